@@ -1,0 +1,113 @@
+/**
+ * Predecoded instructions, one DecodedPage per 4 KiB physical page, indexed by halfword
+ * offset. Decoding goes through the shared encoding table (src/isa); compressed parcels are
+ * expanded here into their base operation, so the executor sees only base ops.
+ *
+ * Fields per slot: op (Op, or UNDECODED / CROSSING), rd (x0 is mapped to the scratch register
+ * 32 so that writes to it vanish without a test), rs1, rs2 (0 when the format has none), imm
+ * (for CSR ops: csr | zimm << 12), the raw word (16-bit parcel for compressed) and the length.
+ */
+import { Imm, extractImm, cRd, cRdPrime, cRs1Prime, cRs2, rdOf, rs1Of, rs2Of } from '../isa/fields';
+import type { Decoder } from '../isa/decode';
+import { Instructions, Op, OpCount } from '../isa/opcodes';
+import type { CReg, Extension } from '../isa/opcodes';
+import { InsnClass } from '../timing/record';
+
+export const UNDECODED = 255;
+/** A 32-bit instruction starting in the page's last halfword: fetched on the slow path. */
+export const CROSSING = 254;
+export const SLOTS = 2048;
+
+export class DecodedPage {
+  readonly op = new Uint8Array(SLOTS).fill(UNDECODED);
+  readonly rd = new Uint8Array(SLOTS);
+  readonly rs1 = new Uint8Array(SLOTS);
+  readonly rs2 = new Uint8Array(SLOTS);
+  readonly len = new Uint8Array(SLOTS);
+  readonly imm = new Int32Array(SLOTS);
+  readonly word = new Int32Array(SLOTS);
+  /** RAM code generation this page was decoded under (see Ram.codeGen). */
+  gen = 0;
+
+  clear(): void {
+    this.op.fill(UNDECODED);
+  }
+}
+
+/** Timing class of each Op (from the table). */
+export function opClasses(): Uint8Array {
+  const t = new Uint8Array(OpCount);
+  for (const d of Instructions) t[d.op] = d.cls;
+  t[Op.UIPI_NOP] = InsnClass.Uipi;
+  return t;
+}
+
+/** Which extensions the hart accepts (from misa). */
+export type ExtensionSet = ReadonlySet<Extension>;
+
+/**
+ * Decodes the instruction whose low parcel is `lo16` (and high parcel `hi16` for a 32-bit
+ * instruction) into slot `i` of `p`. Returns the length (2 or 4).
+ */
+export function decodeInto(dec: Decoder, exts: ExtensionSet, p: DecodedPage, i: number, lo16: number, hi16: number): number {
+  if ((lo16 & 3) !== 3) {
+    decode16(dec, exts, p, i, lo16);
+    return 2;
+  }
+  const w = (lo16 | (hi16 << 16)) >>> 0;
+  const d = dec.decode32(w);
+  p.len[i] = 4;
+  p.word[i] = w | 0;
+  if (d === undefined || !exts.has(d.ext)) {
+    setIllegal(p, i, 4);
+    return 4;
+  }
+  p.op[i] = d.op;
+  const a = d.args;
+  const rd = a.startsWith('rd') ? rdOf(w) : 0;
+  p.rd[i] = rd === 0 ? 32 : rd;
+  p.rs1[i] = a.includes('rs1') ? rs1Of(w) : 0;
+  p.rs2[i] = a.includes('rs2') ? rs2Of(w) : 0;
+  let imm = d.imm !== undefined ? extractImm(Imm[d.imm], w) : 0;
+  if (d.op >= Op.CSRRWI && d.op <= Op.CSRRCI) imm |= rs1Of(w) << 12; // zimm
+  p.imm[i] = imm;
+  return 4;
+}
+
+function setIllegal(p: DecodedPage, i: number, len: number): void {
+  p.op[i] = Op.ILLEGAL;
+  p.rd[i] = 32;
+  p.rs1[i] = 0;
+  p.rs2[i] = 0;
+  p.imm[i] = 0;
+  p.len[i] = len;
+}
+
+function cReg(r: CReg, h: number): number {
+  switch (r) {
+    case 'rd': return cRd(h);
+    case 'rs2c': return cRs2(h);
+    case 'rdp': return cRdPrime(h);
+    case 'rs1p': return cRs1Prime(h);
+    case 'rs2p': return cRdPrime(h); // rs2' sits at bits 4:2
+    case 'x0': return 0;
+    case 'ra': return 1;
+    case 'sp': return 2;
+  }
+}
+
+function decode16(dec: Decoder, exts: ExtensionSet, p: DecodedPage, i: number, h: number): void {
+  p.word[i] = h;
+  const d = exts.has('C') ? dec.decode16(h) : undefined;
+  if (d === undefined) {
+    setIllegal(p, i, 2);
+    return;
+  }
+  p.op[i] = d.base;
+  p.len[i] = 2;
+  const rd = cReg(d.rd, h);
+  p.rd[i] = rd === 0 ? 32 : rd;
+  p.rs1[i] = cReg(d.rs1, h);
+  p.rs2[i] = cReg(d.rs2, h);
+  p.imm[i] = d.imm !== undefined ? extractImm(Imm[d.imm], h) : 0;
+}

@@ -1,0 +1,1131 @@
+/**
+ * One RV64IMAC + Zicsr + Zifencei hart (privileged spec 1.12, M/S/U, Sv39) with the N
+ * extension's user-level traps and the UINTR `uipi` instruction (uintr.md).
+ *
+ * Representation: integer registers are two Int32Arrays (xl = bits 31:0, xh = bits 63:32),
+ * index 32 being a scratch register that decoded writes to x0 go to. The pc is a JS number
+ * holding the signed 64-bit value (exact while |pc| < 2^53; jumps beyond that trap at once with
+ * the exact target as epc/tval). Instructions are decoded once per physical page (decoded.ts).
+ *
+ * Timing: after each retired instruction the hart fills one reusable RetireRecord and adds
+ * `timing.retire(rec)` to `cycle`; trap entry adds `timing.trap(kind, cause)`. ECALL and EBREAK
+ * are passed to retire() (their classes exist for that) but, trapping, do not count in instret;
+ * other faulting instructions are charged only through trap().
+ */
+import type { Bus } from '../machine/bus';
+import { RvnError } from '../errors';
+import { createDecoder } from '../isa/decode';
+import type { Decoder } from '../isa/decode';
+import { Op } from '../isa/opcodes';
+import type { Extension } from '../isa/opcodes';
+import { TrapKind } from '../timing/record';
+import type { RetireRecord, TimingHost, TimingModel } from '../timing/record';
+import type { UintcPort } from '../uintc/port';
+import { CsrFile, Irq, Ms, Slot } from '../csr/csrfile';
+import type { CsrHost } from '../csr/csrfile';
+import { Csr } from '../csr/table';
+import { CROSSING, DecodedPage, UNDECODED, decodeInto, opClasses } from './decoded';
+import { div64, mulHigh, mulU128 } from './int64';
+import { ACCESS_FAULT, Access, Mmu } from './mmu';
+import { execUipi } from './uipi';
+
+/** Exception cause codes (privileged spec table 3.6). */
+export const Cause = {
+  FetchMisaligned: 0, FetchAccess: 1, Illegal: 2, Breakpoint: 3, LoadMisaligned: 4, LoadAccess: 5,
+  StoreMisaligned: 6, StoreAccess: 7, EcallU: 8, EcallS: 9, EcallM: 11, FetchPage: 12, LoadPage: 13,
+  StorePage: 15,
+} as const;
+
+/** Privilege levels. */
+export const Priv = { U: 0, S: 1, M: 3 } as const;
+
+/** Hart-counted events, readable by the integrator and through mhpmevent numbers 15, 16, 18. */
+export const HartEvent = { UserInterrupt: 15, UipiSend: 16, Uret: 18 } as const;
+
+export interface HartConfig {
+  hartId: number;
+  bus: Bus;
+  /** The per-hart timing model (default: one cycle per instruction, free traps). */
+  timing?: TimingModel;
+  /** misa letters (default "IMACSUN"); I, C, S and U are required. */
+  misaExtensions?: string;
+  /** The `time` CSR (mtime, in timebase ticks). Default: always 0. */
+  readTime?: () => number;
+  /** The UINTC port the uipi instruction talks to (absent: every uipi op does nothing). */
+  uintc?: UintcPort;
+  /** Make uret illegal outside U-mode (the original QEMU fork's behaviour). */
+  uretLegalOnlyInU?: boolean;
+}
+
+/** What an observer sees after each retired instruction (one reused object). */
+export interface CommitInfo {
+  priv: number;
+  pc: number;
+  /** Instruction word (16-bit parcel for compressed instructions) and length in bytes. */
+  word: number;
+  len: number;
+  /** Destination register (0 = none) and its new value. */
+  rd: number;
+  rdLo: number;
+  rdHi: number;
+  /** Data access (memPaddr < 0: none). */
+  memVaddr: number;
+  memPaddr: number;
+  memWidth: number;
+  isStore: boolean;
+  storeLo: number;
+  storeHi: number;
+}
+
+/** Optional tracer/profiler hook; with none attached run() uses a loop that never checks. */
+export interface HartObserver {
+  commit(hart: Hart, c: Readonly<CommitInfo>): void;
+  /** A trap was taken (after the hart state was updated). */
+  trap?(hart: Hart, isInterrupt: boolean, cause: number, epc: number): void;
+}
+
+const TWO32 = 4294967296;
+/** Interrupt priority (privileged spec 3.1.9, then the N extension's user interrupts). */
+const IRQ_PRIORITY = [Irq.MEI, Irq.MSI, Irq.MTI, Irq.SEI, Irq.SSI, Irq.STI, Irq.UEI, Irq.USI, Irq.UTI];
+
+function idealModel(): TimingModel {
+  return { name: 'ideal', retire: () => 1, trap: () => 0, events: new Float64Array(32), reset: () => {} };
+}
+
+function misaBits(letters: string): number {
+  let m = 0;
+  for (const ch of letters.toUpperCase()) {
+    if (!'IMACSUN'.includes(ch)) throw new RvnError(`unsupported ISA extension letter '${ch}'`);
+    m |= 1 << (ch.charCodeAt(0) - 65);
+  }
+  for (const req of 'ICSU') if ((m & (1 << (req.charCodeAt(0) - 65))) === 0) throw new RvnError(`ISA must include ${req}`);
+  return m;
+}
+
+export class Hart implements CsrHost, TimingHost {
+  readonly hartId: number;
+  readonly bus: Bus;
+  readonly timing: TimingModel;
+  readonly csr: CsrFile;
+  readonly mmu: Mmu;
+  /** Registers x0..x31 (+ scratch 32): low and high 32-bit halves. */
+  readonly xl = new Int32Array(33);
+  readonly xh = new Int32Array(33);
+  pc = 0;
+  priv: number = Priv.M;
+  cycle = 0;
+  instret = 0;
+  /** Parked in WFI until an enabled interrupt is pending. */
+  sleeping = false;
+  /** Hart-counted events (see HartEvent). */
+  userInterruptsTaken = 0;
+  uipiSends = 0;
+  urets = 0;
+  observer: HartObserver | undefined = undefined;
+
+  readonly uintc: UintcPort | undefined;
+  readonly uretOnlyInU: boolean;
+  private readonly readTimeFn: () => number;
+  private readonly decoder: Decoder;
+  private readonly exts: Set<Extension>;
+  private readonly cls = opClasses();
+  private readonly rec: RetireRecord;
+  private readonly commitInfo: CommitInfo;
+  private readonly ramBase: number;
+  private readonly ramSize: number;
+  private readonly ram8: Uint8Array;
+  private readonly ram16: Uint16Array;
+  private readonly ram32: Int32Array;
+  private readonly codeGen: Uint32Array;
+  private readonly codeMark: Uint8Array;
+  private readonly pages: (DecodedPage | undefined)[];
+  private readonly scratchPage = new DecodedPage();
+  /** Fetch cache: virtual page base (NaN = none), its decoded page and physical base. */
+  private fetchVBase = NaN;
+  private fetchPBase = 0;
+  private fetchPage: DecodedPage = this.scratchPage;
+  /** Loads/stores bypass translation (Bare or effective privilege M). */
+  private dataBare = true;
+  private fetchBare = true;
+  private dataPriv = 3;
+  /** Set when interrupt state may have changed; the loop then re-evaluates. */
+  private irqCheck = true;
+  private retired = false;
+  /** 64-bit temporaries (no allocation in the execute path). */
+  readonly t = new Int32Array(4);
+  private readonly t2 = new Int32Array(4);
+  lastStoreLo = 0;
+  lastStoreHi = 0;
+
+  constructor(config: HartConfig) {
+    this.hartId = config.hartId;
+    this.bus = config.bus;
+    this.timing = config.timing ?? idealModel();
+    this.readTimeFn = config.readTime ?? (() => 0);
+    this.uintc = config.uintc;
+    this.uretOnlyInU = config.uretLegalOnlyInU ?? false;
+    const misa = misaBits(config.misaExtensions ?? 'IMACSUN');
+    this.exts = new Set<Extension>(['I', 'Zicsr', 'Zifencei', 'Priv']);
+    const has = (c: string): boolean => (misa & (1 << (c.charCodeAt(0) - 65))) !== 0;
+    if (has('M')) this.exts.add('M');
+    if (has('A')) this.exts.add('A');
+    if (has('C')) this.exts.add('C');
+    if (has('N')) {
+      this.exts.add('N');
+      this.exts.add('Uintr');
+    }
+    this.csr = new CsrFile(this, misa);
+    this.mmu = new Mmu(this.bus);
+    this.decoder = createDecoder();
+    const ram = this.bus.ram;
+    this.ramBase = ram.base;
+    this.ramSize = ram.size;
+    this.ram8 = ram.bytes;
+    this.ram16 = ram.u16;
+    this.ram32 = ram.i32;
+    this.codeGen = ram.codeGen;
+    this.codeMark = ram.codeMark;
+    this.pages = new Array<DecodedPage | undefined>(ram.size >>> 12).fill(undefined);
+    this.rec = {
+      pc: 0, fetchPaddr: 0, insnLen: 4, cls: 0, rd: 0, rs1: 0, rs2: 0, memPaddr: -1, memVaddr: 0,
+      memWidth: 0, loadSigned: false, memIsMmio: false, taken: false, nextPc: 0, csr: 0,
+      csrWritten: false, aLo: 0, aHi: 0, bLo: 0, bHi: 0,
+    };
+    this.commitInfo = {
+      priv: 0, pc: 0, word: 0, len: 0, rd: 0, rdLo: 0, rdHi: 0, memVaddr: 0, memPaddr: -1, memWidth: 0,
+      isStore: false, storeLo: 0, storeHi: 0,
+    };
+    this.reset(0);
+  }
+
+  // --- public API ---------------------------------------------------------------------------
+
+  /** Resets to M-mode at `pc` (registers and CSRs cleared; cycle/instret kept running). */
+  reset(pc: number): void {
+    this.xl.fill(0);
+    this.xh.fill(0);
+    this.pc = pc;
+    this.priv = Priv.M;
+    this.sleeping = false;
+    this.csr.reset();
+    this.mmu.flush();
+    this.bus.dropReservation(this.hartId);
+    this.refreshMode();
+  }
+
+  readTime(): number {
+    return this.readTimeFn();
+  }
+
+  /** Same as hartId (for the machine's messages). */
+  get id(): number {
+    return this.hartId;
+  }
+
+  /** The pc as 16 hex digits (two's complement). */
+  pcHex(): string {
+    const pc = this.pc;
+    const hi = Math.floor(pc / TWO32) >>> 0;
+    const lo = pc % TWO32 >>> 0;
+    return hi.toString(16).padStart(8, '0') + lo.toString(16).padStart(8, '0');
+  }
+
+  /** Makes the current (or next) run() return after the instruction in progress. */
+  requestStop(): void {
+    this.stopRequested = true;
+  }
+
+  /** mhpmevent number → count (timing-model events, or hart-counted 15, 16, 18). */
+  hpmEventCount(event: number): number {
+    if (event === HartEvent.UserInterrupt) return this.userInterruptsTaken;
+    if (event === HartEvent.UipiSend) return this.uipiSends;
+    if (event === HartEvent.Uret) return this.urets;
+    const ev = this.timing.events;
+    return event > 0 && event < ev.length ? ev[event] : 0;
+  }
+
+  /** Drives a hardware pending bit (mip bit 0 UINTC, 3 MSIP, 7 MTIP, 9 SEIP, 11 MEIP). */
+  setHartIrq(bit: number, level: boolean): void {
+    if (bit !== 0 && bit !== 3 && bit !== 7 && bit !== 9 && bit !== 11) {
+      throw new RvnError(`mip bit ${bit} is not driven by hardware`);
+    }
+    const m = 1 << bit;
+    this.csr.mipHw = level ? this.csr.mipHw | m : this.csr.mipHw & ~m;
+    this.irqCheck = true;
+    if (this.sleeping && (this.csr.mip & this.csr.mie) !== 0) this.sleeping = false;
+  }
+
+  /** Register read helpers (tests, loader): x as a JS number (exact below 2^53) or halves. */
+  getX(r: number): number {
+    return this.xh[r] * TWO32 + (this.xl[r] >>> 0);
+  }
+  getXLo(r: number): number {
+    return this.xl[r];
+  }
+  getXHi(r: number): number {
+    return this.xh[r];
+  }
+  /** Sets x[r] from a JS integer (two's complement for negatives) or from halves. */
+  setX(r: number, v: number, hi?: number): void {
+    if (r === 0) return;
+    if (hi === undefined) {
+      this.xl[r] = v % TWO32 | 0;
+      this.xh[r] = Math.floor(v / TWO32) | 0;
+    } else {
+      this.xl[r] = v | 0;
+      this.xh[r] = hi | 0;
+    }
+  }
+  /** Reads CSR `num` bypassing privilege checks into [lo, hi]; undefined if unimplemented. */
+  readCsr(num: number): [number, number] | undefined {
+    if (!this.csr.allowed(num, Priv.M, false)) return undefined;
+    this.csr.read(num, this.t2);
+    return [this.t2[0], this.t2[1]];
+  }
+  /** Writes CSR `num` with M privilege (host side); false if unimplemented or read-only. */
+  writeCsr(num: number, lo: number, hi = 0): boolean {
+    if (!this.csr.allowed(num, Priv.M, true)) return false;
+    this.csr.write(num, lo | 0, hi | 0, false);
+    this.afterCsrWrite(num);
+    return true;
+  }
+
+  /** Host side: switches privilege (0 U, 1 S, 3 M) without a trap (tests, loaders). */
+  setPrivilege(p: number): void {
+    if (p !== Priv.U && p !== Priv.S && p !== Priv.M) throw new RvnError(`bad privilege level ${p}`);
+    this.priv = p;
+    this.refreshMode();
+  }
+
+  /** TimingHost: PTE addresses a walk of vaddr reads under the current satp. */
+  walkPtes(vaddr: number, isFetch: boolean, out: Float64Array): number {
+    const bare = isFetch ? this.fetchBare : this.dataBare;
+    return bare ? 0 : this.mmu.walkPtes(vaddr, out);
+  }
+
+  /**
+   * Runs until cycle >= cycleLimit, insnLimit instructions have been attempted, or the hart
+   * sleeps in WFI. Returns the number of instructions retired.
+   */
+  run(cycleLimit: number, insnLimit: number): number {
+    this.stopRequested = false;
+    if (this.sleeping) {
+      if ((this.csr.mip & this.csr.mie) === 0) return 0;
+      this.sleeping = false;
+    }
+    return this.observer === undefined ? this.runFast(cycleLimit, insnLimit) : this.runObserved(cycleLimit, insnLimit);
+  }
+
+  private runFast(cycleLimit: number, insnLimit: number): number {
+    const start = this.instret;
+    let steps = 0;
+    while (this.cycle < cycleLimit && steps < insnLimit && !this.stopRequested) {
+      steps++;
+      if (this.irqCheck) {
+        this.irqCheck = false;
+        if (this.checkInterrupts()) continue;
+      }
+      this.step();
+      if (this.sleeping) break;
+    }
+    return this.instret - start;
+  }
+
+  private runObserved(cycleLimit: number, insnLimit: number): number {
+    const start = this.instret;
+    const obs = this.observer as HartObserver;
+    const c = this.commitInfo;
+    let steps = 0;
+    while (this.cycle < cycleLimit && steps < insnLimit && !this.stopRequested) {
+      steps++;
+      if (this.irqCheck) {
+        this.irqCheck = false;
+        if (this.checkInterrupts()) continue;
+      }
+      c.priv = this.priv;
+      c.pc = this.pc;
+      this.retired = false;
+      this.step();
+      if (this.retired) {
+        const r = this.rec;
+        c.word = this.lastWord;
+        c.len = r.insnLen;
+        c.rd = r.rd;
+        c.rdLo = this.xl[r.rd];
+        c.rdHi = this.xh[r.rd];
+        c.memPaddr = r.memPaddr;
+        c.memVaddr = r.memVaddr;
+        c.memWidth = r.memWidth;
+        c.isStore = this.lastWasStore;
+        c.storeLo = this.lastStoreLo;
+        c.storeHi = this.lastStoreHi;
+        obs.commit(this, c);
+      }
+      if (this.sleeping) break;
+    }
+    return this.instret - start;
+  }
+
+  private lastWord = 0;
+  private stopRequested = false;
+  private lastWasStore = false;
+
+  // --- mode bookkeeping ---------------------------------------------------------------------
+
+  /** Recomputes cached translation state; called after traps, xRET and CSR writes. */
+  private refreshMode(): void {
+    const csr = this.csr;
+    const ms = csr.mstatus;
+    const sv39 = csr.hi(Slot.satp) >>> 28 === 8;
+    this.dataPriv = (ms & Ms.MPRV) !== 0 && this.priv === Priv.M ? (ms & Ms.MPP) >>> 11 : this.priv;
+    this.fetchBare = !sv39 || this.priv === Priv.M;
+    this.dataBare = !sv39 || this.dataPriv === Priv.M;
+    const m = this.mmu;
+    m.sum = (ms & Ms.SUM) !== 0;
+    m.mxr = (ms & Ms.MXR) !== 0;
+    m.root = ((csr.hi(Slot.satp) & 0xfff) * TWO32 + (csr.lo(Slot.satp) >>> 0)) * 4096;
+    this.fetchVBase = NaN;
+    this.irqCheck = true;
+  }
+
+  private afterCsrWrite(num: number): void {
+    if (num === Csr.satp) this.mmu.flush();
+    this.refreshMode();
+    if (this.sleeping && (this.csr.mip & this.csr.mie) !== 0) this.sleeping = false;
+  }
+
+  // --- interrupts and traps -----------------------------------------------------------------
+
+  /** Takes the highest-priority enabled pending interrupt, if any (priority M > S > U). */
+  private checkInterrupts(): boolean {
+    const csr = this.csr;
+    const pend = csr.mip & csr.mie;
+    if (pend === 0) return false;
+    const ms = csr.mstatus;
+    const priv = this.priv;
+    const m = pend & ~csr.mideleg;
+    if (m !== 0 && (priv < Priv.M || (ms & Ms.MIE) !== 0)) return this.interrupt(m, Priv.M);
+    const sideleg = csr.hasN ? csr.sideleg : 0;
+    const s = pend & csr.mideleg & ~sideleg;
+    if (s !== 0 && (priv < Priv.S || (priv === Priv.S && (ms & Ms.SIE) !== 0))) return this.interrupt(s, Priv.S);
+    const u = pend & csr.mideleg & sideleg;
+    if (u !== 0 && priv === Priv.U && (ms & Ms.UIE) !== 0) return this.interrupt(u, Priv.U);
+    return false;
+  }
+
+  private interrupt(bits: number, target: number): boolean {
+    let cause = 0;
+    for (const b of IRQ_PRIORITY) {
+      if ((bits & (1 << b)) !== 0) {
+        cause = b;
+        break;
+      }
+    }
+    const pc = this.pc;
+    this.enterTrap(true, cause, 0, 0, pc | 0, Math.floor(pc / TWO32) | 0, target);
+    return true;
+  }
+
+  /** Raises exception `cause` for the current instruction (epc = pc), tval = hi:lo. */
+  exception(cause: number, tvalLo: number, tvalHi: number): void {
+    const pc = this.pc;
+    this.exceptionAt(cause, tvalLo, tvalHi, pc | 0, Math.floor(pc / TWO32) | 0);
+  }
+
+  private exceptionAt(cause: number, tvalLo: number, tvalHi: number, epcLo: number, epcHi: number): void {
+    const csr = this.csr;
+    let target: number = Priv.M;
+    const bit = 1 << cause;
+    if (this.priv < Priv.M && (csr.medeleg & bit) !== 0) {
+      target = Priv.S;
+      if (this.priv === Priv.U && csr.hasN && (csr.sedeleg & bit) !== 0) target = Priv.U;
+    }
+    this.enterTrap(false, cause, tvalLo, tvalHi, epcLo, epcHi, target);
+  }
+
+  private enterTrap(isInt: boolean, cause: number, tvalLo: number, tvalHi: number, epcLo: number, epcHi: number, target: number): void {
+    const csr = this.csr;
+    const causeHi = isInt ? 0x80000000 | 0 : 0;
+    let tvec: Slot;
+    let ms = csr.mstatus;
+    if (target === Priv.M) {
+      csr.set(Slot.mepc, epcLo, epcHi);
+      csr.set(Slot.mcause, cause, causeHi);
+      csr.set(Slot.mtval, tvalLo, tvalHi);
+      ms = (ms & ~(Ms.MPIE | Ms.MIE | Ms.MPP)) | ((ms & Ms.MIE) !== 0 ? Ms.MPIE : 0) | (this.priv << 11);
+      tvec = Slot.mtvec;
+    } else if (target === Priv.S) {
+      csr.set(Slot.sepc, epcLo, epcHi);
+      csr.set(Slot.scause, cause, causeHi);
+      csr.set(Slot.stval, tvalLo, tvalHi);
+      ms = (ms & ~(Ms.SPIE | Ms.SIE | Ms.SPP)) | ((ms & Ms.SIE) !== 0 ? Ms.SPIE : 0) | (this.priv === Priv.S ? Ms.SPP : 0);
+      tvec = Slot.stvec;
+    } else {
+      csr.set(Slot.uepc, epcLo, epcHi);
+      csr.set(Slot.ucause, cause, causeHi);
+      csr.set(Slot.utval, isInt ? 0 : tvalLo, isInt ? 0 : tvalHi);
+      ms = (ms & ~(Ms.UPIE | Ms.UIE)) | ((ms & Ms.UIE) !== 0 ? Ms.UPIE : 0);
+      tvec = Slot.utvec;
+    }
+    csr.mstatus = ms;
+    this.priv = target;
+    const vlo = csr.lo(tvec);
+    let pc = csr.hi(tvec) * TWO32 + ((vlo & ~3) >>> 0);
+    if (isInt && (vlo & 3) === 1) pc += 4 * cause;
+    this.pc = pc;
+    this.sleeping = false;
+    this.bus.dropReservation(this.hartId);
+    this.refreshMode();
+    let kind = TrapKind.Exception;
+    if (isInt) {
+      if (target === Priv.U) {
+        kind = TrapKind.UserInterrupt;
+        this.userInterruptsTaken++;
+      } else {
+        kind = cause === Irq.MEI || cause === Irq.SEI || cause === Irq.UEI ? TrapKind.ExternalInterrupt : TrapKind.Interrupt;
+      }
+    }
+    this.cycle += this.timing.trap(kind, cause);
+    this.observer?.trap?.(this, isInt, cause, epcHi * TWO32 + (epcLo >>> 0));
+  }
+
+  private illegal(word: number): void {
+    this.exception(Cause.Illegal, word, 0);
+  }
+
+  /** Sets pc to hi:lo; returns false (after trapping at the target) if it is not representable. */
+  private jumpTo(lo: number, hi: number): boolean {
+    if (hi >= -0x200000 && hi < 0x200000) {
+      this.pc = hi * TWO32 + (lo >>> 0);
+      return true;
+    }
+    // Beyond 2^53: no memory or valid Sv39 address is there, so the fetch at the target faults.
+    this.pc = 0;
+    this.exceptionAt(this.fetchBare ? Cause.FetchAccess : Cause.FetchPage, lo, hi, lo, hi);
+    return false;
+  }
+
+  // --- fetch ---------------------------------------------------------------------------------
+
+  /**
+   * Points the fetch cache at the page holding pc. Returns false (after trapping) on a fetch
+   * fault.
+   */
+  private fetchMiss(pc: number): boolean {
+    const lo = pc | 0;
+    const hi = Math.floor(pc / TWO32) | 0;
+    let pa: number;
+    if (this.fetchBare) {
+      pa = pc;
+    } else {
+      pa = this.mmu.translate(lo, hi, Access.Fetch, this.priv);
+      if (pa < 0) {
+        this.exception(pa === ACCESS_FAULT ? Cause.FetchAccess : Cause.FetchPage, lo, hi);
+        return false;
+      }
+    }
+    const vbase = pc - (pc & 0xfff);
+    const pbase = pa - (pa & 0xfff);
+    const off = pbase - this.ramBase;
+    if (off >= 0 && off < this.ramSize) {
+      const page = off / 4096;
+      let dp = this.pages[page];
+      if (dp === undefined) {
+        dp = new DecodedPage();
+        this.pages[page] = dp;
+        dp.gen = this.bus.markCode(page);
+      } else if (dp.gen !== this.codeGen[page] || (this.codeMark[page] & 1) === 0) {
+        dp.clear();
+        dp.gen = this.bus.markCode(page);
+      }
+      this.fetchPage = dp;
+      this.fetchVBase = vbase;
+      this.fetchPBase = pbase;
+      return true;
+    }
+    // Not RAM (boot ROM, or nothing): decode this one instruction into the scratch page.
+    if (!this.bus.isFetchable(pa, 2)) {
+      this.exception(Cause.FetchAccess, lo, hi);
+      return false;
+    }
+    this.scratchPage.clear();
+    this.fetchPage = this.scratchPage;
+    this.fetchVBase = NaN;
+    this.fetchPBase = pbase;
+    return this.decodeSlow(pc, pa, (pc & 0xfff) >>> 1);
+  }
+
+  /** Reads the parcel(s) of the instruction at pc (physical pa) through the bus and decodes. */
+  private decodeSlow(pc: number, pa: number, idx: number): boolean {
+    const t = this.t2;
+    if (!this.bus.load(pa, 2, t)) {
+      this.exception(Cause.FetchAccess, pc | 0, Math.floor(pc / TWO32) | 0);
+      return false;
+    }
+    const lo16 = t[0] & 0xffff;
+    let hi16 = 0;
+    if ((lo16 & 3) === 3) {
+      const pc2 = pc + 2;
+      let pa2 = pa + 2;
+      if ((pc2 & 0xfff) === 0 && !this.fetchBare) {
+        pa2 = this.mmu.translate(pc2 | 0, Math.floor(pc2 / TWO32) | 0, Access.Fetch, this.priv);
+        if (pa2 < 0) {
+          this.exception(pa2 === ACCESS_FAULT ? Cause.FetchAccess : Cause.FetchPage, pc2 | 0, Math.floor(pc2 / TWO32) | 0);
+          return false;
+        }
+      }
+      if (!this.bus.load(pa2, 2, t)) {
+        this.exception(Cause.FetchAccess, pc2 | 0, Math.floor(pc2 / TWO32) | 0);
+        return false;
+      }
+      hi16 = t[0] & 0xffff;
+    }
+    decodeInto(this.decoder, this.exts, this.scratchPage, idx, lo16, hi16);
+    this.fetchPage = this.scratchPage;
+    return true;
+  }
+
+  // --- data access ----------------------------------------------------------------------------
+
+  /** Translates a data address; returns the physical address or -1 after trapping. */
+  private xlate(lo: number, hi: number, acc: Access): number {
+    if (this.dataBare) {
+      if (hi === 0) return lo >>> 0;
+      if (hi > 0 && hi < 0x200000) return hi * TWO32 + (lo >>> 0);
+      this.exception(acc === Access.Store ? Cause.StoreAccess : Cause.LoadAccess, lo, hi);
+      return -1;
+    }
+    const pa = this.mmu.translate(lo, hi, acc, this.dataPriv);
+    if (pa >= 0) return pa;
+    const st = acc === Access.Store;
+    const cause = pa === ACCESS_FAULT ? (st ? Cause.StoreAccess : Cause.LoadAccess) : st ? Cause.StorePage : Cause.LoadPage;
+    this.exception(cause, lo, hi);
+    return -1;
+  }
+
+  /** Loads `size` bytes at virtual hi:lo, zero-extended, into t[0..1]. False after trapping. */
+  private load(lo: number, hi: number, size: number): boolean {
+    let pa: number;
+    if (!this.dataBare && (lo & 0xfff) + size > 4096) return this.loadCross(lo, hi, size);
+    pa = this.xlate(lo, hi, Access.Load);
+    if (pa < 0) return false;
+    const r = this.rec;
+    r.memPaddr = pa;
+    r.memVaddr = hi * TWO32 + (lo >>> 0);
+    r.memWidth = size;
+    const off = pa - this.ramBase;
+    const t = this.t;
+    if (off >= 0 && off + size <= this.ramSize) {
+      if ((off & (size - 1)) === 0) {
+        if (size === 8) {
+          t[0] = this.ram32[off >>> 2];
+          t[1] = this.ram32[(off >>> 2) + 1];
+        } else {
+          t[0] = size === 4 ? this.ram32[off >>> 2] : size === 2 ? this.ram16[off >>> 1] : this.ram8[off];
+          t[1] = 0;
+        }
+        return true;
+      }
+      return this.bus.load(pa, size, t);
+    }
+    r.memIsMmio = true;
+    if (!this.bus.load(pa, size, t)) {
+      this.exception(Cause.LoadAccess, lo, hi);
+      return false;
+    }
+    return true;
+  }
+
+  /** A misaligned load that crosses a virtual page: translate both pages, then read bytes. */
+  private loadCross(lo: number, hi: number, size: number): boolean {
+    const first = 4096 - (lo & 0xfff);
+    const pa0 = this.xlate(lo, hi, Access.Load);
+    if (pa0 < 0) return false;
+    const lo2 = (lo + first) | 0;
+    const hi2 = (hi + ((lo >>> 0) + first > 0xffffffff ? 1 : 0)) | 0;
+    const pa1 = this.xlate(lo2, hi2, Access.Load);
+    if (pa1 < 0) return false;
+    let vlo = 0;
+    let vhi = 0;
+    const t = this.t;
+    for (let i = 0; i < size; i++) {
+      const pa = i < first ? pa0 + i : pa1 + (i - first);
+      if (!this.bus.load(pa, 1, t)) {
+        this.exception(Cause.LoadAccess, lo, hi);
+        return false;
+      }
+      if (i < 4) vlo |= (t[0] & 0xff) << (8 * i);
+      else vhi |= (t[0] & 0xff) << (8 * (i - 4));
+    }
+    t[0] = vlo;
+    t[1] = vhi;
+    const r = this.rec;
+    r.memPaddr = pa0;
+    r.memVaddr = hi * TWO32 + (lo >>> 0);
+    r.memWidth = size;
+    return true;
+  }
+
+  /** Stores the low `size` bytes of vhi:vlo at virtual hi:lo. False after trapping. */
+  private store(lo: number, hi: number, size: number, vlo: number, vhi: number): boolean {
+    if (!this.dataBare && (lo & 0xfff) + size > 4096) return this.storeCross(lo, hi, size, vlo, vhi);
+    const pa = this.xlate(lo, hi, Access.Store);
+    if (pa < 0) return false;
+    const r = this.rec;
+    r.memPaddr = pa;
+    r.memVaddr = hi * TWO32 + (lo >>> 0);
+    r.memWidth = size;
+    this.lastStoreLo = vlo;
+    this.lastStoreHi = vhi;
+    this.lastWasStore = true;
+    const off = pa - this.ramBase;
+    if (off >= 0 && off + size <= this.ramSize && (off & (size - 1)) === 0) {
+      if (size === 8) {
+        this.ram32[off >>> 2] = vlo;
+        this.ram32[(off >>> 2) + 1] = vhi;
+      } else if (size === 4) this.ram32[off >>> 2] = vlo;
+      else if (size === 2) this.ram16[off >>> 1] = vlo;
+      else this.ram8[off] = vlo;
+      if ((this.codeMark[off >>> 12] | this.bus.reservationCount) !== 0) this.bus.ramStored(off, size);
+      return true;
+    }
+    if (!(off >= 0 && off + size <= this.ramSize)) r.memIsMmio = true;
+    if (!this.bus.store(pa, size, vlo, vhi)) {
+      this.exception(Cause.StoreAccess, lo, hi);
+      return false;
+    }
+    return true;
+  }
+
+  private storeCross(lo: number, hi: number, size: number, vlo: number, vhi: number): boolean {
+    const first = 4096 - (lo & 0xfff);
+    const pa0 = this.xlate(lo, hi, Access.Store);
+    if (pa0 < 0) return false;
+    const lo2 = (lo + first) | 0;
+    const hi2 = (hi + ((lo >>> 0) + first > 0xffffffff ? 1 : 0)) | 0;
+    const pa1 = this.xlate(lo2, hi2, Access.Store);
+    if (pa1 < 0) return false;
+    for (let i = 0; i < size; i++) {
+      const pa = i < first ? pa0 + i : pa1 + (i - first);
+      const b = i < 4 ? vlo >>> (8 * i) : vhi >>> (8 * (i - 4));
+      if (!this.bus.store(pa, 1, b & 0xff, 0)) {
+        this.exception(Cause.StoreAccess, lo, hi);
+        return false;
+      }
+    }
+    const r = this.rec;
+    r.memPaddr = pa0;
+    r.memVaddr = hi * TWO32 + (lo >>> 0);
+    r.memWidth = size;
+    this.lastStoreLo = vlo;
+    this.lastStoreHi = vhi;
+    this.lastWasStore = true;
+    return true;
+  }
+
+  // --- execution ------------------------------------------------------------------------------
+
+  /** Fetches, executes and retires one instruction (or takes one exception). */
+  private step(): void {
+    const pc = this.pc;
+    let off = pc - this.fetchVBase;
+    if (!(off >= 0 && off < 4096)) {
+      if (!this.fetchMiss(pc)) return;
+      off = pc & 0xfff;
+    }
+    let dp = this.fetchPage;
+    const idx = off >>> 1;
+    let op = dp.op[idx];
+    if (op >= CROSSING) {
+      if (op === UNDECODED && dp !== this.scratchPage) {
+        const pOff = this.fetchPBase - this.ramBase + off;
+        const lo16 = this.ram16[pOff >>> 1];
+        if ((lo16 & 3) === 3 && idx === 2047) {
+          dp.op[idx] = CROSSING;
+        } else {
+          decodeInto(this.decoder, this.exts, dp, idx, lo16, (lo16 & 3) === 3 ? this.ram16[(pOff >>> 1) + 1] : 0);
+        }
+        op = dp.op[idx];
+      }
+      if (op === CROSSING) {
+        if (!this.decodeSlow(pc, this.fetchPBase + off, idx)) return;
+        dp = this.scratchPage;
+        op = dp.op[idx];
+      }
+    }
+    this.execute(dp, idx, op, pc, off);
+  }
+
+  private execute(dp: DecodedPage, idx: number, op: number, pc: number, off: number): void {
+    const xl = this.xl;
+    const xh = this.xh;
+    const rd = dp.rd[idx];
+    const rs1 = dp.rs1[idx];
+    const rs2 = dp.rs2[idx];
+    const imm = dp.imm[idx];
+    const len = dp.len[idx];
+    const r = this.rec;
+    r.memPaddr = -1;
+    r.memIsMmio = false;
+    r.taken = false;
+    r.csrWritten = false;
+    this.lastWasStore = false;
+    let npc = pc + len;
+    const a = xl[rs1];
+    const ah = xh[rs1];
+    const b = xl[rs2];
+    const bh = xh[rs2];
+    const t = this.t;
+    switch (op) {
+      case Op.LUI: xl[rd] = imm; xh[rd] = imm >> 31; break;
+      case Op.AUIPC: { const v = pc + imm; xl[rd] = v | 0; xh[rd] = Math.floor(v / TWO32) | 0; break; }
+      case Op.JAL: xl[rd] = npc | 0; xh[rd] = Math.floor(npc / TWO32) | 0; npc = pc + imm; break;
+      case Op.JALR: {
+        const lo = ((a + imm) | 0) & ~1;
+        const hi = (ah + (imm >> 31) + ((a >>> 0) + (imm >>> 0) > 0xffffffff ? 1 : 0)) | 0;
+        xl[rd] = npc | 0;
+        xh[rd] = Math.floor(npc / TWO32) | 0;
+        if (hi >= -0x200000 && hi < 0x200000) npc = hi * TWO32 + (lo >>> 0);
+        else return this.retireThenWild(dp, idx, pc, off, lo, hi);
+        break;
+      }
+      case Op.BEQ: if (a === b && ah === bh) { npc = pc + imm; r.taken = true; } break;
+      case Op.BNE: if (a !== b || ah !== bh) { npc = pc + imm; r.taken = true; } break;
+      case Op.BLT: if (ah < bh || (ah === bh && a >>> 0 < b >>> 0)) { npc = pc + imm; r.taken = true; } break;
+      case Op.BGE: if (!(ah < bh || (ah === bh && a >>> 0 < b >>> 0))) { npc = pc + imm; r.taken = true; } break;
+      case Op.BLTU: if (ah >>> 0 < bh >>> 0 || (ah === bh && a >>> 0 < b >>> 0)) { npc = pc + imm; r.taken = true; } break;
+      case Op.BGEU: if (!(ah >>> 0 < bh >>> 0 || (ah === bh && a >>> 0 < b >>> 0))) { npc = pc + imm; r.taken = true; } break;
+      case Op.LB: case Op.LH: case Op.LW: case Op.LD: case Op.LBU: case Op.LHU: case Op.LWU: {
+        const lo = (a + imm) | 0;
+        const hi = (ah + (imm >> 31) + ((a >>> 0) + (imm >>> 0) > 0xffffffff ? 1 : 0)) | 0;
+        const size = op === Op.LD ? 8 : op === Op.LW || op === Op.LWU ? 4 : op === Op.LH || op === Op.LHU ? 2 : 1;
+        if (!this.load(lo, hi, size)) return;
+        let v = t[0];
+        let vh = t[1];
+        r.loadSigned = op === Op.LB || op === Op.LH || op === Op.LW;
+        if (op === Op.LB) { v = (v << 24) >> 24; vh = v >> 31; }
+        else if (op === Op.LH) { v = (v << 16) >> 16; vh = v >> 31; }
+        else if (op === Op.LW) vh = v >> 31;
+        xl[rd] = v;
+        xh[rd] = vh;
+        break;
+      }
+      case Op.SB: case Op.SH: case Op.SW: case Op.SD: {
+        const lo = (a + imm) | 0;
+        const hi = (ah + (imm >> 31) + ((a >>> 0) + (imm >>> 0) > 0xffffffff ? 1 : 0)) | 0;
+        const size = op === Op.SD ? 8 : op === Op.SW ? 4 : op === Op.SH ? 2 : 1;
+        if (!this.store(lo, hi, size, b, bh)) return;
+        break;
+      }
+      case Op.ADDI: { const lo = (a + imm) | 0; xh[rd] = (ah + (imm >> 31) + ((a >>> 0) + (imm >>> 0) > 0xffffffff ? 1 : 0)) | 0; xl[rd] = lo; break; }
+      case Op.SLTI: { const ih = imm >> 31; xl[rd] = ah < ih || (ah === ih && a >>> 0 < imm >>> 0) ? 1 : 0; xh[rd] = 0; break; }
+      case Op.SLTIU: { const ih = imm >> 31; xl[rd] = ah >>> 0 < ih >>> 0 || (ah === ih && a >>> 0 < imm >>> 0) ? 1 : 0; xh[rd] = 0; break; }
+      case Op.XORI: xl[rd] = a ^ imm; xh[rd] = ah ^ (imm >> 31); break;
+      case Op.ORI: xl[rd] = a | imm; xh[rd] = ah | (imm >> 31); break;
+      case Op.ANDI: xl[rd] = a & imm; xh[rd] = ah & (imm >> 31); break;
+      case Op.SLLI: this.sll(rd, a, ah, imm); break;
+      case Op.SRLI: this.srl(rd, a, ah, imm); break;
+      case Op.SRAI: this.sra(rd, a, ah, imm); break;
+      case Op.ADD: { const lo = (a + b) | 0; xh[rd] = (ah + bh + ((a >>> 0) + (b >>> 0) > 0xffffffff ? 1 : 0)) | 0; xl[rd] = lo; break; }
+      case Op.SUB: { const lo = (a - b) | 0; xh[rd] = (ah - bh - (a >>> 0 < b >>> 0 ? 1 : 0)) | 0; xl[rd] = lo; break; }
+      case Op.SLL: this.sll(rd, a, ah, b & 63); break;
+      case Op.SLT: xl[rd] = ah < bh || (ah === bh && a >>> 0 < b >>> 0) ? 1 : 0; xh[rd] = 0; break;
+      case Op.SLTU: xl[rd] = ah >>> 0 < bh >>> 0 || (ah === bh && a >>> 0 < b >>> 0) ? 1 : 0; xh[rd] = 0; break;
+      case Op.XOR: xl[rd] = a ^ b; xh[rd] = ah ^ bh; break;
+      case Op.SRL: this.srl(rd, a, ah, b & 63); break;
+      case Op.SRA: this.sra(rd, a, ah, b & 63); break;
+      case Op.OR: xl[rd] = a | b; xh[rd] = ah | bh; break;
+      case Op.AND: xl[rd] = a & b; xh[rd] = ah & bh; break;
+      case Op.ADDIW: { const v = (a + imm) | 0; xl[rd] = v; xh[rd] = v >> 31; break; }
+      case Op.SLLIW: { const v = a << imm; xl[rd] = v; xh[rd] = v >> 31; break; }
+      case Op.SRLIW: { const v = (a >>> imm) | 0; xl[rd] = v; xh[rd] = v >> 31; break; }
+      case Op.SRAIW: { const v = a >> imm; xl[rd] = v; xh[rd] = v >> 31; break; }
+      case Op.ADDW: { const v = (a + b) | 0; xl[rd] = v; xh[rd] = v >> 31; break; }
+      case Op.SUBW: { const v = (a - b) | 0; xl[rd] = v; xh[rd] = v >> 31; break; }
+      case Op.SLLW: { const v = a << (b & 31); xl[rd] = v; xh[rd] = v >> 31; break; }
+      case Op.SRLW: { const v = (a >>> (b & 31)) | 0; xl[rd] = v; xh[rd] = v >> 31; break; }
+      case Op.SRAW: { const v = a >> (b & 31); xl[rd] = v; xh[rd] = v >> 31; break; }
+      case Op.FENCE: case Op.FENCE_I: break; // stores invalidate decoded pages themselves
+      case Op.MUL: case Op.MULH: case Op.MULHSU: case Op.MULHU: {
+        r.aLo = a; r.aHi = ah; r.bLo = b; r.bHi = bh;
+        if (op === Op.MUL) { mulU128(a, ah, b, bh, t); xl[rd] = t[0]; xh[rd] = t[1]; }
+        else { mulHigh(a, ah, op !== Op.MULHU, b, bh, op === Op.MULH, t); xl[rd] = t[2]; xh[rd] = t[3]; }
+        break;
+      }
+      case Op.DIV: case Op.DIVU: case Op.REM: case Op.REMU: {
+        r.aLo = a; r.aHi = ah; r.bLo = b; r.bHi = bh;
+        div64(a, ah, b, bh, op === Op.DIV || op === Op.REM, t, this.t2);
+        if (op === Op.DIV || op === Op.DIVU) { xl[rd] = t[0]; xh[rd] = t[1]; }
+        else { xl[rd] = t[2]; xh[rd] = t[3]; }
+        break;
+      }
+      case Op.MULW: { r.aLo = a; r.aHi = ah; r.bLo = b; r.bHi = bh; const v = Math.imul(a, b); xl[rd] = v; xh[rd] = v >> 31; break; }
+      case Op.DIVW: case Op.DIVUW: case Op.REMW: case Op.REMUW: {
+        r.aLo = a; r.aHi = ah; r.bLo = b; r.bHi = bh;
+        const v = divW(op, a, b);
+        xl[rd] = v;
+        xh[rd] = v >> 31;
+        break;
+      }
+      case Op.ECALL:
+        this.retireFaulting(dp, idx, pc, off);
+        return this.exception(this.priv === Priv.U ? Cause.EcallU : this.priv === Priv.S ? Cause.EcallS : Cause.EcallM, 0, 0);
+      case Op.EBREAK:
+        this.retireFaulting(dp, idx, pc, off);
+        return this.exception(Cause.Breakpoint, pc | 0, Math.floor(pc / TWO32) | 0);
+      case Op.CSRRW: case Op.CSRRS: case Op.CSRRC: case Op.CSRRWI: case Op.CSRRSI: case Op.CSRRCI:
+        if (!this.execCsr(op, rd, rs1, imm, dp.word[idx])) return;
+        r.csr = imm & 0xfff;
+        break;
+      case Op.MRET: case Op.SRET: case Op.URET: {
+        const target = this.xret(op, dp.word[idx]);
+        if (target === undefined) return;
+        if (!this.isSafe(this.t2[1])) return this.retireThenWild(dp, idx, pc, off, this.t2[0], this.t2[1]);
+        npc = target;
+        break;
+      }
+      case Op.WFI:
+        if (this.priv === Priv.U || (this.priv === Priv.S && (this.csr.mstatus & Ms.TW) !== 0)) return this.illegal(dp.word[idx]);
+        if ((this.csr.mip & this.csr.mie) === 0) this.sleeping = true;
+        break;
+      case Op.SFENCE_VMA:
+        if (this.priv === Priv.U || (this.priv === Priv.S && (this.csr.mstatus & Ms.TVM) !== 0)) return this.illegal(dp.word[idx]);
+        this.mmu.flush();
+        this.fetchVBase = NaN;
+        break;
+      case Op.UIPI_SEND: case Op.UIPI_READ: case Op.UIPI_WRITE: case Op.UIPI_ACTIVATE: case Op.UIPI_DEACTIVATE: case Op.UIPI_NOP:
+        execUipi(this, op, rd, a, ah);
+        break;
+      default:
+        if (op >= Op.LR_W && op <= Op.AMOMAXU_D) {
+          if (!this.execAmo(op, rd, a, ah, b, bh)) return;
+          break;
+        }
+        return this.illegal(dp.word[idx]);
+    }
+    r.nextPc = npc;
+    this.pc = npc;
+    this.retire(dp, idx, pc, off);
+  }
+
+  private isSafe(hi: number): boolean {
+    return hi >= -0x200000 && hi < 0x200000;
+  }
+
+  /** Fills the retire record, charges the timing model and counts the instruction. */
+  private retire(dp: DecodedPage, idx: number, pc: number, off: number): void {
+    const r = this.rec;
+    const op = dp.op[idx];
+    r.pc = pc;
+    r.fetchPaddr = this.fetchPBase + off;
+    r.insnLen = dp.len[idx];
+    r.cls = this.cls[op];
+    const rd = dp.rd[idx];
+    r.rd = rd === 32 ? 0 : rd;
+    r.rs1 = dp.rs1[idx];
+    r.rs2 = dp.rs2[idx];
+    this.lastWord = dp.word[idx];
+    this.cycle += this.timing.retire(r);
+    this.instret++;
+    this.retired = true;
+  }
+
+  /** ECALL/EBREAK: charged as an instruction but not retired (they trap). */
+  private retireFaulting(dp: DecodedPage, idx: number, pc: number, off: number): void {
+    this.rec.nextPc = pc;
+    this.retire(dp, idx, pc, off);
+    this.instret--;
+    this.retired = false;
+  }
+
+  /** A jump whose target is not representable: retire, then fault at the target. */
+  private retireThenWild(dp: DecodedPage, idx: number, pc: number, off: number, lo: number, hi: number): void {
+    this.rec.nextPc = pc + dp.len[idx];
+    this.retire(dp, idx, pc, off);
+    this.jumpTo(lo, hi);
+  }
+
+  private sll(rd: number, a: number, ah: number, s: number): void {
+    if (s === 0) { this.xl[rd] = a; this.xh[rd] = ah; }
+    else if (s < 32) { this.xh[rd] = (ah << s) | (a >>> (32 - s)); this.xl[rd] = a << s; }
+    else { this.xh[rd] = a << (s - 32); this.xl[rd] = 0; }
+  }
+
+  private srl(rd: number, a: number, ah: number, s: number): void {
+    if (s === 0) { this.xl[rd] = a; this.xh[rd] = ah; }
+    else if (s < 32) { this.xl[rd] = (a >>> s) | (ah << (32 - s)); this.xh[rd] = ah >>> s; }
+    else { this.xl[rd] = ah >>> (s - 32); this.xh[rd] = 0; }
+  }
+
+  private sra(rd: number, a: number, ah: number, s: number): void {
+    if (s === 0) { this.xl[rd] = a; this.xh[rd] = ah; }
+    else if (s < 32) { this.xl[rd] = (a >>> s) | (ah << (32 - s)); this.xh[rd] = ah >> s; }
+    else { this.xl[rd] = ah >> (s - 32); this.xh[rd] = ah >> 31; }
+  }
+
+  /** CSR instructions (Zicsr). False after trapping. */
+  private execCsr(op: number, rd: number, rs1: number, imm: number, word: number): boolean {
+    const num = imm & 0xfff;
+    const immForm = op >= Op.CSRRWI;
+    const srcLo = immForm ? imm >>> 12 : this.xl[rs1];
+    const srcHi = immForm ? 0 : this.xh[rs1];
+    const src = immForm ? imm >>> 12 : rs1;
+    const kind = immForm ? op - Op.CSRRWI : op - Op.CSRRW; // 0 write, 1 set, 2 clear
+    const writes = kind === 0 || src !== 0;
+    const csr = this.csr;
+    if (!csr.allowed(num, this.priv, writes)) {
+      this.illegal(word);
+      return false;
+    }
+    const t = this.t2;
+    csr.read(num, t);
+    const oldLo = t[0];
+    const oldHi = t[1];
+    if (writes) {
+      let lo = srcLo;
+      let hi = srcHi;
+      if (kind === 1) { lo = oldLo | srcLo; hi = oldHi | srcHi; }
+      else if (kind === 2) { lo = oldLo & ~srcLo; hi = oldHi & ~srcHi; }
+      csr.write(num, lo, hi);
+      this.rec.csrWritten = true;
+      this.afterCsrWrite(num);
+    }
+    this.xl[rd] = oldLo;
+    this.xh[rd] = oldHi;
+    return true;
+  }
+
+  /** MRET/SRET/URET: returns the target pc (t2[0..1] hold it as halves) or undefined. */
+  private xret(op: number, word: number): number | undefined {
+    const csr = this.csr;
+    let ms = csr.mstatus;
+    let epc: Slot;
+    if (op === Op.MRET) {
+      if (this.priv !== Priv.M) return this.xretIllegal(word);
+      const mpp = (ms & Ms.MPP) >>> 11;
+      ms = (ms & ~(Ms.MIE | Ms.MPP)) | ((ms & Ms.MPIE) !== 0 ? Ms.MIE : 0) | Ms.MPIE;
+      if (mpp !== Priv.M) ms &= ~Ms.MPRV;
+      this.priv = mpp;
+      epc = Slot.mepc;
+    } else if (op === Op.SRET) {
+      if (this.priv < Priv.S || (this.priv === Priv.S && (ms & Ms.TSR) !== 0)) return this.xretIllegal(word);
+      const spp = (ms & Ms.SPP) !== 0 ? Priv.S : Priv.U;
+      ms = (ms & ~(Ms.SIE | Ms.SPP | Ms.MPRV)) | ((ms & Ms.SPIE) !== 0 ? Ms.SIE : 0) | Ms.SPIE;
+      this.priv = spp;
+      epc = Slot.sepc;
+    } else {
+      if (this.uretOnlyInU && this.priv !== Priv.U) return this.xretIllegal(word);
+      ms = (ms & ~Ms.UIE) | ((ms & Ms.UPIE) !== 0 ? Ms.UIE : 0) | Ms.UPIE;
+      epc = Slot.uepc;
+      this.urets++;
+    }
+    csr.mstatus = ms;
+    this.bus.dropReservation(this.hartId);
+    this.refreshMode();
+    const lo = csr.lo(epc);
+    const hi = csr.hi(epc);
+    this.t2[0] = lo;
+    this.t2[1] = hi;
+    return hi * TWO32 + (lo >>> 0);
+  }
+
+  private xretIllegal(word: number): undefined {
+    this.illegal(word);
+    return undefined;
+  }
+
+  /** LR/SC and AMOs (A extension). False after trapping. */
+  private execAmo(op: number, rd: number, a: number, ah: number, b: number, bh: number): boolean {
+    const isD = op >= Op.LR_D;
+    const size = isD ? 8 : 4;
+    const base = isD ? op - Op.LR_D : op - Op.LR_W; // 0 LR, 1 SC, 2.. AMO
+    const isLr = base === 0;
+    if ((a & (size - 1)) !== 0) {
+      this.exception(isLr ? Cause.LoadMisaligned : Cause.StoreMisaligned, a, ah);
+      return false;
+    }
+    const pa = this.xlate(a, ah, isLr ? Access.Load : Access.Store);
+    if (pa < 0) return false;
+    const r = this.rec;
+    r.memPaddr = pa;
+    r.memVaddr = ah * TWO32 + (a >>> 0);
+    r.memWidth = size;
+    const t = this.t;
+    r.memIsMmio = !this.bus.isRam(pa, size);
+    if (base === 1) {
+      // SC: succeeds only with this hart's reservation on the granule.
+      if (this.bus.takeReservation(this.hartId, pa)) {
+        if (!this.bus.store(pa, size, b, bh)) {
+          this.exception(Cause.StoreAccess, a, ah);
+          return false;
+        }
+        this.lastStoreLo = b;
+        this.lastStoreHi = bh;
+        this.lastWasStore = true;
+        this.xl[rd] = 0;
+      } else {
+        this.xl[rd] = 1;
+      }
+      this.xh[rd] = 0;
+      return true;
+    }
+    if (!this.bus.load(pa, size, t)) {
+      this.exception(isLr ? Cause.LoadAccess : Cause.StoreAccess, a, ah);
+      return false;
+    }
+    let oLo = t[0];
+    let oHi = isD ? t[1] : t[0] >> 31;
+    if (isLr) {
+      this.bus.reserve(this.hartId, pa);
+      this.xl[rd] = oLo;
+      this.xh[rd] = oHi;
+      return true;
+    }
+    if (!isD) {
+      bh = b >> 31;
+    }
+    let nLo = b;
+    let nHi = bh;
+    const sLt = oHi < bh || (oHi === bh && oLo >>> 0 < b >>> 0);
+    const uLt = oHi >>> 0 < bh >>> 0 || (oHi === bh && oLo >>> 0 < b >>> 0);
+    switch (base + Op.LR_W) {
+      case Op.AMOSWAP_W: break;
+      case Op.AMOADD_W: nLo = (oLo + b) | 0; nHi = (oHi + bh + ((oLo >>> 0) + (b >>> 0) > 0xffffffff ? 1 : 0)) | 0; break;
+      case Op.AMOXOR_W: nLo = oLo ^ b; nHi = oHi ^ bh; break;
+      case Op.AMOAND_W: nLo = oLo & b; nHi = oHi & bh; break;
+      case Op.AMOOR_W: nLo = oLo | b; nHi = oHi | bh; break;
+      case Op.AMOMIN_W: if (sLt) { nLo = oLo; nHi = oHi; } break;
+      case Op.AMOMAX_W: if (!sLt) { nLo = oLo; nHi = oHi; } break;
+      case Op.AMOMINU_W: if (uLt) { nLo = oLo; nHi = oHi; } break;
+      case Op.AMOMAXU_W: if (!uLt) { nLo = oLo; nHi = oHi; } break;
+    }
+    if (!this.bus.store(pa, size, nLo, nHi)) {
+      this.exception(Cause.StoreAccess, a, ah);
+      return false;
+    }
+    this.lastStoreLo = nLo;
+    this.lastStoreHi = nHi;
+    this.lastWasStore = true;
+    this.xl[rd] = oLo;
+    this.xh[rd] = oHi;
+    return true;
+  }
+}
+
+/** DIVW/DIVUW/REMW/REMUW on the low 32 bits (unprivileged spec 13.2, 32-bit results). */
+function divW(op: number, a: number, b: number): number {
+  if (op === Op.DIVW) {
+    if (b === 0) return -1;
+    if (a === (0x80000000 | 0) && b === -1) return a;
+    return (a / b) | 0;
+  }
+  if (op === Op.REMW) {
+    if (b === 0) return a;
+    if (b === -1) return 0;
+    return a % b | 0;
+  }
+  const ua = a >>> 0;
+  const ub = b >>> 0;
+  if (op === Op.DIVUW) return ub === 0 ? -1 : (ua / ub) | 0;
+  return ub === 0 ? a : (ua % ub) | 0;
+}

@@ -1,0 +1,129 @@
+/**
+ * Sv39 address translation (privileged spec 1.12 §4.3-4.4) with a direct-mapped TLB.
+ *
+ * The TLB caches leaf PTE flags per 4 KiB virtual page; permissions (which depend on the
+ * privilege, SUM and MXR) are checked on every access against the cached flags, so the TLB
+ * never needs flushing on privilege or mstatus changes — only on sfence.vma and satp writes.
+ * A and D are updated in hardware: an access that needs a bit the cached PTE lacks walks again
+ * and writes the PTE.
+ */
+import type { Bus } from '../machine/bus';
+
+export const enum Access {
+  Fetch = 0,
+  Load = 1,
+  Store = 2, // stores and AMOs
+}
+
+/** translate() results below zero. */
+export const PAGE_FAULT = -1;
+export const ACCESS_FAULT = -2;
+
+export const Pte = { V: 1, R: 2, W: 4, X: 8, U: 16, G: 32, A: 64, D: 128 } as const;
+
+const TLB_SIZE = 256;
+const TWO32 = 4294967296;
+
+export class Mmu {
+  private readonly tag = new Float64Array(TLB_SIZE).fill(-1);
+  private readonly ppn = new Float64Array(TLB_SIZE);
+  private readonly flags = new Int32Array(TLB_SIZE);
+  private readonly tmp = new Int32Array(2);
+  /** satp.PPN · 4096 (the root table), set by the hart when satp changes. */
+  root = 0;
+  /** mstatus.SUM and mstatus.MXR, kept current by the hart. */
+  sum = false;
+  mxr = false;
+
+  constructor(private readonly bus: Bus) {}
+
+  flush(): void {
+    this.tag.fill(-1);
+  }
+
+  /**
+   * Translates the virtual address hi:lo for an access at privilege `priv` (0 U, 1 S).
+   * Returns the physical address, PAGE_FAULT or ACCESS_FAULT (a PTE read or A/D write failed).
+   */
+  translate(lo: number, hi: number, acc: Access, priv: number): number {
+    // Bits 63:39 must all equal bit 38.
+    if (hi >> 6 !== (hi << 25) >> 31) return PAGE_FAULT;
+    const vpn = (hi & 0x7f) * 1048576 + (lo >>> 12);
+    const i = vpn & (TLB_SIZE - 1);
+    if (this.tag[i] === vpn) {
+      const f = this.flags[i];
+      if (this.permits(f, acc, priv) && (f & Pte.A) !== 0 && (acc !== Access.Store || (f & Pte.D) !== 0)) {
+        return this.ppn[i] * 4096 + (lo & 0xfff);
+      }
+    }
+    return this.walk(vpn, lo, acc, priv);
+  }
+
+  private permits(f: number, acc: Access, priv: number): boolean {
+    if ((f & Pte.U) !== 0) {
+      if (priv === 1 && (acc === Access.Fetch || !this.sum)) return false;
+    } else if (priv === 0) {
+      return false;
+    }
+    if (acc === Access.Fetch) return (f & Pte.X) !== 0;
+    if (acc === Access.Load) return (f & Pte.R) !== 0 || (this.mxr && (f & Pte.X) !== 0);
+    return (f & Pte.W) !== 0;
+  }
+
+  private walk(vpn: number, vlo: number, acc: Access, priv: number): number {
+    let a = this.root;
+    let level = 2;
+    let lo = 0;
+    let ppn = 0;
+    let pteAddr = 0;
+    for (;;) {
+      pteAddr = a + ((vpn >>> (9 * level)) & 511) * 8;
+      if (!this.bus.load(pteAddr, 8, this.tmp)) return ACCESS_FAULT;
+      lo = this.tmp[0];
+      const hi = this.tmp[1];
+      // Invalid, W without R (reserved), or reserved high bits 63:54 set.
+      if ((lo & Pte.V) === 0 || ((lo & Pte.R) === 0 && (lo & Pte.W) !== 0) || hi >>> 22 !== 0) return PAGE_FAULT;
+      ppn = (hi & 0x3fffff) * 4194304 + (lo >>> 10);
+      if ((lo & (Pte.R | Pte.X)) !== 0) break;
+      if (--level < 0) return PAGE_FAULT;
+      a = ppn * 4096;
+    }
+    if (!this.permits(lo, acc, priv)) return PAGE_FAULT;
+    const span = level === 0 ? 1 : level === 1 ? 512 : 262144;
+    if (ppn % span !== 0) return PAGE_FAULT; // misaligned superpage
+    const need = Pte.A | (acc === Access.Store ? Pte.D : 0);
+    if ((lo & need) !== need) {
+      lo |= need;
+      if (!this.bus.store(pteAddr, 4, lo, 0)) return ACCESS_FAULT;
+    }
+    const pagePpn = ppn + (vpn % span);
+    const i = vpn & (TLB_SIZE - 1);
+    this.tag[i] = vpn;
+    this.ppn[i] = pagePpn;
+    this.flags[i] = lo & 0xff;
+    return pagePpn * 4096 + (vlo & 0xfff);
+  }
+
+  /**
+   * Physical addresses of the PTEs a walk of `vaddr` reads (root first) into `out`; returns
+   * how many. No side effects (for the timing model).
+   */
+  walkPtes(vaddr: number, out: Float64Array): number {
+    const hi = Math.floor(vaddr / TWO32) | 0;
+    const lo = vaddr | 0;
+    if (hi >> 6 !== (hi << 25) >> 31) return 0;
+    const vpn = (hi & 0x7f) * 1048576 + (lo >>> 12);
+    let a = this.root;
+    let n = 0;
+    for (let level = 2; level >= 0; level--) {
+      const pteAddr = a + ((vpn >>> (9 * level)) & 511) * 8;
+      if (n < out.length) out[n] = pteAddr;
+      n++;
+      if (!this.bus.load(pteAddr, 8, this.tmp)) break;
+      const l = this.tmp[0];
+      if ((l & Pte.V) === 0 || (l & (Pte.R | Pte.X)) !== 0) break;
+      a = ((this.tmp[1] & 0x3fffff) * 4194304 + (l >>> 10)) * 4096;
+    }
+    return Math.min(n, out.length);
+  }
+}

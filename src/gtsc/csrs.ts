@@ -1,0 +1,16 @@
+/** CSR numbers by name (the assembler is given numbers, so custom CSRs need no support there). */
+export const CSR_NUMBERS: Readonly<Record<string, number>> = {
+  // user (N extension and UINTR)
+  ustatus: 0x000, uie: 0x004, utvec: 0x005, uscratch: 0x040, uepc: 0x041, ucause: 0x042, utval: 0x043, uip: 0x044,
+  cycle: 0xc00, time: 0xc01, instret: 0xc02,
+  // supervisor
+  sstatus: 0x100, sedeleg: 0x102, sideleg: 0x103, sie: 0x104, stvec: 0x105, scounteren: 0x106,
+  sscratch: 0x140, sepc: 0x141, scause: 0x142, stval: 0x143, sip: 0x144, satp: 0x180,
+  suist: 0x1b0, suirs: 0x1b1, suicfg: 0x1b2, stimecmp: 0x14d,
+  // machine
+  mvendorid: 0xf11, marchid: 0xf12, mimpid: 0xf13, mhartid: 0xf14,
+  mstatus: 0x300, misa: 0x301, medeleg: 0x302, mideleg: 0x303, mie: 0x304, mtvec: 0x305, mcounteren: 0x306,
+  menvcfg: 0x30a, mscratch: 0x340, mepc: 0x341, mcause: 0x342, mtval: 0x343, mip: 0x344,
+  pmpcfg0: 0x3a0, pmpcfg2: 0x3a2, pmpaddr0: 0x3b0, pmpaddr1: 0x3b1, pmpaddr2: 0x3b2, pmpaddr3: 0x3b3,
+  mcycle: 0xb00, minstret: 0xb02,
+};

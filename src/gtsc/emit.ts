@@ -1,0 +1,312 @@
+/**
+ * Emission: an allocated IR function becomes GNU-as RV64 text. Leaf functions that use only
+ * caller-saved registers get no frame; otherwise the prologue saves ra and the callee-saved
+ * registers actually used. Arguments of calls are placed with a parallel move.
+ */
+import { RvnError } from '../errors';
+import type { Block, Cmp, Ins, IrFunction, Term } from './ir';
+import { SCRATCH, type Allocation, type Loc } from './regalloc';
+
+export const REG_NAMES = [
+  'zero', 'ra', 'sp', 'gp', 'tp', 't0', 't1', 't2', 's0', 's1', 'a0', 'a1', 'a2', 'a3', 'a4', 'a5',
+  'a6', 'a7', 's2', 's3', 's4', 's5', 's6', 's7', 's8', 's9', 's10', 's11', 't3', 't4', 't5', 't6',
+];
+
+const INVERT: Record<Cmp, Cmp> = { eq: 'ne', ne: 'eq', lt: 'ge', ge: 'lt', ltu: 'geu', geu: 'ltu' };
+const LOAD = { 1: ['lbu', 'lb'], 2: ['lhu', 'lh'], 4: ['lwu', 'lw'], 8: ['ld', 'ld'] } as const;
+const STORE = { 1: 'sb', 2: 'sh', 4: 'sw', 8: 'sd' } as const;
+
+interface Frame {
+  size: number;
+  /** Bytes allocated by the first `addi sp` (saved registers); the rest by `sub`. */
+  saveArea: number;
+  saves: { reg: number; off: number }[];
+  slotOff: number[];
+}
+
+function alignUp(x: number, a: number): number {
+  return Math.ceil(x / a) * a;
+}
+
+function layoutFrame(fn: IrFunction, al: Allocation): Frame {
+  const saved = [...(al.hasCalls ? [1] : []), ...al.usedSaved];
+  let off = al.spillSlots * 8;
+  const slotOff = fn.slots.map((s) => { off = alignUp(off, Math.max(s.align, 1)); const o = off; off += s.size; return o; });
+  const body = alignUp(off, 16);
+  const saveArea = alignUp(saved.length * 8, 16);
+  const size = body + saveArea;
+  const saves = saved.map((reg, k) => ({ reg, off: body + saveArea - 8 * (k + 1) }));
+  return { size, saveArea, saves, slotOff };
+}
+
+export function fitsImm12(v: number | bigint): boolean {
+  return v >= -2048 && v <= 2047;
+}
+
+class Emitter {
+  readonly out: string[] = [];
+  private readonly frame: Frame;
+  private readonly far: boolean;
+
+  constructor(private readonly fn: IrFunction, private readonly al: Allocation) {
+    this.frame = layoutFrame(fn, al);
+    this.far = estimateBytes(fn) > 3000;
+  }
+
+  private line(s: string): void { this.out.push('\t' + s); }
+  private label(b: number): string { return `.L${this.fn.name}_${b}`; }
+
+  private loc(v: number): Loc {
+    if (v === 0) return { reg: 0 };
+    const l = this.al.loc.get(v);
+    if (!l) throw new RvnError(`gtsc internal error: v${v} has no location in ${this.fn.name}`);
+    return l;
+  }
+
+  /** sp-relative address text, using t6 when the offset does not fit an immediate. */
+  private spRef(off: number, tmp = 't6'): string {
+    if (fitsImm12(off)) return `${off}(sp)`;
+    this.line(`li ${tmp}, ${off}`);
+    this.line(`add ${tmp}, sp, ${tmp}`);
+    return `0(${tmp})`;
+  }
+
+  private use(v: number, k: number): string {
+    const l = this.loc(v);
+    if ('reg' in l) return REG_NAMES[l.reg]!;
+    if (k >= SCRATCH.length) throw new RvnError(`gtsc: too many spilled operands in ${this.fn.name}`);
+    const s = REG_NAMES[SCRATCH[k]!]!;
+    this.line(`ld ${s}, ${this.spRef(l.spill * 8, s)}`);
+    return s;
+  }
+
+  /** Register to write a result to, and a function that stores it if the value is spilled. */
+  private def(v: number): [string, () => void] {
+    const l = this.loc(v);
+    if ('reg' in l) return [REG_NAMES[l.reg]!, () => {}];
+    const s = REG_NAMES[SCRATCH[0]]!;
+    return [s, () => this.line(`sd ${s}, ${this.spRef(l.spill * 8)}`)];
+  }
+
+  prologue(): void {
+    const { size, saveArea, saves } = this.frame;
+    if (size === 0) return;
+    this.line(`addi sp, sp, -${saveArea}`);
+    const shift = size - saveArea;
+    for (const s of saves) this.line(`sd ${REG_NAMES[s.reg]}, ${s.off - shift}(sp)`);
+    if (shift > 0) this.adjustSp(-shift);
+  }
+
+  private adjustSp(delta: number): void {
+    if (fitsImm12(delta)) this.line(`addi sp, sp, ${delta}`);
+    else { this.line(`li t5, ${delta}`); this.line('add sp, sp, t5'); }
+  }
+
+  epilogue(): void {
+    const { size, saveArea, saves } = this.frame;
+    if (size === 0) return;
+    const shift = size - saveArea;
+    if (shift > 0) this.adjustSp(shift);
+    for (const s of saves) this.line(`ld ${REG_NAMES[s.reg]}, ${s.off - shift}(sp)`);
+    this.line(`addi sp, sp, ${saveArea}`);
+  }
+
+  /** Parallel move of machine registers; t5 breaks cycles. */
+  private parallelMove(moves: { dst: number; src: number }[]): void {
+    let pending = moves.filter((m) => m.dst !== m.src);
+    while (pending.length > 0) {
+      const ready = pending.find((m) => !pending.some((o) => o !== m && o.src === m.dst));
+      if (ready) {
+        this.line(`mv ${REG_NAMES[ready.dst]}, ${REG_NAMES[ready.src]}`);
+        pending = pending.filter((m) => m !== ready);
+      } else {
+        const m = pending[0]!;
+        this.line(`mv t5, ${REG_NAMES[m.src]}`);
+        const old = m.src;
+        pending = pending.map((o) => (o.src === old ? { dst: o.dst, src: 30 } : o));
+      }
+      pending = pending.filter((m) => m.dst !== m.src);
+    }
+  }
+
+  /** Place values (virtual registers) into machine registers, all at once. */
+  private placeArgs(args: number[], dsts: number[]): void {
+    const regMoves: { dst: number; src: number }[] = [];
+    const loads: { dst: number; spill: number }[] = [];
+    args.forEach((a, k) => {
+      const l = this.loc(a);
+      if ('reg' in l) regMoves.push({ dst: dsts[k]!, src: l.reg });
+      else loads.push({ dst: dsts[k]!, spill: l.spill });
+    });
+    this.parallelMove(regMoves);
+    for (const l of loads) this.line(`ld ${REG_NAMES[l.dst]}, ${this.spRef(l.spill * 8)}`);
+  }
+
+  entry(): void {
+    const moves: { dst: number; src: number }[] = [];
+    this.fn.params.forEach((p, k) => {
+      const l = this.al.loc.get(p);
+      if (!l) return;
+      if ('reg' in l) moves.push({ dst: l.reg, src: 10 + k });
+      else this.line(`sd a${k}, ${this.spRef(l.spill * 8)}`);
+    });
+    this.parallelMove(moves);
+  }
+
+  ins(i: Ins): void {
+    switch (i.op) {
+      case 'li': { const [d, fin] = this.def(i.d); this.line(`li ${d}, ${i.imm}`); fin(); return; }
+      case 'la': { const [d, fin] = this.def(i.d); this.line(`la ${d}, ${i.sym}`); fin(); return; }
+      case 'mv': {
+        const a = this.use(i.a, 0);
+        const [d, fin] = this.def(i.d);
+        if (a !== d) this.line(`mv ${d}, ${a}`);
+        fin();
+        return;
+      }
+      case 'alu': {
+        const a = this.use(i.a, 0), b = this.use(i.b, 1);
+        const [d, fin] = this.def(i.d);
+        this.line(`${i.fn} ${d}, ${a}, ${b}`);
+        fin();
+        return;
+      }
+      case 'alui': {
+        const a = this.use(i.a, 0);
+        const [d, fin] = this.def(i.d);
+        if (!(i.fn === 'addi' && i.imm === 0 && a === d)) this.line(`${i.fn} ${d}, ${a}, ${i.imm}`);
+        fin();
+        return;
+      }
+      case 'unary': {
+        const a = this.use(i.a, 0);
+        const [d, fin] = this.def(i.d);
+        this.line(`${i.fn} ${d}, ${a}`);
+        fin();
+        return;
+      }
+      case 'ld': {
+        const a = this.use(i.a, 0);
+        const [d, fin] = this.def(i.d);
+        this.line(`${LOAD[i.size][i.signed ? 1 : 0]} ${d}, ${i.off}(${a})`);
+        fin();
+        return;
+      }
+      case 'st': {
+        const a = this.use(i.a, 0), b = this.use(i.b, 1);
+        this.line(`${STORE[i.size]} ${b}, ${i.off}(${a})`);
+        return;
+      }
+      case 'frame': {
+        const [d, fin] = this.def(i.d);
+        const off = this.frame.slotOff[i.slot]!;
+        if (fitsImm12(off)) this.line(`addi ${d}, sp, ${off}`);
+        else { this.line(`li ${d}, ${off}`); this.line(`add ${d}, sp, ${d}`); }
+        fin();
+        return;
+      }
+      case 'call': return this.call(i);
+      case 'raw': return this.raw(i);
+    }
+  }
+
+  private call(i: Extract<Ins, { op: 'call' }>): void {
+    if (typeof i.target === 'number') {
+      const l = this.loc(i.target);
+      if ('reg' in l) this.line(`mv t6, ${REG_NAMES[l.reg]}`);
+      else this.line(`ld t6, ${this.spRef(l.spill * 8)}`);
+    }
+    this.placeArgs(i.args, i.argRegs);
+    if (i.target === 'ecall') this.line('ecall');
+    else if (typeof i.target === 'number') this.line('jalr t6');
+    else this.line(`call ${i.target}`);
+    if (i.d !== undefined) {
+      const [d, fin] = this.def(i.d);
+      if (d !== 'a0') this.line(`mv ${d}, a0`);
+      fin();
+    }
+  }
+
+  private raw(i: Extract<Ins, { op: 'raw' }>): void {
+    const ops = i.uses.map((u, k) => this.use(u, k));
+    let dName = '';
+    let fin = (): void => {};
+    if (i.d !== undefined) [dName, fin] = this.def(i.d);
+    const text = i.text.replace(/\{(d|\d+)\}/g, (_m, g: string) => (g === 'd' ? dName : ops[Number(g)] ?? '?'));
+    for (const l of text.split('\n')) this.line(l.trim());
+    fin();
+  }
+
+  term(t: Term, next: number | undefined): void {
+    switch (t.op) {
+      case 'none': return;
+      case 'j': if (t.t !== next) this.line(`j ${this.label(t.t)}`); return;
+      case 'ret': {
+        if (t.a !== undefined) {
+          const l = this.loc(t.a);
+          if ('reg' in l) { if (l.reg !== 10) this.line(`mv a0, ${REG_NAMES[l.reg]}`); }
+          else this.line(`ld a0, ${this.spRef(l.spill * 8)}`);
+        }
+        this.epilogue();
+        this.line('ret');
+        return;
+      }
+      case 'br': {
+        const a = this.use(t.a, 0), b = this.use(t.b, 1);
+        let cmp = t.cmp, target = t.t, other: number | undefined = t.f;
+        if (t.t === next) { cmp = INVERT[cmp]; target = t.f; other = undefined; }
+        else if (t.f === next) other = undefined;
+        if (this.far) {
+          const skip = `.L${this.fn.name}_far${this.out.length}`;
+          this.line(`b${INVERT[cmp]} ${a}, ${b}, ${skip}`);
+          this.line(`j ${this.label(target)}`);
+          this.out.push(`${skip}:`);
+        } else {
+          this.line(`b${cmp} ${a}, ${b}, ${this.label(target)}`);
+        }
+        if (other !== undefined) this.line(`j ${this.label(other)}`);
+        return;
+      }
+    }
+  }
+
+  block(b: Block, next: number | undefined, referenced: Set<number>): void {
+    if (referenced.has(b.id)) this.out.push(`${this.label(b.id)}:`);
+    for (const i of b.ins) this.ins(i);
+    this.term(b.term, next);
+  }
+}
+
+function estimateBytes(fn: IrFunction): number {
+  let n = 0;
+  for (const b of fn.blocks) {
+    for (const i of b.ins) n += i.op === 'li' ? 8 : i.op === 'call' ? i.args.length + 4 : i.op === 'raw' ? 6 : 3;
+    n += 4;
+  }
+  return n * 4;
+}
+
+function referencedBlocks(fn: IrFunction): Set<number> {
+  const s = new Set<number>();
+  fn.blocks.forEach((b, k) => {
+    const t = b.term;
+    if (t.op === 'j' && t.t !== k + 1) s.add(t.t);
+    if (t.op === 'br') { s.add(t.t); s.add(t.f); }
+  });
+  return s;
+}
+
+/** Assembly text of one function (without section directives). */
+export function emitFunction(fn: IrFunction, al: Allocation): string {
+  const e = new Emitter(fn, al);
+  const head = [
+    ...(fn.global ? [`\t.globl ${fn.name}`] : []),
+    '\t.align 2',
+    `${fn.name}:`,
+  ];
+  e.prologue();
+  e.entry();
+  const refs = referencedBlocks(fn);
+  fn.blocks.forEach((b, k) => e.block(b, k + 1 < fn.blocks.length ? k + 1 : undefined, refs));
+  return [...head, ...e.out, ''].join('\n');
+}

@@ -1,0 +1,169 @@
+/**
+ * Induction-variable strength reduction. In a loop where `i` changes only by `i += c`, a value
+ * of the form ((i * M) + A) << s + B (M, A, B loop-invariant) — typically the address of
+ * `p[i]` or `a[i * n + k]` — is kept in its own register P, initialised before the loop and
+ * advanced by c * M << s next to every update of i, instead of being recomputed.
+ */
+import { insDefs, insUses, type Block, type Ins } from './ir';
+
+export interface LoopInfo {
+  pre: Block;
+  blocks: Block[];
+}
+
+interface Derived {
+  iv: number;
+  mul?: number;
+  addA?: number;
+  shift: number;
+  addB?: number;
+  /** Instruction defining this value (for replacement). */
+  ins?: Ins;
+}
+
+export interface VregSource {
+  vreg(): number;
+  temp(): number;
+}
+
+const PURE = new Set<Ins['op']>(['li', 'la', 'alu', 'alui', 'unary', 'frame']);
+
+function defCounts(blocks: Iterable<Block>): Map<number, number> {
+  const m = new Map<number, number>();
+  for (const b of blocks) for (const i of b.ins) { const d = insDefs(i); if (d !== undefined) m.set(d, (m.get(d) ?? 0) + 1); }
+  return m;
+}
+
+export function reduceInductionVariables(all: Block[], loops: LoopInfo[], temps: Set<number>, src: VregSource): void {
+  for (const loop of loops) reduceLoop(all, loop, temps, src);
+  deadCode(all, temps);
+}
+
+function reduceLoop(all: Block[], loop: LoopInfo, temps: Set<number>, src: VregSource): void {
+  const written = new Map<number, Ins[]>();
+  for (const b of loop.blocks) for (const i of b.ins) {
+    const d = insDefs(i);
+    if (d !== undefined) written.set(d, [...(written.get(d) ?? []), i]);
+  }
+  const counts = defCounts(all);
+  const inv = (v: number): boolean => v === 0 || !written.has(v);
+  const ivStep = new Map<number, bigint>();
+  for (const [v, defs] of written) {
+    if (defs.every((i) => i.op === 'alui' && i.fn === 'addi' && i.a === v && i.d === v)) ivStep.set(v, 0n);
+  }
+  if (ivStep.size === 0) return;
+  const derived = new Map<number, Derived>();
+  const get = (v: number): Derived | undefined => (ivStep.has(v) ? { iv: v, shift: 0 } : derived.get(v));
+  for (const b of loop.blocks) {
+    for (const i of b.ins) {
+      const d = insDefs(i);
+      if (d === undefined || !temps.has(d) || counts.get(d) !== 1) continue;
+      const x = classify(i, get, inv);
+      if (x) derived.set(d, { ...x, ins: i });
+    }
+  }
+  // Values that something other than another derived value consumes get their own register.
+  const consumers = new Map<number, number>();
+  for (const b of all) {
+    for (const i of b.ins) {
+      const d = insDefs(i);
+      for (const u of insUses(i)) if (derived.has(u) && !(d !== undefined && derived.has(d))) consumers.set(u, (consumers.get(u) ?? 0) + 1);
+    }
+    for (const u of termUsesOf(b)) if (derived.has(u)) consumers.set(u, (consumers.get(u) ?? 0) + 1);
+  }
+  for (const [d, x] of derived) {
+    if (!consumers.has(d)) continue;
+    if (x.mul === undefined && x.addA === undefined && x.addB === undefined && x.shift === 0) continue;
+    materialise(loop, d, x, src, temps);
+  }
+}
+
+function classify(i: Ins, get: (v: number) => Derived | undefined, inv: (v: number) => boolean): Derived | undefined {
+  if (i.op === 'alu' && (i.fn === 'add' || i.fn === 'mul')) {
+    for (const [x, y] of [[i.a, i.b], [i.b, i.a]] as const) {
+      const dx = get(x);
+      if (!dx || !inv(y)) continue;
+      if (i.fn === 'mul') {
+        if (dx.mul === undefined && dx.addA === undefined && dx.shift === 0 && dx.addB === undefined) return { iv: dx.iv, mul: y, shift: 0 };
+        continue;
+      }
+      if (dx.shift === 0 && dx.addA === undefined && dx.addB === undefined) return { ...dx, addA: y, ins: undefined };
+      if (dx.addB === undefined) return { ...dx, addB: y, ins: undefined };
+    }
+  }
+  if (i.op === 'alui' && i.fn === 'slli') {
+    const dx = get(i.a);
+    if (dx && dx.shift === 0 && dx.addB === undefined) return { ...dx, shift: i.imm, ins: undefined };
+  }
+  return undefined;
+}
+
+function termUsesOf(b: Block): number[] {
+  const t = b.term;
+  if (t.op === 'br') return [t.a, t.b];
+  if (t.op === 'ret' && t.a !== undefined) return [t.a];
+  return [];
+}
+
+function materialise(loop: LoopInfo, d: number, x: Derived, src: VregSource, temps: Set<number>): void {
+  const pre = loop.pre.ins;
+  const p = src.vreg();
+  // Initial value, computed before the loop.
+  let cur = x.iv;
+  const step = (i: Ins & { d: number }): void => { pre.push(i); cur = i.d; };
+  if (x.mul !== undefined) step({ op: 'alu', fn: 'mul', d: src.temp(), a: cur, b: x.mul });
+  if (x.addA !== undefined) step({ op: 'alu', fn: 'add', d: src.temp(), a: cur, b: x.addA });
+  if (x.shift) step({ op: 'alui', fn: 'slli', d: src.temp(), a: cur, imm: x.shift });
+  if (x.addB !== undefined) step({ op: 'alu', fn: 'add', d: src.temp(), a: cur, b: x.addB });
+  pre.push({ op: 'mv', d: p, a: cur });
+  // Advance P wherever the induction variable advances.
+  const strideRegs = new Map<number, number>();
+  for (const b of loop.blocks) {
+    const out: Ins[] = [];
+    for (const i of b.ins) {
+      if (i === x.ins) { out.push({ op: 'mv', d, a: p }); continue; }
+      out.push(i);
+      if (i.op === 'alui' && i.fn === 'addi' && i.d === x.iv && i.a === x.iv) {
+        const c = i.imm;
+        if (x.mul === undefined && Math.abs(c * 2 ** x.shift) <= 2047) {
+          out.push({ op: 'alui', fn: 'addi', d: p, a: p, imm: c * 2 ** x.shift });
+        } else {
+          let r = strideRegs.get(c);
+          if (r === undefined) {
+            r = strideReg(pre, c, x, src);
+            strideRegs.set(c, r);
+          }
+          out.push({ op: 'alu', fn: 'add', d: p, a: p, b: r });
+        }
+      }
+    }
+    b.ins = out;
+  }
+  temps.delete(d);
+  temps.add(d);
+}
+
+function strideReg(pre: Ins[], c: number, x: Derived, src: VregSource): number {
+  let r = src.temp();
+  pre.push({ op: 'li', d: r, imm: BigInt(c) });
+  if (x.mul !== undefined) { const m = src.temp(); pre.push({ op: 'alu', fn: 'mul', d: m, a: r, b: x.mul }); r = m; }
+  if (x.shift) { const s = src.temp(); pre.push({ op: 'alui', fn: 'slli', d: s, a: r, imm: x.shift }); r = s; }
+  return r;
+}
+
+/** Remove pure instructions whose temporary result is never used. */
+function deadCode(all: Block[], temps: Set<number>): void {
+  for (let changed = true; changed;) {
+    changed = false;
+    const used = new Set<number>();
+    for (const b of all) {
+      for (const i of b.ins) for (const u of insUses(i)) used.add(u);
+      for (const u of termUsesOf(b)) used.add(u);
+    }
+    for (const b of all) {
+      const n = b.ins.length;
+      b.ins = b.ins.filter((i) => { const d = insDefs(i); return !(PURE.has(i.op) && d !== undefined && temps.has(d) && !used.has(d)); });
+      if (b.ins.length !== n) changed = true;
+    }
+  }
+}

@@ -1,0 +1,65 @@
+/**
+ * Local common-subexpression elimination: within a block, a pure instruction that recomputes
+ * a value already held in a single-definition temporary is dropped and its uses renamed.
+ */
+import { insDefs, insUses, type Ins, type IrFunction, type Term } from './ir';
+
+function keyOf(i: Ins): string | undefined {
+  switch (i.op) {
+    case 'li': return `li ${i.imm}`;
+    case 'la': return `la ${i.sym}`;
+    case 'alu': return `${i.fn} ${i.a} ${i.b}`;
+    case 'alui': return `${i.fn} ${i.a} ${i.imm}`;
+    case 'unary': return `${i.fn} ${i.a}`;
+    case 'frame': return `frame ${i.slot}`;
+    default: return undefined;
+  }
+}
+
+function renameIns(i: Ins, m: Map<number, number>): Ins {
+  const r = (v: number): number => m.get(v) ?? v;
+  switch (i.op) {
+    case 'li': case 'la': case 'frame': return i;
+    case 'mv': case 'alui': case 'unary': case 'ld': return { ...i, a: r(i.a) };
+    case 'alu': case 'st': return { ...i, a: r(i.a), b: r(i.b) };
+    case 'call': return { ...i, args: i.args.map(r), target: typeof i.target === 'number' ? r(i.target) : i.target };
+    case 'raw': return { ...i, uses: i.uses.map(r) };
+  }
+}
+
+function renameTerm(t: Term, m: Map<number, number>): Term {
+  const r = (v: number): number => m.get(v) ?? v;
+  if (t.op === 'br') return { ...t, a: r(t.a), b: r(t.b) };
+  if (t.op === 'ret' && t.a !== undefined) return { ...t, a: r(t.a) };
+  return t;
+}
+
+export function localCse(fn: IrFunction, temps: ReadonlySet<number>): void {
+  const defCount = new Map<number, number>();
+  for (const b of fn.blocks) for (const i of b.ins) { const d = insDefs(i); if (d !== undefined) defCount.set(d, (defCount.get(d) ?? 0) + 1); }
+  const single = (v: number): boolean => temps.has(v) && defCount.get(v) === 1;
+  const rename = new Map<number, number>();
+  for (const b of fn.blocks) {
+    const table = new Map<string, { v: number; uses: number[] }>();
+    const out: Ins[] = [];
+    for (const raw of b.ins) {
+      const i = renameIns(raw, rename);
+      const key = keyOf(i);
+      const d = insDefs(i);
+      if (key !== undefined && d !== undefined && single(d)) {
+        const hit = table.get(key);
+        if (hit) { rename.set(d, hit.v); continue; }
+      }
+      if (d !== undefined) {
+        for (const [k, e] of table) if (e.v === d || e.uses.includes(d)) table.delete(k);
+      }
+      out.push(i);
+      if (key !== undefined && d !== undefined && single(d)) table.set(key, { v: d, uses: insUses(i) });
+    }
+    b.ins = out;
+  }
+  for (const b of fn.blocks) {
+    b.ins = b.ins.map((i) => renameIns(i, rename));
+    b.term = renameTerm(b.term, rename);
+  }
+}

@@ -1,0 +1,30 @@
+/** The linker's output: placed sections and symbols, ready for the ELF writer or a loader. */
+import type { SectionKind, SymbolType } from '../asm/object';
+
+export interface LinkedSection {
+  readonly name: string;
+  readonly kind: SectionKind;
+  readonly address: number;
+  readonly align: number;
+  /** Contents (empty for bss-like sections; `size` is the memory size). */
+  readonly bytes: Uint8Array;
+  readonly size: number;
+}
+
+export interface LinkedSymbol {
+  readonly name: string;
+  readonly address: number;
+  /** Output section name, or undefined for an absolute symbol. */
+  readonly section?: string;
+  readonly global: boolean;
+  readonly type: SymbolType;
+  readonly size: number;
+}
+
+export interface LinkedImage {
+  readonly entry: number;
+  readonly sections: readonly LinkedSection[];
+  readonly symbols: readonly LinkedSymbol[];
+  /** Compressed instructions may appear (EF_RISCV_RVC). */
+  readonly rvc: boolean;
+}

@@ -1,0 +1,295 @@
+/**
+ * The physical address space: RAM, fetchable ROM regions and MMIO devices. Physical addresses
+ * are JS numbers (exact below 2^53); anything not mapped is an access fault (a `false` return).
+ * Values cross as two int32 halves (lo, hi); nothing here allocates per access.
+ *
+ * The bus also owns what several harts share about memory:
+ *  - LR/SC reservations (one per hart): any store or AMO to a reserved 8-byte granule clears
+ *    the reservations held on it;
+ *  - watched RAM words (HTIF tohost): a callback fires after a store touches the 8-byte word;
+ *  - per-page code generations (Ram.codeMark/codeGen) so harts can cache decoded instructions.
+ */
+import { RvnError } from '../errors';
+import type { MmioDevice } from './device';
+import { MemoryMap } from './memmap';
+import { Ram, Rom } from './memory';
+
+export interface BusConfig {
+  /** RAM base (default 0x8000_0000) and size in bytes (default 128 MiB). */
+  ramBase?: number;
+  ramSize?: number;
+}
+
+interface Mapping {
+  base: number;
+  end: number;
+  device: MmioDevice;
+}
+
+interface Watch {
+  word: number;
+  callback: (paddr: number) => void;
+}
+
+/** codeMark bits (one byte per RAM page). */
+export const PageMark = { Code: 1, Watched: 2 } as const;
+
+export class Bus {
+  readonly ram: Ram;
+  private readonly roms: Rom[] = [];
+  private readonly devices: Mapping[] = [];
+  private readonly watches: Watch[] = [];
+  /** Reserved granule (paddr & ~7) per hart id, -1 when none. */
+  private readonly reservations: number[] = [];
+  /** Number of harts currently holding a reservation (0 → stores skip the check). */
+  reservationCount = 0;
+  private readonly tmp = new Int32Array(2);
+
+  constructor(config: BusConfig = {}) {
+    this.ram = new Ram(config.ramBase ?? MemoryMap.ram.base, config.ramSize ?? MemoryMap.ram.defaultSize);
+  }
+
+  /** Maps a read-only, fetchable region (e.g. the boot ROM). */
+  addRom(base: number, bytes: Uint8Array): void {
+    this.checkFree(base, bytes.length, 'ROM');
+    this.roms.push(new Rom(base, bytes.slice()));
+  }
+
+  /** Attaches an MMIO device at `base` (its window is device.size bytes). */
+  attach(base: number, device: MmioDevice): void {
+    this.checkFree(base, device.size, device.name);
+    this.devices.push({ base, end: base + device.size, device });
+  }
+
+  private checkFree(base: number, size: number, what: string): void {
+    const end = base + size;
+    const overlaps = (b: number, e: number): boolean => base < e && b < end;
+    const r = this.ram;
+    if (
+      overlaps(r.base, r.base + r.size) ||
+      this.roms.some((m) => overlaps(m.base, m.base + m.bytes.length)) ||
+      this.devices.some((m) => overlaps(m.base, m.end))
+    ) {
+      throw new RvnError(`${what} at 0x${base.toString(16)} overlaps another region`);
+    }
+  }
+
+  /** The device mapped at `paddr`, or undefined. */
+  deviceAt(paddr: number): MmioDevice | undefined {
+    return this.findDevice(paddr)?.device;
+  }
+
+  private findDevice(paddr: number): Mapping | undefined {
+    for (const m of this.devices) if (paddr >= m.base && paddr < m.end) return m;
+    return undefined;
+  }
+
+  /** Whether [paddr, paddr+size) lies inside RAM. */
+  isRam(paddr: number, size: number): boolean {
+    const off = paddr - this.ram.base;
+    return off >= 0 && off + size <= this.ram.size;
+  }
+
+  /** Whether paddr is in RAM or ROM (instructions may be fetched there). */
+  isFetchable(paddr: number, size: number): boolean {
+    if (this.isRam(paddr, size)) return true;
+    return this.romAt(paddr, size) !== undefined;
+  }
+
+  private romAt(paddr: number, size: number): Rom | undefined {
+    for (const r of this.roms) if (paddr >= r.base && paddr + size <= r.base + r.bytes.length) return r;
+    return undefined;
+  }
+
+  /**
+   * Loads `size` (1, 2, 4, 8) bytes at `paddr`, zero-extended, into out[0] (lo) / out[1] (hi).
+   * Misaligned accesses are split into bytes. Returns false on an access fault.
+   */
+  load(paddr: number, size: number, out: Int32Array): boolean {
+    const off = paddr - this.ram.base;
+    if (off >= 0 && off + size <= this.ram.size) {
+      readLe(this.ram.bytes, off, size, out);
+      return true;
+    }
+    const rom = this.romAt(paddr, size);
+    if (rom) {
+      readLe(rom.bytes, paddr - rom.base, size, out);
+      return true;
+    }
+    const m = this.findDevice(paddr);
+    if (!m || paddr + size > m.end) return false;
+    if ((paddr & (size - 1)) === 0) return m.device.read(paddr - m.base, size, out);
+    // Misaligned device access: byte by byte.
+    let lo = 0;
+    let hi = 0;
+    for (let i = 0; i < size; i++) {
+      if (!m.device.read(paddr - m.base + i, 1, this.tmp)) return false;
+      const b = this.tmp[0] & 0xff;
+      if (i < 4) lo |= b << (8 * i);
+      else hi |= b << (8 * (i - 4));
+    }
+    out[0] = lo;
+    out[1] = hi;
+    return true;
+  }
+
+  /** Stores the low `size` bytes of hi:lo at `paddr`. Returns false on an access fault. */
+  store(paddr: number, size: number, lo: number, hi: number): boolean {
+    const off = paddr - this.ram.base;
+    if (off >= 0 && off + size <= this.ram.size) {
+      writeLe(this.ram.bytes, off, size, lo, hi);
+      this.ramStored(off, size);
+      return true;
+    }
+    const m = this.findDevice(paddr);
+    if (!m || paddr + size > m.end) return false;
+    if ((paddr & (size - 1)) === 0) return m.device.write(paddr - m.base, size, lo, hi);
+    for (let i = 0; i < size; i++) {
+      const b = i < 4 ? (lo >>> (8 * i)) & 0xff : (hi >>> (8 * (i - 4))) & 0xff;
+      if (!m.device.write(paddr - m.base + i, 1, b, 0)) return false;
+    }
+    return true;
+  }
+
+  /**
+   * Bookkeeping after a write to RAM offset `off` of `len` bytes (harts that write RAM directly
+   * call this when `ram.codeMark[page] !== 0 || reservationCount !== 0`).
+   */
+  ramStored(off: number, len: number): void {
+    const ram = this.ram;
+    const p0 = off >>> 12;
+    const p1 = (off + len - 1) >>> 12;
+    const marks = ram.codeMark[p0] | ram.codeMark[p1];
+    if (this.reservationCount !== 0) this.clearReservations(ram.base + off, len);
+    if (marks === 0) return;
+    const watched = (marks & PageMark.Watched) !== 0;
+    for (let p = p0; p <= p1; p++) {
+      if ((ram.codeMark[p] & PageMark.Code) !== 0) {
+        ram.codeMark[p] &= ~PageMark.Code;
+        ram.codeGen[p]++;
+      }
+    }
+    if (watched) this.fireWatches(ram.base + off, len);
+  }
+
+  private fireWatches(paddr: number, len: number): void {
+    for (const w of this.watches) {
+      if (paddr < w.word + 8 && w.word < paddr + len) w.callback(w.word);
+    }
+  }
+
+  /**
+   * Calls `callback(wordAddress)` after every store that touches the 8-byte RAM word containing
+   * `paddr` (HTIF tohost).
+   */
+  watchRam(paddr: number, callback: (paddr: number) => void): void {
+    if (!this.isRam(paddr, 1)) throw new RvnError(`watched address 0x${paddr.toString(16)} is not in RAM`);
+    const word = paddr - (paddr % 8);
+    this.watches.push({ word, callback });
+    for (let p = (word - this.ram.base) >>> 12; p <= (word + 7 - this.ram.base) >>> 12; p++) {
+      this.ram.codeMark[p] |= PageMark.Watched;
+    }
+  }
+
+  /** Marks a RAM page as holding decoded instructions; returns its current generation. */
+  markCode(ramPage: number): number {
+    this.ram.codeMark[ramPage] |= PageMark.Code;
+    return this.ram.codeGen[ramPage];
+  }
+
+  // --- LR/SC reservations -------------------------------------------------------------------
+
+  /** LR: hart `hartId` reserves the 8-byte granule containing paddr. */
+  reserve(hartId: number, paddr: number): void {
+    while (this.reservations.length <= hartId) this.reservations.push(-1);
+    if (this.reservations[hartId] < 0) this.reservationCount++;
+    this.reservations[hartId] = paddr - (paddr % 8);
+  }
+
+  /** SC: whether hart `hartId` still holds a reservation on paddr's granule; always clears it. */
+  takeReservation(hartId: number, paddr: number): boolean {
+    const r = hartId < this.reservations.length ? this.reservations[hartId] : -1;
+    if (r < 0) return false;
+    this.reservations[hartId] = -1;
+    this.reservationCount--;
+    return r === paddr - (paddr % 8);
+  }
+
+  /** Drops hart `hartId`'s reservation (trap entry, xRET). */
+  dropReservation(hartId: number): void {
+    if (hartId < this.reservations.length && this.reservations[hartId] >= 0) {
+      this.reservations[hartId] = -1;
+      this.reservationCount--;
+    }
+  }
+
+  private clearReservations(paddr: number, len: number): void {
+    const res = this.reservations;
+    for (let h = 0; h < res.length; h++) {
+      const r = res[h];
+      if (r >= 0 && paddr < r + 8 && r < paddr + len) {
+        res[h] = -1;
+        this.reservationCount--;
+      }
+    }
+  }
+
+  // --- host-side helpers (loader, tests) ----------------------------------------------------
+
+  /** Copies bytes into RAM or a ROM region (host side: no faults, no watches fired). */
+  writeBytes(paddr: number, data: Uint8Array): void {
+    if (this.isRam(paddr, data.length)) {
+      const off = paddr - this.ram.base;
+      this.ram.bytes.set(data, off);
+      for (let p = off >>> 12; p <= (off + Math.max(data.length, 1) - 1) >>> 12; p++) {
+        if ((this.ram.codeMark[p] & PageMark.Code) !== 0) {
+          this.ram.codeMark[p] &= ~PageMark.Code;
+          this.ram.codeGen[p]++;
+        }
+      }
+      return;
+    }
+    const rom = this.romAt(paddr, data.length);
+    if (!rom) throw new RvnError(`cannot load ${data.length} bytes at 0x${paddr.toString(16)}: not RAM or ROM`);
+    rom.bytes.set(data, paddr - rom.base);
+  }
+
+  /** Copies `length` bytes out of RAM or ROM (host side). */
+  readBytes(paddr: number, length: number): Uint8Array {
+    if (this.isRam(paddr, length)) {
+      const off = paddr - this.ram.base;
+      return this.ram.bytes.slice(off, off + length);
+    }
+    const rom = this.romAt(paddr, length);
+    if (!rom) throw new RvnError(`cannot read ${length} bytes at 0x${paddr.toString(16)}: not RAM or ROM`);
+    return rom.bytes.slice(paddr - rom.base, paddr - rom.base + length);
+  }
+}
+
+/** Little-endian read of `size` bytes into out[0..1]. */
+function readLe(b: Uint8Array, off: number, size: number, out: Int32Array): void {
+  if (size === 1) {
+    out[0] = b[off];
+    out[1] = 0;
+  } else if (size === 2) {
+    out[0] = b[off] | (b[off + 1] << 8);
+    out[1] = 0;
+  } else {
+    out[0] = b[off] | (b[off + 1] << 8) | (b[off + 2] << 16) | (b[off + 3] << 24);
+    out[1] = size === 8 ? b[off + 4] | (b[off + 5] << 8) | (b[off + 6] << 16) | (b[off + 7] << 24) : 0;
+  }
+}
+
+function writeLe(b: Uint8Array, off: number, size: number, lo: number, hi: number): void {
+  b[off] = lo;
+  if (size === 1) return;
+  b[off + 1] = lo >>> 8;
+  if (size === 2) return;
+  b[off + 2] = lo >>> 16;
+  b[off + 3] = lo >>> 24;
+  if (size === 4) return;
+  b[off + 4] = hi;
+  b[off + 5] = hi >>> 8;
+  b[off + 6] = hi >>> 16;
+  b[off + 7] = hi >>> 24;
+}

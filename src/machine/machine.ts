@@ -1,0 +1,300 @@
+/**
+ * The rvn board: harts, RAM, boot ROM, device tree and devices wired as platform.md says, and
+ * the scheduler that interleaves the harts deterministically on one event queue.
+ *
+ * This is a library object: it reads no file, clock or process. The host hands it image bytes
+ * and receives console output and the end of the run through callbacks and return values.
+ *
+ * Scheduling (platform.md "Multi-hart", architecture.md §3): every hart has its own cycle
+ * clock. The awake hart that is furthest behind runs next, until it is `quantum` cycles past
+ * the next hart or reaches the next queued event; events fire once every awake hart has
+ * reached their time. A device sees `clock.now` = the cycle of the hart accessing it (or the
+ * event's time). When every hart sleeps in WFI, time jumps to the next event.
+ */
+import { RvnError } from '../errors';
+import { buildBootRom, dtbAddress } from '../bootrom/bootrom';
+import { Clint } from '../clint/clint';
+import { Hart } from '../cpu/hart';
+import { buildBoardFdt } from '../fdt/board';
+import { Htif } from '../htif/htif';
+import { Plic } from '../plic/plic';
+import { SifiveTest } from '../testdev/sifive-test';
+import type { PowerOffEvent } from '../testdev/sifive-test';
+import { createTimingModel } from '../timing/index';
+import type { TimingProfile } from '../timing/profile';
+import { idealProfile, rocketProfile } from '../timing/profiles/index';
+import { Uart16550 } from '../uart/uart16550';
+import { Uintc } from '../uintc/uintc';
+import { Bus } from './bus';
+import type { HartIrqLines, MachineClock } from './device';
+import { EventQueue } from './events';
+import { loadImage } from './loader';
+import type { LoadedImage } from './loader';
+import { DefaultClocks, MemoryMap } from './memmap';
+
+export type UintcMode = 'rocket' | 'qemu';
+
+export interface MachineOptions {
+  /** Number of harts (default 1). */
+  harts?: number;
+  /** RAM size in bytes (default 128 MiB). */
+  memBytes?: number;
+  /** Timing profile (default: rocket). */
+  timing?: TimingProfile;
+  /** UINTC behaviour: the spec (Rocket, default) or the reference QEMU fork. */
+  uintc?: UintcMode;
+  /** Most cycles a hart may run ahead of the hart furthest behind (default 100). */
+  quantum?: number;
+  /** Kernel command line for /chosen/bootargs. */
+  bootargs?: string;
+}
+
+/** Where the machine's output goes. */
+export interface MachineHost {
+  /** Bytes the guest wrote to its console (UART, HTIF). */
+  console(bytes: Uint8Array): void;
+}
+
+export type StopReason =
+  | { kind: 'exit'; code: number; source: 'test-device' | 'htif' }
+  | { kind: 'reset' }
+  | { kind: 'limit'; which: 'instructions' | 'cycles' }
+  | { kind: 'idle'; message: string };
+
+export interface RunLimits {
+  /** Stop after this many instructions (all harts together). */
+  maxInsns?: number;
+  /** Stop when every hart has reached this cycle. */
+  maxCycles?: number;
+}
+
+export interface RunResult {
+  reason: StopReason;
+  /** Cycles of the hart that ran furthest, instructions of all harts. */
+  cycles: number;
+  instret: number;
+}
+
+const ISA_STRING = 'rv64imac_zicsr_zifencei_zicntr_zihpm';
+
+export class Machine implements HartIrqLines, MachineClock {
+  readonly harts: Hart[] = [];
+  readonly bus: Bus;
+  readonly events = new EventQueue();
+  readonly clint: Clint;
+  readonly plic: Plic;
+  readonly uart: Uart16550;
+  readonly testDevice: SifiveTest;
+  readonly uintc: Uintc;
+  readonly timing: TimingProfile;
+  readonly quantum: number;
+  readonly dtb: Uint8Array;
+  readonly dtbAddr: number;
+  /** Images loaded so far (the first one is the boot image). */
+  readonly images: LoadedImage[] = [];
+
+  private current: Hart | undefined;
+  private eventTime = 0;
+  private stopReason: StopReason | undefined;
+  private htif: Htif | undefined;
+  private bootRomWritten = false;
+  private readonly host: MachineHost;
+
+  constructor(options: MachineOptions, host: MachineHost) {
+    const nHarts = options.harts ?? 1;
+    if (!Number.isInteger(nHarts) || nHarts < 1 || nHarts > 64) throw new RvnError(`harts: ${nHarts} is not a number from 1 to 64`, 2);
+    this.host = host;
+    this.timing = options.timing ?? rocketProfile();
+    this.quantum = options.quantum ?? 100;
+    const ramSize = options.memBytes ?? MemoryMap.ram.defaultSize;
+    if (ramSize % 4096 !== 0 || ramSize < 1 << 20) throw new RvnError(`mem: RAM size must be a multiple of 4 KiB and at least 1 MiB`, 2);
+    this.bus = new Bus({ ramBase: MemoryMap.ram.base, ramSize });
+
+    const cyclesPerTick = this.timing.clockHz / this.timing.timebaseHz;
+    this.clint = new Clint({ harts: nHarts, clock: this, irq: this, events: this.events, cyclesPerTick, ipiLatency: this.timing.clintIpiLatency });
+    this.plic = new Plic({ harts: nHarts, irq: this });
+    this.uart = new Uart16550({ onTransmit: (b) => this.consoleByte(b), irq: this.plic, irqSource: MemoryMap.uart.irq });
+    this.testDevice = new SifiveTest((e) => this.powerOff(e));
+    this.uintc = new Uintc({
+      harts: nHarts, irq: this, clock: this, events: this.events,
+      mode: options.uintc ?? 'rocket', deliveryLatency: this.timing.uintcSendToInterruptCycles,
+    });
+    this.bus.attach(MemoryMap.testDevice.base, this.testDevice);
+    this.bus.attach(MemoryMap.clint.base, this.clint);
+    this.bus.attach(MemoryMap.uintc.base, this.uintc);
+    this.bus.attach(MemoryMap.plic.base, this.plic);
+    this.bus.attach(MemoryMap.uart.base, this.uart);
+
+    this.dtb = buildBoardFdt({
+      harts: nHarts, isa: ISA_STRING, ramBase: MemoryMap.ram.base, ramSize,
+      timebaseHz: this.timing.timebaseHz, uintc: true, bootargs: options.bootargs,
+    });
+    this.dtbAddr = dtbAddress(MemoryMap.ram.base, ramSize, this.dtb.length);
+    this.bus.writeBytes(this.dtbAddr, this.dtb);
+
+    for (let id = 0; id < nHarts; id++) {
+      const hart: Hart = new Hart({
+        hartId: id,
+        bus: this.bus,
+        timing: createTimingModel(this.timing, { walkPtes: (va, f, out) => hart.walkPtes(va, f, out) }, id),
+        readTime: () => this.clint.mtimeAt(hart.cycle),
+        uintc: this.uintc,
+        uretLegalOnlyInU: options.uintc === 'qemu',
+      });
+      hart.reset(MemoryMap.bootRom.base);
+      this.harts.push(hart);
+    }
+  }
+
+  /** The cycle of the hart now running, or of the event being delivered. */
+  get now(): number {
+    return this.current !== undefined ? this.current.cycle : this.eventTime;
+  }
+
+  /**
+   * Loads an image: an ELF where it is linked, anything else as raw bytes at `rawAddr` (default:
+   * the start of RAM). The first image loaded is the boot image: the boot ROM jumps to its entry.
+   */
+  load(bytes: Uint8Array, name: string, rawAddr: number = MemoryMap.ram.base): LoadedImage {
+    const image = loadImage(this.bus, bytes, name, rawAddr);
+    this.images.push(image);
+    if (!this.bootRomWritten) {
+      this.bus.addRom(MemoryMap.bootRom.base, buildBootRom(image.entry, this.dtbAddr));
+      this.bootRomWritten = true;
+    }
+    if (image.tohost !== undefined && this.htif === undefined) this.attachHtif(image.tohost, image.fromhost ?? image.tohost + 64);
+    return image;
+  }
+
+  private attachHtif(tohost: number, fromhost: number): void {
+    const bus = this.bus;
+    const htif = new Htif({
+      memory: {
+        readBytes: (addr, dst) => bus.isRam(addr, dst.length) && (dst.set(bus.readBytes(addr, dst.length)), true),
+        writeBytes: (addr, src) => bus.isRam(addr, src.length) && (bus.writeBytes(addr, src), true),
+      },
+      tohost,
+      fromhost,
+      onExit: (code) => this.stop({ kind: 'exit', code, source: 'htif' }),
+      onConsole: (bytes) => this.host.console(bytes),
+    });
+    this.htif = htif;
+    const word = new Int32Array(2);
+    bus.watchRam(tohost, () => {
+      bus.load(tohost, 8, word);
+      if (word[0] !== 0 || word[1] !== 0) htif.handleToHost(word[0], word[1]);
+    });
+  }
+
+  // --- HartIrqLines: devices drive the harts' interrupt inputs -------------------------------
+
+  setHartIrq(hartId: number, bit: number, level: boolean): void {
+    const hart = this.harts[hartId];
+    if (hart === undefined) return;
+    const wasSleeping = hart.sleeping;
+    hart.setHartIrq(bit, level);
+    // A hart woken from WFI resumes at the time of the wake-up, not at the time it slept.
+    if (wasSleeping && !hart.sleeping && hart.cycle < this.now) hart.cycle = this.now;
+  }
+
+  private consoleByte(b: number): void {
+    this.host.console(Uint8Array.of(b));
+  }
+
+  private powerOff(e: PowerOffEvent): void {
+    if (e.kind === 'reset') this.stop({ kind: 'reset' });
+    else this.stop({ kind: 'exit', code: e.kind === 'pass' ? 0 : e.code, source: 'test-device' });
+  }
+
+  /** Ends the run after the current instruction. */
+  stop(reason: StopReason): void {
+    if (this.stopReason === undefined) this.stopReason = reason;
+    for (const h of this.harts) h.requestStop();
+  }
+
+  get instret(): number {
+    let n = 0;
+    for (const h of this.harts) n += h.instret;
+    return n;
+  }
+
+  get cycles(): number {
+    let c = 0;
+    for (const h of this.harts) c = Math.max(c, h.cycle);
+    return c;
+  }
+
+  /** Runs until the guest exits, a limit is reached, or every hart sleeps with nothing to wake it. */
+  run(limits: RunLimits = {}): RunResult {
+    const maxInsns = limits.maxInsns ?? Infinity;
+    const maxCycles = limits.maxCycles ?? Infinity;
+    this.stopReason = undefined;
+    while (this.stopReason === undefined) {
+      const hart = this.nextHart();
+      if (hart === undefined) {
+        if (!this.skipIdleTime(maxCycles)) break;
+        continue;
+      }
+      const others = this.secondEarliest(hart);
+      const limit = Math.min(others + this.quantum, this.events.nextTime, maxCycles);
+      const budget = maxInsns - this.instret;
+      if (budget <= 0) {
+        this.stopReason = { kind: 'limit', which: 'instructions' };
+        break;
+      }
+      if (hart.cycle >= maxCycles) {
+        this.stopReason = { kind: 'limit', which: 'cycles' };
+        break;
+      }
+      this.current = hart;
+      hart.run(Math.max(limit, hart.cycle + 1), budget);
+      this.current = undefined;
+      this.fireDueEvents();
+    }
+    return { reason: this.stopReason!, cycles: this.cycles, instret: this.instret };
+  }
+
+  /** The awake hart furthest behind (lowest id on ties), or undefined when all sleep. */
+  private nextHart(): Hart | undefined {
+    let best: Hart | undefined;
+    for (const h of this.harts) if (!h.sleeping && (best === undefined || h.cycle < best.cycle)) best = h;
+    return best;
+  }
+
+  /** The cycle of the next awake hart after `hart` (Infinity when it is alone). */
+  private secondEarliest(hart: Hart): number {
+    let t = Infinity;
+    for (const h of this.harts) if (h !== hart && !h.sleeping && h.cycle < t) t = h.cycle;
+    return t;
+  }
+
+  /** Fires the events that every awake hart has reached. */
+  private fireDueEvents(): void {
+    let horizon = Infinity;
+    for (const h of this.harts) if (!h.sleeping && h.cycle < horizon) horizon = h.cycle;
+    if (horizon === Infinity) return;
+    while (this.events.nextTime <= horizon && this.stopReason === undefined) {
+      this.eventTime = this.events.nextTime;
+      this.events.runUntil(this.eventTime);
+    }
+  }
+
+  /** Every hart sleeps: jump to the next event. False when nothing will ever wake them. */
+  private skipIdleTime(maxCycles: number): boolean {
+    const t = this.events.nextTime;
+    if (t === Infinity) {
+      const pcs = this.harts.map((h) => `hart ${h.id} pc=0x${h.pcHex()}`).join(', ');
+      this.stopReason = { kind: 'idle', message: `every hart is waiting for an interrupt and none can arrive (${pcs})` };
+      return false;
+    }
+    if (t > maxCycles) {
+      for (const h of this.harts) if (h.cycle < maxCycles) h.cycle = maxCycles;
+      this.stopReason = { kind: 'limit', which: 'cycles' };
+      return false;
+    }
+    this.eventTime = t;
+    for (const h of this.harts) if (h.cycle < t) h.cycle = t;
+    this.events.runUntil(t);
+    return true;
+  }
+}

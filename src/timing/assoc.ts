@@ -1,0 +1,119 @@
+/**
+ * A small fully associative table with true-LRU replacement, keyed by address ranges
+ * [base, base + size): TLB entries (page or superpage), PTE-cache entries (one PTE) and BTB
+ * entries (one pc). Invalid entries are filled first, lowest index first; otherwise the least
+ * recently used entry is replaced. Deterministic by construction.
+ */
+import { LruOrder } from './lru';
+export class AssocTable {
+  readonly base: Float64Array;
+  /** Range size; 0 marks an invalid entry. */
+  readonly size: Float64Array;
+  private readonly lru: LruOrder;
+  private last = -1;
+
+  constructor(readonly entries: number) {
+    this.base = new Float64Array(entries);
+    this.size = new Float64Array(entries);
+    this.lru = new LruOrder(entries);
+  }
+
+  /** Index of the entry covering `addr` (and marks it most recently used), or -1. */
+  lookup(addr: number): number {
+    const last = this.last;
+    if (last >= 0) {
+      const d = addr - this.base[last];
+      if (d >= 0 && d < this.size[last]) {
+        this.lru.touch(last);
+        return last;
+      }
+    }
+    for (let i = 0; i < this.entries; i++) {
+      const d = addr - this.base[i];
+      if (d >= 0 && d < this.size[i]) {
+        this.lru.touch(i);
+        this.last = i;
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** Inserts [base, base + size) into the first invalid or the least recently used entry. */
+  insert(base: number, size: number): number {
+    const victim = this.lru.victim();
+    this.base[victim] = base;
+    this.size[victim] = size;
+    this.lru.touch(victim);
+    this.last = victim;
+    return victim;
+  }
+
+  clear(): void {
+    this.size.fill(0);
+    this.lru.reset();
+    this.last = -1;
+  }
+}
+
+const BUCKETS = 1024;
+const bucketOf = (key: number): number => (key ^ (key >>> 10)) & (BUCKETS - 1);
+
+/**
+ * The same fully associative true-LRU table for exact keys (BTB: one pc per entry), with a
+ * bucket index in front so that a lookup rarely scans: `count[b]` live entries hash to bucket
+ * b and `hint[b]` is the slot of the last one inserted or found there. A lookup is a hit
+ * through the hint, a sure miss when its bucket is empty, and a scan only on a collision.
+ * Replacement is identical to AssocTable's.
+ */
+export class ExactAssocTable {
+  readonly key: Float64Array;
+  private readonly valid: Uint8Array;
+  private readonly lru: LruOrder;
+  private readonly hint = new Int32Array(BUCKETS);
+  private readonly count = new Uint16Array(BUCKETS);
+
+  constructor(readonly entries: number) {
+    this.key = new Float64Array(entries);
+    this.valid = new Uint8Array(entries);
+    this.lru = new LruOrder(entries);
+  }
+
+  lookup(k: number): number {
+    const b = bucketOf(k);
+    if (this.count[b] === 0) return -1;
+    let i = this.hint[b];
+    if (this.valid[i] === 0 || this.key[i] !== k) {
+      i = -1;
+      for (let j = 0; j < this.entries; j++) {
+        if (this.valid[j] === 1 && this.key[j] === k) {
+          i = j;
+          break;
+        }
+      }
+      if (i < 0) return -1;
+      this.hint[b] = i;
+    }
+    this.lru.touch(i);
+    return i;
+  }
+
+  /** Inserts `k` (not present) into the first invalid or the least recently used entry. */
+  insert(k: number): number {
+    const victim = this.lru.victim();
+    if (this.valid[victim] === 1) this.count[bucketOf(this.key[victim])]--;
+    const b = bucketOf(k);
+    this.key[victim] = k;
+    this.valid[victim] = 1;
+    this.lru.touch(victim);
+    this.count[b]++;
+    this.hint[b] = victim;
+    return victim;
+  }
+
+  clear(): void {
+    this.valid.fill(0);
+    this.lru.reset();
+    this.count.fill(0);
+  }
+}

@@ -1,0 +1,83 @@
+/**
+ * A set-associative, blocking cache model: tags and dirty bits only (the model never holds
+ * data). Random replacement from the Rocket LFSR, advanced once per miss; the victim is
+ * chosen at random even when a way is still invalid, as Rocket's caches do.
+ */
+import { lfsr16Step } from './lfsr';
+
+export const enum CacheResult {
+  Hit = 0,
+  Miss = 1, // line filled, victim clean or invalid
+  MissDirty = 2, // line filled, a dirty victim written back
+}
+
+export class CacheModel {
+  private readonly sets: number;
+  private readonly ways: number;
+  /** 1 / lineBytes: exact for a power of two, and a multiply is cheaper than a divide. */
+  private readonly invLine: number;
+  private readonly setMask: number;
+  /** Line number (paddr / lineBytes) per set×way, -1 when invalid. */
+  private readonly tags: Float64Array;
+  private readonly dirty: Uint8Array;
+  private lfsr: number;
+  private readonly seed: number;
+  /** The last line touched and its slot: consecutive accesses to one line skip the search. */
+  private lastLine = -1;
+  private lastSlot = 0;
+
+  constructor(bytes: number, ways: number, lineBytes: number, seed: number) {
+    this.ways = ways;
+    this.invLine = 1 / lineBytes;
+    this.sets = bytes / (ways * lineBytes);
+    this.setMask = this.sets - 1;
+    this.tags = new Float64Array(this.sets * ways).fill(-1);
+    this.dirty = new Uint8Array(this.sets * ways);
+    this.seed = seed;
+    this.lfsr = seed;
+  }
+
+  /** Looks up (and on a miss fills) the line holding `paddr`; `write` marks it dirty. */
+  access(paddr: number, write: boolean): CacheResult {
+    const line = Math.floor(paddr * this.invLine);
+    if (line === this.lastLine) {
+      if (write) this.dirty[this.lastSlot] = 1;
+      return CacheResult.Hit;
+    }
+    // `&` keeps the low 32 bits of the (non-negative, < 2^53) line number: enough for the set.
+    const base = (line & this.setMask) * this.ways;
+    const tags = this.tags;
+    for (let w = 0; w < this.ways; w++) {
+      if (tags[base + w] === line) {
+        this.remember(line, base + w, write);
+        return CacheResult.Hit;
+      }
+    }
+    this.lfsr = lfsr16Step(this.lfsr);
+    const slot = base + (this.lfsr & (this.ways - 1));
+    const wasDirty = tags[slot] >= 0 && this.dirty[slot] === 1;
+    tags[slot] = line;
+    this.dirty[slot] = 0;
+    this.remember(line, slot, write);
+    return wasDirty ? CacheResult.MissDirty : CacheResult.Miss;
+  }
+
+  private remember(line: number, slot: number, write: boolean): void {
+    this.lastLine = line;
+    this.lastSlot = slot;
+    if (write) this.dirty[slot] = 1;
+  }
+
+  /** Drops every line (fence.i on the I$); dirty data is not modelled, so nothing is written. */
+  invalidateAll(): void {
+    this.tags.fill(-1);
+    this.dirty.fill(0);
+    this.lastLine = -1;
+  }
+
+  /** Back to the power-on state, LFSR included. */
+  reset(): void {
+    this.invalidateAll();
+    this.lfsr = this.seed;
+  }
+}

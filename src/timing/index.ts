@@ -1,0 +1,23 @@
+/**
+ * The cycle model (spec/timing.md, docs/timing.md): profiles, their validation, and the
+ * per-hart TimingModel the hart feeds with RetireRecords.
+ */
+import type { TimingProfile } from './profile';
+import type { TimingHost, TimingModel } from './record';
+import { RocketTimingModel } from './rocket';
+import { IdealTimingModel } from './ideal';
+
+export { type TimingProfile, type TimingModelKind, type ProfileField, PROFILE_FIELDS } from './profile';
+export { parseTimingProfile } from './parse';
+export { InsnClass, InsnClassCount, TrapKind, type RetireRecord, type TimingHost, type TimingModel } from './record';
+export { TimingEvent, TIMING_EVENTS, TIMING_EVENT_COUNT } from './events';
+export { BUILTIN_PROFILES, builtinProfile, rocketProfile, idealProfile, type SourcedProfile } from './profiles/index';
+
+/**
+ * A timing model for one hart. `hartId` seeds the cache-replacement LFSRs so that harts differ
+ * deterministically.
+ */
+export function createTimingModel(profile: TimingProfile, host: TimingHost, hartId = 0): TimingModel {
+  if (profile.model === 'ideal') return new IdealTimingModel(profile.name);
+  return new RocketTimingModel(profile, host, hartId);
+}

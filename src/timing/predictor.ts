@@ -1,0 +1,166 @@
+/**
+ * Rocket's branch predictor as seen from retired instructions: a fully associative BTB (pc →
+ * target, LRU), a BHT of saturating counters indexed by pc and hashed global history, and a
+ * return address stack. Each predict* method returns the extra cycles of the control-flow
+ * instruction and trains the structures with the actual outcome.
+ *
+ * A conditional branch is predicted taken only when it hits in the BTB and its BHT counter is
+ * in the upper half (a BTB miss predicts fall-through, as the Rocket frontend does); the BTB
+ * learns a branch when it is first taken.
+ */
+import { ExactAssocTable } from './assoc';
+import type { TimingProfile } from './profile';
+
+/** Outcome of the last prediction, for the event counters. */
+export const enum PredictOutcome {
+  Correct = 0,
+  Mispredict = 1,
+  BtbMissBubble = 2,
+}
+
+const RA = 1;
+const T0 = 5;
+const isLink = (r: number): boolean => r === RA || r === T0;
+
+export class BranchPredictor {
+  private readonly btb: ExactAssocTable;
+  private readonly btbTarget: Float64Array;
+  private readonly bht: Uint8Array;
+  private readonly bhtMask: number;
+  private readonly idxBits: number;
+  private readonly counterMax: number;
+  private readonly takenThreshold: number;
+  private readonly histLen: number;
+  private readonly histMask: number;
+  private readonly hashBits: number;
+  private readonly hashMul: number;
+  private history = 0;
+  private readonly ras: Float64Array;
+  private rasPos = 0;
+  private rasCount = 0;
+  private readonly mispredict: number;
+  private readonly bubble: number;
+  outcome: PredictOutcome = PredictOutcome.Correct;
+
+  constructor(p: TimingProfile) {
+    this.btb = new ExactAssocTable(p.btbEntries);
+    this.btbTarget = new Float64Array(p.btbEntries);
+    this.bht = new Uint8Array(p.bhtEntries);
+    this.bhtMask = p.bhtEntries - 1;
+    this.idxBits = Math.log2(p.bhtEntries);
+    this.counterMax = (1 << p.bhtCounterBits) - 1;
+    this.takenThreshold = 1 << (p.bhtCounterBits - 1);
+    this.histLen = p.bhtHistoryLength;
+    this.histMask = (1 << p.bhtHistoryLength) - 1;
+    this.hashBits = p.bhtHistoryHashBits;
+    // Rocket: floor(sqrt(3)/2 · 2^historyLength), a multiplicative hash of the history.
+    this.hashMul = Math.floor((Math.sqrt(3) / 2) * 2 ** p.bhtHistoryLength);
+    this.ras = new Float64Array(Math.max(1, p.rasEntries));
+    this.mispredict = p.mispredictCycles;
+    this.bubble = p.btbMissJumpCycles;
+    this.rasSize = p.rasEntries;
+  }
+
+  private readonly rasSize: number;
+
+  /**
+   * BHT index (Rocket BHT.index): with hi = pc >> 2 (4-byte fetch packets),
+   *   addrHash = hi[n-1:0] ^ hi[n+1:n]            (n = log2 bhtEntries)
+   *   histHash = (hashMul · history)[L-1 : L-h]   (L = history length, h = hash bits)
+   *   index    = addrHash ^ (histHash << (n − h))
+   * When h = L the history is used unhashed.
+   */
+  bhtIndex(pc: number): number {
+    const hi = pc >>> 2;
+    const addrHash = (hi & this.bhtMask) ^ ((hi >>> this.idxBits) & 3);
+    let histHash = this.history;
+    if (this.hashBits !== this.histLen) {
+      histHash = (Math.imul(this.hashMul, this.history) >>> (this.histLen - this.hashBits)) & ((1 << this.hashBits) - 1);
+    }
+    return (addrHash ^ (histHash << (this.idxBits - this.hashBits))) & this.bhtMask;
+  }
+
+  /** A conditional branch; returns its extra cycles. */
+  branch(pc: number, taken: boolean, target: number): number {
+    const idx = this.bhtIndex(pc);
+    const hit = this.btb.lookup(pc) >= 0;
+    const c = this.bht[idx];
+    const predictedTaken = hit && c >= this.takenThreshold;
+    if (taken) {
+      if (c < this.counterMax) this.bht[idx] = c + 1;
+      if (!hit) this.btbTarget[this.btb.insert(pc)] = target;
+    } else if (c > 0) {
+      this.bht[idx] = c - 1;
+    }
+    // Rocket shifts the newest outcome in at the top of the history register.
+    if (this.histLen > 0) this.history = ((this.history >>> 1) | ((taken ? 1 : 0) << (this.histLen - 1))) & this.histMask;
+    this.outcome = predictedTaken === taken ? PredictOutcome.Correct : PredictOutcome.Mispredict;
+    return predictedTaken === taken ? 0 : this.mispredict;
+  }
+
+  /** JAL: a BTB hit is free, a miss costs a frontend bubble (predecode redirect). */
+  jal(pc: number, rd: number, linkPc: number, target: number): number {
+    if (isLink(rd)) this.push(linkPc);
+    if (this.btb.lookup(pc) >= 0) {
+      this.outcome = PredictOutcome.Correct;
+      return 0;
+    }
+    this.btbTarget[this.btb.insert(pc)] = target;
+    this.outcome = PredictOutcome.BtbMissBubble;
+    return this.bubble;
+  }
+
+  /**
+   * JALR, classified by the RISC-V hint convention (unprivileged spec, Table "Return-address
+   * stack prediction hints"): rs1 ∈ {ra, t0} and rd not a link register → return (pop);
+   * rd a link register → call (push), and when rs1 is a different link register also pop first.
+   * A return is predicted from the RAS (or the BTB target when the RAS is empty); other JALRs
+   * from the BTB target.
+   */
+  jalr(pc: number, rd: number, rs1: number, linkPc: number, target: number): number {
+    const slot = this.btb.lookup(pc);
+    const isReturn = isLink(rs1) && (!isLink(rd) || rd !== rs1);
+    let predicted = slot >= 0 ? this.btbTarget[slot] : NaN;
+    if (isReturn) {
+      const top = this.pop();
+      if (!Number.isNaN(top)) predicted = top;
+    }
+    if (isLink(rd)) this.push(linkPc);
+    if (slot < 0) this.btbTarget[this.btb.insert(pc)] = target;
+    else this.btbTarget[slot] = target;
+    if (predicted !== target) {
+      this.outcome = PredictOutcome.Mispredict;
+      return this.mispredict;
+    }
+    // A return whose target the RAS knew but whose pc missed the BTB: one bubble.
+    this.outcome = slot < 0 ? PredictOutcome.BtbMissBubble : PredictOutcome.Correct;
+    return slot < 0 ? this.bubble : 0;
+  }
+
+  private push(addr: number): void {
+    if (this.rasSize === 0) return;
+    this.rasPos = (this.rasPos + 1) % this.rasSize;
+    this.ras[this.rasPos] = addr;
+    if (this.rasCount < this.rasSize) this.rasCount++;
+  }
+
+  /** Pops the RAS; NaN when empty (Rocket then falls back to the BTB target). */
+  private pop(): number {
+    if (this.rasCount === 0) return NaN;
+    const v = this.ras[this.rasPos];
+    this.rasCount--;
+    this.rasPos = (this.rasPos + this.rasSize - 1) % this.rasSize;
+    return v;
+  }
+
+  reset(): void {
+    this.btb.clear();
+    this.btbTarget.fill(0);
+    this.bht.fill(0);
+    this.history = 0;
+    this.ras.fill(0);
+    this.rasPos = 0;
+    this.rasCount = 0;
+    this.outcome = PredictOutcome.Correct;
+  }
+}

@@ -1,0 +1,110 @@
+/**
+ * What the hart tells the timing model about each retired instruction (architecture.md §4:
+ * semantics separate from timing). The hart fills one reusable RetireRecord per instruction
+ * (no allocation) and the model answers with the cycles that instruction took.
+ *
+ * The model observes; it never changes architectural state.
+ */
+
+/** Timing-relevant class of an instruction, derived from the ISA table. */
+export const enum InsnClass {
+  Alu = 0, // integer ALU op, LUI, AUIPC, shifts, compares
+  Load = 1, // LB/LH/LW/LD/LBU/LHU/LWU (width and signedness in memWidth/loadSigned)
+  Store = 2,
+  Branch = 3, // conditional branches
+  Jal = 4,
+  Jalr = 5,
+  Mul = 6, // MUL, MULH, MULHSU, MULHU (64-bit)
+  MulW = 7,
+  Div = 8, // DIV, DIVU, REM, REMU
+  DivW = 9,
+  Csr = 10, // CSRRW/S/C(I)
+  Amo = 11,
+  Lr = 12,
+  Sc = 13,
+  Fence = 14,
+  FenceI = 15,
+  SfenceVma = 16,
+  Ecall = 17,
+  Ebreak = 18,
+  Xret = 19, // MRET, SRET, URET
+  Wfi = 20,
+  Uipi = 21, // the UINTR uipi instruction (SEND/READ/WRITE/ACTIVATE/DEACTIVATE)
+}
+
+export const InsnClassCount = 22;
+
+/** One retired instruction, as seen by the timing model. Reused: copy what you keep. */
+export interface RetireRecord {
+  /** Virtual pc of the instruction (a JS number; Sv39 addresses are sign-extended). */
+  pc: number;
+  /** Physical address the instruction was fetched from (for the I$ model). */
+  fetchPaddr: number;
+  /** 2 (compressed) or 4. */
+  insnLen: number;
+  cls: InsnClass;
+  /** Destination register (0 when none or x0) and source registers (0 when unused). */
+  rd: number;
+  rs1: number;
+  rs2: number;
+  /** Data access: physical address (-1 when none), width in bytes, sign-extending load. */
+  memPaddr: number;
+  /** Virtual address of the data access (for the D-TLB model); meaningful when memPaddr >= 0. */
+  memVaddr: number;
+  memWidth: number;
+  loadSigned: boolean;
+  /** The data access went to a device (uncached MMIO) rather than RAM. */
+  memIsMmio: boolean;
+  /** Control flow: for Branch whether taken; for every instruction the next pc. */
+  taken: boolean;
+  nextPc: number;
+  /** For Csr: the CSR number and whether the instruction wrote it. */
+  csr: number;
+  csrWritten: boolean;
+  /**
+   * For Mul/Div classes: the source operands as 32-bit halves (early-out depends on the
+   * magnitudes of the operands).
+   */
+  aLo: number;
+  aHi: number;
+  bLo: number;
+  bHi: number;
+  /**
+   * For Mul/MulW/Div/DivW: funct3 of the M-extension instruction (0 MUL, 1 MULH, 2 MULHSU,
+   * 3 MULHU, 4 DIV, 5 DIVU, 6 REM, 7 REMU). MULH* never stop early and the divider's sign
+   * steps depend on it. Optional (added by the timing model): when absent, Mul means MUL and
+   * Div means DIV.
+   */
+  mulDivFunct3?: number;
+}
+
+/** Services the timing model may ask of its hart (it has no access to memory otherwise). */
+export interface TimingHost {
+  /**
+   * The physical addresses of the page-table entries a hardware walk of `vaddr` reads under
+   * the current satp (root first), written into `out`; returns how many (0 in Bare mode).
+   */
+  walkPtes(vaddr: number, isFetch: boolean, out: Float64Array): number;
+}
+
+/** Why the pipeline was redirected to a trap handler. */
+export const enum TrapKind {
+  Exception = 0,
+  Interrupt = 1, // local interrupt (timer, software, user software)
+  ExternalInterrupt = 2, // through the PLIC
+  UserInterrupt = 3, // delivered to U-mode through utvec
+}
+
+/** The per-hart timing model. One instance per hart; its caches and predictors are private. */
+export interface TimingModel {
+  /** Profile name, e.g. "rocket" or "ideal". */
+  readonly name: string;
+  /** Cycles taken by this retired instruction (at least 1 for the ideal model). */
+  retire(r: RetireRecord): number;
+  /** Extra cycles to redirect to a trap handler (charged in addition to the faulting insn). */
+  trap(kind: TrapKind, cause: number): number;
+  /** Model event counters, for mhpmcounter3.. (index → count); see docs/timing.md. */
+  readonly events: Float64Array;
+  /** Clears caches/predictors/TLBs (fence.i does part of this itself). */
+  reset(): void;
+}

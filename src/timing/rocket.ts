@@ -1,0 +1,298 @@
+/**
+ * The Rocket cycle model (spec/timing.md, docs/timing.md). Time is kept as the cycle at which
+ * the next instruction could issue (enter EX) if nothing stalled it (`now`), plus, per
+ * register, the cycle from which a consumer can issue (`ready`). An instruction issues at
+ *   s = max(now + fetch penalties, ready[rs1], ready[rs2], [mul/div unit free]),
+ * charges (s + 1 + penalties) − now, and publishes ready[rd] = s + memory penalty + latency.
+ */
+import { CacheModel, CacheResult } from './cache';
+import { AssocTable } from './assoc';
+import { BranchPredictor, PredictOutcome } from './predictor';
+import { divLatency, mulLatency } from './muldiv';
+import { lfsrSeed } from './lfsr';
+import { TIMING_EVENT_COUNT, TimingEvent } from './events';
+import type { TimingProfile } from './profile';
+import { InsnClass, TrapKind, type RetireRecord, type TimingHost, type TimingModel } from './record';
+
+const SATP = 0x180;
+const PTE_BYTES = 8;
+/** Sv39: three levels; a walk that stops early maps a 2 MiB or 1 GiB superpage. */
+const SV39_LEVELS = 3;
+
+export class RocketTimingModel implements TimingModel {
+  readonly name: string;
+  readonly events = new Float64Array(TIMING_EVENT_COUNT);
+
+  private now = 0;
+  private readonly ready = new Float64Array(32);
+  private mulFree = 0;
+  private readonly icache: CacheModel;
+  private readonly dcache: CacheModel;
+  private readonly itlb: AssocTable;
+  private readonly dtlb: AssocTable;
+  private readonly pteCache: AssocTable;
+  private readonly bp: BranchPredictor;
+  private readonly noFlush = new Uint8Array(4096);
+  private readonly ptes = new Float64Array(8);
+  /** Set when the host reported Bare translation; cleared on anything that may change it. */
+  private bareFetch = false;
+  private bareData = false;
+
+  // Profile numbers copied into fields (read on every instruction).
+  private readonly memLat: number;
+  private readonly wbLat: number;
+  private readonly mmioLat: number;
+  private readonly loadWord: number;
+  private readonly loadSub: number;
+  private readonly scLat: number;
+  private readonly csrRead: number;
+  private readonly jalrLink: number;
+  private readonly flush: number;
+  private readonly csrFlush: number;
+  private readonly sfenceFlush: number;
+  private readonly xret: number;
+
+  constructor(private readonly p: TimingProfile, private readonly host: TimingHost, hartId: number) {
+    this.name = p.name;
+    this.icache = new CacheModel(p.icacheBytes, p.icacheWays, p.icacheLineBytes, lfsrSeed(p.lfsrSeed, hartId, 0));
+    this.dcache = new CacheModel(p.dcacheBytes, p.dcacheWays, p.dcacheLineBytes, lfsrSeed(p.lfsrSeed, hartId, 0x5a5a));
+    this.itlb = new AssocTable(p.itlbEntries);
+    this.dtlb = new AssocTable(p.dtlbEntries);
+    this.pteCache = new AssocTable(p.pteCacheEntries);
+    this.bp = new BranchPredictor(p);
+    for (const c of p.csrNoFlush) this.noFlush[c & 0xfff] = 1;
+    this.memLat = p.memoryLatency;
+    this.wbLat = p.dirtyWritebackCycles;
+    this.mmioLat = p.mmioLatency;
+    this.loadWord = p.loadWordLatency;
+    this.loadSub = p.loadSubwordLatency;
+    this.scLat = p.scLatency;
+    this.csrRead = p.csrReadLatency;
+    this.jalrLink = p.jalrLinkLatency;
+    this.flush = p.flushCycles;
+    this.csrFlush = p.csrWriteFlushCycles;
+    this.sfenceFlush = p.sfenceVmaFlushes ? p.flushCycles : 0;
+    this.xret = p.xretCycles;
+  }
+
+  retire(r: RetireRecord): number {
+    const ev = this.events;
+    // Fetch: I-TLB and I$ misses delay the instruction's arrival.
+    let t = this.now;
+    if (!this.bareFetch) t += this.translate(r.pc, true);
+    if (this.icache.access(r.fetchPaddr, false) !== CacheResult.Hit) {
+      ev[TimingEvent.IcacheMiss]++;
+      t += this.memLat;
+    }
+    // Operand interlocks (ready[0] stays 0; unused sources are 0).
+    let s = t;
+    const ready = this.ready;
+    if (ready[r.rs1] > s) s = ready[r.rs1];
+    if (ready[r.rs2] > s) s = ready[r.rs2];
+    ev[TimingEvent.OperandStall] += s - t;
+
+    let mem = 0; // D-side penalty: delays the pipeline and the load result
+    let ctl = 0; // control penalty: delays the next instruction only
+    let lat = 1;
+    switch (r.cls) {
+      case InsnClass.Alu:
+      case InsnClass.Fence:
+      case InsnClass.Ecall: // the redirect is charged by trap()
+      case InsnClass.Ebreak:
+        break;
+      case InsnClass.Load:
+        mem = this.data(r, false);
+        lat = r.memWidth >= 4 ? this.loadWord : this.loadSub;
+        break;
+      case InsnClass.Store:
+        mem = this.data(r, true);
+        break;
+      case InsnClass.Branch:
+        ctl = this.bp.branch(r.pc, r.taken, r.nextPc);
+        if (this.bp.outcome === PredictOutcome.Mispredict) ev[TimingEvent.BranchMispredict]++;
+        break;
+      case InsnClass.Jal:
+        ctl = this.bp.jal(r.pc, r.rd, r.pc + r.insnLen, r.nextPc);
+        if (this.bp.outcome === PredictOutcome.BtbMissBubble) ev[TimingEvent.BtbMissBubble]++;
+        break;
+      case InsnClass.Jalr:
+        ctl = this.bp.jalr(r.pc, r.rd, r.rs1, r.pc + r.insnLen, r.nextPc);
+        if (this.bp.outcome === PredictOutcome.Mispredict) ev[TimingEvent.JumpMispredict]++;
+        else if (this.bp.outcome === PredictOutcome.BtbMissBubble) ev[TimingEvent.BtbMissBubble]++;
+        lat = this.jalrLink;
+        break;
+      case InsnClass.Mul:
+      case InsnClass.MulW:
+      case InsnClass.Div:
+      case InsnClass.DivW: {
+        if (this.mulFree > s) {
+          ev[TimingEvent.MulDivBusyStall] += this.mulFree - s;
+          s = this.mulFree;
+        }
+        lat = this.mulDivLatency(r) + 1;
+        this.mulFree = s + lat;
+        break;
+      }
+      case InsnClass.Csr:
+        lat = this.csrRead;
+        if (r.csrWritten) {
+          if (this.noFlush[r.csr & 0xfff] === 0) {
+            ctl = this.csrFlush;
+            ev[TimingEvent.PipelineFlush]++;
+          }
+          if (r.csr === SATP) this.bareFetch = this.bareData = false;
+        }
+        break;
+      case InsnClass.Amo:
+        mem = this.data(r, true);
+        lat = this.loadWord;
+        break;
+      case InsnClass.Lr:
+        mem = this.data(r, false);
+        lat = this.loadWord;
+        break;
+      case InsnClass.Sc:
+        mem = this.data(r, true);
+        lat = this.scLat;
+        break;
+      case InsnClass.FenceI:
+        this.icache.invalidateAll();
+        ctl = this.flushed(this.flush);
+        break;
+      case InsnClass.SfenceVma:
+        this.itlb.clear();
+        this.dtlb.clear();
+        this.pteCache.clear();
+        this.bareFetch = this.bareData = false;
+        ctl = this.flushed(this.sfenceFlush);
+        break;
+      case InsnClass.Xret:
+        this.bareFetch = this.bareData = false;
+        ctl = this.flushed(this.xret);
+        break;
+      case InsnClass.Wfi:
+        ctl = this.flushed(this.flush);
+        break;
+      case InsnClass.Uipi:
+        mem = this.data(r, false);
+        lat = this.loadWord;
+        break;
+    }
+    if (r.rd !== 0) ready[r.rd] = s + mem + lat;
+    const end = s + 1 + mem + ctl;
+    const cycles = end - this.now;
+    this.now = end;
+    return cycles;
+  }
+
+  private flushed(cycles: number): number {
+    if (cycles > 0) this.events[TimingEvent.PipelineFlush]++;
+    return cycles;
+  }
+
+  private mulDivLatency(r: RetireRecord): number {
+    const p = this.p;
+    const cls = r.cls;
+    const word = cls === InsnClass.MulW || cls === InsnClass.DivW;
+    if (cls === InsnClass.Mul || cls === InsnClass.MulW) {
+      return mulLatency(r.mulDivFunct3 ?? 0, word, r.aLo, r.aHi, p.mulBitsPerCycle, p.mulEarlyOut);
+    }
+    return divLatency(r.mulDivFunct3 ?? 4, word, r.aLo, r.aHi, r.bLo, r.bHi, p.divEarlyOut);
+  }
+
+  /** Extra cycles of a data access: D-TLB, then MMIO or the D$ (write-back, write-allocate). */
+  private data(r: RetireRecord, write: boolean): number {
+    if (r.memPaddr < 0) return 0;
+    let c = this.bareData ? 0 : this.translate(r.memVaddr, false);
+    if (r.memIsMmio) {
+      this.events[TimingEvent.MmioAccess]++;
+      return c + this.mmioLat;
+    }
+    c += this.dcacheAccess(r.memPaddr, write);
+    return c;
+  }
+
+  private dcacheAccess(paddr: number, write: boolean): number {
+    const res = this.dcache.access(paddr, write);
+    if (res === CacheResult.Hit) return 0;
+    this.events[TimingEvent.DcacheMiss]++;
+    if (res === CacheResult.MissDirty) {
+      this.events[TimingEvent.DcacheWriteback]++;
+      return this.memLat + this.wbLat;
+    }
+    return this.memLat;
+  }
+
+  /**
+   * TLB model: a hit costs nothing; a miss asks the host which PTEs a walk reads and charges
+   * tlbMissCycles plus, per PTE, a PTE-cache hit (non-leaf levels only) or a walker read
+   * through the D$. Bare translation (the host returns 0) costs nothing.
+   */
+  private translate(vaddr: number, isFetch: boolean): number {
+    const tlb = isFetch ? this.itlb : this.dtlb;
+    if (tlb.lookup(vaddr) >= 0) return 0;
+    const n = this.host.walkPtes(vaddr, isFetch, this.ptes);
+    if (n <= 0) {
+      if (isFetch) this.bareFetch = true;
+      else this.bareData = true;
+      return 0;
+    }
+    const p = this.p;
+    this.events[isFetch ? TimingEvent.ItlbMiss : TimingEvent.DtlbMiss]++;
+    let c = p.tlbMissCycles;
+    const usePteCache = p.pteCacheEntries > 0;
+    for (let k = 0; k < n; k++) {
+      const pa = this.ptes[k];
+      const leaf = k === n - 1;
+      if (!leaf && usePteCache && this.pteCache.lookup(pa) >= 0) {
+        c += p.pteCacheHitCycles;
+        continue;
+      }
+      this.events[TimingEvent.PtwMemRead]++;
+      c += p.ptwAccessCycles + this.dcacheAccess(pa, false);
+      if (!leaf && usePteCache) this.pteCache.insert(pa, PTE_BYTES);
+    }
+    const size = n <= SV39_LEVELS ? 2 ** (12 + 9 * (SV39_LEVELS - n)) : 4096;
+    tlb.insert(Math.floor(vaddr / size) * size, size);
+    return c;
+  }
+
+  trap(kind: TrapKind, _cause: number): number {
+    const p = this.p;
+    let c: number;
+    switch (kind) {
+      case TrapKind.Exception:
+        c = p.trapEntryCycles;
+        this.events[TimingEvent.Exception]++;
+        break;
+      case TrapKind.Interrupt:
+        c = p.interruptEntryCycles;
+        this.events[TimingEvent.Interrupt]++;
+        break;
+      case TrapKind.ExternalInterrupt:
+        c = p.interruptEntryCycles + p.plicExtraCycles;
+        this.events[TimingEvent.Interrupt]++;
+        break;
+      default: // UserInterrupt: counted by the hart (event 15)
+        c = p.userInterruptEntryCycles;
+        break;
+    }
+    this.bareFetch = this.bareData = false;
+    this.now += c;
+    return c;
+  }
+
+  reset(): void {
+    this.now = 0;
+    this.ready.fill(0);
+    this.mulFree = 0;
+    this.icache.reset();
+    this.dcache.reset();
+    this.itlb.clear();
+    this.dtlb.clear();
+    this.pteCache.clear();
+    this.bp.reset();
+    this.bareFetch = this.bareData = false;
+    this.events.fill(0);
+  }
+}

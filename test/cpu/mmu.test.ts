@@ -1,0 +1,144 @@
+/**
+ * Sv39 (privileged spec 1.12 §4.3-4.4): three-level walks, superpages, permission checks
+ * (U/SUM/MXR), hardware A/D updates, page faults with the virtual address in tval, sfence.vma
+ * and MPRV. Page tables are built by hand in RAM.
+ */
+import { describe, expect, test } from 'vitest';
+import { Cause, Priv } from '../../src/cpu/hart';
+import { Csr } from '../../src/csr/table';
+import { enc, hex, machine, R, RAM } from './asm';
+
+const { a0, a1, a2 } = R;
+const ROOT = RAM + 0x10000;
+const L1 = RAM + 0x11000;
+const L0 = RAM + 0x12000;
+const PAGE = RAM + 0x20000; // the physical page behind VA 0x1000
+const V = 1, Rd = 2, W = 4, X = 8, U = 16, A = 64, D = 128;
+const MSTATUS = { SUM: 1 << 18, MXR: 1 << 19, MPRV: 1 << 17 };
+
+function pte(m: ReturnType<typeof machine>, at: number, pa: number, flags: number, hiExtra = 0): void {
+  const ppn = Math.floor(pa / 4096);
+  const b = new Uint8Array(8);
+  const dv = new DataView(b.buffer);
+  dv.setUint32(0, ((ppn << 10) | flags) >>> 0, true);
+  dv.setUint32(4, (Math.floor(ppn / 2 ** 22) | hiExtra) >>> 0, true);
+  m.bus.writeBytes(at, b);
+}
+
+function readPte(m: ReturnType<typeof machine>, at: number): number {
+  return new DataView(m.bus.readBytes(at, 8).buffer).getUint32(0, true);
+}
+
+/**
+ * Code runs from the identity-mapped gigapage at 0x8000_0000 (root[2], supervisor RWX, A/D set);
+ * VA 0x1000 maps to PAGE through root[0] → L1[0] → L0[1] with `leafFlags`.
+ */
+function sv39(program: number[], leafFlags: number, priv: number = Priv.S) {
+  const m = machine();
+  m.words(RAM, program);
+  pte(m, ROOT + 2 * 8, RAM, V | Rd | W | X | A | D);
+  pte(m, ROOT + 0 * 8, L1, V);
+  pte(m, L1 + 0 * 8, L0, V);
+  pte(m, L0 + 1 * 8, PAGE, leafFlags);
+  const h = m.hart;
+  h.writeCsr(Csr.mtvec, RAM + 0x800);
+  h.writeCsr(Csr.satp, Math.floor(ROOT / 4096), 0x80000000 | 0);
+  h.setPrivilege(priv);
+  h.setX(a0, 0x1000);
+  const mcause = (): number => (h.readCsr(Csr.mcause) as [number, number])[0];
+  const mtval = (): number => (h.readCsr(Csr.mtval) as [number, number])[0];
+  return { m, h, mcause, mtval };
+}
+
+describe('Sv39 walks', () => {
+  test('a 4 KiB mapping through three levels; A then D set by hardware', () => {
+    const { m, h } = sv39([enc('ld', a1, 8, a0), enc('sd', a1, 16, a0)], V | Rd | W);
+    m.bus.writeBytes(PAGE + 8, Uint8Array.from([0x11, 0x22, 0, 0, 0, 0, 0, 0]));
+    m.run(1);
+    expect(hex(h, a1)).toBe('0000000000002211');
+    expect(readPte(m, L0 + 8) & (A | D)).toBe(A);
+    m.run(1);
+    expect(readPte(m, L0 + 8) & (A | D)).toBe(A | D);
+    expect([...m.bus.readBytes(PAGE + 16, 2)]).toEqual([0x11, 0x22]);
+  });
+  test('each page-fault case reports the cause and the virtual address', () => {
+    const cases: [string, number[], number, number, number, number?][] = [
+      // name, program, leaf flags, privilege, expected cause, mstatus
+      ['invalid leaf', [enc('ld', a1, 8, a0)], 0, Priv.S, Cause.LoadPage],
+      ['W without R is reserved', [enc('ld', a1, 8, a0)], V | W | A | D, Priv.S, Cause.LoadPage],
+      ['store to a read-only page', [enc('sd', a1, 8, a0)], V | Rd | A | D, Priv.S, Cause.StorePage],
+      ['AMO needs W', [enc('amoadd.d', a1, a2, a0)], V | Rd | A | D, Priv.S, Cause.StorePage],
+      ['S load from a U page without SUM', [enc('ld', a1, 8, a0)], V | Rd | U | A, Priv.S, Cause.LoadPage],
+      ['U load from a supervisor page', [enc('ld', a1, 8, a0)], V | Rd | A, Priv.U, Cause.LoadPage],
+      ['load from an execute-only page without MXR', [enc('ld', a1, 8, a0)], V | X | A, Priv.S, Cause.LoadPage],
+    ];
+    for (const [name, prog, flags, priv, cause, ms] of cases) {
+      const { m, h, mcause, mtval } = sv39(prog, flags, priv);
+      if (ms !== undefined) h.writeCsr(Csr.mstatus, ms);
+      if (priv === Priv.U) pte(m, ROOT + 2 * 8, RAM, V | Rd | W | X | U | A | D); // let U fetch code
+      m.run(1);
+      expect(mcause(), name).toBe(cause);
+      expect(mtval() >>> 0, name).toBe(prog[0] === enc('ld', a1, 8, a0) || prog[0] === enc('sd', a1, 8, a0) ? 0x1008 : 0x1000);
+    }
+  });
+  test('SUM allows S loads from U pages; MXR allows loads from X-only pages', () => {
+    const s = sv39([enc('ld', a1, 8, a0)], V | Rd | U | A);
+    s.h.writeCsr(Csr.mstatus, MSTATUS.SUM);
+    s.m.run(1);
+    expect(s.h.pc).toBe(RAM + 4);
+    const x = sv39([enc('ld', a1, 8, a0)], V | X | A);
+    x.h.writeCsr(Csr.mstatus, MSTATUS.MXR);
+    x.m.run(1);
+    expect(x.h.pc).toBe(RAM + 4);
+  });
+  test('S-mode fetch from a U page faults even with SUM', () => {
+    const { m, h, mcause, mtval } = sv39([enc('jalr', 0, 0, a0)], V | Rd | X | U | A);
+    h.writeCsr(Csr.mstatus, MSTATUS.SUM);
+    m.run(2);
+    expect(mcause()).toBe(Cause.FetchPage);
+    expect(mtval()).toBe(0x1000);
+  });
+  test('misaligned superpage and non-canonical addresses fault', () => {
+    const sp = sv39([enc('ld', a1, 8, a0)], 0);
+    pte(sp.m, L1 + 0, RAM + 0x1000, V | Rd | A); // 2 MiB leaf whose PPN is not 512-aligned
+    sp.m.run(1);
+    expect(sp.mcause()).toBe(Cause.LoadPage);
+    const nc = sv39([enc('ld', a1, 0, a0)], V | Rd | A);
+    nc.h.setX(a0, 0x40_0000_0000); // bit 38 set, bits 63:39 clear: not sign-extended
+    nc.m.run(1);
+    expect(nc.mcause()).toBe(Cause.LoadPage);
+    const rsv = sv39([enc('ld', a1, 8, a0)], 0);
+    pte(rsv.m, L0 + 8, PAGE, V | Rd | A, 1 << 22); // bit 54 set: reserved
+    rsv.m.run(1);
+    expect(rsv.mcause()).toBe(Cause.LoadPage);
+  });
+  test('2 MiB superpage maps the low VPN bits through', () => {
+    const { m, h } = sv39([enc('ld', a1, 8, a0)], 0);
+    pte(m, L1 + 0, RAM + 0x200000, V | Rd | A);
+    m.bus.writeBytes(RAM + 0x201008, Uint8Array.from([0x5a]));
+    m.run(1);
+    expect(h.getX(a1)).toBe(0x5a);
+  });
+  test('the TLB keeps a stale PTE until sfence.vma', () => {
+    const { m, h, mcause } = sv39([enc('ld', a1, 8, a0), enc('ld', a1, 8, a0), enc('sfence.vma', 0, 0), enc('ld', a1, 8, a0)], V | Rd | A);
+    m.run(1);
+    pte(m, L0 + 8, PAGE, 0); // invalidate in memory
+    m.run(1); // still translated by the TLB
+    expect(h.pc).toBe(RAM + 8);
+    m.run(2);
+    expect(mcause()).toBe(Cause.LoadPage);
+  });
+  test('MPRV makes M-mode loads translate with MPP', () => {
+    const { m, h } = sv39([enc('ld', a1, 8, a0)], V | Rd | A, Priv.M);
+    h.writeCsr(Csr.mstatus, MSTATUS.MPRV | (1 << 11));
+    m.bus.writeBytes(PAGE + 8, Uint8Array.from([0x77]));
+    m.run(1);
+    expect(h.getX(a1)).toBe(0x77);
+  });
+  test('walkPtes lists the PTE addresses of a walk', () => {
+    const { h } = sv39([], V | Rd | A);
+    const out = new Float64Array(3);
+    expect(h.walkPtes(0x1000, false, out)).toBe(3);
+    expect([...out]).toEqual([ROOT, L1, L0 + 8]);
+  });
+});
