@@ -8,5 +8,6 @@ export default defineConfig({
     exclude: ['test/**/*.external.test.ts', 'node_modules/**'],
     testTimeout: 60_000,
     pool: 'forks',
+    globalSetup: ['test/global-setup.ts'],
   },
 });

@@ -28,15 +28,7 @@
         .equ CSR_SUIRS,   0x1B1
 
 # uipi forms (uintr.md §2): .insn r 0x7B, 0b110, funct7, rd, rs1, x0
-        .macro UIPI_SEND rs
-        .insn r 0x7B, 6, 0, x0, \rs, x0
-        .endm
-        .macro UIPI_READ rd
-        .insn r 0x7B, 6, 1, \rd, x0, x0
-        .endm
-        .macro URET
-        .word 0x00200073
-        .endm
+#   SEND rs1: funct7 0      READ rd: funct7 1
 
         .section .text
         .globl _start
@@ -123,7 +115,7 @@ ping_main:
         li      s2, 0                     # round trips done
         li      s3, ROUNDS
         rdcycle s4
-5:      UIPI_SEND zero                    # entry 0 of the sender table → pong
+5:      .insn r 0x7B, 6, 0, x0, zero, x0  # uipi SEND 0: entry 0 of the sender table → pong
         addi    s2, s2, 1
 6:      ld      t0, 0(s1)                 # wait for the answer
         bne     t0, s2, 6b
@@ -149,13 +141,13 @@ ping_main:
 
         .p2align 2
 ping_handler:                             # the answer arrived
-        UIPI_READ s9                      # read and clear the pending bits
+        .insn r 0x7B, 6, 1, s9, x0, x0    # uipi READ s9: read and clear the pending bits
         csrci   CSR_UIP, 1                # clear the software USIP bit (qemu mode latches it)
         la      s10, received
         ld      s11, 0(s10)
         addi    s11, s11, 1
         sd      s11, 0(s10)
-        URET
+        uret
 
 # ----------------------------------------------------------------------------- U-mode: pong
 pong_main:
@@ -163,10 +155,10 @@ pong_main:
 
         .p2align 2
 pong_handler:
-        UIPI_READ s9
+        .insn r 0x7B, 6, 1, s9, x0, x0    # uipi READ s9
         csrci   CSR_UIP, 1
-        UIPI_SEND zero                    # entry 0 → ping
-        URET
+        .insn r 0x7B, 6, 0, x0, zero, x0  # uipi SEND 0: entry 0 → ping
+        uret
 
 # ----------------------------------------------------------------------------- U-mode: UART
 # puts(a0 = NUL-terminated string); putdec(a0 = unsigned value). Clobber t0..t3, a0, a1.

@@ -11,7 +11,7 @@
 _start:
     la      sp, stack_top           # our own stack: sp on entry belongs to the firmware
     mv      s1, a0                  # keep the boot hart id
-    la      s0, greeting
+    la      a0, greeting
     call    puts
     addi    a0, s1, '0'             # the boot hart's id as one digit (harts 0..9)
     call    putchar

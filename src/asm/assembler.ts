@@ -175,7 +175,11 @@ export class Assembler implements InsnContext {
     const fill = fillText !== undefined && fillText !== '' ? this.constArg(fillText, 'fill') & 255 : undefined;
     const max = maxText !== undefined ? this.constArg(maxText, 'max') : undefined;
     this.cur.align = Math.max(this.cur.align, bytes);
-    this.push({ k: 'align', align: bytes, fill, max, code: this.cur.kind === 'text' && fill === undefined });
+    const code = this.cur.kind === 'text' && fill === undefined;
+    // GNU as (riscv_frag_align_code): code alignment no larger than the instruction alignment
+    // (2 with C, 4 without) is only recorded, never padded.
+    if (code && bytes <= (this.rvc ? 2 : 4)) return;
+    this.push({ k: 'align', align: bytes, fill, max, code });
   }
 
   private directive(op: string, args: string): void {

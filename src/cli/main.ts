@@ -19,17 +19,25 @@ program
   .name('rvn')
   .description('A cycle-accurate RV64 system emulator with user-mode interrupts (N + UINTR).')
   .version('0.1.0', '-V, --version')
-  .showHelpAfterError('(run with --help for usage)')
   .exitOverride()
-  .configureOutput({ writeErr: (s) => process.stderr.write(s) });
+  .configureOutput({
+    writeErr: (s) => process.stderr.write(s),
+    // One line, in the same form as every other rvn error.
+    outputError: (s, write) => write(`rvn: ${s.replace(/^error: /, '').trimEnd()} (see rvn --help)\n`),
+  });
 
 registerRun(program);
 registerBuild(program);
 registerDisasm(program);
 registerDemo(program);
 
-// Commander's own sub-command errors must also exit 2, not 1.
-for (const cmd of program.commands) cmd.exitOverride();
+// Sub-commands report usage errors the same way (exit status 2, one line).
+for (const cmd of program.commands) {
+  cmd.exitOverride().configureOutput({
+    writeErr: (s) => process.stderr.write(s),
+    outputError: (s, write) => write(`rvn ${cmd.name()}: ${s.replace(/^error: /, '').trimEnd()} (see rvn ${cmd.name()} --help)\n`),
+  });
+}
 
 async function main(): Promise<void> {
   try {

@@ -3,9 +3,11 @@
  * offset. Decoding goes through the shared encoding table (src/isa); compressed parcels are
  * expanded here into their base operation, so the executor sees only base ops.
  *
- * Fields per slot: op (Op, or UNDECODED / CROSSING), rd (x0 is mapped to the scratch register
- * 32 so that writes to it vanish without a test), rs1, rs2 (0 when the format has none), imm
- * (for CSR ops: csr | zimm << 12), the raw word (16-bit parcel for compressed) and the length.
+ * Per slot, packed into one int32 `info` (one load in the execute loop):
+ *   bits 7:0 op (Op, or UNDECODED / CROSSING), 13:8 rd (x0 is mapped to the scratch register 32
+ *   so that writes to it vanish without a test), 18:14 rs1, 23:19 rs2 (0 when the format has
+ *   none), 26:24 length in bytes;
+ * plus `imm` (for CSR ops: csr | zimm << 12) and the raw `word` (16-bit parcel if compressed).
  */
 import { Imm, extractImm, cRd, cRdPrime, cRs1Prime, cRs2, rdOf, rs1Of, rs2Of } from '../isa/fields';
 import type { Decoder } from '../isa/decode';
@@ -19,19 +21,19 @@ export const CROSSING = 254;
 export const SLOTS = 2048;
 
 export class DecodedPage {
-  readonly op = new Uint8Array(SLOTS).fill(UNDECODED);
-  readonly rd = new Uint8Array(SLOTS);
-  readonly rs1 = new Uint8Array(SLOTS);
-  readonly rs2 = new Uint8Array(SLOTS);
-  readonly len = new Uint8Array(SLOTS);
+  readonly info = new Int32Array(SLOTS).fill(UNDECODED);
   readonly imm = new Int32Array(SLOTS);
   readonly word = new Int32Array(SLOTS);
   /** RAM code generation this page was decoded under (see Ram.codeGen). */
   gen = 0;
 
   clear(): void {
-    this.op.fill(UNDECODED);
+    this.info.fill(UNDECODED);
   }
+}
+
+export function packInfo(op: number, rd: number, rs1: number, rs2: number, len: number): number {
+  return op | ((rd === 0 ? 32 : rd) << 8) | (rs1 << 14) | (rs2 << 19) | (len << 24);
 }
 
 /** Timing class of each Op (from the table). */
@@ -56,18 +58,14 @@ export function decodeInto(dec: Decoder, exts: ExtensionSet, p: DecodedPage, i: 
   }
   const w = (lo16 | (hi16 << 16)) >>> 0;
   const d = dec.decode32(w);
-  p.len[i] = 4;
   p.word[i] = w | 0;
   if (d === undefined || !exts.has(d.ext)) {
     setIllegal(p, i, 4);
     return 4;
   }
-  p.op[i] = d.op;
   const a = d.args;
   const rd = a.startsWith('rd') ? rdOf(w) : 0;
-  p.rd[i] = rd === 0 ? 32 : rd;
-  p.rs1[i] = a.includes('rs1') ? rs1Of(w) : 0;
-  p.rs2[i] = a.includes('rs2') ? rs2Of(w) : 0;
+  p.info[i] = packInfo(d.op, rd, a.includes('rs1') ? rs1Of(w) : 0, a.includes('rs2') ? rs2Of(w) : 0, 4);
   let imm = d.imm !== undefined ? extractImm(Imm[d.imm], w) : 0;
   if (d.op >= Op.CSRRWI && d.op <= Op.CSRRCI) imm |= rs1Of(w) << 12; // zimm
   p.imm[i] = imm;
@@ -75,12 +73,8 @@ export function decodeInto(dec: Decoder, exts: ExtensionSet, p: DecodedPage, i: 
 }
 
 function setIllegal(p: DecodedPage, i: number, len: number): void {
-  p.op[i] = Op.ILLEGAL;
-  p.rd[i] = 32;
-  p.rs1[i] = 0;
-  p.rs2[i] = 0;
+  p.info[i] = packInfo(Op.ILLEGAL, 0, 0, 0, len);
   p.imm[i] = 0;
-  p.len[i] = len;
 }
 
 function cReg(r: CReg, h: number): number {
@@ -103,11 +97,6 @@ function decode16(dec: Decoder, exts: ExtensionSet, p: DecodedPage, i: number, h
     setIllegal(p, i, 2);
     return;
   }
-  p.op[i] = d.base;
-  p.len[i] = 2;
-  const rd = cReg(d.rd, h);
-  p.rd[i] = rd === 0 ? 32 : rd;
-  p.rs1[i] = cReg(d.rs1, h);
-  p.rs2[i] = cReg(d.rs2, h);
+  p.info[i] = packInfo(d.base, cReg(d.rd, h), cReg(d.rs1, h), cReg(d.rs2, h), 2);
   p.imm[i] = d.imm !== undefined ? extractImm(Imm[d.imm], h) : 0;
 }

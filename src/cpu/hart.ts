@@ -735,42 +735,40 @@ export class Hart implements CsrHost, TimingHost {
     }
     let dp = this.fetchPage;
     const idx = off >>> 1;
-    let op = dp.op[idx];
-    if (op >= CROSSING) {
-      if (op === UNDECODED && dp !== this.scratchPage) {
+    let info = dp.info[idx];
+    if ((info & 255) >= CROSSING) {
+      if ((info & 255) === UNDECODED && dp !== this.scratchPage) {
         const pOff = this.fetchPBase - this.ramBase + off;
         const lo16 = this.ram16[pOff >>> 1];
         if ((lo16 & 3) === 3 && idx === 2047) {
-          dp.op[idx] = CROSSING;
+          dp.info[idx] = CROSSING;
         } else {
           decodeInto(this.decoder, this.exts, dp, idx, lo16, (lo16 & 3) === 3 ? this.ram16[(pOff >>> 1) + 1] : 0);
         }
-        op = dp.op[idx];
+        info = dp.info[idx];
       }
-      if (op === CROSSING) {
+      if ((info & 255) === CROSSING) {
         if (!this.decodeSlow(pc, this.fetchPBase + off, idx)) return;
         dp = this.scratchPage;
-        op = dp.op[idx];
+        info = dp.info[idx];
       }
     }
-    this.execute(dp, idx, op, pc, off);
-  }
-
-  private execute(dp: DecodedPage, idx: number, op: number, pc: number, off: number): void {
+    const op = info & 255;
+    const rd = (info >>> 8) & 63;
+    const rs1 = (info >>> 14) & 31;
+    const rs2 = (info >>> 19) & 31;
+    const imm = dp.imm[idx];
     const xl = this.xl;
     const xh = this.xh;
-    const rd = dp.rd[idx];
-    const rs1 = dp.rs1[idx];
-    const rs2 = dp.rs2[idx];
-    const imm = dp.imm[idx];
-    const len = dp.len[idx];
     const r = this.rec;
+    r.pc = pc;
+    r.fetchPaddr = this.fetchPBase + off;
     r.memPaddr = -1;
     r.memIsMmio = false;
     r.taken = false;
     r.csrWritten = false;
     this.lastWasStore = false;
-    let npc = pc + len;
+    let npc = pc + ((info >>> 24) & 7);
     const a = xl[rs1];
     const ah = xh[rs1];
     const b = xl[rs2];
@@ -786,7 +784,7 @@ export class Hart implements CsrHost, TimingHost {
         xl[rd] = npc | 0;
         xh[rd] = Math.floor(npc / TWO32) | 0;
         if (hi >= -0x200000 && hi < 0x200000) npc = hi * TWO32 + (lo >>> 0);
-        else return this.retireThenWild(dp, idx, pc, off, lo, hi);
+        else return this.retireThenWild(dp, idx, lo, hi);
         break;
       }
       case Op.BEQ: if (a === b && ah === bh) { npc = pc + imm; r.taken = true; } break;
@@ -868,10 +866,10 @@ export class Hart implements CsrHost, TimingHost {
         break;
       }
       case Op.ECALL:
-        this.retireFaulting(dp, idx, pc, off);
+        this.retireFaulting(dp, idx);
         return this.exception(this.priv === Priv.U ? Cause.EcallU : this.priv === Priv.S ? Cause.EcallS : Cause.EcallM, 0, 0);
       case Op.EBREAK:
-        this.retireFaulting(dp, idx, pc, off);
+        this.retireFaulting(dp, idx);
         return this.exception(Cause.Breakpoint, pc | 0, Math.floor(pc / TWO32) | 0);
       case Op.CSRRW: case Op.CSRRS: case Op.CSRRC: case Op.CSRRWI: case Op.CSRRSI: case Op.CSRRCI:
         if (!this.execCsr(op, rd, rs1, imm, dp.word[idx])) return;
@@ -880,7 +878,7 @@ export class Hart implements CsrHost, TimingHost {
       case Op.MRET: case Op.SRET: case Op.URET: {
         const target = this.xret(op, dp.word[idx]);
         if (target === undefined) return;
-        if (!this.isSafe(this.t2[1])) return this.retireThenWild(dp, idx, pc, off, this.t2[0], this.t2[1]);
+        if (!this.isSafe(this.t2[1])) return this.retireThenWild(dp, idx, this.t2[0], this.t2[1]);
         npc = target;
         break;
       }
@@ -905,43 +903,41 @@ export class Hart implements CsrHost, TimingHost {
     }
     r.nextPc = npc;
     this.pc = npc;
-    this.retire(dp, idx, pc, off);
+    this.retire(info, dp.word[idx]);
   }
 
   private isSafe(hi: number): boolean {
     return hi >= -0x200000 && hi < 0x200000;
   }
 
-  /** Fills the retire record, charges the timing model and counts the instruction. */
-  private retire(dp: DecodedPage, idx: number, pc: number, off: number): void {
+  /** Fills the rest of the retire record, charges the timing model, counts the instruction. */
+  private retire(info: number, word: number): void {
     const r = this.rec;
-    const op = dp.op[idx];
-    r.pc = pc;
-    r.fetchPaddr = this.fetchPBase + off;
-    r.insnLen = dp.len[idx];
-    r.cls = this.cls[op];
-    const rd = dp.rd[idx];
+    r.insnLen = (info >>> 24) & 7;
+    r.cls = this.cls[info & 255];
+    const rd = (info >>> 8) & 63;
     r.rd = rd === 32 ? 0 : rd;
-    r.rs1 = dp.rs1[idx];
-    r.rs2 = dp.rs2[idx];
-    this.lastWord = dp.word[idx];
+    r.rs1 = (info >>> 14) & 31;
+    r.rs2 = (info >>> 19) & 31;
+    this.lastWord = word;
     this.cycle += this.timing.retire(r);
     this.instret++;
     this.retired = true;
   }
 
   /** ECALL/EBREAK: charged as an instruction but not retired (they trap). */
-  private retireFaulting(dp: DecodedPage, idx: number, pc: number, off: number): void {
-    this.rec.nextPc = pc;
-    this.retire(dp, idx, pc, off);
+  private retireFaulting(dp: DecodedPage, idx: number): void {
+    this.rec.nextPc = this.pc;
+    this.retire(dp.info[idx], dp.word[idx]);
     this.instret--;
     this.retired = false;
   }
 
   /** A jump whose target is not representable: retire, then fault at the target. */
-  private retireThenWild(dp: DecodedPage, idx: number, pc: number, off: number, lo: number, hi: number): void {
-    this.rec.nextPc = pc + dp.len[idx];
-    this.retire(dp, idx, pc, off);
+  private retireThenWild(dp: DecodedPage, idx: number, lo: number, hi: number): void {
+    const info = dp.info[idx];
+    this.rec.nextPc = this.pc + ((info >>> 24) & 7);
+    this.retire(info, dp.word[idx]);
     this.jumpTo(lo, hi);
   }
 

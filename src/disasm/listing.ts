@@ -26,6 +26,8 @@ const BYTES_PER_LINE = 8;
 export function disassembleElf(image: ElfImage, options: ListingOptions): string {
   const syms = sortedSymbols(image);
   const gpSym = syms.find((s) => s.name === '__global_pointer$');
+  // The section being listed: objdump prefers its symbols when naming an address.
+  let current: ElfSection = image.sections[0];
   const dis = createDisassembler({
     aliases: options.aliases,
     rvnNames: options.rvnNames,
@@ -33,11 +35,10 @@ export function disassembleElf(image: ElfImage, options: ListingOptions): string
     floatCsrAliases: hasFloat(image, syms),
     gp: gpSym?.value,
     // objdump prints bare 0x addresses when the file has no symbols at all.
-    symbolize: syms.length === 0 ? undefined : (a) => symbolName(syms, a, current.index, current),
+    symbolize: syms.length === 0 ? undefined : (a) => symbolName(syms, a, current),
   });
   const out: string[] = [];
   if (options.fileName !== undefined) out.push('', `${options.fileName}:     file format elf64-littleriscv`, '');
-  let current: ElfSection = image.sections[0];
   for (const sec of image.sections) {
     if ((sec.flags & SHF_EXECINSTR) === 0 || sec.type === SHT_NOBITS || sec.size === 0) continue;
     current = sec;
@@ -66,8 +67,8 @@ function hasFloat(image: ElfImage, syms: readonly ListingSymbol[]): boolean {
 }
 
 /** The text inside <...> for an address: a symbol, or the section when there is none. */
-function symbolName(syms: readonly ListingSymbol[], addr: bigint, sec: number, section: ElfSection): string | undefined {
-  const i = findSymbol(syms, addr, sec, false);
+function symbolName(syms: readonly ListingSymbol[], addr: bigint, section: ElfSection): string {
+  const i = findSymbol(syms, addr, section.index, false);
   if (i < 0) return nameWithOffset(section.name, BigInt(section.addr), addr);
   return nameWithOffset(syms[i].name, syms[i].value, addr);
 }
@@ -78,6 +79,7 @@ function listSection(sec: ElfSection, syms: readonly ListingSymbol[], dis: Disas
   const skip = addressSkip(end);
   let addr = vma;
   let place = findSymbol(syms, addr, sec.index, true);
+  const maps = syms.filter((s) => s.shndx === sec.index && !s.valid);
   while (addr < end) {
     const sym = place >= 0 ? syms[place] : undefined;
     const label = sym ? nameWithOffset(sym.name, sym.value, addr) : nameWithOffset(sec.name, vma, addr);
@@ -92,7 +94,7 @@ function listSection(sec: ElfSection, syms: readonly ListingSymbol[], dis: Disas
     }
     let stop = next >= 0 ? syms[next].value : end;
     if (stop > end || stop <= addr) stop = end;
-    listBytes(sec, addr, stop, syms, dis, skip, out);
+    listBytes(sec, addr, stop, maps, dis, skip, out);
     addr = stop;
     place = next;
   }
@@ -106,8 +108,9 @@ function addressSkip(end: bigint): number {
   return zeros === 0 ? 0 : (zeros - 1) & ~3;
 }
 
+/** `maps`: this section's mapping symbols ($x…, $d), sorted by address. */
 function listBytes(
-  sec: ElfSection, from: bigint, stop: bigint, syms: readonly ListingSymbol[],
+  sec: ElfSection, from: bigint, stop: bigint, maps: readonly ListingSymbol[],
   dis: Disassembler, skip: number, out: string[],
 ): void {
   const base = BigInt(sec.addr);
@@ -123,8 +126,9 @@ function listBytes(
       continue;
     }
     const pc = base + BigInt(off);
-    const map = mappingAt(syms, pc, sec.index);
-    const line = map === 'data' ? dataLine(data, off, stopOff, syms, pc, sec.index) : insnLine(data, off, stopOff, dis, pc);
+    const m = lastAtOrBelow(maps, pc);
+    const isData = m >= 0 && maps[m].name.startsWith('$d');
+    const line = isData ? dataLine(data, off, maps[m + 1]?.value, pc) : insnLine(data, off, dis, pc);
     out.push(`${addressColumn(pc, skip)}:\t${line.text}`);
     off += line.length;
   }
@@ -143,7 +147,7 @@ function encoding(value: number, size: number, perLine: number): string {
   return chunk.padEnd(width, ' ');
 }
 
-function insnLine(data: Uint8Array, off: number, stopOff: number, dis: Disassembler, pc: bigint): { text: string; length: number } {
+function insnLine(data: Uint8Array, off: number, dis: Disassembler, pc: bigint): { text: string; length: number } {
   const half = data[off] | ((data[off + 1] ?? 0) << 8);
   const long = (half & 3) === 3;
   if (long && off + 4 > data.length) return { text: `${encoding(half, 2, BYTES_PER_LINE)}\t.2byte\t0x${half.toString(16)}`, length: 2 };
@@ -152,26 +156,29 @@ function insnLine(data: Uint8Array, off: number, stopOff: number, dis: Disassemb
   return { text: `${encoding(word, r.length, BYTES_PER_LINE)}\t${r.text}`, length: r.length };
 }
 
-/** The state of the last $x/$d mapping symbol at or below pc in this section (code by default). */
-function mappingAt(syms: readonly ListingSymbol[], pc: bigint, sec: number): 'code' | 'data' {
-  let state: 'code' | 'data' = 'code';
-  for (const s of syms) {
-    if (s.value > pc) break;
-    if (s.shndx !== sec || s.valid) continue;
-    state = s.name.startsWith('$d') ? 'data' : 'code';
+/** Index of the last mapping symbol at or below pc (binary search), or -1: code by default. */
+function lastAtOrBelow(maps: readonly ListingSymbol[], pc: bigint): number {
+  let lo = 0;
+  let hi = maps.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (maps[mid].value <= pc) {
+      found = mid;
+      lo = mid + 1;
+    } else {
+      hi = mid - 1;
+    }
   }
-  return state;
+  return found;
 }
 
 const DATA_NAMES: Record<number, string> = { 1: '.byte', 2: '.short', 4: '.word' };
 
 /** A data item in a code section: up to 4 bytes, cut at the next mapping symbol or the end. */
-function dataLine(
-  data: Uint8Array, off: number, stopOff: number, syms: readonly ListingSymbol[], pc: bigint, sec: number,
-): { text: string; length: number } {
+function dataLine(data: Uint8Array, off: number, nextMap: bigint | undefined, pc: bigint): { text: string; length: number } {
   let len = 4;
-  const nextMap = syms.find((s) => s.shndx === sec && !s.valid && s.value > pc);
-  if (nextMap && nextMap.value - pc < BigInt(len)) len = Number(nextMap.value - pc);
+  if (nextMap !== undefined && nextMap > pc && nextMap - pc < BigInt(len)) len = Number(nextMap - pc);
   len = Math.min(len, data.length - off);
   if (len === 3) len = 2;
   let v = 0;

@@ -3,6 +3,7 @@
  * (multiply/divide/remainder by powers of two).
  */
 import type { AluImmOp, AluOp, Ins } from './ir';
+import { signedMagic, unsignedMagic } from './magic';
 import { I64, U64, type GType } from './types';
 import type { Val } from './val';
 
@@ -71,6 +72,14 @@ export function arith(s: ArithSink, op: ArithOp, a: Val, b: Val, unsigned: boole
       if (unsigned) return fits12(k - 1n) ? alui('andi', ra(), Number(k - 1n)) : alu('and', ra(), s.reg({ t, imm: k - 1n }));
       return signedRemPow2(s, ra(), p, t);
     }
+    const magicOk = unsigned ? BigInt.asUintN(64, k) > 1n : k > 1n || k < -1n;
+    if ((op === '/' || op === '%') && p < 0 && magicOk && k !== -(1n << 63n)) {
+      const x = ra();
+      const q = unsigned ? unsignedDivConst(s, x, BigInt.asUintN(64, k), t) : signedDivConst(s, x, k, t);
+      if (op === '/') return q;
+      const prod = arith(s, '*', q, { t, imm: k }, unsigned);
+      return alu('sub', x, prod.r!);
+    }
   }
   let fn = REG_OP[op];
   if (unsigned && fn === 'div') fn = 'divu';
@@ -111,4 +120,37 @@ function biasFor(s: ArithSink, x: number, p: number): number {
   const bias = s.temp();
   s.emit({ op: 'alui', fn: 'srli', d: bias, a: sign, imm: 64 - p });
   return bias;
+}
+
+function unsignedDivConst(s: ArithSink, x: number, d: bigint, t: GType): Val {
+  const mg = unsignedMagic(d);
+  const m = s.reg({ t, imm: BigInt.asIntN(64, mg.m) });
+  const hi = s.temp();
+  s.emit({ op: 'alu', fn: 'mulhu', d: hi, a: x, b: m });
+  if (!mg.add) {
+    if (mg.shift === 0) return { t, r: hi };
+    const q = s.temp();
+    s.emit({ op: 'alui', fn: 'srli', d: q, a: hi, imm: mg.shift });
+    return { t, r: q };
+  }
+  const diff = s.temp(), half = s.temp(), sum = s.temp(), q = s.temp();
+  s.emit({ op: 'alu', fn: 'sub', d: diff, a: x, b: hi });
+  s.emit({ op: 'alui', fn: 'srli', d: half, a: diff, imm: 1 });
+  s.emit({ op: 'alu', fn: 'add', d: sum, a: half, b: hi });
+  s.emit({ op: 'alui', fn: 'srli', d: q, a: sum, imm: mg.shift - 1 });
+  return { t, r: q };
+}
+
+function signedDivConst(s: ArithSink, x: number, d: bigint, t: GType): Val {
+  const mg = signedMagic(d);
+  const m = s.reg({ t, imm: mg.m });
+  let q = s.temp();
+  s.emit({ op: 'alu', fn: 'mulh', d: q, a: x, b: m });
+  if (d > 0n && mg.m < 0n) { const r = s.temp(); s.emit({ op: 'alu', fn: 'add', d: r, a: q, b: x }); q = r; }
+  if (d < 0n && mg.m > 0n) { const r = s.temp(); s.emit({ op: 'alu', fn: 'sub', d: r, a: q, b: x }); q = r; }
+  if (mg.shift > 0) { const r = s.temp(); s.emit({ op: 'alui', fn: 'srai', d: r, a: q, imm: mg.shift }); q = r; }
+  const sign = s.temp(), out = s.temp();
+  s.emit({ op: 'alui', fn: 'srli', d: sign, a: q, imm: 63 });
+  s.emit({ op: 'alu', fn: 'add', d: out, a: q, b: sign });
+  return { t, r: out };
 }

@@ -71,10 +71,17 @@ function reduceLoop(all: Block[], loop: LoopInfo, temps: Set<number>, src: VregS
     }
     for (const u of termUsesOf(b)) if (derived.has(u)) consumers.set(u, (consumers.get(u) ?? 0) + 1);
   }
+  const shared = new Map<string, number>();
   for (const [d, x] of derived) {
     if (!consumers.has(d)) continue;
     if (x.mul === undefined && x.addA === undefined && x.addB === undefined && x.shift === 0) continue;
-    materialise(loop, d, x, src, temps);
+    const key = `${x.iv} ${x.mul} ${x.addA} ${x.shift} ${x.addB}`;
+    const p = shared.get(key);
+    if (p !== undefined) {
+      for (const b of loop.blocks) b.ins = b.ins.map((i) => (i === x.ins ? { op: 'mv', d, a: p } : i));
+      continue;
+    }
+    shared.set(key, materialise(loop, d, x, src));
   }
 }
 
@@ -105,7 +112,7 @@ function termUsesOf(b: Block): number[] {
   return [];
 }
 
-function materialise(loop: LoopInfo, d: number, x: Derived, src: VregSource, temps: Set<number>): void {
+function materialise(loop: LoopInfo, d: number, x: Derived, src: VregSource): number {
   const pre = loop.pre.ins;
   const p = src.vreg();
   // Initial value, computed before the loop.
@@ -139,14 +146,17 @@ function materialise(loop: LoopInfo, d: number, x: Derived, src: VregSource, tem
     }
     b.ins = out;
   }
-  temps.delete(d);
-  temps.add(d);
+  return p;
 }
 
 function strideReg(pre: Ins[], c: number, x: Derived, src: VregSource): number {
-  let r = src.temp();
-  pre.push({ op: 'li', d: r, imm: BigInt(c) });
-  if (x.mul !== undefined) { const m = src.temp(); pre.push({ op: 'alu', fn: 'mul', d: m, a: r, b: x.mul }); r = m; }
+  let r: number;
+  if (x.mul !== undefined && c === 1) r = x.mul;
+  else {
+    r = src.temp();
+    pre.push({ op: 'li', d: r, imm: BigInt(c) });
+    if (x.mul !== undefined) { const m = src.temp(); pre.push({ op: 'alu', fn: 'mul', d: m, a: r, b: x.mul }); r = m; }
+  }
   if (x.shift) { const s = src.temp(); pre.push({ op: 'alui', fn: 'slli', d: s, a: r, imm: x.shift }); r = s; }
   return r;
 }

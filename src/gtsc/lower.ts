@@ -5,7 +5,7 @@
 import ts from 'typescript';
 import { arith, type ArithOp } from './arith';
 import { reduceInductionVariables } from './ivsr';
-import { localCse } from './opt';
+import { localCse, propagateCopies } from './opt';
 import { fail, unsupported, unsupportedNode } from './diag';
 import { INTRINSICS } from './intrinsics';
 import { insDefs, insUses, type Block, type Cmp, type Ins, type IrFunction, type Term } from './ir';
@@ -88,6 +88,7 @@ export class FnLowerer implements LowerApi {
     this.hoistInvariants();
     reduceInductionVariables(this.all, this.loopInfos, this.temps, { vreg: () => this.vreg(), temp: () => this.temp() });
     this.finish();
+    propagateCopies(this.fn, this.temps);
     localCse(this.fn, this.temps);
     return this.fn;
   }
@@ -739,6 +740,9 @@ export class FnLowerer implements LowerApi {
     }
     if (op === K.AmpersandAmpersandToken || op === K.BarBarToken) return this.boolValue(e);
     if (op === K.CommaToken) { this.exprDiscard(e.left); return this.expr(e.right); }
+    if (isStringLit(e.left) || isStringLit(e.right)) {
+      unsupported(e, op === K.PlusToken ? 'string concatenation' : 'an operator on a string (strings are only addresses)');
+    }
     const a = this.expr(e.left), b = this.expr(e.right);
     const aop = ARITH[op];
     if (aop) {
@@ -828,6 +832,11 @@ export class FnLowerer implements LowerApi {
     this.emit({ op: 'call', target, args, argRegs: args.map((_, k) => 10 + k), d });
     return d === undefined ? { t: VOID, imm: 0n } : { t: sig.ret, r: d };
   }
+}
+
+function isStringLit(e: ts.Expression): boolean {
+  const x = strip(e);
+  return ts.isStringLiteral(x) || ts.isNoSubstitutionTemplateLiteral(x) || ts.isTemplateExpression(x);
 }
 
 function strip(e: ts.Expression): ts.Expression {

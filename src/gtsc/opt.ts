@@ -63,3 +63,44 @@ export function localCse(fn: IrFunction, temps: ReadonlySet<number>): void {
     b.term = renameTerm(b.term, rename);
   }
 }
+
+/**
+ * Copy propagation within a block: after `mv d, p` (d a single-definition temporary used only
+ * later in the same block), uses of d read p directly when p is not rewritten in between.
+ */
+export function propagateCopies(fn: IrFunction, temps: ReadonlySet<number>): void {
+  const defCount = new Map<number, number>();
+  const useBlocks = new Map<number, Set<number>>();
+  fn.blocks.forEach((b, k) => {
+    for (const i of b.ins) {
+      const d = insDefs(i);
+      if (d !== undefined) defCount.set(d, (defCount.get(d) ?? 0) + 1);
+      for (const u of insUses(i)) (useBlocks.get(u) ?? useBlocks.set(u, new Set()).get(u)!).add(k);
+    }
+    const t = b.term;
+    const tu = t.op === 'br' ? [t.a, t.b] : t.op === 'ret' && t.a !== undefined ? [t.a] : [];
+    for (const u of tu) (useBlocks.get(u) ?? useBlocks.set(u, new Set()).get(u)!).add(k);
+  });
+  fn.blocks.forEach((b, k) => {
+    for (let n = 0; n < b.ins.length; n++) {
+      const m = b.ins[n]!;
+      if (m.op !== 'mv' || !temps.has(m.d) || defCount.get(m.d) !== 1) continue;
+      const ub = useBlocks.get(m.d);
+      if (!ub || ub.size !== 1 || !ub.has(k)) continue;
+      // p must keep its value until the last use of d in this block.
+      let ok = true;
+      let last = -1;
+      for (let j = n + 1; j < b.ins.length; j++) if (insUses(b.ins[j]!).includes(m.d)) last = j;
+      const t = b.term;
+      const inTerm = (t.op === 'br' && (t.a === m.d || t.b === m.d)) || (t.op === 'ret' && t.a === m.d);
+      const end = inTerm ? b.ins.length : last;
+      for (let j = n + 1; j < end; j++) if (insDefs(b.ins[j]!) === m.a) ok = false;
+      if (!ok) continue;
+      const map = new Map([[m.d, m.a]]);
+      for (let j = n + 1; j < b.ins.length; j++) b.ins[j] = renameIns(b.ins[j]!, map);
+      b.term = renameTerm(b.term, map);
+      b.ins.splice(n, 1);
+      n--;
+    }
+  });
+}

@@ -33,20 +33,6 @@ export class Ram {
     this.codeMark = new Uint8Array(size >>> 12);
     this.codeGen = new Uint32Array(size >>> 12);
   }
-
-  /** Called after any write to RAM offset `off` (a byte range within one page or two). */
-  touched(off: number, len: number): void {
-    const p0 = off >>> 12;
-    if (this.codeMark[p0] !== 0) {
-      this.codeMark[p0] = 0;
-      this.codeGen[p0]++;
-    }
-    const p1 = (off + len - 1) >>> 12;
-    if (p1 !== p0 && this.codeMark[p1] !== 0) {
-      this.codeMark[p1] = 0;
-      this.codeGen[p1]++;
-    }
-  }
 }
 
 /** A read-only, fetchable region (the boot ROM). */

@@ -781,6 +781,47 @@ function emitFunction(fn, al) {
 // src/gtsc/lower.ts
 import ts5 from "typescript";
 
+// src/gtsc/magic.ts
+var TWO64 = 1n << 64n;
+function unsignedMagic(d) {
+  const l = d.toString(2).length;
+  for (let s = 0; s <= l; s++) {
+    const m2 = ((1n << BigInt(64 + s)) + d - 1n) / d;
+    if (m2 < TWO64 && m2 * d - (1n << BigInt(64 + s)) <= 1n << BigInt(s)) return { m: m2, shift: s, add: false };
+  }
+  const m = TWO64 * ((1n << BigInt(l)) - d) / d + 1n;
+  return { m, shift: l, add: true };
+}
+function signedMagic(d) {
+  const two63 = 1n << 63n;
+  const ad = d < 0n ? -d : d;
+  const t = two63 + (BigInt.asUintN(64, d) >> 63n);
+  const anc = t - 1n - t % ad;
+  let p = 63n;
+  let q1 = two63 / anc, r1 = two63 - q1 * anc;
+  let q2 = two63 / ad, r2 = two63 - q2 * ad;
+  let delta;
+  do {
+    p++;
+    q1 *= 2n;
+    r1 *= 2n;
+    if (r1 >= anc) {
+      q1++;
+      r1 -= anc;
+    }
+    q2 *= 2n;
+    r2 *= 2n;
+    if (r2 >= ad) {
+      q2++;
+      r2 -= ad;
+    }
+    delta = ad - r2;
+  } while (q1 < delta || q1 === delta && r1 === 0n);
+  let m = BigInt.asIntN(64, q2 + 1n);
+  if (d < 0n) m = -m;
+  return { m: BigInt.asIntN(64, m), shift: Number(p - 64n) };
+}
+
 // src/gtsc/arith.ts
 var fits12 = (v) => v >= -2048n && v <= 2047n;
 var wrap = (v) => BigInt.asIntN(64, v);
@@ -869,6 +910,14 @@ function arith(s, op, a, b, unsigned) {
       if (unsigned) return fits12(k - 1n) ? alui("andi", ra(), Number(k - 1n)) : alu("and", ra(), s.reg({ t, imm: k - 1n }));
       return signedRemPow2(s, ra(), p, t);
     }
+    const magicOk = unsigned ? BigInt.asUintN(64, k) > 1n : k > 1n || k < -1n;
+    if ((op === "/" || op === "%") && p < 0 && magicOk && k !== -(1n << 63n)) {
+      const x = ra();
+      const q = unsigned ? unsignedDivConst(s, x, BigInt.asUintN(64, k), t) : signedDivConst(s, x, k, t);
+      if (op === "/") return q;
+      const prod = arith(s, "*", q, { t, imm: k }, unsigned);
+      return alu("sub", x, prod.r);
+    }
   }
   let fn = REG_OP[op];
   if (unsigned && fn === "div") fn = "divu";
@@ -904,6 +953,49 @@ function biasFor(s, x, p) {
   const bias = s.temp();
   s.emit({ op: "alui", fn: "srli", d: bias, a: sign, imm: 64 - p });
   return bias;
+}
+function unsignedDivConst(s, x, d, t) {
+  const mg = unsignedMagic(d);
+  const m = s.reg({ t, imm: BigInt.asIntN(64, mg.m) });
+  const hi = s.temp();
+  s.emit({ op: "alu", fn: "mulhu", d: hi, a: x, b: m });
+  if (!mg.add) {
+    if (mg.shift === 0) return { t, r: hi };
+    const q2 = s.temp();
+    s.emit({ op: "alui", fn: "srli", d: q2, a: hi, imm: mg.shift });
+    return { t, r: q2 };
+  }
+  const diff = s.temp(), half = s.temp(), sum = s.temp(), q = s.temp();
+  s.emit({ op: "alu", fn: "sub", d: diff, a: x, b: hi });
+  s.emit({ op: "alui", fn: "srli", d: half, a: diff, imm: 1 });
+  s.emit({ op: "alu", fn: "add", d: sum, a: half, b: hi });
+  s.emit({ op: "alui", fn: "srli", d: q, a: sum, imm: mg.shift - 1 });
+  return { t, r: q };
+}
+function signedDivConst(s, x, d, t) {
+  const mg = signedMagic(d);
+  const m = s.reg({ t, imm: mg.m });
+  let q = s.temp();
+  s.emit({ op: "alu", fn: "mulh", d: q, a: x, b: m });
+  if (d > 0n && mg.m < 0n) {
+    const r = s.temp();
+    s.emit({ op: "alu", fn: "add", d: r, a: q, b: x });
+    q = r;
+  }
+  if (d < 0n && mg.m > 0n) {
+    const r = s.temp();
+    s.emit({ op: "alu", fn: "sub", d: r, a: q, b: x });
+    q = r;
+  }
+  if (mg.shift > 0) {
+    const r = s.temp();
+    s.emit({ op: "alui", fn: "srai", d: r, a: q, imm: mg.shift });
+    q = r;
+  }
+  const sign = s.temp(), out = s.temp();
+  s.emit({ op: "alui", fn: "srli", d: sign, a: q, imm: 63 });
+  s.emit({ op: "alu", fn: "add", d: out, a: q, b: sign });
+  return { t, r: out };
 }
 
 // src/gtsc/ivsr.ts
@@ -951,10 +1043,17 @@ function reduceLoop(all, loop, temps, src) {
     }
     for (const u of termUsesOf(b)) if (derived.has(u)) consumers.set(u, (consumers.get(u) ?? 0) + 1);
   }
+  const shared = /* @__PURE__ */ new Map();
   for (const [d, x] of derived) {
     if (!consumers.has(d)) continue;
     if (x.mul === void 0 && x.addA === void 0 && x.addB === void 0 && x.shift === 0) continue;
-    materialise(loop, d, x, src, temps);
+    const key = `${x.iv} ${x.mul} ${x.addA} ${x.shift} ${x.addB}`;
+    const p = shared.get(key);
+    if (p !== void 0) {
+      for (const b of loop.blocks) b.ins = b.ins.map((i) => i === x.ins ? { op: "mv", d, a: p } : i);
+      continue;
+    }
+    shared.set(key, materialise(loop, d, x, src));
   }
 }
 function classify(i, get, inv) {
@@ -982,7 +1081,7 @@ function termUsesOf(b) {
   if (t.op === "ret" && t.a !== void 0) return [t.a];
   return [];
 }
-function materialise(loop, d, x, src, temps) {
+function materialise(loop, d, x, src) {
   const pre = loop.pre.ins;
   const p = src.vreg();
   let cur = x.iv;
@@ -1020,16 +1119,19 @@ function materialise(loop, d, x, src, temps) {
     }
     b.ins = out;
   }
-  temps.delete(d);
-  temps.add(d);
+  return p;
 }
 function strideReg(pre, c, x, src) {
-  let r = src.temp();
-  pre.push({ op: "li", d: r, imm: BigInt(c) });
-  if (x.mul !== void 0) {
-    const m = src.temp();
-    pre.push({ op: "alu", fn: "mul", d: m, a: r, b: x.mul });
-    r = m;
+  let r;
+  if (x.mul !== void 0 && c === 1) r = x.mul;
+  else {
+    r = src.temp();
+    pre.push({ op: "li", d: r, imm: BigInt(c) });
+    if (x.mul !== void 0) {
+      const m = src.temp();
+      pre.push({ op: "alu", fn: "mul", d: m, a: r, b: x.mul });
+      r = m;
+    }
   }
   if (x.shift) {
     const s = src.temp();
@@ -1137,6 +1239,41 @@ function localCse(fn, temps) {
     b.ins = b.ins.map((i) => renameIns(i, rename));
     b.term = renameTerm(b.term, rename);
   }
+}
+function propagateCopies(fn, temps) {
+  const defCount = /* @__PURE__ */ new Map();
+  const useBlocks = /* @__PURE__ */ new Map();
+  fn.blocks.forEach((b, k) => {
+    for (const i of b.ins) {
+      const d = insDefs(i);
+      if (d !== void 0) defCount.set(d, (defCount.get(d) ?? 0) + 1);
+      for (const u of insUses(i)) (useBlocks.get(u) ?? useBlocks.set(u, /* @__PURE__ */ new Set()).get(u)).add(k);
+    }
+    const t = b.term;
+    const tu = t.op === "br" ? [t.a, t.b] : t.op === "ret" && t.a !== void 0 ? [t.a] : [];
+    for (const u of tu) (useBlocks.get(u) ?? useBlocks.set(u, /* @__PURE__ */ new Set()).get(u)).add(k);
+  });
+  fn.blocks.forEach((b, k) => {
+    for (let n = 0; n < b.ins.length; n++) {
+      const m = b.ins[n];
+      if (m.op !== "mv" || !temps.has(m.d) || defCount.get(m.d) !== 1) continue;
+      const ub = useBlocks.get(m.d);
+      if (!ub || ub.size !== 1 || !ub.has(k)) continue;
+      let ok = true;
+      let last = -1;
+      for (let j = n + 1; j < b.ins.length; j++) if (insUses(b.ins[j]).includes(m.d)) last = j;
+      const t = b.term;
+      const inTerm = t.op === "br" && (t.a === m.d || t.b === m.d) || t.op === "ret" && t.a === m.d;
+      const end = inTerm ? b.ins.length : last;
+      for (let j = n + 1; j < end; j++) if (insDefs(b.ins[j]) === m.a) ok = false;
+      if (!ok) continue;
+      const map = /* @__PURE__ */ new Map([[m.d, m.a]]);
+      for (let j = n + 1; j < b.ins.length; j++) b.ins[j] = renameIns(b.ins[j], map);
+      b.term = renameTerm(b.term, map);
+      b.ins.splice(n, 1);
+      n--;
+    }
+  });
 }
 
 // src/gtsc/intrinsics.ts
@@ -1805,6 +1942,7 @@ var FnLowerer = class {
     this.hoistInvariants();
     reduceInductionVariables(this.all, this.loopInfos, this.temps, { vreg: () => this.vreg(), temp: () => this.temp() });
     this.finish();
+    propagateCopies(this.fn, this.temps);
     localCse(this.fn, this.temps);
     return this.fn;
   }

@@ -56,6 +56,10 @@ describe('errors outside the subset', () => {
     ]);
   });
 
+  test('string concatenation', () => {
+    expect(errorOf("export function f(): u64 { return 'a' + 'b'; }")).toBe('m.ts:2:35: string concatenation is not supported in guest code');
+  });
+
   test('a field that does not exist', () => {
     expect(errorOf('interface S { a: u32 }\nexport function f(p: Ptr<S>): u64 { return p.b; }'))
       .toBe("m.ts:3:46: struct S has no field 'b'");
@@ -86,6 +90,14 @@ describe('constant folding and strength reduction', () => {
     const b = body(asm('export function f(x: i64): i64 { return x / 4; }'), 'f');
     expect(b.some((l) => l.startsWith('div'))).toBe(false);
     expect(b).toEqual(['srai t0, a0, 63', 'srli t0, t0, 62', 'add t0, a0, t0', 'srai a0, t0, 2', 'ret']);
+  });
+
+  test('division by other constants multiplies by a magic number (no div)', () => {
+    const u = body(asm('export function f(x: u64): u64 { return x / 10; }'), 'f');
+    expect(u).toEqual(['li t0, -3689348814741910323', 'mulhu t0, a0, t0', 'srli a0, t0, 3', 'ret']);
+    const sg = body(asm('export function f(x: i64): i64 { return x / 7 + x % 7; }'), 'f');
+    expect(sg.some((l) => /^(div|rem)/.test(l))).toBe(false);
+    expect(sg.some((l) => l.startsWith('mulh '))).toBe(true);
   });
 
   test('comparison with a small constant uses slti', () => {

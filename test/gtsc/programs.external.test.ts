@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { program, runGuest } from './harness';
+import { program, runC, runGuest } from './harness';
 
 const PROGRAMS: { files: string[]; stdout: string; exitCode?: number }[] = [
   { files: ['hello.ts'], stdout: 'hello, guest\n-1234567 18446744073709551615 0x00000000deadbeef\n' },
@@ -31,6 +31,23 @@ const PROGRAMS: { files: string[]; stdout: string; exitCode?: number }[] = [
   { files: ['fnptr.ts'], stdout: '10 4 21 7 \n-20\n2\n55 3628800 3\n41\n42\nsame address\n' },
   { files: ['control.ts'], stdout: '-1 100 200 200 313 304 -1 \n111\n147\n1 1 7\n577 6\n3 103 16 1\n56\n', exitCode: 3 },
   {
+    files: ['divconst.ts'],
+    stdout:
+      '0 0 0 0 0 0 0 0\n' +
+      '0 1 0 0 0 1 0 1\n' +
+      '3 2 0 0 1 9 -3 9\n' +
+      '6148914691236517205 1 1844674407370955161 18446743944 0 -1 0 -1\n' +
+      '3074457345618258602 1 922337203685477580 9223371972 -1317624576693539401 -8 3074457345618258602 -808\n' +
+      '3074457345618258602 0 922337203685477580 9223371972 1317624576693539401 7 -3074457345618258602 807\n' +
+      '41152263004115 5 12345678901234 123456 17636684144620 5 -41152263004115 345\n' +
+      '6148914691236517203 2 1844674407370955160 18446743944 -1 -7 2 -7\n' +
+      '',
+  },
+  {
+    files: ['loops.ts'],
+    stdout: '2848 520\n126005372841925216\n75392\n1380\n-111\n990\n4032000\n',
+  },
+  {
     files: ['modules/config.ts', 'modules/table.ts', 'modules/main.ts'],
     stdout: '14 14\n14 34\n80\nmodules ok\n',
   },
@@ -50,5 +67,16 @@ describe('guest programs (gtsc + GNU as + QEMU)', () => {
     const r = await runGuest(program('mixed.ts'), { asm: [{ name: 'mixed_asm.s', text: asmText }] });
     expect(r.stdout).toBe('321\n3628800\n81\n40 46\n');
     expect(r.exitCode).toBe(0);
+  });
+});
+
+describe('code quality against gcc -O2', () => {
+  test('the benchmark kernels retire at most 1.5x the instructions of the same C', async () => {
+    const ts = await runGuest([{ name: 'test/gtsc/bench/kernels.ts', text: readFileSync(join(__dirname, 'bench', 'kernels.ts'), 'utf8') }]);
+    const c = runC(readFileSync(join(__dirname, 'bench', 'kernels.c'), 'utf8'));
+    expect(ts.exitCode).toBe(c.exitCode);
+    expect(ts.instret).toBeDefined();
+    expect(c.instret).toBeDefined();
+    expect(ts.instret! / c.instret!).toBeLessThan(1.5);
   });
 });
