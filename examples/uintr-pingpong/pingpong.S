@@ -45,7 +45,10 @@ _start:
         csrw    pmpcfg0, t1
         csrw    satp, zero                # Bare
         li      t1, 7
-        csrw    mcounteren, t1            # U may read cycle, time, instret
+        csrw    mcounteren, t1            # U may read cycle, time, instret: M allows it,
+        csrw    scounteren, t1            # and so must S (priv. spec 3.1.11)
+        la      t1, m_trap
+        csrw    mtvec, t1                 # anything unexpected ends the run with a message
 
         # UINTC receiver of this hart (index = hartid): LOW = hartid<<16 | mode 64 | active.
         li      t1, UINTC
@@ -105,6 +108,19 @@ _start:
 
 park:   wfi
         j       park
+
+        .p2align 2
+m_trap:                                   # an unexpected trap: report mcause, exit code 1
+        la      a0, msg_trap
+        call    puts
+        csrr    a0, mcause
+        call    putdec
+        la      a0, msg_nl
+        call    puts
+        li      t0, TESTDEV
+        li      t1, 0x13333               # sifive_test: fail with code 1
+        sw      t1, 0(t0)
+        j       m_trap
 
 # ----------------------------------------------------------------------------- U-mode: ping
 ping_main:
@@ -191,6 +207,7 @@ putdec:
 msg_rounds: .asciz "uintr-pingpong: round trips: "
 msg_avg:    .asciz ", average cycles per round trip: "
 msg_nl:     .asciz "\n"
+msg_trap:   .asciz "uintr-pingpong: unexpected trap, mcause "
 
         .section .data
         .p2align 3

@@ -18,7 +18,11 @@ export interface AssembleOptions {
 }
 
 type SymDef =
-  | { readonly k: 'label'; readonly section: string; readonly item: number; readonly line: number }
+  | {
+    readonly k: 'label'; readonly section: string; readonly item: number; readonly line: number;
+    /** Where the label sits in its run of fixed-size items (for differences known while parsing). */
+    readonly run: number; readonly runOffset: number;
+  }
   | { readonly k: 'const'; readonly v: bigint; readonly line: number };
 
 const DATA_WIDTH: Record<string, 1 | 2 | 4 | 8> = {
@@ -30,6 +34,17 @@ const IGNORED = new Set([
   '.file', '.ident', '.attribute', '.end', '.loc', '.cfi_startproc', '.cfi_endproc', '.cfi_sections',
   '.cfi_def_cfa_offset', '.cfi_offset', '.cfi_restore', '.cfi_def_cfa', '.addrsig', '.addrsig_sym', '.hidden',
 ]);
+
+/** Size of an item that is not a branch or an alignment. */
+function fixedSize(it: Item): number {
+  switch (it.k) {
+    case 'bytes': return it.data.length;
+    case 'data': return it.width;
+    case 'insn': return it.size;
+    case 'space': return it.size;
+    default: return 0;
+  }
+}
 
 function kindOf(name: string, flags: string): SectionKind {
   if (/^\.(s?bss)(\.|$)/.test(name) || flags.includes('@nobits')) return 'bss';
@@ -53,6 +68,8 @@ export class Assembler implements InsnContext {
   private readonly sizes = new Map<string, Expr>();
   private readonly numericCount = new Map<string, number>();
   private tmp = 0;
+  private readonly runs = new Map<string, { run: number; offset: number }>();
+  private nextRun = 0;
   private line = 0;
   /** C was on at some point (the object may contain compressed instructions). */
   private usedRvc: boolean;
@@ -134,7 +151,8 @@ export class Assembler implements InsnContext {
       name = `.L${raw}^${n}`;
     }
     if (this.symbols.has(name)) throw new RvnError(`symbol '${name}' is already defined`);
-    this.symbols.set(name, { k: 'label', section: this.cur.name, item: this.cur.items.length, line: this.line });
+    const r = this.runOf(this.cur);
+    this.symbols.set(name, { k: 'label', section: this.cur.name, item: this.cur.items.length, line: this.line, run: r.run, runOffset: r.offset });
     this.cur.items.push({ k: 'label', name });
   }
 
@@ -143,12 +161,28 @@ export class Assembler implements InsnContext {
     const d = this.symbols.get(name);
     if (d === undefined) return undefined;
     if (d.k === 'const') return { k: 'const', v: d.v };
-    return { k: 'label', section: d.section, offset: offsets?.get(d.section)?.[d.item] };
+    if (offsets === undefined) {
+      // While parsing, two labels in the same run of fixed-size items have a known distance.
+      return { k: 'label', section: `${d.section}#${d.run}`, offset: d.runOffset };
+    }
+    return { k: 'label', section: d.section, offset: offsets.get(d.section)?.[d.item] };
   }
 
   // ---- sections ----
   private push(item: Item): void {
     this.cur.items.push(item);
+    const r = this.runOf(this.cur);
+    if (item.k === 'branch' || item.k === 'align') this.runs.set(this.cur.name, { run: this.nextRun++, offset: 0 });
+    else this.runs.set(this.cur.name, { run: r.run, offset: r.offset + fixedSize(item) });
+  }
+
+  private runOf(s: SectionState): { run: number; offset: number } {
+    let r = this.runs.get(s.name);
+    if (r === undefined) {
+      r = { run: this.nextRun++, offset: 0 };
+      this.runs.set(s.name, r);
+    }
+    return r;
   }
 
   private switchTo(name: string, flags: string): void {
@@ -156,7 +190,9 @@ export class Assembler implements InsnContext {
     if (s === undefined) {
       const kind = kindOf(name, flags);
       const alloc = !/^\.(comment|note|debug|riscv\.attributes)/.test(name);
-      s = { name, kind, alloc, align: kind === 'text' ? (this.rvc ? 2 : 4) : 1, items: [] };
+      // GNU as gives only the initial .text an instruction alignment (2 with C, 4 without);
+      // sections made later start at 1 and grow with .align.
+      s = { name, kind, alloc, align: name === '.text' ? (this.rvc ? 2 : 4) : 1, items: [] };
       this.sections.set(name, s);
     }
     this.prev = this.cur;

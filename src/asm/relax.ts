@@ -44,31 +44,99 @@ function neededSize(b: BranchItem, at: number, target: number | undefined): numb
   return b.rvc ? 6 : 8;
 }
 
-/** Offsets of every item (and the section end at index items.length). */
+/**
+ * GNU as's fragments: fixed bytes followed by at most one variable part (a relaxable branch,
+ * an alignment or a .space). A label's value is its fragment's address plus its offset there.
+ */
+interface Frag {
+  /** Index of the item forming the variable part, or -1 at the section end. */
+  readonly varItem: number;
+  /** Bytes of the fixed part. */
+  readonly fix: number;
+}
+
+function splitFrags(items: readonly Item[]): { frags: Frag[]; fragOf: number[]; offIn: number[] } {
+  const frags: Frag[] = [];
+  const fragOf: number[] = [];
+  const offIn: number[] = [];
+  let fix = 0;
+  items.forEach((it, i) => {
+    fragOf.push(frags.length);
+    offIn.push(fix);
+    if (it.k === 'branch' || it.k === 'align' || it.k === 'space') {
+      frags.push({ varItem: i, fix });
+      fix = 0;
+    } else fix += itemSize(it, 0);
+  });
+  fragOf.push(frags.length);
+  offIn.push(fix);
+  frags.push({ varItem: -1, fix });
+  return { frags, fragOf, offIn };
+}
+
+/**
+ * Offsets of every item (and the section end at index items.length), reproducing GNU as's
+ * relax_segment: a first estimate in which labels not yet reached count at their offset inside
+ * their fragment (whose address is still 0), then passes in which labels behind use this pass's
+ * addresses and labels ahead the previous pass's, lengths growing or shrinking, the whole
+ * repeated while any fragment address changes.
+ */
 export function layoutSection(s: SectionState, local: LocalTarget): number[] {
-  const n = s.items.length;
-  const offsets = new Array<number>(n + 1).fill(0);
-  const targets = s.items.map((it) => (it.k === 'branch' ? local(it.target) : undefined));
-  for (let round = 0; round < 1000; round++) {
-    let off = 0;
-    for (let i = 0; i < n; i++) {
-      offsets[i] = off;
-      off += itemSize(s.items[i], off);
-    }
-    offsets[n] = off;
-    let changed = false;
-    s.items.forEach((it, i) => {
-      if (it.k !== 'branch') return;
-      const t = targets[i];
-      const need = neededSize(it, offsets[i], t === undefined ? undefined : offsets[t.item] + t.add);
-      if (need > it.size) {
-        it.size = need;
-        changed = true;
-      }
+  const items = s.items;
+  const { frags, fragOf, offIn } = splitFrags(items);
+  const targets = items.map((it) => (it.k === 'branch' ? local(it.target) : undefined));
+  const addr = new Array<number>(frags.length).fill(0);
+  const lengthAt = (i: number, at: number): number => {
+    const it = items[i] as BranchItem;
+    const t = targets[i];
+    return neededSize(it, at, t === undefined ? undefined : addr[fragOf[t.item]] + offIn[t.item] + t.add);
+  };
+  const varSize = (f: Frag, at: number): number => {
+    const it = items[f.varItem];
+    if (it === undefined) return 0;
+    if (it.k === 'branch') return it.size;
+    return itemSize(it, at);
+  };
+  let last = addr.slice();
+  for (let call = 0; call < 100; call++) {
+    // First loop: sequential addresses, branch lengths estimated from scratch.
+    let a = 0;
+    frags.forEach((f, k) => {
+      addr[k] = a;
+      a += f.fix;
+      const it = items[f.varItem];
+      if (it?.k === 'branch') it.size = lengthAt(f.varItem, a);
+      a += varSize(f, a);
     });
-    if (!changed) return offsets;
+    // Relaxation passes.
+    for (let pass = 0; ; pass++) {
+      if (pass > 1000) throw new RvnError(`${s.name}: branch relaxation did not converge`);
+      let stretch = 0;
+      let changed = false;
+      frags.forEach((f, k) => {
+        const was = addr[k];
+        addr[k] += stretch;
+        const it = items[f.varItem];
+        let growth = 0;
+        if (it?.k === 'branch') {
+          const n = lengthAt(f.varItem, addr[k] + f.fix);
+          growth = n - it.size;
+          it.size = n;
+        } else if (it?.k === 'align') {
+          growth = itemSize(it, addr[k] + f.fix) - itemSize(it, was + f.fix);
+        }
+        stretch += growth;
+        if (growth !== 0) changed = true;
+      });
+      if (!changed) break;
+    }
+    const moved = addr.some((v, k) => v !== last[k]);
+    last = addr.slice();
+    if (!moved) break;
   }
-  throw new RvnError(`${s.name}: branch relaxation did not converge`);
+  const offsets = items.map((_, i) => addr[fragOf[i]] + offIn[i]);
+  offsets.push(addr[fragOf[items.length]] + offIn[items.length]);
+  return offsets;
 }
 
 const INVERT: Record<string, string> = { beq: 'bne', bne: 'beq', blt: 'bge', bge: 'blt', bltu: 'bgeu', bgeu: 'bltu' };

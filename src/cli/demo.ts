@@ -18,7 +18,7 @@ export function registerDemo(program: Command): void {
     .option('--timing <profile>', "'rocket', 'ideal' or a JSON profile", 'rocket')
     .action((opts: { harts: string; timing: string }) => {
       process.exitCode = runCommand(demoSource(), {
-        harts: opts.harts, mem: '128M', load: [], timing: opts.timing, uintc: 'rocket', quantum: '100', stats: true,
+        harts: opts.harts, mem: '128M', load: [], timing: opts.timing, uintc: 'rocket', quantum: '10', stats: true,
       });
     });
 }

@@ -35,7 +35,7 @@ export function registerRun(program: Command): void {
     .option('--max-cycles <n>', 'stop at cycle N (exit status 124)')
     .option('--timing <profile>', "cycle model: 'rocket', 'ideal' or a JSON profile file", 'rocket')
     .addOption(new Option('--uintc <mode>', 'UINTC behaviour: the spec (rocket) or the reference QEMU fork (qemu)').choices(['rocket', 'qemu']).default('rocket'))
-    .option('--quantum <cycles>', 'most cycles a hart may run ahead of the others', '100')
+    .option('--quantum <cycles>', 'most cycles a hart may run ahead of the others (cross-hart events arrive exactly when it is at most the smallest delivery latency, 10)', '10')
     .option('--bootargs <text>', 'kernel command line placed in the device tree')
     .option('--stats', 'print cycles, instructions and speed to stderr when the run ends')
     .action((image: string, opts: RunOptions) => {

@@ -61,7 +61,7 @@ export interface HartConfig {
 export interface CommitInfo {
   priv: number;
   pc: number;
-  /** Instruction word (16-bit parcel for compressed instructions) and length in bytes. */
+  /** Instruction word, unsigned (16-bit parcel for compressed instructions), and length in bytes. */
   word: number;
   len: number;
   /** Destination register (0 = none) and its new value. */
@@ -85,6 +85,10 @@ export interface HartObserver {
 }
 
 const TWO32 = 4294967296;
+/** execRare() results: continue at pc + len, continue at rareTarget, or stop (trapped). */
+const RARE_DONE = 0;
+const RARE_JUMP = 1;
+const RARE_TRAPPED = 2;
 /** Interrupt priority (privileged spec 3.1.9, then the N extension's user interrupts). */
 const IRQ_PRIORITY = [Irq.MEI, Irq.MSI, Irq.MTI, Irq.SEI, Irq.SSI, Irq.STI, Irq.UEI, Irq.USI, Irq.UTI];
 
@@ -255,6 +259,18 @@ export class Hart implements CsrHost, TimingHost {
     if (this.sleeping && (this.csr.mip & this.csr.mie) !== 0) this.sleeping = false;
   }
 
+  /**
+   * Sets or clears a software-writable pending bit (mip bits 0 USIP, 1 SSIP, 4 UTIP, 5 STIP,
+   * 8 UEIP, 9 SEIP) from outside the hart — e.g. the UINTC's QEMU mode latching USIP.
+   */
+  setSoftwareIrq(bit: number, level: boolean): void {
+    if (((1 << bit) & 0x333) === 0 || bit > 9) throw new RvnError(`mip bit ${bit} is not software-writable`);
+    const m = 1 << bit;
+    this.csr.mipSw = level ? this.csr.mipSw | m : this.csr.mipSw & ~m;
+    this.irqCheck = true;
+    if (this.sleeping && (this.csr.mip & this.csr.mie) !== 0) this.sleeping = false;
+  }
+
   /** Register read helpers (tests, loader): x as a JS number (exact below 2^53) or halves. */
   getX(r: number): number {
     return this.xh[r] * TWO32 + (this.xl[r] >>> 0);
@@ -348,7 +364,7 @@ export class Hart implements CsrHost, TimingHost {
       this.step();
       if (this.retired) {
         const r = this.rec;
-        c.word = this.lastWord;
+        c.word = this.lastWord >>> 0;
         c.len = r.insnLen;
         c.rd = r.rd;
         c.rdLo = this.xl[r.rd];
@@ -368,6 +384,7 @@ export class Hart implements CsrHost, TimingHost {
 
   private lastWord = 0;
   private stopRequested = false;
+  private rareTarget = 0;
   private lastWasStore = false;
 
   // --- mode bookkeeping ---------------------------------------------------------------------
@@ -686,7 +703,10 @@ export class Hart implements CsrHost, TimingHost {
       } else if (size === 4) this.ram32[off >>> 2] = vlo;
       else if (size === 2) this.ram16[off >>> 1] = vlo;
       else this.ram8[off] = vlo;
-      if ((this.codeMark[off >>> 12] | this.bus.reservationCount) !== 0) this.bus.ramStored(off, size);
+      if ((this.codeMark[off >>> 12] | this.bus.reservationCount) !== 0) {
+        this.bus.ramStored(off, size);
+        this.fetchVBase = NaN; // the page being executed may hold stale decoded code
+      }
       return true;
     }
     if (!(off >= 0 && off + size <= this.ramSize)) r.memIsMmio = true;
@@ -694,6 +714,7 @@ export class Hart implements CsrHost, TimingHost {
       this.exception(Cause.StoreAccess, lo, hi);
       return false;
     }
+    this.fetchVBase = NaN;
     return true;
   }
 
@@ -720,6 +741,7 @@ export class Hart implements CsrHost, TimingHost {
     this.lastStoreLo = vlo;
     this.lastStoreHi = vhi;
     this.lastWasStore = true;
+    this.fetchVBase = NaN;
     return true;
   }
 
@@ -843,13 +865,39 @@ export class Hart implements CsrHost, TimingHost {
       case Op.SLLW: { const v = a << (b & 31); xl[rd] = v; xh[rd] = v >> 31; break; }
       case Op.SRLW: { const v = (a >>> (b & 31)) | 0; xl[rd] = v; xh[rd] = v >> 31; break; }
       case Op.SRAW: { const v = a >> (b & 31); xl[rd] = v; xh[rd] = v >> 31; break; }
-      case Op.FENCE: case Op.FENCE_I: break; // stores invalidate decoded pages themselves
+      case Op.FENCE: break;
+      // Stores invalidate decoded pages (Ram.codeGen); re-checking the fetch page makes other
+      // harts' stores visible here too.
+      case Op.FENCE_I: this.fetchVBase = NaN; break;
       case Op.MUL: case Op.MULH: case Op.MULHSU: case Op.MULHU: {
         r.aLo = a; r.aHi = ah; r.bLo = b; r.bHi = bh;
         if (op === Op.MUL) { mulU128(a, ah, b, bh, t); xl[rd] = t[0]; xh[rd] = t[1]; }
         else { mulHigh(a, ah, op !== Op.MULHU, b, bh, op === Op.MULH, t); xl[rd] = t[2]; xh[rd] = t[3]; }
         break;
       }
+      default: {
+        // Rarely executed operations live in a separate method to keep this loop small.
+        const k = this.execRare(op, rd, rs1, imm, a, ah, b, bh, dp, idx);
+        if (k === RARE_TRAPPED) return;
+        if (k === RARE_JUMP) npc = this.rareTarget;
+      }
+    }
+    r.nextPc = npc;
+    this.pc = npc;
+    this.retire(info, dp.word[idx]);
+  }
+
+  private isSafe(hi: number): boolean {
+    return hi >= -0x200000 && hi < 0x200000;
+  }
+
+  /** Operations outside the hot loop: M-extension divides, system, CSR, AMO, uipi, illegal. */
+  private execRare(op: number, rd: number, rs1: number, imm: number, a: number, ah: number, b: number, bh: number, dp: DecodedPage, idx: number): number {
+    const xl = this.xl;
+    const xh = this.xh;
+    const r = this.rec;
+    const t = this.t;
+    switch (op) {
       case Op.DIV: case Op.DIVU: case Op.REM: case Op.REMU: {
         r.aLo = a; r.aHi = ah; r.bLo = b; r.bHi = bh;
         div64(a, ah, b, bh, op === Op.DIV || op === Op.REM, t, this.t2);
@@ -867,27 +915,34 @@ export class Hart implements CsrHost, TimingHost {
       }
       case Op.ECALL:
         this.retireFaulting(dp, idx);
-        return this.exception(this.priv === Priv.U ? Cause.EcallU : this.priv === Priv.S ? Cause.EcallS : Cause.EcallM, 0, 0);
-      case Op.EBREAK:
+        this.exception(this.priv === Priv.U ? Cause.EcallU : this.priv === Priv.S ? Cause.EcallS : Cause.EcallM, 0, 0);
+        return RARE_TRAPPED;
+      case Op.EBREAK: {
         this.retireFaulting(dp, idx);
-        return this.exception(Cause.Breakpoint, pc | 0, Math.floor(pc / TWO32) | 0);
+        const pc = this.pc;
+        this.exception(Cause.Breakpoint, pc | 0, Math.floor(pc / TWO32) | 0);
+        return RARE_TRAPPED;
+      }
       case Op.CSRRW: case Op.CSRRS: case Op.CSRRC: case Op.CSRRWI: case Op.CSRRSI: case Op.CSRRCI:
-        if (!this.execCsr(op, rd, rs1, imm, dp.word[idx])) return;
+        if (!this.execCsr(op, rd, rs1, imm, dp.word[idx])) return RARE_TRAPPED;
         r.csr = imm & 0xfff;
         break;
       case Op.MRET: case Op.SRET: case Op.URET: {
         const target = this.xret(op, dp.word[idx]);
-        if (target === undefined) return;
-        if (!this.isSafe(this.t2[1])) return this.retireThenWild(dp, idx, this.t2[0], this.t2[1]);
-        npc = target;
-        break;
+        if (target === undefined) return RARE_TRAPPED;
+        if (!this.isSafe(this.t2[1])) {
+          this.retireThenWild(dp, idx, this.t2[0], this.t2[1]);
+          return RARE_TRAPPED;
+        }
+        this.rareTarget = target;
+        return RARE_JUMP;
       }
       case Op.WFI:
-        if (this.priv === Priv.U || (this.priv === Priv.S && (this.csr.mstatus & Ms.TW) !== 0)) return this.illegal(dp.word[idx]);
+        if (this.priv === Priv.U || (this.priv === Priv.S && (this.csr.mstatus & Ms.TW) !== 0)) { this.illegal(dp.word[idx]); return RARE_TRAPPED; }
         if ((this.csr.mip & this.csr.mie) === 0) this.sleeping = true;
         break;
       case Op.SFENCE_VMA:
-        if (this.priv === Priv.U || (this.priv === Priv.S && (this.csr.mstatus & Ms.TVM) !== 0)) return this.illegal(dp.word[idx]);
+        if (this.priv === Priv.U || (this.priv === Priv.S && (this.csr.mstatus & Ms.TVM) !== 0)) { this.illegal(dp.word[idx]); return RARE_TRAPPED; }
         this.mmu.flush();
         this.fetchVBase = NaN;
         break;
@@ -896,18 +951,14 @@ export class Hart implements CsrHost, TimingHost {
         break;
       default:
         if (op >= Op.LR_W && op <= Op.AMOMAXU_D) {
-          if (!this.execAmo(op, rd, a, ah, b, bh)) return;
+          if (!this.execAmo(op, rd, a, ah, b, bh)) return RARE_TRAPPED;
           break;
         }
-        return this.illegal(dp.word[idx]);
+        this.illegal(dp.word[idx]);
+        return RARE_TRAPPED;
     }
-    r.nextPc = npc;
-    this.pc = npc;
-    this.retire(info, dp.word[idx]);
-  }
-
-  private isSafe(hi: number): boolean {
-    return hi >= -0x200000 && hi < 0x200000;
+    }
+    return RARE_DONE;
   }
 
   /** Fills the rest of the retire record, charges the timing model, counts the instruction. */
@@ -980,8 +1031,11 @@ export class Hart implements CsrHost, TimingHost {
     if (writes) {
       let lo = srcLo;
       let hi = srcHi;
-      if (kind === 1) { lo = oldLo | srcLo; hi = oldHi | srcHi; }
-      else if (kind === 2) { lo = oldLo & ~srcLo; hi = oldHi & ~srcHi; }
+      if (kind !== 0) {
+        csr.readForModify(num, t);
+        if (kind === 1) { lo = t[0] | srcLo; hi = t[1] | srcHi; }
+        else { lo = t[0] & ~srcLo; hi = t[1] & ~srcHi; }
+      }
       csr.write(num, lo, hi);
       this.rec.csrWritten = true;
       this.afterCsrWrite(num);
@@ -1058,6 +1112,7 @@ export class Hart implements CsrHost, TimingHost {
         this.lastStoreLo = b;
         this.lastStoreHi = bh;
         this.lastWasStore = true;
+        this.fetchVBase = NaN;
         this.xl[rd] = 0;
       } else {
         this.xl[rd] = 1;
@@ -1102,6 +1157,7 @@ export class Hart implements CsrHost, TimingHost {
     this.lastStoreLo = nLo;
     this.lastStoreHi = nHi;
     this.lastWasStore = true;
+    this.fetchVBase = NaN;
     this.xl[rd] = oLo;
     this.xh[rd] = oHi;
     return true;

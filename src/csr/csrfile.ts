@@ -179,6 +179,18 @@ export class CsrFile {
   }
 
   /**
+   * The value csrrs/csrrc modify: as read(), except that mip/sip/uip use only the software-
+   * writable pending bits, so that a line driven by a device (e.g. the UINTC's USIP) is not
+   * latched into the software bit by an unrelated set/clear (as the priv spec says for SEIP).
+   */
+  readForModify(num: number, out: Int32Array): void {
+    this.read(num, out);
+    if (num === Csr.mip) out[0] = this.mipSw;
+    else if (num === Csr.sip) out[0] = this.mipSw & this.mideleg;
+    else if (num === Csr.uip) out[0] = this.mipSw & this.sideleg;
+  }
+
+  /**
    * Writes CSR `num` (WARL-legalised). Call only when allowed(num, priv, true). `byInsn`: the
    * write is done by a retiring instruction, whose own minstret increment it suppresses (the
    * next instruction reads the written value).

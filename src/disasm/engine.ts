@@ -61,6 +61,8 @@ interface Decoded {
   readonly imm?: ImmName;
   readonly compressed: boolean;
   readonly amo: boolean;
+  /** rvn's uipi rows, unknown to objdump. */
+  readonly uintr: boolean;
 }
 
 export function createDisassembler(options: DisasmOptions): Disassembler {
@@ -81,7 +83,7 @@ export function createDisassembler(options: DisasmOptions): Disassembler {
     const length = compressed ? 2 : 4;
     const d = lookup(decoder, w, compressed);
     if (!d) return { text: unknown(w, compressed, options.aliases), length };
-    if (!rvn && d.name.startsWith('uipi')) return { text: `.4byte\t0x${hex(w)}`, length };
+    if (!rvn && d.uintr) return { text: `.4byte\t0x${hex(w)}`, length };
     const fields = fieldsOf(w, d, compressed);
     const form = chooseForm(d, fields, options.aliases, rvn, options.floatCsrAliases === true);
     const ops = formatArgs(form.args, w, fields, d, pc, address, spec, rvn);
@@ -97,10 +99,10 @@ export function createDisassembler(options: DisasmOptions): Disassembler {
 function lookup(decoder: Decoder, w: number, compressed: boolean): Decoded | undefined {
   if (compressed) {
     const c = decoder.decode16(w) ?? ((w & ADDI16SP.mask) === ADDI16SP.match ? ADDI16SP : undefined);
-    return c && { name: c.name, args: c.args, imm: c.imm, compressed: true, amo: false };
+    return c && { name: c.name, args: c.args, imm: c.imm, compressed: true, amo: false, uintr: false };
   }
   const b: InsnDef | undefined = decoder.decode32(w);
-  return b && { name: b.name, args: b.args, imm: b.imm, compressed: false, amo: b.ext === 'A' };
+  return b && { name: b.name, args: b.args, imm: b.imm, compressed: false, amo: b.ext === 'A', uintr: b.ext === 'Uintr' };
 }
 
 function unknown(w: number, compressed: boolean, aliases: boolean): string {

@@ -1,7 +1,7 @@
 /** Module-level data: initialised variables (.data), zeroed ones (.bss), strings (.rodata). */
 import ts from 'typescript';
 import { fail } from './diag';
-import type { GlobalSym, Program } from './program';
+import { tableInit, type GlobalSym, type Program } from './program';
 import { alignOf, sizeOf, type GType } from './types';
 
 const DIRECTIVE = { 1: '.byte', 2: '.half', 4: '.word', 8: '.dword' } as const;
@@ -40,12 +40,14 @@ function header(g: GlobalSym, exported: boolean, align: number, _size: number): 
 }
 
 /** Assembly lines for one module-level variable, keyed by section. */
-export function emitGlobal(prog: Program, g: GlobalSym, exported: boolean): { section: '.data' | '.bss' | '.rodata'; lines: string[] } {
+export function emitGlobal(prog: Program, g: GlobalSym, exported: boolean, strings: Strings): { section: '.data' | '.bss' | '.rodata'; lines: string[] } {
   if (g.str) return { section: '.rodata', lines: [...header(g, exported, 1, g.str.length), asciz(g.str)] };
   const t: GType = g.storage;
   const size = sizeOf(t);
   const align = Math.max(alignOf(t), 1);
   const init = g.node.initializer;
+  const tab = tableInit(init);
+  if (tab && t.k === 'arr') return { section: g.readonly ? '.rodata' : '.data', lines: [...header(g, exported, align, size), ...tableLines(prog, g, t.of, tab.values, strings)] };
   const isZeroed = !init || (ts.isCallExpression(init) && ts.isIdentifier(init.expression) && init.expression.text === 'zeroed');
   if (g.isAddress && !isZeroed) fail(init!, 'an array or struct variable must be initialised with zeroed()');
   if (isZeroed) return { section: '.bss', lines: [...header(g, exported, align, size), `\t.zero ${size}`] };
@@ -61,4 +63,22 @@ export function emitGlobal(prog: Program, g: GlobalSym, exported: boolean): { se
   const u = BigInt.asUintN(Number(bits), v);
   if (v === 0n && !g.readonly) return { section: '.bss', lines: [...header(g, exported, align, size), `\t.zero ${size}`] };
   return { section: g.readonly ? '.rodata' : '.data', lines: [...header(g, exported, align, size), `\t${dir} 0x${u.toString(16)}`] };
+}
+
+/** Data directives for the elements of a table<T>([...]) initialiser. */
+function tableLines(prog: Program, g: GlobalSym, elem: GType, values: readonly ts.Expression[], strings: Strings): string[] {
+  if (elem.k === 'struct' || elem.k === 'arr' || elem.k === 'void') fail(g.node, 'table elements must be integers, pointers or functions');
+  const size = sizeOf(elem) as 1 | 2 | 4 | 8;
+  const dir = DIRECTIVE[size];
+  return values.map((v) => {
+    if (ts.isStringLiteral(v) || ts.isNoSubstitutionTemplateLiteral(v)) return `\t.dword ${strings.label(v.text)}`;
+    if (ts.isIdentifier(v)) {
+      const f = prog.lookup(g.mod, v.text, v);
+      if (f && f.k === 'func') return `\t.dword ${f.sym}`;
+      if (f && f.k === 'global') return `\t.dword ${f.sym}`;
+    }
+    const k = prog.constValue(g.mod, v, new Map());
+    if (k === undefined) fail(v, 'a table element must be a constant, a function name or a string literal');
+    return `\t${dir} 0x${BigInt.asUintN(size * 8, k).toString(16)}`;
+  });
 }

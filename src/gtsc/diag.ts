@@ -46,6 +46,7 @@ const CONSTRUCTS: Partial<Record<ts.SyntaxKind, string>> = {
   [ts.SyntaxKind.RegularExpressionLiteral]: 'a regular expression',
   [ts.SyntaxKind.TaggedTemplateExpression]: 'a tagged template',
   [ts.SyntaxKind.NullKeyword]: '`null`',
+  [ts.SyntaxKind.ExportAssignment]: '`export default` / `export =`',
   [ts.SyntaxKind.UndefinedKeyword]: '`undefined`',
 };
 

@@ -88,11 +88,17 @@ class Emitter {
     return [s, () => this.line(`sd ${s}, ${this.spRef(l.spill * 8)}`)];
   }
 
+  /** Bytes moved by `sub` after the register saves (0 when one `addi` covers the frame). */
+  private get shift(): number {
+    const { size, saveArea } = this.frame;
+    return size <= 2032 ? 0 : size - saveArea;
+  }
+
   prologue(): void {
     const { size, saveArea, saves } = this.frame;
     if (size === 0) return;
-    this.line(`addi sp, sp, -${saveArea}`);
-    const shift = size - saveArea;
+    const shift = this.shift;
+    this.line(`addi sp, sp, -${shift === 0 ? size : saveArea}`);
     for (const s of saves) this.line(`sd ${REG_NAMES[s.reg]}, ${s.off - shift}(sp)`);
     if (shift > 0) this.adjustSp(-shift);
   }
@@ -105,10 +111,10 @@ class Emitter {
   epilogue(): void {
     const { size, saveArea, saves } = this.frame;
     if (size === 0) return;
-    const shift = size - saveArea;
+    const shift = this.shift;
     if (shift > 0) this.adjustSp(shift);
     for (const s of saves) this.line(`ld ${REG_NAMES[s.reg]}, ${s.off - shift}(sp)`);
-    this.line(`addi sp, sp, ${saveArea}`);
+    this.line(`addi sp, sp, ${shift === 0 ? size : saveArea}`);
   }
 
   /** Parallel move of machine registers; t5 breaks cycles. */

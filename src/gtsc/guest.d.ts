@@ -53,6 +53,15 @@ export declare function sizeof<T>(): number;
  */
 export declare function zeroed<T>(): T extends number ? T : Ptr<T>;
 
+/**
+ * Initialised static table (module level only): `const primes = table<u32>([2, 3, 5, 7])`,
+ * `const handlers = table<Handler>([onA, onB])`, `const names = table<string>(['a', 'b'])`.
+ * Elements are constants, function names or string literals (their addresses).
+ */
+export declare function table<T>(values: readonly T[]): Arr<T, number>;
+/** Byte offset of a struct field, a compile-time constant: `offsetof<Frame>('sp')`. */
+export declare function offsetof<T>(field: keyof T & string): number;
+
 // ---- memory
 export declare function load8(address: number): u8;
 export declare function load16(address: number): u16;
@@ -124,6 +133,7 @@ export declare function uipi_deactivate(): void;
 /**
  * Inline assembly. `{0}`, `{1}`, ... are the argument registers, `{d}` the result register
  * (if the template mentions {d}, the call returns it). Lines separated by "\n".
- * The template must not clobber other registers.
+ * The template must not clobber other registers. {d} may be the same register as an operand,
+ * so write {d} only after the last read of the operands.
  */
 export declare function asm(template: string, ...args: number[]): u64;

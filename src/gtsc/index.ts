@@ -43,12 +43,13 @@ export function compileGuest(files: readonly GuestSource[], options: CompileOpti
   return { asm };
 }
 
-function guard(errors: string[], f: () => void): void {
+function guard(errors: string[], where: string, f: () => void): void {
   try {
     f();
   } catch (e) {
     if (e instanceof GuestError) errors.push(e.message);
-    else throw e;
+    else if (e instanceof RvnError) errors.push(`${where}: ${e.message}`);
+    else errors.push(`${where}: internal compiler error: ${(e as Error).message}`);
   }
 }
 
@@ -59,7 +60,7 @@ function compileModule(prog: Program, mod: Module, errors: string[]): string {
   const sections: Record<'.data' | '.bss' | '.rodata', string[]> = { '.data': [], '.bss': [], '.rodata': [] };
   for (const [name, sym0] of [...mod.scope]) {
     if (sym0.k === 'import' || sym0.k === 'intrinsic' || sym0.k === 'builtinType') continue;
-    guard(errors, () => {
+    guard(errors, `${mod.sf.fileName} (${name})`, () => {
       const sym = prog.lookup(mod, name, mod.sf);
       if (!sym) return;
       if (sym.k === 'func' && sym.node.body) {
@@ -68,7 +69,7 @@ function compileModule(prog: Program, mod: Module, errors: string[]): string {
         const ir = new FnLowerer(prog, mod, sym.node, sig, strings, mod.exported.has(name)).lower();
         text.push(emitFunction(ir, allocate(ir)));
       } else if (sym.k === 'global') {
-        const g = emitGlobal(prog, sym, mod.exported.has(name));
+        const g = emitGlobal(prog, sym, mod.exported.has(name), strings);
         sections[g.section].push(...g.lines);
       }
     });

@@ -116,6 +116,16 @@ const table: Record<string, Intrinsic> = {
     return { t: I64, imm: BigInt(sizeOfType(t)) };
   },
   zeroed: (_api, call) => fail(call, 'zeroed() may only initialise a variable of array or struct type'),
+  table: (_api, call) => fail(call, 'table() may only initialise a module-level variable'),
+  offsetof: (api, call) => {
+    const t = api.typeArg(call, 0);
+    const [f] = args(call, 1);
+    if (!t || t.k !== 'struct') fail(call, 'offsetof needs a struct type argument: offsetof<S>(\'field\')');
+    if (!ts.isStringLiteral(f!)) fail(f!, 'offsetof needs a field name as a string literal');
+    const field = t.s.fields.find((x) => x.name === f.text);
+    if (!field) fail(f, `struct ${t.s.name} has no field '${f.text}'`);
+    return { t: I64, imm: BigInt(field.offset) };
+  },
   load8: load(1, false), load16: load(2, false), load32: load(4, false), load64: load(8, false),
   loadS8: load(1, true), loadS16: load(2, true), loadS32: load(4, true),
   store8: store(1), store16: store(2), store32: store(4), store64: store(8),

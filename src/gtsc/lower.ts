@@ -416,7 +416,7 @@ export class FnLowerer implements LowerApi {
       this.retValue(x.whenFalse);
       return;
     }
-    const v = this.convert(this.expr(e), this.sig.ret);
+    const v = this.convert(this.value(e), this.sig.ret);
     this.end({ op: 'ret', a: this.reg(v) });
   }
 
@@ -528,6 +528,13 @@ export class FnLowerer implements LowerApi {
     if (ts.isBinaryExpression(e)) return this.binary(e);
     if (ts.isConditionalExpression(e)) return this.ternary(e);
     return unsupportedNode(e);
+  }
+
+  /** An expression used for its value (a call of a void function has none). */
+  private value(e: ts.Expression): Val {
+    const v = this.expr(e);
+    if (v.t.k === 'void') fail(e, 'this expression has no value');
+    return v;
   }
 
   private ident(e: ts.Identifier): Val {
@@ -728,7 +735,7 @@ export class FnLowerer implements LowerApi {
     const op = e.operatorToken.kind;
     if (op === K.EqualsToken) {
       const p = this.place(e.left);
-      return this.writePlace(p, this.expr(e.right), e.left);
+      return this.writePlace(p, this.value(e.right), e.left);
     }
     const cop = COMPOUND[op];
     if (cop) {
@@ -743,7 +750,7 @@ export class FnLowerer implements LowerApi {
     if (isStringLit(e.left) || isStringLit(e.right)) {
       unsupported(e, op === K.PlusToken ? 'string concatenation' : 'an operator on a string (strings are only addresses)');
     }
-    const a = this.expr(e.left), b = this.expr(e.right);
+    const a = this.value(e.left), b = this.value(e.right);
     const aop = ARITH[op];
     if (aop) {
       const unsigned = aop === '>>' ? false : aop === '>>>' ? true : unsignedPair(a, b);
@@ -827,7 +834,7 @@ export class FnLowerer implements LowerApi {
 
   private emitCall(e: ts.CallExpression, target: string | number, sig: FnSig): Val {
     if (e.arguments.length !== sig.params.length) fail(e, `expected ${sig.params.length} argument(s), got ${e.arguments.length}`);
-    const args = e.arguments.map((a, k) => this.reg(this.convert(this.expr(a), sig.params[k]!)));
+    const args = e.arguments.map((a, k) => this.reg(this.convert(this.value(a), sig.params[k]!)));
     const d = sig.ret.k === 'void' ? undefined : this.temp();
     this.emit({ op: 'call', target, args, argRegs: args.map((_, k) => 10 + k), d });
     return d === undefined ? { t: VOID, imm: 0n } : { t: sig.ret, r: d };

@@ -43,7 +43,7 @@ export function localCse(fn: IrFunction, temps: ReadonlySet<number>): void {
     const table = new Map<string, { v: number; uses: number[] }>();
     const out: Ins[] = [];
     for (const raw of b.ins) {
-      const i = renameIns(raw, rename);
+      const i = rename.size > 0 ? renameIns(raw, rename) : raw;
       const key = keyOf(i);
       const d = insDefs(i);
       if (key !== undefined && d !== undefined && single(d)) {
@@ -58,6 +58,7 @@ export function localCse(fn: IrFunction, temps: ReadonlySet<number>): void {
     }
     b.ins = out;
   }
+  if (rename.size === 0) return;
   for (const b of fn.blocks) {
     b.ins = b.ins.map((i) => renameIns(i, rename));
     b.term = renameTerm(b.term, rename);

@@ -197,7 +197,12 @@ export class Program {
     this.resolvedGlobals.add(g);
     const d = g.node;
     const zt = zeroedType(d.initializer);
-    if (zt) g.storage = this.resolveType(g.mod, zt);
+    const tab = tableInit(d.initializer);
+    if (tab) {
+      if (!tab.type) fail(d.initializer!, 'table needs its element type: table<T>([...])');
+      g.storage = { k: 'arr', of: valueType(this.resolveType(g.mod, tab.type)), n: tab.values.length };
+      if (tab.values.length === 0) fail(d.initializer!, 'a table needs at least one element');
+    } else if (zt) g.storage = this.resolveType(g.mod, zt);
     else if (d.type) g.storage = this.resolveType(g.mod, d.type);
     else if (d.initializer && ts.isIdentifier(d.initializer)) {
       const f = this.lookup(g.mod, d.initializer.text, d.initializer);
@@ -336,6 +341,14 @@ export class Program {
   }
 }
 
+/** The element type and values of a `table<T>([...])` initialiser. */
+export function tableInit(init: ts.Expression | undefined): { type: ts.TypeNode | undefined; values: readonly ts.Expression[] } | undefined {
+  if (!init || !ts.isCallExpression(init) || !ts.isIdentifier(init.expression) || init.expression.text !== 'table') return undefined;
+  const list = init.arguments[0];
+  if (init.arguments.length !== 1 || !list || !ts.isArrayLiteralExpression(list)) fail(init, 'table() takes one array literal');
+  return { type: init.typeArguments?.[0], values: list.elements };
+}
+
 /** The type argument of a `zeroed<T>()` initialiser. */
 export function zeroedType(init: ts.Expression | undefined): ts.TypeNode | undefined {
   if (!init || !ts.isCallExpression(init) || !ts.isIdentifier(init.expression) || init.expression.text !== 'zeroed') return undefined;
@@ -349,7 +362,11 @@ function isConstCandidate(e: ts.Expression): boolean {
 /** Integer literal text (hex, octal, binary, separators) as a 64-bit value; rejects floats. */
 export function parseIntLiteral(e: ts.NumericLiteral): bigint {
   const raw = e.getText().replace(/_/g, '');
-  if (/^0[xob]/i.test(raw)) return BigInt.asIntN(64, BigInt(raw));
+  if (/^0[xob]/i.test(raw)) {
+    const v = BigInt(raw);
+    if (v >= 1n << 64n) fail(e, 'integer literal does not fit in 64 bits');
+    return BigInt.asIntN(64, v);
+  }
   if (/[.eE]/.test(raw)) fail(e, 'a floating-point number is not supported in guest code');
   const v = BigInt(raw);
   if (v >= 1n << 64n) fail(e, 'integer literal does not fit in 64 bits');

@@ -12,6 +12,9 @@ export const TEMP_REGS = [5, 6, 7, 28, 29, 17, 16, 15, 14, 13, 12, 11, 10];
 export const SAVED_REGS = [9, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 8];
 /** Reserved for reloading spilled values and for address materialisation in the emitter. */
 export const SCRATCH = [30, 31] as const;
+const ALL_REGS = [...TEMP_REGS, ...SAVED_REGS];
+const IS_SAVED = Uint8Array.from({ length: 32 }, (_, r) => (SAVED_REGS.includes(r) ? 1 : 0));
+const IS_ALLOCATABLE = Uint8Array.from({ length: 32 }, (_, r) => (ALL_REGS.includes(r) ? 1 : 0));
 
 export type Loc = { reg: number } | { spill: number };
 
@@ -138,21 +141,24 @@ export function allocate(fn: IrFunction): Allocation {
   const usedSaved = new Set<number>();
   let spillSlots = 0;
 
+  const busy = new Uint8Array(32);
   for (const cur of intervals) {
     for (let k = active.length - 1; k >= 0; k--) {
-      if (active[k]!.end < cur.start) active.splice(k, 1);
+      const a = active[k]!;
+      if (a.end < cur.start) { busy[regOf.get(a.v)!] = 0; active.splice(k, 1); }
     }
-    const busy = new Set(active.map((a) => regOf.get(a.v)!));
-    const pool = cur.crosses ? SAVED_REGS : [...TEMP_REGS, ...SAVED_REGS];
-    const wanted: number[] = [];
+    const pool = cur.crosses ? SAVED_REGS : ALL_REGS;
+    const inPool = cur.crosses ? IS_SAVED : IS_ALLOCATABLE;
+    let reg: number | undefined;
     const mv = moves.get(cur.v);
-    if (mv !== undefined && regOf.has(mv)) wanted.push(regOf.get(mv)!);
-    const h = phys.get(cur.v);
-    if (h !== undefined) wanted.push(h);
-    let reg = [...wanted.filter((r) => pool.includes(r)), ...pool].find((r) => !busy.has(r));
+    const hm = mv !== undefined ? regOf.get(mv) : undefined;
+    const hp = phys.get(cur.v);
+    if (hm !== undefined && inPool[hm] && !busy[hm]) reg = hm;
+    else if (hp !== undefined && inPool[hp] && !busy[hp]) reg = hp;
+    else reg = pool.find((r) => !busy[r]);
     if (reg === undefined) {
-      const victims = active.filter((a) => pool.includes(regOf.get(a.v)!));
-      const victim = victims.reduce<Interval | undefined>((m, a) => (!m || a.end > m.end ? a : m), undefined);
+      let victim: Interval | undefined;
+      for (const a of active) if (inPool[regOf.get(a.v)!] && (!victim || a.end > victim.end)) victim = a;
       if (victim && victim.end > cur.end) {
         reg = regOf.get(victim.v)!;
         regOf.delete(victim.v);
@@ -165,7 +171,8 @@ export function allocate(fn: IrFunction): Allocation {
     }
     regOf.set(cur.v, reg);
     loc.set(cur.v, { reg });
-    if (SAVED_REGS.includes(reg)) usedSaved.add(reg);
+    busy[reg] = 1;
+    if (IS_SAVED[reg]) usedSaved.add(reg);
     active.push(cur);
   }
   return { loc, spillSlots, usedSaved: SAVED_REGS.filter((r) => usedSaved.has(r)), hasCalls: calls.length > 0 };

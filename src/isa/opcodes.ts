@@ -169,12 +169,13 @@ const rows: Row[] = [
   ['uret', 0x00200073, EXACT, Op.URET, '', undefined, C.Xret, 'N'],
   ['wfi', 0x10500073, EXACT, Op.WFI, '', undefined, C.Wfi, 'Priv'],
   ['sfence.vma', 0x12000073, 0xfe007fff, Op.SFENCE_VMA, 'rs1,rs2', undefined, C.SfenceVma, 'Priv'],
-  // UINTR uipi (uintr.md §2): custom-3 opcode 0x7B, funct3 0b110, rs2 = x0.
+  // UINTR uipi (uintr.md §2): custom-3 opcode 0x7B, funct3 0b110, rs2 = x0; funct7 selects the
+  // operation and the rd/rs1 fields an operation does not use are ignored (as in the QEMU fork).
   ['uipi.send', 0x0000607b, 0xfff0707f, Op.UIPI_SEND, 'rs1', undefined, C.Uipi, 'Uintr'],
-  ['uipi.read', 0x0200607b, 0xfffff07f, Op.UIPI_READ, 'rd', undefined, C.Uipi, 'Uintr'],
+  ['uipi.read', 0x0200607b, 0xfff0707f, Op.UIPI_READ, 'rd', undefined, C.Uipi, 'Uintr'],
   ['uipi.write', 0x0400607b, 0xfff0707f, Op.UIPI_WRITE, 'rs1', undefined, C.Uipi, 'Uintr'],
-  ['uipi.activate', 0x0600607b, 0xffffffff, Op.UIPI_ACTIVATE, '', undefined, C.Uipi, 'Uintr'],
-  ['uipi.deactivate', 0x0800607b, 0xffffffff, Op.UIPI_DEACTIVATE, '', undefined, C.Uipi, 'Uintr'],
+  ['uipi.activate', 0x0600607b, 0xfff0707f, Op.UIPI_ACTIVATE, '', undefined, C.Uipi, 'Uintr'],
+  ['uipi.deactivate', 0x0800607b, 0xfff0707f, Op.UIPI_DEACTIVATE, '', undefined, C.Uipi, 'Uintr'],
 ];
 
 /** Any other word with the uipi opcode/funct3 decodes to UIPI_NOP: "does nothing, rd <- 0". */

@@ -43,7 +43,11 @@ export interface MachineOptions {
   timing?: TimingProfile;
   /** UINTC behaviour: the spec (Rocket, default) or the reference QEMU fork. */
   uintc?: UintcMode;
-  /** Most cycles a hart may run ahead of the hart furthest behind (default 100). */
+  /**
+   * Most cycles a hart may run ahead of the hart furthest behind (default 10). Cross-hart
+   * events (UINTC delivery, IPIs) reach a hart at their modelled time when this is no more
+   * than the smallest delivery latency; shared-memory stores are seen within this bound.
+   */
   quantum?: number;
   /** Kernel command line for /chosen/bootargs. */
   bootargs?: string;
@@ -105,7 +109,7 @@ export class Machine implements HartIrqLines, MachineClock {
     if (!Number.isInteger(nHarts) || nHarts < 1 || nHarts > 64) throw new RvnError(`harts: ${nHarts} is not a number from 1 to 64`, 2);
     this.host = host;
     this.timing = options.timing ?? rocketProfile();
-    this.quantum = options.quantum ?? 100;
+    this.quantum = options.quantum ?? 10;
     const ramSize = options.memBytes ?? MemoryMap.ram.defaultSize;
     if (ramSize % 4096 !== 0 || ramSize < 1 << 20) throw new RvnError(`mem: RAM size must be a multiple of 4 KiB and at least 1 MiB`, 2);
     this.bus = new Bus({ ramBase: MemoryMap.ram.base, ramSize });
@@ -118,6 +122,8 @@ export class Machine implements HartIrqLines, MachineClock {
     this.uintc = new Uintc({
       harts: nHarts, irq: this, clock: this, events: this.events,
       mode: options.uintc ?? 'rocket', deliveryLatency: this.timing.uintcSendToInterruptCycles,
+      // The QEMU fork's UINTC sets the software USIP bit instead of driving a line.
+      latch: { latchUsip: (h) => this.onHart(h, (hart) => hart.setSoftwareIrq(0, true)) },
     });
     this.bus.attach(MemoryMap.testDevice.base, this.testDevice);
     this.bus.attach(MemoryMap.clint.base, this.clint);
@@ -189,11 +195,15 @@ export class Machine implements HartIrqLines, MachineClock {
   // --- HartIrqLines: devices drive the harts' interrupt inputs -------------------------------
 
   setHartIrq(hartId: number, bit: number, level: boolean): void {
+    this.onHart(hartId, (hart) => hart.setHartIrq(bit, level));
+  }
+
+  /** Changes a hart's interrupt inputs; a hart woken from WFI resumes at the time of the wake-up. */
+  private onHart(hartId: number, change: (hart: Hart) => void): void {
     const hart = this.harts[hartId];
     if (hart === undefined) return;
     const wasSleeping = hart.sleeping;
-    hart.setHartIrq(bit, level);
-    // A hart woken from WFI resumes at the time of the wake-up, not at the time it slept.
+    change(hart);
     if (wasSleeping && !hart.sleeping && hart.cycle < this.now) hart.cycle = this.now;
   }
 

@@ -112,3 +112,14 @@ describe('ELF writer', () => {
     expect(syms.find((s) => s.name === 'x')?.info).toBe(0x00);
   });
 });
+
+describe('label differences while parsing (an rvn extension: GNU as rejects them in instructions)', () => {
+  it('are constants when no variable-length item lies between', () => {
+    // a: 4 bytes (addi a0,a0,100 uncompressed) + .word + .space 6 = 14
+    expect(words(text('a: addi a0, a0, 100\n  .word 0\n  .space 6\nb:\n  .space 2\n  addi a1, a1, b - a')).slice(-1))
+      .toEqual([(14 << 20 | 11 << 15 | 11 << 7 | 0x13) >>> 0]);
+  });
+  it('are not constants across a branch', () => {
+    expect(() => text('a: beqz a0, a\nb:\n  addi a1, a1, b - a')).toThrow("t.S:4: 'b - a' is not a constant");
+  });
+});

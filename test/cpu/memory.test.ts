@@ -285,6 +285,15 @@ describe('RV64C', () => {
     expect(m.hart.getX(a0)).toBe(77);
     expect(m.hart.pc).toBe(RAM + 0x1002);
   });
+  test('an already-decoded instruction on the executing page is re-decoded after a store', () => {
+    const m = machine();
+    // 0: addi a2,a2,1   4: sw a1,0(a0)   8: jal x0,-8 (back to 0)
+    m.words(RAM, [enc('addi', a2, a2, 1), enc('sw', a1, 0, a0), enc('jal', 0, -8)]);
+    m.hart.setX(a0, RAM);
+    m.hart.setX(a1, enc('addi', a2, a2, 16));
+    m.run(4); // addi (+1), sw (rewrites 0), jal, new addi (+16)
+    expect(m.hart.getX(a2)).toBe(17);
+  });
   test('self-modifying code is seen after a store (decoded pages are invalidated)', () => {
     const m = machine();
     m.words(RAM, [enc('sw', a1, 8, a0), enc('fence.i'), enc('addi', a2, 0, 1)]);

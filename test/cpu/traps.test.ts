@@ -209,6 +209,28 @@ describe('interrupts', () => {
     m.run(1);
     expect(h.pc).toBe(RAM + 4);
   });
+  test('csrs/csrc on uip do not latch the UINTC line into the software USIP bit', () => {
+    const { m, h, csr } = setup([enc('csrrsi', 0, Csr.uip, 0x10 /* bit 4, not delegated */), enc('csrrci', 0, Csr.uip, 1)]);
+    h.writeCsr(Csr.mideleg, 1);
+    h.writeCsr(Csr.sideleg, 1);
+    h.setHartIrq(0, true);
+    m.run(1);
+    h.setHartIrq(0, false);
+    expect(csr(Csr.mip) & 1).toBe(0);
+    h.writeCsr(Csr.uip, 1);
+    m.run(1); // csrc uip, 1 clears the software bit
+    expect(csr(Csr.mip) & 1).toBe(0);
+  });
+  test('setSoftwareIrq latches the software USIP bit and wakes a sleeping hart', () => {
+    const { m, h, csr } = setup([enc('wfi')]);
+    h.writeCsr(Csr.mie, 1);
+    m.run(1);
+    expect(h.sleeping).toBe(true);
+    h.setSoftwareIrq(0, true);
+    expect(h.sleeping).toBe(false);
+    expect(csr(Csr.mip) & 1).toBe(1);
+    expect(() => h.setSoftwareIrq(3, true)).toThrow();
+  });
   test('software USIP (uip bit 0) ORs with the UINTC line', () => {
     const { h, csr } = setup([]);
     h.writeCsr(Csr.mideleg, 1);

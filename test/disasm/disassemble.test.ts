@@ -35,6 +35,9 @@ describe('disassemble one instruction', () => {
     expect(disassemble(0x0405607b, 0, rvn).text).toBe('uipi.write\ta0');
     expect(disassemble(0x0600607b, 0, rvn).text).toBe('uipi.activate');
     expect(disassemble(0x0800607b, 0, rvn).text).toBe('uipi.deactivate');
+    // Fields an operation does not use (rs1 of READ, rd/rs1 of ACTIVATE) do not change it.
+    expect(disassemble(0x0205e57b, 0, rvn).text).toBe('uipi.read\ta0');
+    expect(disassemble(0x0600657b, 0, rvn).text).toBe('uipi.activate');
     expect(disassemble(0x0a05e5fb, 0, rvn).text).toBe('.insn\tr 0x7b, 0x6, 0x5, a1, a1, zero');
     expect(disassemble(0x00200073, 0, rvn).text).toBe('uret');
   });

@@ -63,6 +63,7 @@ var CONSTRUCTS = {
   [ts.SyntaxKind.RegularExpressionLiteral]: "a regular expression",
   [ts.SyntaxKind.TaggedTemplateExpression]: "a tagged template",
   [ts.SyntaxKind.NullKeyword]: "`null`",
+  [ts.SyntaxKind.ExportAssignment]: "`export default` / `export =`",
   [ts.SyntaxKind.UndefinedKeyword]: "`undefined`"
 };
 function unsupportedNode(node) {
@@ -281,6 +282,9 @@ function successors(t) {
 var TEMP_REGS = [5, 6, 7, 28, 29, 17, 16, 15, 14, 13, 12, 11, 10];
 var SAVED_REGS = [9, 18, 19, 20, 21, 22, 23, 24, 25, 26, 27, 8];
 var SCRATCH = [30, 31];
+var ALL_REGS = [...TEMP_REGS, ...SAVED_REGS];
+var IS_SAVED = Uint8Array.from({ length: 32 }, (_, r) => SAVED_REGS.includes(r) ? 1 : 0);
+var IS_ALLOCATABLE = Uint8Array.from({ length: 32 }, (_, r) => ALL_REGS.includes(r) ? 1 : 0);
 function liveness(fn) {
   const n = fn.blocks.length;
   const use = [];
@@ -401,21 +405,27 @@ function allocate(fn) {
   const regOf = /* @__PURE__ */ new Map();
   const usedSaved = /* @__PURE__ */ new Set();
   let spillSlots = 0;
+  const busy = new Uint8Array(32);
   for (const cur of intervals) {
     for (let k = active.length - 1; k >= 0; k--) {
-      if (active[k].end < cur.start) active.splice(k, 1);
+      const a = active[k];
+      if (a.end < cur.start) {
+        busy[regOf.get(a.v)] = 0;
+        active.splice(k, 1);
+      }
     }
-    const busy = new Set(active.map((a) => regOf.get(a.v)));
-    const pool = cur.crosses ? SAVED_REGS : [...TEMP_REGS, ...SAVED_REGS];
-    const wanted = [];
+    const pool = cur.crosses ? SAVED_REGS : ALL_REGS;
+    const inPool = cur.crosses ? IS_SAVED : IS_ALLOCATABLE;
+    let reg;
     const mv = moves.get(cur.v);
-    if (mv !== void 0 && regOf.has(mv)) wanted.push(regOf.get(mv));
-    const h = phys.get(cur.v);
-    if (h !== void 0) wanted.push(h);
-    let reg = [...wanted.filter((r) => pool.includes(r)), ...pool].find((r) => !busy.has(r));
+    const hm = mv !== void 0 ? regOf.get(mv) : void 0;
+    const hp = phys.get(cur.v);
+    if (hm !== void 0 && inPool[hm] && !busy[hm]) reg = hm;
+    else if (hp !== void 0 && inPool[hp] && !busy[hp]) reg = hp;
+    else reg = pool.find((r) => !busy[r]);
     if (reg === void 0) {
-      const victims = active.filter((a) => pool.includes(regOf.get(a.v)));
-      const victim = victims.reduce((m, a) => !m || a.end > m.end ? a : m, void 0);
+      let victim;
+      for (const a of active) if (inPool[regOf.get(a.v)] && (!victim || a.end > victim.end)) victim = a;
       if (victim && victim.end > cur.end) {
         reg = regOf.get(victim.v);
         regOf.delete(victim.v);
@@ -428,7 +438,8 @@ function allocate(fn) {
     }
     regOf.set(cur.v, reg);
     loc.set(cur.v, { reg });
-    if (SAVED_REGS.includes(reg)) usedSaved.add(reg);
+    busy[reg] = 1;
+    if (IS_SAVED[reg]) usedSaved.add(reg);
     active.push(cur);
   }
   return { loc, spillSlots, usedSaved: SAVED_REGS.filter((r) => usedSaved.has(r)), hasCalls: calls.length > 0 };
@@ -540,11 +551,16 @@ var Emitter = class {
     const s = REG_NAMES[SCRATCH[0]];
     return [s, () => this.line(`sd ${s}, ${this.spRef(l.spill * 8)}`)];
   }
+  /** Bytes moved by `sub` after the register saves (0 when one `addi` covers the frame). */
+  get shift() {
+    const { size, saveArea } = this.frame;
+    return size <= 2032 ? 0 : size - saveArea;
+  }
   prologue() {
     const { size, saveArea, saves } = this.frame;
     if (size === 0) return;
-    this.line(`addi sp, sp, -${saveArea}`);
-    const shift = size - saveArea;
+    const shift = this.shift;
+    this.line(`addi sp, sp, -${shift === 0 ? size : saveArea}`);
     for (const s of saves) this.line(`sd ${REG_NAMES[s.reg]}, ${s.off - shift}(sp)`);
     if (shift > 0) this.adjustSp(-shift);
   }
@@ -558,10 +574,10 @@ var Emitter = class {
   epilogue() {
     const { size, saveArea, saves } = this.frame;
     if (size === 0) return;
-    const shift = size - saveArea;
+    const shift = this.shift;
     if (shift > 0) this.adjustSp(shift);
     for (const s of saves) this.line(`ld ${REG_NAMES[s.reg]}, ${s.off - shift}(sp)`);
-    this.line(`addi sp, sp, ${saveArea}`);
+    this.line(`addi sp, sp, ${shift === 0 ? size : saveArea}`);
   }
   /** Parallel move of machine registers; t5 breaks cycles. */
   parallelMove(moves) {
@@ -1217,7 +1233,7 @@ function localCse(fn, temps) {
     const table2 = /* @__PURE__ */ new Map();
     const out = [];
     for (const raw2 of b.ins) {
-      const i = renameIns(raw2, rename);
+      const i = rename.size > 0 ? renameIns(raw2, rename) : raw2;
       const key = keyOf(i);
       const d = insDefs(i);
       if (key !== void 0 && d !== void 0 && single(d)) {
@@ -1235,6 +1251,7 @@ function localCse(fn, temps) {
     }
     b.ins = out;
   }
+  if (rename.size === 0) return;
   for (const b of fn.blocks) {
     b.ins = b.ins.map((i) => renameIns(i, rename));
     b.term = renameTerm(b.term, rename);
@@ -1808,7 +1825,11 @@ function isConstCandidate(e) {
 }
 function parseIntLiteral(e) {
   const raw2 = e.getText().replace(/_/g, "");
-  if (/^0[xob]/i.test(raw2)) return BigInt.asIntN(64, BigInt(raw2));
+  if (/^0[xob]/i.test(raw2)) {
+    const v2 = BigInt(raw2);
+    if (v2 >= 1n << 64n) fail(e, "integer literal does not fit in 64 bits");
+    return BigInt.asIntN(64, v2);
+  }
   if (/[.eE]/.test(raw2)) fail(e, "a floating-point number is not supported in guest code");
   const v = BigInt(raw2);
   if (v >= 1n << 64n) fail(e, "integer literal does not fit in 64 bits");
@@ -2289,7 +2310,7 @@ var FnLowerer = class {
       this.retValue(x.whenFalse);
       return;
     }
-    const v = this.convert(this.expr(e), this.sig.ret);
+    const v = this.convert(this.value(e), this.sig.ret);
     this.end({ op: "ret", a: this.reg(v) });
   }
   breakContinue(s) {
@@ -2424,6 +2445,12 @@ var FnLowerer = class {
     if (ts5.isBinaryExpression(e)) return this.binary(e);
     if (ts5.isConditionalExpression(e)) return this.ternary(e);
     return unsupportedNode(e);
+  }
+  /** An expression used for its value (a call of a void function has none). */
+  value(e) {
+    const v = this.expr(e);
+    if (v.t.k === "void") fail(e, "this expression has no value");
+    return v;
   }
   ident(e) {
     const l = this.local(e.text);
@@ -2614,7 +2641,7 @@ var FnLowerer = class {
     const op = e.operatorToken.kind;
     if (op === K.EqualsToken) {
       const p = this.place(e.left);
-      return this.writePlace(p, this.expr(e.right), e.left);
+      return this.writePlace(p, this.value(e.right), e.left);
     }
     const cop = COMPOUND[op];
     if (cop) {
@@ -2629,7 +2656,10 @@ var FnLowerer = class {
       this.exprDiscard(e.left);
       return this.expr(e.right);
     }
-    const a = this.expr(e.left), b = this.expr(e.right);
+    if (isStringLit(e.left) || isStringLit(e.right)) {
+      unsupported(e, op === K.PlusToken ? "string concatenation" : "an operator on a string (strings are only addresses)");
+    }
+    const a = this.value(e.left), b = this.value(e.right);
     const aop = ARITH[op];
     if (aop) {
       const unsigned = aop === ">>" ? false : aop === ">>>" ? true : unsignedPair(a, b);
@@ -2717,12 +2747,16 @@ var FnLowerer = class {
   }
   emitCall(e, target, sig) {
     if (e.arguments.length !== sig.params.length) fail(e, `expected ${sig.params.length} argument(s), got ${e.arguments.length}`);
-    const args2 = e.arguments.map((a, k) => this.reg(this.convert(this.expr(a), sig.params[k])));
+    const args2 = e.arguments.map((a, k) => this.reg(this.convert(this.value(a), sig.params[k])));
     const d = sig.ret.k === "void" ? void 0 : this.temp();
     this.emit({ op: "call", target, args: args2, argRegs: args2.map((_, k) => 10 + k), d });
     return d === void 0 ? { t: VOID, imm: 0n } : { t: sig.ret, r: d };
   }
 };
+function isStringLit(e) {
+  const x = strip(e);
+  return ts5.isStringLiteral(x) || ts5.isNoSubstitutionTemplateLiteral(x) || ts5.isTemplateExpression(x);
+}
 function strip(e) {
   while (ts5.isParenthesizedExpression(e) || ts5.isNonNullExpression(e)) e = e.expression;
   return e;
@@ -2773,12 +2807,13 @@ function compileGuest(files, options = {}) {
   if (errors.length > 0) throw new RvnError(errors.join("\n"));
   return { asm };
 }
-function guard(errors, f) {
+function guard(errors, where, f) {
   try {
     f();
   } catch (e) {
     if (e instanceof GuestError) errors.push(e.message);
-    else throw e;
+    else if (e instanceof RvnError) errors.push(`${where}: ${e.message}`);
+    else errors.push(`${where}: internal compiler error: ${e.message}`);
   }
 }
 function compileModule(prog, mod, errors) {
@@ -2788,7 +2823,7 @@ function compileModule(prog, mod, errors) {
   const sections = { ".data": [], ".bss": [], ".rodata": [] };
   for (const [name, sym0] of [...mod.scope]) {
     if (sym0.k === "import" || sym0.k === "intrinsic" || sym0.k === "builtinType") continue;
-    guard(errors, () => {
+    guard(errors, `${mod.sf.fileName} (${name})`, () => {
       const sym = prog.lookup(mod, name, mod.sf);
       if (!sym) return;
       if (sym.k === "func" && sym.node.body) {

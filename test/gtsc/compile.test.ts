@@ -65,6 +65,24 @@ describe('errors outside the subset', () => {
       .toBe("m.ts:3:46: struct S has no field 'b'");
   });
 
+  test('module-level problems', () => {
+    expect(errorOf("import { x } from './nowhere';")).toBe("m.ts:2:19: cannot find guest module './nowhere'");
+    expect(errorOf('export function f(p: Ptr<Missing>): void {}')).toBe("m.ts:2:26: unknown type 'Missing'");
+    expect(errorOf('export function f(): void { for (const x of [1]) {} }')).toBe('m.ts:2:29: for-of is not supported in guest code');
+    const msg = (() => {
+      try {
+        compileGuest([
+          { name: 'a.ts', text: "import { u64 } from './guest';\nfunction hidden(): u64 { return 1; }" },
+          { name: 'b.ts', text: "import { hidden } from './a';\nexport function f(): void { hidden(); }" },
+        ]);
+      } catch (e) {
+        return (e as Error).message;
+      }
+      return '';
+    })();
+    expect(msg).toBe("b.ts:1:10: module 'a' does not export 'hidden'");
+  });
+
   test('wrong argument count', () => {
     expect(errorOf('function g(a: u64): u64 { return a; }\nexport function f(): u64 { return g(1, 2); }'))
       .toBe('m.ts:3:35: expected 1 argument(s), got 2');
@@ -117,6 +135,22 @@ describe('code shape', () => {
     expect(b).toContain('sd ra, 24(sp)');
     expect(b.some((l) => /^sd s1, /.test(l))).toBe(true);
     expect(b).not.toContain('sd a0, 0(sp)');
+  });
+
+  test('array loops walk a pointer instead of recomputing base + i * size', () => {
+    const b = body(asm('export function f(p: Ptr<u32>, n: i64): u64 { let s: u64 = 0; for (let i = 0; i < n; i++) s += p[i]; return s; }'), 'f');
+    const loopStart = b.findIndex((l) => l.startsWith('lwu'));
+    const loop = b.slice(loopStart, b.findIndex((l, k) => k > loopStart && /^b/.test(l)) + 1);
+    expect(loop.some((l) => l.startsWith('slli'))).toBe(false);
+    expect(loop).toHaveLength(5); // lwu, add, addi i, addi p, blt
+  });
+
+  test('loop-invariant constants are materialised before the loop', () => {
+    const b = body(asm('export function f(n: u64): u64 { let h: u64 = 0; for (let i: u64 = 0; i < n; i++) h = h * 0x100000001b3 + i; return h; }'), 'f');
+    const li = b.findIndex((l) => l.startsWith('li ') && l.endsWith('1099511628211'));
+    const firstBranch = b.findIndex((l) => /^b/.test(l));
+    expect(li).toBeGreaterThanOrEqual(0);
+    expect(li).toBeLessThan(firstBranch);
   });
 
   test('struct fields are addressed with their natural offsets', () => {

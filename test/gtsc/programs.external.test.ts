@@ -44,6 +44,11 @@ const PROGRAMS: { files: string[]; stdout: string; exitCode?: number }[] = [
       '',
   },
   {
+    files: ['system.ts'],
+    stdout: '1234\n0x00000000000f04d0\n984272 7\n0\n40 42\n0 99\n0x00000000000000ff\n42 100\n0x0000000000000000\n99 100\ninstret counts\n',
+  },
+  { files: ['spill.ts'], stdout: '1065406333\n61044\n31673 55\n' },
+  {
     files: ['loops.ts'],
     stdout: '2848 520\n126005372841925216\n75392\n1380\n-111\n990\n4032000\n',
   },
@@ -61,6 +66,38 @@ describe('guest programs (gtsc + GNU as + QEMU)', () => {
       expect(r.exitCode).toBe(p.exitCode ?? 0);
     });
   }
+
+  test('switch fall-through (inline source: the project tsconfig forbids fall-through)', async () => {
+    const text = [
+      "import { printI, putchar } from '../../../src/gtsc/runtime/rt';",
+      "import { i64, u64 } from '../../../src/gtsc/guest';",
+      'function f(x: i64): i64 {',
+      '  let r = 0;',
+      '  switch (x) { case 1: r += 1; case 2: r += 10; break; case 3: r += 100; default: r += 1000; }',
+      '  return r;',
+      '}',
+      'export function main(): u64 { for (let x = 0; x < 5; x++) { printI(f(x)); putchar(32); } return 0; }',
+    ].join('\n');
+    const r = await runGuest([{ name: 'test/gtsc/programs/fall.ts', text }]);
+    expect(r.stdout).toBe('1000 11 10 1100 1000 ');
+  });
+
+  test('a function too large for conditional-branch offsets', async () => {
+    // 400 if-statements make a body far over 4 KiB, so branches use the inverted-branch + j form.
+    const ifs = Array.from({ length: 400 }, (_, k) => `  if (x > ${k}) s += ${k % 7}; else s ^= ${k};`).join('\n');
+    const text = [
+      "import { printU, putchar } from '../../../src/gtsc/runtime/rt';",
+      "import { u64 } from '../../../src/gtsc/guest';",
+      `function big(x: u64): u64 {\n  let s: u64 = 0;\n${ifs}\n  return s;\n}`,
+      'export function main(): u64 { printU(big(1000)); putchar(32); printU(big(3)); putchar(10); return 0; }',
+    ].join('\n');
+    let sFull = 0;
+    for (let k = 0; k < 400; k++) sFull += k % 7;
+    let sSmall = 0;
+    for (let k = 0; k < 400; k++) sSmall = 3 > k ? sSmall + (k % 7) : sSmall ^ k;
+    const r = await runGuest([{ name: 'test/gtsc/programs/big.ts', text }]);
+    expect(r.stdout).toBe(`${sFull} ${sSmall}\n`);
+  });
 
   test('mixed TypeScript and assembly', async () => {
     const asmText = readFileSync(join(__dirname, 'programs', 'mixed.S'), 'utf8');

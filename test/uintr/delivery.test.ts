@@ -177,6 +177,25 @@ describe('vectored utvec and delegated exceptions', () => {
     expect(r.csr(h, CSR.ustatus)).toEqual([0x10, 0]); // UPIE ← UIE (1), UIE ← 0
   });
 
+  it('sedeleg without medeleg: the exception from U still goes to M (the chain starts at M)', () => {
+    const { r, h } = userReady();
+    h.writeCsr(CSR.sedeleg, 1 << 8);
+    r.start(h, [ECALL, SPIN], Priv.U);
+    expect(r.runTo(h, MTRAP)).toBe(true);
+    expect(r.csr(h, CSR.mcause)).toEqual([8, 0]);
+    expect(r.csr(h, CSR.ucause)).toEqual([0, 0]);
+  });
+
+  it('sedeleg applies only to traps from U: an ecall from S goes to S', () => {
+    const { r, h } = userReady();
+    h.writeCsr(CSR.medeleg, 1 << 9);
+    h.writeCsr(CSR.sedeleg, 1 << 9);
+    r.start(h, [ECALL, SPIN], Priv.S);
+    expect(r.runTo(h, STRAP)).toBe(true);
+    expect(h.priv).toBe(Priv.S);
+    expect(r.csr(h, CSR.scause)).toEqual([9, 0]);
+  });
+
   it('an ecall from U with sedeleg clear goes to S', () => {
     const { r, h } = userReady();
     h.writeCsr(CSR.medeleg, 1 << 8);

@@ -1,40 +1,39 @@
 /**
- * examples/uintr-pingpong: two harts bounce a user interrupt through the UINTC 100 times with no
- * kernel in the loop; hart 0 prints the round trips and the average cycles per round trip and
- * powers off through the test device (0x5555 = pass). Built with rvn's own assembler/linker.
+ * examples/uintr-pingpong: two harts bounce a user interrupt through the UINTC ROUNDS = 100
+ * times with no kernel in the loop; hart 0 prints the round trips and the average cycles per
+ * round trip and powers off through the test device (0x5555 = pass, exit code 0).
  */
-import { readFileSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { buildProgram } from '../../src/link/build';
-import { Machine, type UintcMode } from '../../src/machine/machine';
 import { idealProfile } from '../../src/timing/profiles/index';
+import { runPingpong } from './pingpong-run';
 
-const SOURCE = fileURLToPath(new URL('../../examples/uintr-pingpong/pingpong.S', import.meta.url));
-
-function runPingpong(mode: UintcMode, ideal = false) {
-  const text = readFileSync(SOURCE, 'utf8');
-  const elf = buildProgram([{ name: 'pingpong.S', text }]);
-  let out = '';
-  const m = new Machine({ harts: 2, uintc: mode, timing: ideal ? idealProfile() : undefined }, {
-    console: (bytes) => { out += new TextDecoder().decode(bytes); },
-  });
-  m.load(elf, 'pingpong.S');
-  const result = m.run({ maxInsns: 2_000_000 });
-  return { out, result };
-}
-
-function parse(out: string) {
-  const m = /round trips: (\d+), average cycles per round trip: (\d+)\n/.exec(out);
-  return m === null ? undefined : { rounds: Number(m[1]), avg: Number(m[2]) };
-}
+const EXIT_OK = { kind: 'exit', code: 0, source: 'test-device' };
 
 describe('examples/uintr-pingpong', () => {
-  it('completes 100 round trips and exits through the test device (rocket)', () => {
-    const { out, result } = runPingpong('rocket');
-    expect(result.reason).toEqual({ kind: 'exit', code: 0, source: 'test-device' });
-    const p = parse(out);
-    expect(p?.rounds).toBe(100);
-    expect(p?.avg).toBeGreaterThan(0);
+  it('does 100 round trips and exits cleanly (rocket profile, rocket UINTC)', () => {
+    const { result, report, machine } = runPingpong();
+    expect(result.reason).toEqual(EXIT_OK);
+    expect(report?.rounds).toBe(100);
+    // every round trip is one user interrupt on each hart, one SEND from each
+    expect(machine.harts[0].userInterruptsTaken).toBe(100);
+    expect(machine.harts[1].userInterruptsTaken).toBe(100);
+    expect(machine.harts[0].uipiSends).toBe(100);
+    expect(machine.harts[1].uipiSends).toBe(100);
+  });
+
+  it('does 100 round trips with the ideal profile', () => {
+    const { result, report } = runPingpong({ timing: idealProfile() });
+    expect(result.reason).toEqual(EXIT_OK);
+    expect(report?.rounds).toBe(100);
+  });
+
+  it('with a 1-cycle quantum, a round trip costs at least the two 10-cycle deliveries', () => {
+    const { result, report } = runPingpong({ quantum: 1 });
+    expect(result.reason).toEqual(EXIT_OK);
+    expect(report?.avg).toBeGreaterThanOrEqual(2 * 10);
+    // Upper bound by hand, per hop: send + 10 (delivery) + ≤ 5 to reach an instruction
+    // boundary in the spin loop + ~5 trap entry + handler (READ, csrci with a +5 flush,
+    // la, ld, addi, sd ≈ 12) + ~5 uret + ≤ 5 for ping's poll loop to see the count ≈ 47.
+    expect(report?.avg).toBeLessThanOrEqual(2 * 60);
   });
 });

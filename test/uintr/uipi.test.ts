@@ -289,3 +289,47 @@ describe('two harts', () => {
     expect(takenAt).toBeLessThanOrEqual(sent + 10 + 2);
   });
 });
+
+/*
+ * uintr.md §2: funct3 = 110 and rs2 = x0 fix the instruction and funct7 selects the operation;
+ * only an unknown funct7 makes it do nothing. So the fields an operation does not use (rs1 of
+ * READ, rd/rs1 of ACTIVATE and DEACTIVATE) do not change what it does. (The QEMU fork decodes
+ * the same way: `uipi_read 0000001 00000 ..... 110 ..... 1111011 @r2` leaves rs1 and rd free.)
+ */
+function receiverRig(active: boolean) {
+  const r = makeRig();
+  const h = r.harts[0];
+  h.writeCsr(CSR.suirs, 3, 0x8000_0000 | 0);
+  r.uintc.write(0x20 * 3 + 0x08, 8, active ? 1 : 0, 0);
+  r.uintc.orPending(3, 5, 0);
+  return { r, h };
+}
+
+describe('uipi operand fields that the operation does not use', () => {
+  it('READ with rs1 ≠ x0 reads and clears (funct7 = 1)', () => {
+    const { r, h } = receiverRig(true);
+    r.start(h, [uipi(1, x.a0, x.a1), SPIN], Priv.U);
+    expect(r.runTo(h, CODE + 4)).toBe(true);
+    expect(r.reg(h, x.a0)).toEqual([5, 0]);
+    expect(r.uintc.pendingLo[3]).toBe(0);
+  });
+
+  it('ACTIVATE with rd ≠ x0 or rs1 ≠ x0 activates (funct7 = 3)', () => {
+    for (const [rd, rs1] of [[x.a0, 0], [0, x.a1]]) {
+      const { r, h } = receiverRig(false);
+      r.start(h, [uipi(3, rd, rs1), SPIN], Priv.U);
+      expect(r.runTo(h, CODE + 4)).toBe(true);
+      expect(r.uintc.low[3] & 1, `rd=${rd} rs1=${rs1}`).toBe(1);
+    }
+  });
+
+  it('DEACTIVATE with rd ≠ x0 or rs1 ≠ x0 deactivates (funct7 = 4)', () => {
+    for (const [rd, rs1] of [[x.a0, 0], [0, x.a1]]) {
+      const { r, h } = receiverRig(true);
+      r.start(h, [uipi(4, rd, rs1), SPIN], Priv.U);
+      expect(r.runTo(h, CODE + 4)).toBe(true);
+      expect(r.uintc.low[3] & 1, `rd=${rd} rs1=${rs1}`).toBe(0);
+    }
+  });
+});
+

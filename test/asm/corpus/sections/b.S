@@ -1,0 +1,4 @@
+  .option norvc
+  nop
+  .section .text.x,"ax"
+  nop
