@@ -19,7 +19,7 @@ var RvnError = class extends Error {
 };
 
 // src/gtsc/data.ts
-import ts2 from "typescript";
+import ts4 from "typescript";
 
 // src/gtsc/diag.ts
 import ts from "typescript";
@@ -70,6 +70,71 @@ function unsupportedNode(node) {
   const name = CONSTRUCTS[node.kind] ?? ts.SyntaxKind[node.kind];
   unsupported(node, name);
 }
+
+// src/gtsc/program.ts
+import ts3 from "typescript";
+
+// src/gtsc/intrinsics.ts
+import ts2 from "typescript";
+
+// src/gtsc/csrs.ts
+var CSR_NUMBERS = {
+  // user (N extension and UINTR)
+  ustatus: 0,
+  uie: 4,
+  utvec: 5,
+  uscratch: 64,
+  uepc: 65,
+  ucause: 66,
+  utval: 67,
+  uip: 68,
+  cycle: 3072,
+  time: 3073,
+  instret: 3074,
+  // supervisor
+  sstatus: 256,
+  sedeleg: 258,
+  sideleg: 259,
+  sie: 260,
+  stvec: 261,
+  scounteren: 262,
+  sscratch: 320,
+  sepc: 321,
+  scause: 322,
+  stval: 323,
+  sip: 324,
+  satp: 384,
+  suist: 432,
+  suirs: 433,
+  suicfg: 434,
+  stimecmp: 333,
+  // machine
+  mvendorid: 3857,
+  marchid: 3858,
+  mimpid: 3859,
+  mhartid: 3860,
+  mstatus: 768,
+  misa: 769,
+  medeleg: 770,
+  mideleg: 771,
+  mie: 772,
+  mtvec: 773,
+  mcounteren: 774,
+  menvcfg: 778,
+  mscratch: 832,
+  mepc: 833,
+  mcause: 834,
+  mtval: 835,
+  mip: 836,
+  pmpcfg0: 928,
+  pmpcfg2: 930,
+  pmpaddr0: 944,
+  pmpaddr1: 945,
+  pmpaddr2: 946,
+  pmpaddr3: 947,
+  mcycle: 2816,
+  minstret: 2818
+};
 
 // src/gtsc/types.ts
 var INTS = {
@@ -175,6 +240,556 @@ function wrapConst(v, t) {
   return BigInt.asIntN(64, w);
 }
 
+// src/gtsc/intrinsics.ts
+var NONE = { t: VOID, imm: 0n };
+function args(call, n, max = n) {
+  if (call.arguments.length < n || call.arguments.length > max) {
+    fail(call, `'${call.expression.getText()}' takes ${n === max ? n : `${n} to ${max}`} argument(s)`);
+  }
+  return call.arguments;
+}
+function raw(api, text, operands, result) {
+  const uses = operands.map((e) => api.reg(api.expr(e)));
+  const d = result ? api.temp() : void 0;
+  api.emit({ op: "raw", text, d, uses });
+  return d === void 0 ? NONE : { t: U64, r: d };
+}
+function fixed(text, result = false) {
+  return (api, call) => raw(api, text, args(call, 0), result);
+}
+function csrNumber(api, e) {
+  if (ts2.isStringLiteral(e)) {
+    const n = CSR_NUMBERS[e.text];
+    if (n === void 0) fail(e, `unknown CSR '${e.text}'`);
+    return n;
+  }
+  const v = api.constValue(e);
+  if (v === void 0 || v < 0n || v > 0xfffn) fail(e, "a CSR must be a name or a constant number 0..0xfff");
+  return Number(v);
+}
+function csrOp(mnemonic, result) {
+  return (api, call) => {
+    const [c, v] = args(call, 2);
+    const csr = `0x${csrNumber(api, c).toString(16)}`;
+    const k = api.constValue(v);
+    const d = result ? api.temp() : void 0;
+    const rd = result ? "{d}" : "zero";
+    if (k !== void 0 && k >= 0n && k < 32n) {
+      api.emit({ op: "raw", text: `${mnemonic}i ${rd}, ${csr}, ${k}`, d, uses: [] });
+    } else {
+      api.emit({ op: "raw", text: `${mnemonic} ${rd}, ${csr}, {0}`, d, uses: [api.reg(api.expr(v))] });
+    }
+    return d === void 0 ? NONE : { t: U64, r: d };
+  };
+}
+function load(size, signed) {
+  return (api, call) => {
+    const [a] = args(call, 1);
+    const { base, off } = api.address(a);
+    const d = api.temp();
+    api.emit({ op: "ld", size, signed, d, a: base, off });
+    return { t: intType(signed ? ["i8", "i16", "i32", "i64"][Math.log2(size)] : ["u8", "u16", "u32", "u64"][Math.log2(size)]), r: d };
+  };
+}
+function store(size) {
+  return (api, call) => {
+    const [a, v] = args(call, 2);
+    const { base, off } = api.address(a);
+    const b = api.reg(api.expr(v));
+    api.emit({ op: "st", size, a: base, b, off });
+    return NONE;
+  };
+}
+function amo(name, width) {
+  return (api, call) => raw(api, `${name}.${width}.aqrl {d}, {1}, ({0})`, args(call, 2), true);
+}
+function uipi(funct7, operand, result) {
+  return (api, call) => {
+    const ops = args(call, operand ? 1 : 0);
+    return raw(api, `.insn r 0x7B, 6, ${funct7}, ${result ? "{d}" : "x0"}, ${operand ? "{0}" : "x0"}, x0`, ops, result);
+  };
+}
+function cast(name) {
+  return (api, call) => {
+    const [v] = args(call, 1);
+    return api.convert(api.expr(v), intType(INT_ALIASES[name]));
+  };
+}
+function relabel(to) {
+  return (api, call) => {
+    const [v] = args(call, 1);
+    const x = api.expr(v);
+    return x.r !== void 0 ? { t: to(api, call), r: x.r } : { t: to(api, call), imm: x.imm };
+  };
+}
+var ECALL_REGS = [17, 10, 11, 12, 13, 14, 15];
+var table = {
+  ptr: relabel((api, call) => ({ k: "ptr", to: api.typeArg(call, 0) ?? intType("u8") })),
+  cstr: relabel(() => PTR_U8),
+  fnaddr: relabel(() => U64),
+  sizeof: (api, call) => {
+    const t = api.typeArg(call, 0);
+    if (!t) fail(call, "sizeof needs a type argument: sizeof<T>()");
+    return { t: I64, imm: BigInt(sizeOfType(t)) };
+  },
+  zeroed: (_api, call) => fail(call, "zeroed() may only initialise a variable of array or struct type"),
+  table: (_api, call) => fail(call, "table() may only initialise a module-level variable"),
+  offsetof: (api, call) => {
+    const t = api.typeArg(call, 0);
+    const [f] = args(call, 1);
+    if (!t || t.k !== "struct") fail(call, "offsetof needs a struct type argument: offsetof<S>('field')");
+    if (!ts2.isStringLiteral(f)) fail(f, "offsetof needs a field name as a string literal");
+    const field = t.s.fields.find((x) => x.name === f.text);
+    if (!field) fail(f, `struct ${t.s.name} has no field '${f.text}'`);
+    return { t: I64, imm: BigInt(field.offset) };
+  },
+  load8: load(1, false),
+  load16: load(2, false),
+  load32: load(4, false),
+  load64: load(8, false),
+  loadS8: load(1, true),
+  loadS16: load(2, true),
+  loadS32: load(4, true),
+  store8: store(1),
+  store16: store(2),
+  store32: store(4),
+  store64: store(8),
+  csr_read: (api, call) => {
+    const [c] = args(call, 1);
+    const d = api.temp();
+    api.emit({ op: "raw", text: `csrrs {d}, 0x${csrNumber(api, c).toString(16)}, zero`, d, uses: [] });
+    return { t: U64, r: d };
+  },
+  csr_write: csrOp("csrrw", false),
+  csr_set: csrOp("csrrs", false),
+  csr_clear: csrOp("csrrc", false),
+  csr_swap: csrOp("csrrw", true),
+  rdcycle: fixed("csrrs {d}, 0xc00, zero", true),
+  rdtime: fixed("csrrs {d}, 0xc01, zero", true),
+  rdinstret: fixed("csrrs {d}, 0xc02, zero", true),
+  ecall: (api, call) => {
+    const a = args(call, 1, 7);
+    const regs = a.map((e) => api.reg(api.expr(e)));
+    const d = api.temp();
+    api.emit({ op: "call", target: "ecall", args: regs, argRegs: ECALL_REGS.slice(0, regs.length), d });
+    return { t: U64, r: d };
+  },
+  ebreak: fixed("ebreak"),
+  wfi: fixed("wfi"),
+  fence: fixed("fence"),
+  fence_i: fixed("fence.i"),
+  sfence_vma: (api, call) => {
+    const a = args(call, 0, 2);
+    const text = ["sfence.vma", "sfence.vma {0}", "sfence.vma {0}, {1}"][a.length];
+    return raw(api, text, a, false);
+  },
+  mret: fixed("mret"),
+  sret: fixed("sret"),
+  uret: fixed(".insn i 0x73, 0, x0, x0, 0x002"),
+  lr_d: (api, call) => raw(api, "lr.d.aq {d}, ({0})", args(call, 1), true),
+  lr_w: (api, call) => raw(api, "lr.w.aq {d}, ({0})", args(call, 1), true),
+  sc_d: (api, call) => raw(api, "sc.d.rl {d}, {1}, ({0})", args(call, 2), true),
+  sc_w: (api, call) => raw(api, "sc.w.rl {d}, {1}, ({0})", args(call, 2), true),
+  uipi_send: uipi(0, true, false),
+  uipi_read: uipi(1, false, true),
+  uipi_write: uipi(2, true, false),
+  uipi_activate: uipi(3, false, false),
+  uipi_deactivate: uipi(4, false, false),
+  asm: (api, call) => {
+    const [t, ...rest] = call.arguments;
+    if (!t || !(ts2.isStringLiteral(t) || ts2.isNoSubstitutionTemplateLiteral(t))) fail(call, "asm() needs a string literal template");
+    return raw(api, t.text, rest, /\{d\}/.test(t.text));
+  }
+};
+for (const op of ["add", "swap", "and", "or", "xor", "max", "min", "maxu", "minu"]) {
+  table[`amo${op}_d`] = amo(`amo${op}`, "d");
+  table[`amo${op}_w`] = amo(`amo${op}`, "w");
+}
+for (const name of Object.keys(INT_ALIASES)) if (name !== "number" && name !== "boolean") table[name] = cast(name);
+function sizeOfType(t) {
+  switch (t.k) {
+    case "int":
+      return { u8: 1, i8: 1, bool: 1, u16: 2, i16: 2, u32: 4, i32: 4, u64: 8, i64: 8 }[t.name];
+    case "ptr":
+    case "fn":
+      return 8;
+    case "arr":
+      return t.n * sizeOfType(t.of);
+    case "struct":
+      return t.s.size;
+    case "void":
+      return 0;
+  }
+}
+var INTRINSICS = table;
+
+// src/gtsc/program.ts
+var BUILTIN_TYPES = /* @__PURE__ */ new Set([...Object.keys(INT_ALIASES).filter((k) => k !== "number" && k !== "boolean"), "Ptr", "Arr"]);
+function moduleName(file) {
+  return normalize(file.replace(/\.(d\.)?[cm]?[jt]s$/, ""));
+}
+function normalize(path) {
+  const out = [];
+  for (const p of path.split("/")) {
+    if (p === "." || p === "") continue;
+    if (p === ".." && out.length > 0 && out[out.length - 1] !== "..") out.pop();
+    else out.push(p);
+  }
+  return (path.startsWith("/") ? "/" : "") + out.join("/");
+}
+function hasModifier(node, kind) {
+  return ts3.canHaveModifiers(node) && (ts3.getModifiers(node) ?? []).some((m) => m.kind === kind);
+}
+var Program = class {
+  constructor(files, guestModule) {
+    this.guestModule = guestModule;
+    for (const f of files) {
+      const sf = ts3.createSourceFile(f.name, f.text, ts3.ScriptTarget.ES2022, true, ts3.ScriptKind.TS);
+      const mod = { name: moduleName(f.name), sf, scope: /* @__PURE__ */ new Map(), exported: /* @__PURE__ */ new Set() };
+      this.modules.set(mod.name, mod);
+    }
+  }
+  guestModule;
+  modules = /* @__PURE__ */ new Map();
+  /** Pass 1: record every top-level declaration. Errors are returned, not thrown. */
+  collect(errors) {
+    for (const mod of this.modules.values()) {
+      for (const st of mod.sf.statements) {
+        try {
+          this.collectStatement(mod, st);
+        } catch (e) {
+          errors.push(String(e.message));
+        }
+      }
+      for (const d of mod.sf.parseDiagnostics ?? []) {
+        const pos2 = d.start !== void 0 ? mod.sf.getLineAndCharacterOfPosition(d.start) : { line: 0, character: 0 };
+        errors.push(`${mod.sf.fileName}:${pos2.line + 1}:${pos2.character + 1}: ${ts3.flattenDiagnosticMessageText(d.messageText, "\n")}`);
+      }
+    }
+  }
+  define(mod, name, sym, node, exported) {
+    if (mod.scope.has(name)) fail(node, `'${name}' is declared twice`);
+    mod.scope.set(name, sym);
+    if (exported) mod.exported.add(name);
+  }
+  collectStatement(mod, st) {
+    const exported = hasModifier(st, ts3.SyntaxKind.ExportKeyword);
+    if (ts3.isImportDeclaration(st)) return this.collectImport(mod, st);
+    if (ts3.isInterfaceDeclaration(st) || ts3.isTypeAliasDeclaration(st)) {
+      return this.define(mod, st.name.text, { k: "type", node: st, mod }, st, exported);
+    }
+    if (ts3.isFunctionDeclaration(st)) {
+      if (!st.name) fail(st, "a function needs a name");
+      const prev = mod.scope.get(st.name.text);
+      if (prev && prev.k === "func" && (!prev.node.body || !st.body)) {
+        if (st.body) prev.node = st;
+        return;
+      }
+      return this.define(mod, st.name.text, { k: "func", sym: st.name.text, node: st, mod }, st, exported);
+    }
+    if (ts3.isVariableStatement(st)) {
+      const isConst = (st.declarationList.flags & ts3.NodeFlags.Const) !== 0;
+      for (const d of st.declarationList.declarations) {
+        if (!ts3.isIdentifier(d.name)) fail(d, "destructuring is not supported in guest code");
+        const name = d.name.text;
+        const sym = isConst && d.initializer && !d.type && isConstCandidate(d.initializer) ? { k: "pendingConst", node: d, mod, busy: false } : this.globalSym(mod, d, name, isConst);
+        this.define(mod, name, sym, d, exported);
+      }
+      return;
+    }
+    if (ts3.isExportDeclaration(st) || ts3.isEmptyStatement(st)) {
+      if (ts3.isExportDeclaration(st) && st.exportClause && ts3.isNamedExports(st.exportClause) && !st.moduleSpecifier) {
+        for (const e of st.exportClause.elements) mod.exported.add((e.propertyName ?? e.name).text);
+        return;
+      }
+      if (ts3.isEmptyStatement(st)) return;
+    }
+    if (ts3.isModuleDeclaration(st) && ts3.isIdentifier(st.name)) fail(st, "namespaces are not supported in guest code");
+    unsupportedNode(st);
+  }
+  globalSym(mod, d, name, isConst) {
+    const init = d.initializer;
+    if (init && (ts3.isStringLiteral(init) || ts3.isNoSubstitutionTemplateLiteral(init)) && !d.type) {
+      const bytes = new TextEncoder().encode(init.text + "\0");
+      return { k: "global", sym: name, mod, node: d, storage: { k: "arr", of: intType("u8"), n: bytes.length }, isAddress: true, str: bytes, readonly: true };
+    }
+    const g = { k: "global", sym: name, mod, node: d, storage: I64, isAddress: false, readonly: isConst };
+    return g;
+  }
+  collectImport(mod, st) {
+    const spec = st.moduleSpecifier.text;
+    const clause = st.importClause;
+    if (!clause) return;
+    if (clause.name) fail(clause, "default imports are not supported in guest code");
+    const bindings = clause.namedBindings;
+    if (!bindings || !ts3.isNamedImports(bindings)) fail(st, "namespace imports are not supported in guest code");
+    const base = mod.name.includes("/") ? mod.name.slice(0, mod.name.lastIndexOf("/") + 1) : "";
+    const target = spec.startsWith(".") ? moduleName(base + spec) : moduleName(spec);
+    const isGuest = !this.modules.has(target) && target.split("/").pop() === this.guestModule;
+    for (const el of bindings.elements) {
+      const local = el.name.text;
+      const remote = (el.propertyName ?? el.name).text;
+      if (isGuest) {
+        if (INTRINSICS[remote]) this.define(mod, local, { k: "intrinsic", name: remote }, el, false);
+        else if (BUILTIN_TYPES.has(remote)) this.define(mod, local, { k: "builtinType", name: remote }, el, false);
+        else fail(el, `'${remote}' is not declared by the guest declarations`);
+      } else {
+        if (!this.modules.has(target)) fail(st.moduleSpecifier, `cannot find guest module '${spec}'`);
+        this.define(mod, local, { k: "import", from: target, name: remote, node: el, mod }, el, false);
+      }
+    }
+  }
+  /** Look a name up at module level, following imports. */
+  lookup(mod, name, at) {
+    let sym = mod.scope.get(name);
+    let guard2 = 0;
+    while (sym && sym.k === "import") {
+      const target = this.modules.get(sym.from);
+      if (!target.exported.has(sym.name)) fail(sym.node, `module '${sym.from}' does not export '${sym.name}'`);
+      sym = target.scope.get(sym.name);
+      if (++guard2 > 100) fail(at, `import cycle for '${name}'`);
+    }
+    if (sym && sym.k === "pendingConst") return this.evalPendingConst(sym);
+    if (sym && sym.k === "global" && !sym.str) this.resolveGlobal(sym);
+    return sym;
+  }
+  evalPendingConst(sym) {
+    if (sym.busy) fail(sym.node, "constant refers to itself");
+    sym.busy = true;
+    const v = this.constValue(sym.mod, sym.node.initializer, /* @__PURE__ */ new Map());
+    sym.busy = false;
+    const name = sym.node.name.text;
+    const resolved = v !== void 0 ? { k: "const", value: v, type: I64 } : this.globalSym(sym.mod, sym.node, name, true);
+    sym.mod.scope.set(name, resolved);
+    if (resolved.k === "global") this.resolveGlobal(resolved);
+    return resolved;
+  }
+  resolvedGlobals = /* @__PURE__ */ new WeakSet();
+  resolveGlobal(g) {
+    if (g.str || this.resolvedGlobals.has(g)) return;
+    this.resolvedGlobals.add(g);
+    const d = g.node;
+    const zt = zeroedType(d.initializer);
+    const tab = tableInit(d.initializer);
+    if (tab) {
+      if (!tab.type) fail(d.initializer, "table needs its element type: table<T>([...])");
+      g.storage = { k: "arr", of: valueType(this.resolveType(g.mod, tab.type)), n: tab.values.length };
+      if (tab.values.length === 0) fail(d.initializer, "a table needs at least one element");
+    } else if (zt) g.storage = this.resolveType(g.mod, zt);
+    else if (d.type) g.storage = this.resolveType(g.mod, d.type);
+    else if (d.initializer && ts3.isIdentifier(d.initializer)) {
+      const f = this.lookup(g.mod, d.initializer.text, d.initializer);
+      if (f && f.k === "func") g.storage = { k: "fn", sig: this.funcSig(f) };
+    }
+    g.isAddress = g.storage.k === "arr" || g.storage.k === "struct";
+  }
+  funcSig(f) {
+    if (!f.sig) f.sig = this.sigOf(f.mod, f.node);
+    return f.sig;
+  }
+  sigOf(mod, node) {
+    const params = node.parameters.map((p) => {
+      if (p.dotDotDotToken) fail(p, "rest parameters are not supported in guest code");
+      if (p.initializer) fail(p, "default parameter values are not supported in guest code");
+      if (!p.type) fail(p, "a parameter needs a type annotation in guest code");
+      return valueType(this.resolveType(mod, p.type));
+    });
+    if (params.length > 8) fail(node, "more than 8 parameters are not supported in guest code");
+    const ret = node.type ? valueType(this.resolveType(mod, node.type)) : { k: "void" };
+    return { params, ret };
+  }
+  /** A type annotation as a guest type. */
+  resolveType(mod, node) {
+    switch (node.kind) {
+      case ts3.SyntaxKind.NumberKeyword:
+        return I64;
+      case ts3.SyntaxKind.BooleanKeyword:
+        return intType("bool");
+      case ts3.SyntaxKind.VoidKeyword:
+        return { k: "void" };
+      case ts3.SyntaxKind.StringKeyword:
+        return { k: "ptr", to: intType("u8") };
+      case ts3.SyntaxKind.NeverKeyword:
+        return { k: "void" };
+    }
+    if (ts3.isParenthesizedTypeNode(node)) return this.resolveType(mod, node.type);
+    if (ts3.isFunctionTypeNode(node)) return { k: "fn", sig: this.sigOf(mod, node) };
+    if (ts3.isTypeReferenceNode(node) && ts3.isIdentifier(node.typeName)) return this.resolveRef(mod, node);
+    if (node.kind === ts3.SyntaxKind.AnyKeyword) unsupportedNode(node);
+    return fail(node, `type '${node.getText()}' is not supported in guest code`);
+  }
+  resolveRef(mod, node) {
+    const name = node.typeName.text;
+    const sym = this.lookup(mod, name, node);
+    const args2 = node.typeArguments ?? [];
+    if (sym && sym.k === "intrinsic" && INT_ALIASES[sym.name]) return intType(INT_ALIASES[sym.name]);
+    if (sym && sym.k === "builtinType") {
+      if (sym.name === "Ptr") {
+        if (args2.length !== 1) fail(node, "Ptr<T> needs one type argument");
+        return { k: "ptr", to: this.resolveType(mod, args2[0]) };
+      }
+      if (sym.name === "Arr") {
+        if (args2.length !== 2) fail(node, "Arr<T, N> needs two type arguments");
+        const nNode = args2[1];
+        const n = ts3.isLiteralTypeNode(nNode) && ts3.isNumericLiteral(nNode.literal) ? Number(nNode.literal.text) : NaN;
+        if (!Number.isInteger(n) || n <= 0) fail(nNode, "the length of Arr<T, N> must be a positive integer literal");
+        return { k: "arr", of: this.resolveType(mod, args2[0]), n };
+      }
+      return intType(INT_ALIASES[sym.name]);
+    }
+    if (sym && sym.k === "type") return this.resolveDecl(sym);
+    return fail(node, `unknown type '${name}'`);
+  }
+  resolveDecl(sym) {
+    if (sym.resolved) return sym.resolved;
+    const node = sym.node;
+    if (ts3.isTypeAliasDeclaration(node) && !ts3.isTypeLiteralNode(node.type)) {
+      sym.resolved = this.resolveType(sym.mod, node.type);
+      return sym.resolved;
+    }
+    const s = { name: node.name.text, fields: [], size: 0, align: 1, laying: false, laid: false };
+    sym.resolved = { k: "struct", s };
+    const members = ts3.isInterfaceDeclaration(node) ? node.members : node.type.members;
+    if (ts3.isInterfaceDeclaration(node) && node.heritageClauses?.length) fail(node, "interface inheritance is not supported in guest code");
+    let off = 0;
+    let align = 1;
+    s.laying = true;
+    for (const m of members) {
+      if (!ts3.isPropertySignature(m) || !m.type || !ts3.isIdentifier(m.name)) fail(m, "struct members must be typed fields");
+      const t = this.resolveType(sym.mod, m.type);
+      if (t.k === "struct" && t.s.laying) fail(m, `struct '${s.name}' contains itself`);
+      if (t.k === "void") fail(m, "a field cannot be void");
+      const a = alignOf(t);
+      off = Math.ceil(off / a) * a;
+      s.fields.push({ name: m.name.text, type: t, offset: off });
+      off += sizeOf(t);
+      align = Math.max(align, a);
+    }
+    s.laying = false;
+    s.laid = true;
+    s.align = align;
+    s.size = Math.ceil(off / align) * align;
+    return sym.resolved;
+  }
+  /** Value of a constant expression, or undefined when it is not constant. */
+  constValue(mod, e, locals) {
+    if (ts3.isParenthesizedExpression(e) || ts3.isAsExpression(e) || ts3.isNonNullExpression(e) || ts3.isSatisfiesExpression(e)) {
+      return this.constValue(mod, e.expression, locals);
+    }
+    if (ts3.isNumericLiteral(e)) return parseIntLiteral(e);
+    if (e.kind === ts3.SyntaxKind.TrueKeyword) return 1n;
+    if (e.kind === ts3.SyntaxKind.FalseKeyword) return 0n;
+    if (ts3.isIdentifier(e)) {
+      if (locals.has(e.text)) return locals.get(e.text);
+      const s = this.lookup(mod, e.text, e);
+      return s && s.k === "const" ? s.value : void 0;
+    }
+    if (ts3.isPrefixUnaryExpression(e)) {
+      const v = this.constValue(mod, e.operand, locals);
+      if (v === void 0) return void 0;
+      switch (e.operator) {
+        case ts3.SyntaxKind.MinusToken:
+          return BigInt.asIntN(64, -v);
+        case ts3.SyntaxKind.PlusToken:
+          return v;
+        case ts3.SyntaxKind.TildeToken:
+          return BigInt.asIntN(64, ~v);
+        case ts3.SyntaxKind.ExclamationToken:
+          return v === 0n ? 1n : 0n;
+      }
+      return void 0;
+    }
+    if (ts3.isBinaryExpression(e)) {
+      const a = this.constValue(mod, e.left, locals);
+      const b = a === void 0 ? void 0 : this.constValue(mod, e.right, locals);
+      if (a === void 0 || b === void 0) return void 0;
+      return foldBinary(e.operatorToken.kind, a, b, false);
+    }
+    if (ts3.isCallExpression(e) && ts3.isIdentifier(e.expression) && e.arguments.length === 1) {
+      const s = this.lookup(mod, e.expression.text, e);
+      if (s && s.k === "intrinsic" && INT_ALIASES[s.name]) {
+        const v = this.constValue(mod, e.arguments[0], locals);
+        return v === void 0 ? void 0 : wrapConst(v, intType(INT_ALIASES[s.name]));
+      }
+    }
+    return void 0;
+  }
+};
+function tableInit(init) {
+  if (!init || !ts3.isCallExpression(init) || !ts3.isIdentifier(init.expression) || init.expression.text !== "table") return void 0;
+  const list = init.arguments[0];
+  if (init.arguments.length !== 1 || !list || !ts3.isArrayLiteralExpression(list)) fail(init, "table() takes one array literal");
+  return { type: init.typeArguments?.[0], values: list.elements };
+}
+function zeroedType(init) {
+  if (!init || !ts3.isCallExpression(init) || !ts3.isIdentifier(init.expression) || init.expression.text !== "zeroed") return void 0;
+  return init.typeArguments?.[0];
+}
+function isConstCandidate(e) {
+  return !ts3.isStringLiteral(e) && !ts3.isNoSubstitutionTemplateLiteral(e);
+}
+function parseIntLiteral(e) {
+  const raw2 = e.getText().replace(/_/g, "");
+  if (/^0[xob]/i.test(raw2)) {
+    const v2 = BigInt(raw2);
+    if (v2 >= 1n << 64n) fail(e, "integer literal does not fit in 64 bits");
+    return BigInt.asIntN(64, v2);
+  }
+  if (/[.eE]/.test(raw2)) fail(e, "a floating-point number is not supported in guest code");
+  const v = BigInt(raw2);
+  if (v >= 1n << 64n) fail(e, "integer literal does not fit in 64 bits");
+  return BigInt.asIntN(64, v);
+}
+function foldBinary(op, a, b, unsigned) {
+  const K2 = ts3.SyntaxKind;
+  const ua = BigInt.asUintN(64, a), ub = BigInt.asUintN(64, b);
+  const x = unsigned ? ua : a, y = unsigned ? ub : b;
+  const r = (v) => BigInt.asIntN(64, v);
+  switch (op) {
+    case K2.PlusToken:
+      return r(a + b);
+    case K2.MinusToken:
+      return r(a - b);
+    case K2.AsteriskToken:
+      return r(a * b);
+    case K2.SlashToken:
+      return y === 0n ? -1n : r(x / y);
+    case K2.PercentToken:
+      return y === 0n ? a : r(x % y);
+    case K2.AmpersandToken:
+      return r(a & b);
+    case K2.BarToken:
+      return r(a | b);
+    case K2.CaretToken:
+      return r(a ^ b);
+    case K2.LessThanLessThanToken:
+      return r(a << (ub & 63n));
+    case K2.GreaterThanGreaterThanToken:
+      return r(a >> (ub & 63n));
+    case K2.GreaterThanGreaterThanGreaterThanToken:
+      return r(ua >> (ub & 63n));
+    case K2.LessThanToken:
+      return x < y ? 1n : 0n;
+    case K2.LessThanEqualsToken:
+      return x <= y ? 1n : 0n;
+    case K2.GreaterThanToken:
+      return x > y ? 1n : 0n;
+    case K2.GreaterThanEqualsToken:
+      return x >= y ? 1n : 0n;
+    case K2.EqualsEqualsToken:
+    case K2.EqualsEqualsEqualsToken:
+      return a === b ? 1n : 0n;
+    case K2.ExclamationEqualsToken:
+    case K2.ExclamationEqualsEqualsToken:
+      return a !== b ? 1n : 0n;
+    case K2.AmpersandAmpersandToken:
+      return a !== 0n && b !== 0n ? 1n : 0n;
+    case K2.BarBarToken:
+      return a !== 0n || b !== 0n ? 1n : 0n;
+  }
+  return void 0;
+}
+
 // src/gtsc/data.ts
 var DIRECTIVE = { 1: ".byte", 2: ".half", 4: ".word", 8: ".dword" };
 function asciz(bytes) {
@@ -212,16 +827,18 @@ function header(g, exported, align, _size) {
     `${g.sym}:`
   ];
 }
-function emitGlobal(prog, g, exported) {
+function emitGlobal(prog, g, exported, strings) {
   if (g.str) return { section: ".rodata", lines: [...header(g, exported, 1, g.str.length), asciz(g.str)] };
   const t = g.storage;
   const size = sizeOf(t);
   const align = Math.max(alignOf(t), 1);
   const init = g.node.initializer;
-  const isZeroed = !init || ts2.isCallExpression(init) && ts2.isIdentifier(init.expression) && init.expression.text === "zeroed";
+  const tab = tableInit(init);
+  if (tab && t.k === "arr") return { section: g.readonly ? ".rodata" : ".data", lines: [...header(g, exported, align, size), ...tableLines(prog, g, t.of, tab.values, strings)] };
+  const isZeroed = !init || ts4.isCallExpression(init) && ts4.isIdentifier(init.expression) && init.expression.text === "zeroed";
   if (g.isAddress && !isZeroed) fail(init, "an array or struct variable must be initialised with zeroed()");
   if (isZeroed) return { section: ".bss", lines: [...header(g, exported, align, size), `	.zero ${size}`] };
-  if (t.k === "fn" && ts2.isIdentifier(init)) {
+  if (t.k === "fn" && ts4.isIdentifier(init)) {
     const f = prog.lookup(g.mod, init.text, init);
     if (f && f.k === "func") return { section: g.readonly ? ".rodata" : ".data", lines: [...header(g, exported, 8, 8), `	.dword ${f.sym}`] };
   }
@@ -233,6 +850,22 @@ function emitGlobal(prog, g, exported) {
   const u = BigInt.asUintN(Number(bits), v);
   if (v === 0n && !g.readonly) return { section: ".bss", lines: [...header(g, exported, align, size), `	.zero ${size}`] };
   return { section: g.readonly ? ".rodata" : ".data", lines: [...header(g, exported, align, size), `	${dir} 0x${u.toString(16)}`] };
+}
+function tableLines(prog, g, elem, values, strings) {
+  if (elem.k === "struct" || elem.k === "arr" || elem.k === "void") fail(g.node, "table elements must be integers, pointers or functions");
+  const size = sizeOf(elem);
+  const dir = DIRECTIVE[size];
+  return values.map((v) => {
+    if (ts4.isStringLiteral(v) || ts4.isNoSubstitutionTemplateLiteral(v)) return `	.dword ${strings.label(v.text)}`;
+    if (ts4.isIdentifier(v)) {
+      const f = prog.lookup(g.mod, v.text, v);
+      if (f && f.k === "func") return `	.dword ${f.sym}`;
+      if (f && f.k === "global") return `	.dword ${f.sym}`;
+    }
+    const k = prog.constValue(g.mod, v, /* @__PURE__ */ new Map());
+    if (k === void 0) fail(v, "a table element must be a constant, a function name or a string literal");
+    return `	${dir} 0x${BigInt.asUintN(size * 8, k).toString(16)}`;
+  });
 }
 
 // src/gtsc/ir.ts
@@ -1293,598 +1926,6 @@ function propagateCopies(fn, temps) {
   });
 }
 
-// src/gtsc/intrinsics.ts
-import ts3 from "typescript";
-
-// src/gtsc/csrs.ts
-var CSR_NUMBERS = {
-  // user (N extension and UINTR)
-  ustatus: 0,
-  uie: 4,
-  utvec: 5,
-  uscratch: 64,
-  uepc: 65,
-  ucause: 66,
-  utval: 67,
-  uip: 68,
-  cycle: 3072,
-  time: 3073,
-  instret: 3074,
-  // supervisor
-  sstatus: 256,
-  sedeleg: 258,
-  sideleg: 259,
-  sie: 260,
-  stvec: 261,
-  scounteren: 262,
-  sscratch: 320,
-  sepc: 321,
-  scause: 322,
-  stval: 323,
-  sip: 324,
-  satp: 384,
-  suist: 432,
-  suirs: 433,
-  suicfg: 434,
-  stimecmp: 333,
-  // machine
-  mvendorid: 3857,
-  marchid: 3858,
-  mimpid: 3859,
-  mhartid: 3860,
-  mstatus: 768,
-  misa: 769,
-  medeleg: 770,
-  mideleg: 771,
-  mie: 772,
-  mtvec: 773,
-  mcounteren: 774,
-  menvcfg: 778,
-  mscratch: 832,
-  mepc: 833,
-  mcause: 834,
-  mtval: 835,
-  mip: 836,
-  pmpcfg0: 928,
-  pmpcfg2: 930,
-  pmpaddr0: 944,
-  pmpaddr1: 945,
-  pmpaddr2: 946,
-  pmpaddr3: 947,
-  mcycle: 2816,
-  minstret: 2818
-};
-
-// src/gtsc/intrinsics.ts
-var NONE = { t: VOID, imm: 0n };
-function args(call, n, max = n) {
-  if (call.arguments.length < n || call.arguments.length > max) {
-    fail(call, `'${call.expression.getText()}' takes ${n === max ? n : `${n} to ${max}`} argument(s)`);
-  }
-  return call.arguments;
-}
-function raw(api, text, operands, result) {
-  const uses = operands.map((e) => api.reg(api.expr(e)));
-  const d = result ? api.temp() : void 0;
-  api.emit({ op: "raw", text, d, uses });
-  return d === void 0 ? NONE : { t: U64, r: d };
-}
-function fixed(text, result = false) {
-  return (api, call) => raw(api, text, args(call, 0), result);
-}
-function csrNumber(api, e) {
-  if (ts3.isStringLiteral(e)) {
-    const n = CSR_NUMBERS[e.text];
-    if (n === void 0) fail(e, `unknown CSR '${e.text}'`);
-    return n;
-  }
-  const v = api.constValue(e);
-  if (v === void 0 || v < 0n || v > 0xfffn) fail(e, "a CSR must be a name or a constant number 0..0xfff");
-  return Number(v);
-}
-function csrOp(mnemonic, result) {
-  return (api, call) => {
-    const [c, v] = args(call, 2);
-    const csr = `0x${csrNumber(api, c).toString(16)}`;
-    const k = api.constValue(v);
-    const d = result ? api.temp() : void 0;
-    const rd = result ? "{d}" : "zero";
-    if (k !== void 0 && k >= 0n && k < 32n) {
-      api.emit({ op: "raw", text: `${mnemonic}i ${rd}, ${csr}, ${k}`, d, uses: [] });
-    } else {
-      api.emit({ op: "raw", text: `${mnemonic} ${rd}, ${csr}, {0}`, d, uses: [api.reg(api.expr(v))] });
-    }
-    return d === void 0 ? NONE : { t: U64, r: d };
-  };
-}
-function load(size, signed) {
-  return (api, call) => {
-    const [a] = args(call, 1);
-    const { base, off } = api.address(a);
-    const d = api.temp();
-    api.emit({ op: "ld", size, signed, d, a: base, off });
-    return { t: intType(signed ? ["i8", "i16", "i32", "i64"][Math.log2(size)] : ["u8", "u16", "u32", "u64"][Math.log2(size)]), r: d };
-  };
-}
-function store(size) {
-  return (api, call) => {
-    const [a, v] = args(call, 2);
-    const { base, off } = api.address(a);
-    const b = api.reg(api.expr(v));
-    api.emit({ op: "st", size, a: base, b, off });
-    return NONE;
-  };
-}
-function amo(name, width) {
-  return (api, call) => raw(api, `${name}.${width}.aqrl {d}, {1}, ({0})`, args(call, 2), true);
-}
-function uipi(funct7, operand, result) {
-  return (api, call) => {
-    const ops = args(call, operand ? 1 : 0);
-    return raw(api, `.insn r 0x7B, 6, ${funct7}, ${result ? "{d}" : "x0"}, ${operand ? "{0}" : "x0"}, x0`, ops, result);
-  };
-}
-function cast(name) {
-  return (api, call) => {
-    const [v] = args(call, 1);
-    return api.convert(api.expr(v), intType(INT_ALIASES[name]));
-  };
-}
-function relabel(to) {
-  return (api, call) => {
-    const [v] = args(call, 1);
-    const x = api.expr(v);
-    return x.r !== void 0 ? { t: to(api, call), r: x.r } : { t: to(api, call), imm: x.imm };
-  };
-}
-var ECALL_REGS = [17, 10, 11, 12, 13, 14, 15];
-var table = {
-  ptr: relabel((api, call) => ({ k: "ptr", to: api.typeArg(call, 0) ?? intType("u8") })),
-  cstr: relabel(() => PTR_U8),
-  fnaddr: relabel(() => U64),
-  sizeof: (api, call) => {
-    const t = api.typeArg(call, 0);
-    if (!t) fail(call, "sizeof needs a type argument: sizeof<T>()");
-    return { t: I64, imm: BigInt(sizeOfType(t)) };
-  },
-  zeroed: (_api, call) => fail(call, "zeroed() may only initialise a variable of array or struct type"),
-  load8: load(1, false),
-  load16: load(2, false),
-  load32: load(4, false),
-  load64: load(8, false),
-  loadS8: load(1, true),
-  loadS16: load(2, true),
-  loadS32: load(4, true),
-  store8: store(1),
-  store16: store(2),
-  store32: store(4),
-  store64: store(8),
-  csr_read: (api, call) => {
-    const [c] = args(call, 1);
-    const d = api.temp();
-    api.emit({ op: "raw", text: `csrrs {d}, 0x${csrNumber(api, c).toString(16)}, zero`, d, uses: [] });
-    return { t: U64, r: d };
-  },
-  csr_write: csrOp("csrrw", false),
-  csr_set: csrOp("csrrs", false),
-  csr_clear: csrOp("csrrc", false),
-  csr_swap: csrOp("csrrw", true),
-  rdcycle: fixed("csrrs {d}, 0xc00, zero", true),
-  rdtime: fixed("csrrs {d}, 0xc01, zero", true),
-  rdinstret: fixed("csrrs {d}, 0xc02, zero", true),
-  ecall: (api, call) => {
-    const a = args(call, 1, 7);
-    const regs = a.map((e) => api.reg(api.expr(e)));
-    const d = api.temp();
-    api.emit({ op: "call", target: "ecall", args: regs, argRegs: ECALL_REGS.slice(0, regs.length), d });
-    return { t: U64, r: d };
-  },
-  ebreak: fixed("ebreak"),
-  wfi: fixed("wfi"),
-  fence: fixed("fence"),
-  fence_i: fixed("fence.i"),
-  sfence_vma: (api, call) => {
-    const a = args(call, 0, 2);
-    const text = ["sfence.vma", "sfence.vma {0}", "sfence.vma {0}, {1}"][a.length];
-    return raw(api, text, a, false);
-  },
-  mret: fixed("mret"),
-  sret: fixed("sret"),
-  uret: fixed(".insn i 0x73, 0, x0, x0, 0x002"),
-  lr_d: (api, call) => raw(api, "lr.d.aq {d}, ({0})", args(call, 1), true),
-  lr_w: (api, call) => raw(api, "lr.w.aq {d}, ({0})", args(call, 1), true),
-  sc_d: (api, call) => raw(api, "sc.d.rl {d}, {1}, ({0})", args(call, 2), true),
-  sc_w: (api, call) => raw(api, "sc.w.rl {d}, {1}, ({0})", args(call, 2), true),
-  uipi_send: uipi(0, true, false),
-  uipi_read: uipi(1, false, true),
-  uipi_write: uipi(2, true, false),
-  uipi_activate: uipi(3, false, false),
-  uipi_deactivate: uipi(4, false, false),
-  asm: (api, call) => {
-    const [t, ...rest] = call.arguments;
-    if (!t || !(ts3.isStringLiteral(t) || ts3.isNoSubstitutionTemplateLiteral(t))) fail(call, "asm() needs a string literal template");
-    return raw(api, t.text, rest, /\{d\}/.test(t.text));
-  }
-};
-for (const op of ["add", "swap", "and", "or", "xor", "max", "min", "maxu", "minu"]) {
-  table[`amo${op}_d`] = amo(`amo${op}`, "d");
-  table[`amo${op}_w`] = amo(`amo${op}`, "w");
-}
-for (const name of Object.keys(INT_ALIASES)) if (name !== "number" && name !== "boolean") table[name] = cast(name);
-function sizeOfType(t) {
-  switch (t.k) {
-    case "int":
-      return { u8: 1, i8: 1, bool: 1, u16: 2, i16: 2, u32: 4, i32: 4, u64: 8, i64: 8 }[t.name];
-    case "ptr":
-    case "fn":
-      return 8;
-    case "arr":
-      return t.n * sizeOfType(t.of);
-    case "struct":
-      return t.s.size;
-    case "void":
-      return 0;
-  }
-}
-var INTRINSICS = table;
-
-// src/gtsc/program.ts
-import ts4 from "typescript";
-var BUILTIN_TYPES = /* @__PURE__ */ new Set([...Object.keys(INT_ALIASES).filter((k) => k !== "number" && k !== "boolean"), "Ptr", "Arr"]);
-function moduleName(file) {
-  return normalize(file.replace(/\.(d\.)?[cm]?[jt]s$/, ""));
-}
-function normalize(path) {
-  const out = [];
-  for (const p of path.split("/")) {
-    if (p === "." || p === "") continue;
-    if (p === ".." && out.length > 0 && out[out.length - 1] !== "..") out.pop();
-    else out.push(p);
-  }
-  return (path.startsWith("/") ? "/" : "") + out.join("/");
-}
-function hasModifier(node, kind) {
-  return ts4.canHaveModifiers(node) && (ts4.getModifiers(node) ?? []).some((m) => m.kind === kind);
-}
-var Program = class {
-  constructor(files, guestModule) {
-    this.guestModule = guestModule;
-    for (const f of files) {
-      const sf = ts4.createSourceFile(f.name, f.text, ts4.ScriptTarget.ES2022, true, ts4.ScriptKind.TS);
-      const mod = { name: moduleName(f.name), sf, scope: /* @__PURE__ */ new Map(), exported: /* @__PURE__ */ new Set() };
-      this.modules.set(mod.name, mod);
-    }
-  }
-  guestModule;
-  modules = /* @__PURE__ */ new Map();
-  /** Pass 1: record every top-level declaration. Errors are returned, not thrown. */
-  collect(errors) {
-    for (const mod of this.modules.values()) {
-      for (const st of mod.sf.statements) {
-        try {
-          this.collectStatement(mod, st);
-        } catch (e) {
-          errors.push(String(e.message));
-        }
-      }
-      for (const d of mod.sf.parseDiagnostics ?? []) {
-        const pos2 = d.start !== void 0 ? mod.sf.getLineAndCharacterOfPosition(d.start) : { line: 0, character: 0 };
-        errors.push(`${mod.sf.fileName}:${pos2.line + 1}:${pos2.character + 1}: ${ts4.flattenDiagnosticMessageText(d.messageText, "\n")}`);
-      }
-    }
-  }
-  define(mod, name, sym, node, exported) {
-    if (mod.scope.has(name)) fail(node, `'${name}' is declared twice`);
-    mod.scope.set(name, sym);
-    if (exported) mod.exported.add(name);
-  }
-  collectStatement(mod, st) {
-    const exported = hasModifier(st, ts4.SyntaxKind.ExportKeyword);
-    if (ts4.isImportDeclaration(st)) return this.collectImport(mod, st);
-    if (ts4.isInterfaceDeclaration(st) || ts4.isTypeAliasDeclaration(st)) {
-      return this.define(mod, st.name.text, { k: "type", node: st, mod }, st, exported);
-    }
-    if (ts4.isFunctionDeclaration(st)) {
-      if (!st.name) fail(st, "a function needs a name");
-      const prev = mod.scope.get(st.name.text);
-      if (prev && prev.k === "func" && (!prev.node.body || !st.body)) {
-        if (st.body) prev.node = st;
-        return;
-      }
-      return this.define(mod, st.name.text, { k: "func", sym: st.name.text, node: st, mod }, st, exported);
-    }
-    if (ts4.isVariableStatement(st)) {
-      const isConst = (st.declarationList.flags & ts4.NodeFlags.Const) !== 0;
-      for (const d of st.declarationList.declarations) {
-        if (!ts4.isIdentifier(d.name)) fail(d, "destructuring is not supported in guest code");
-        const name = d.name.text;
-        const sym = isConst && d.initializer && !d.type && isConstCandidate(d.initializer) ? { k: "pendingConst", node: d, mod, busy: false } : this.globalSym(mod, d, name, isConst);
-        this.define(mod, name, sym, d, exported);
-      }
-      return;
-    }
-    if (ts4.isExportDeclaration(st) || ts4.isEmptyStatement(st)) {
-      if (ts4.isExportDeclaration(st) && st.exportClause && ts4.isNamedExports(st.exportClause) && !st.moduleSpecifier) {
-        for (const e of st.exportClause.elements) mod.exported.add((e.propertyName ?? e.name).text);
-        return;
-      }
-      if (ts4.isEmptyStatement(st)) return;
-    }
-    if (ts4.isModuleDeclaration(st) && ts4.isIdentifier(st.name)) fail(st, "namespaces are not supported in guest code");
-    unsupportedNode(st);
-  }
-  globalSym(mod, d, name, isConst) {
-    const init = d.initializer;
-    if (init && (ts4.isStringLiteral(init) || ts4.isNoSubstitutionTemplateLiteral(init)) && !d.type) {
-      const bytes = new TextEncoder().encode(init.text + "\0");
-      return { k: "global", sym: name, mod, node: d, storage: { k: "arr", of: intType("u8"), n: bytes.length }, isAddress: true, str: bytes, readonly: true };
-    }
-    const g = { k: "global", sym: name, mod, node: d, storage: I64, isAddress: false, readonly: isConst };
-    return g;
-  }
-  collectImport(mod, st) {
-    const spec = st.moduleSpecifier.text;
-    const clause = st.importClause;
-    if (!clause) return;
-    if (clause.name) fail(clause, "default imports are not supported in guest code");
-    const bindings = clause.namedBindings;
-    if (!bindings || !ts4.isNamedImports(bindings)) fail(st, "namespace imports are not supported in guest code");
-    const base = mod.name.includes("/") ? mod.name.slice(0, mod.name.lastIndexOf("/") + 1) : "";
-    const target = spec.startsWith(".") ? moduleName(base + spec) : moduleName(spec);
-    const isGuest = !this.modules.has(target) && target.split("/").pop() === this.guestModule;
-    for (const el of bindings.elements) {
-      const local = el.name.text;
-      const remote = (el.propertyName ?? el.name).text;
-      if (isGuest) {
-        if (INTRINSICS[remote]) this.define(mod, local, { k: "intrinsic", name: remote }, el, false);
-        else if (BUILTIN_TYPES.has(remote)) this.define(mod, local, { k: "builtinType", name: remote }, el, false);
-        else fail(el, `'${remote}' is not declared by the guest declarations`);
-      } else {
-        if (!this.modules.has(target)) fail(st.moduleSpecifier, `cannot find guest module '${spec}'`);
-        this.define(mod, local, { k: "import", from: target, name: remote, node: el, mod }, el, false);
-      }
-    }
-  }
-  /** Look a name up at module level, following imports. */
-  lookup(mod, name, at) {
-    let sym = mod.scope.get(name);
-    let guard2 = 0;
-    while (sym && sym.k === "import") {
-      const target = this.modules.get(sym.from);
-      if (!target.exported.has(sym.name)) fail(sym.node, `module '${sym.from}' does not export '${sym.name}'`);
-      sym = target.scope.get(sym.name);
-      if (++guard2 > 100) fail(at, `import cycle for '${name}'`);
-    }
-    if (sym && sym.k === "pendingConst") return this.evalPendingConst(sym);
-    if (sym && sym.k === "global" && !sym.str) this.resolveGlobal(sym);
-    return sym;
-  }
-  evalPendingConst(sym) {
-    if (sym.busy) fail(sym.node, "constant refers to itself");
-    sym.busy = true;
-    const v = this.constValue(sym.mod, sym.node.initializer, /* @__PURE__ */ new Map());
-    sym.busy = false;
-    const name = sym.node.name.text;
-    const resolved = v !== void 0 ? { k: "const", value: v, type: I64 } : this.globalSym(sym.mod, sym.node, name, true);
-    sym.mod.scope.set(name, resolved);
-    if (resolved.k === "global") this.resolveGlobal(resolved);
-    return resolved;
-  }
-  resolvedGlobals = /* @__PURE__ */ new WeakSet();
-  resolveGlobal(g) {
-    if (g.str || this.resolvedGlobals.has(g)) return;
-    this.resolvedGlobals.add(g);
-    const d = g.node;
-    const zt = zeroedType(d.initializer);
-    if (zt) g.storage = this.resolveType(g.mod, zt);
-    else if (d.type) g.storage = this.resolveType(g.mod, d.type);
-    else if (d.initializer && ts4.isIdentifier(d.initializer)) {
-      const f = this.lookup(g.mod, d.initializer.text, d.initializer);
-      if (f && f.k === "func") g.storage = { k: "fn", sig: this.funcSig(f) };
-    }
-    g.isAddress = g.storage.k === "arr" || g.storage.k === "struct";
-  }
-  funcSig(f) {
-    if (!f.sig) f.sig = this.sigOf(f.mod, f.node);
-    return f.sig;
-  }
-  sigOf(mod, node) {
-    const params = node.parameters.map((p) => {
-      if (p.dotDotDotToken) fail(p, "rest parameters are not supported in guest code");
-      if (p.initializer) fail(p, "default parameter values are not supported in guest code");
-      if (!p.type) fail(p, "a parameter needs a type annotation in guest code");
-      return valueType(this.resolveType(mod, p.type));
-    });
-    if (params.length > 8) fail(node, "more than 8 parameters are not supported in guest code");
-    const ret = node.type ? valueType(this.resolveType(mod, node.type)) : { k: "void" };
-    return { params, ret };
-  }
-  /** A type annotation as a guest type. */
-  resolveType(mod, node) {
-    switch (node.kind) {
-      case ts4.SyntaxKind.NumberKeyword:
-        return I64;
-      case ts4.SyntaxKind.BooleanKeyword:
-        return intType("bool");
-      case ts4.SyntaxKind.VoidKeyword:
-        return { k: "void" };
-      case ts4.SyntaxKind.StringKeyword:
-        return { k: "ptr", to: intType("u8") };
-      case ts4.SyntaxKind.NeverKeyword:
-        return { k: "void" };
-    }
-    if (ts4.isParenthesizedTypeNode(node)) return this.resolveType(mod, node.type);
-    if (ts4.isFunctionTypeNode(node)) return { k: "fn", sig: this.sigOf(mod, node) };
-    if (ts4.isTypeReferenceNode(node) && ts4.isIdentifier(node.typeName)) return this.resolveRef(mod, node);
-    if (node.kind === ts4.SyntaxKind.AnyKeyword) unsupportedNode(node);
-    return fail(node, `type '${node.getText()}' is not supported in guest code`);
-  }
-  resolveRef(mod, node) {
-    const name = node.typeName.text;
-    const sym = this.lookup(mod, name, node);
-    const args2 = node.typeArguments ?? [];
-    if (sym && sym.k === "intrinsic" && INT_ALIASES[sym.name]) return intType(INT_ALIASES[sym.name]);
-    if (sym && sym.k === "builtinType") {
-      if (sym.name === "Ptr") {
-        if (args2.length !== 1) fail(node, "Ptr<T> needs one type argument");
-        return { k: "ptr", to: this.resolveType(mod, args2[0]) };
-      }
-      if (sym.name === "Arr") {
-        if (args2.length !== 2) fail(node, "Arr<T, N> needs two type arguments");
-        const nNode = args2[1];
-        const n = ts4.isLiteralTypeNode(nNode) && ts4.isNumericLiteral(nNode.literal) ? Number(nNode.literal.text) : NaN;
-        if (!Number.isInteger(n) || n <= 0) fail(nNode, "the length of Arr<T, N> must be a positive integer literal");
-        return { k: "arr", of: this.resolveType(mod, args2[0]), n };
-      }
-      return intType(INT_ALIASES[sym.name]);
-    }
-    if (sym && sym.k === "type") return this.resolveDecl(sym);
-    return fail(node, `unknown type '${name}'`);
-  }
-  resolveDecl(sym) {
-    if (sym.resolved) return sym.resolved;
-    const node = sym.node;
-    if (ts4.isTypeAliasDeclaration(node) && !ts4.isTypeLiteralNode(node.type)) {
-      sym.resolved = this.resolveType(sym.mod, node.type);
-      return sym.resolved;
-    }
-    const s = { name: node.name.text, fields: [], size: 0, align: 1, laying: false, laid: false };
-    sym.resolved = { k: "struct", s };
-    const members = ts4.isInterfaceDeclaration(node) ? node.members : node.type.members;
-    if (ts4.isInterfaceDeclaration(node) && node.heritageClauses?.length) fail(node, "interface inheritance is not supported in guest code");
-    let off = 0;
-    let align = 1;
-    s.laying = true;
-    for (const m of members) {
-      if (!ts4.isPropertySignature(m) || !m.type || !ts4.isIdentifier(m.name)) fail(m, "struct members must be typed fields");
-      const t = this.resolveType(sym.mod, m.type);
-      if (t.k === "struct" && t.s.laying) fail(m, `struct '${s.name}' contains itself`);
-      if (t.k === "void") fail(m, "a field cannot be void");
-      const a = alignOf(t);
-      off = Math.ceil(off / a) * a;
-      s.fields.push({ name: m.name.text, type: t, offset: off });
-      off += sizeOf(t);
-      align = Math.max(align, a);
-    }
-    s.laying = false;
-    s.laid = true;
-    s.align = align;
-    s.size = Math.ceil(off / align) * align;
-    return sym.resolved;
-  }
-  /** Value of a constant expression, or undefined when it is not constant. */
-  constValue(mod, e, locals) {
-    if (ts4.isParenthesizedExpression(e) || ts4.isAsExpression(e) || ts4.isNonNullExpression(e) || ts4.isSatisfiesExpression(e)) {
-      return this.constValue(mod, e.expression, locals);
-    }
-    if (ts4.isNumericLiteral(e)) return parseIntLiteral(e);
-    if (e.kind === ts4.SyntaxKind.TrueKeyword) return 1n;
-    if (e.kind === ts4.SyntaxKind.FalseKeyword) return 0n;
-    if (ts4.isIdentifier(e)) {
-      if (locals.has(e.text)) return locals.get(e.text);
-      const s = this.lookup(mod, e.text, e);
-      return s && s.k === "const" ? s.value : void 0;
-    }
-    if (ts4.isPrefixUnaryExpression(e)) {
-      const v = this.constValue(mod, e.operand, locals);
-      if (v === void 0) return void 0;
-      switch (e.operator) {
-        case ts4.SyntaxKind.MinusToken:
-          return BigInt.asIntN(64, -v);
-        case ts4.SyntaxKind.PlusToken:
-          return v;
-        case ts4.SyntaxKind.TildeToken:
-          return BigInt.asIntN(64, ~v);
-        case ts4.SyntaxKind.ExclamationToken:
-          return v === 0n ? 1n : 0n;
-      }
-      return void 0;
-    }
-    if (ts4.isBinaryExpression(e)) {
-      const a = this.constValue(mod, e.left, locals);
-      const b = a === void 0 ? void 0 : this.constValue(mod, e.right, locals);
-      if (a === void 0 || b === void 0) return void 0;
-      return foldBinary(e.operatorToken.kind, a, b, false);
-    }
-    if (ts4.isCallExpression(e) && ts4.isIdentifier(e.expression) && e.arguments.length === 1) {
-      const s = this.lookup(mod, e.expression.text, e);
-      if (s && s.k === "intrinsic" && INT_ALIASES[s.name]) {
-        const v = this.constValue(mod, e.arguments[0], locals);
-        return v === void 0 ? void 0 : wrapConst(v, intType(INT_ALIASES[s.name]));
-      }
-    }
-    return void 0;
-  }
-};
-function zeroedType(init) {
-  if (!init || !ts4.isCallExpression(init) || !ts4.isIdentifier(init.expression) || init.expression.text !== "zeroed") return void 0;
-  return init.typeArguments?.[0];
-}
-function isConstCandidate(e) {
-  return !ts4.isStringLiteral(e) && !ts4.isNoSubstitutionTemplateLiteral(e);
-}
-function parseIntLiteral(e) {
-  const raw2 = e.getText().replace(/_/g, "");
-  if (/^0[xob]/i.test(raw2)) {
-    const v2 = BigInt(raw2);
-    if (v2 >= 1n << 64n) fail(e, "integer literal does not fit in 64 bits");
-    return BigInt.asIntN(64, v2);
-  }
-  if (/[.eE]/.test(raw2)) fail(e, "a floating-point number is not supported in guest code");
-  const v = BigInt(raw2);
-  if (v >= 1n << 64n) fail(e, "integer literal does not fit in 64 bits");
-  return BigInt.asIntN(64, v);
-}
-function foldBinary(op, a, b, unsigned) {
-  const K2 = ts4.SyntaxKind;
-  const ua = BigInt.asUintN(64, a), ub = BigInt.asUintN(64, b);
-  const x = unsigned ? ua : a, y = unsigned ? ub : b;
-  const r = (v) => BigInt.asIntN(64, v);
-  switch (op) {
-    case K2.PlusToken:
-      return r(a + b);
-    case K2.MinusToken:
-      return r(a - b);
-    case K2.AsteriskToken:
-      return r(a * b);
-    case K2.SlashToken:
-      return y === 0n ? -1n : r(x / y);
-    case K2.PercentToken:
-      return y === 0n ? a : r(x % y);
-    case K2.AmpersandToken:
-      return r(a & b);
-    case K2.BarToken:
-      return r(a | b);
-    case K2.CaretToken:
-      return r(a ^ b);
-    case K2.LessThanLessThanToken:
-      return r(a << (ub & 63n));
-    case K2.GreaterThanGreaterThanToken:
-      return r(a >> (ub & 63n));
-    case K2.GreaterThanGreaterThanGreaterThanToken:
-      return r(ua >> (ub & 63n));
-    case K2.LessThanToken:
-      return x < y ? 1n : 0n;
-    case K2.LessThanEqualsToken:
-      return x <= y ? 1n : 0n;
-    case K2.GreaterThanToken:
-      return x > y ? 1n : 0n;
-    case K2.GreaterThanEqualsToken:
-      return x >= y ? 1n : 0n;
-    case K2.EqualsEqualsToken:
-    case K2.EqualsEqualsEqualsToken:
-      return a === b ? 1n : 0n;
-    case K2.ExclamationEqualsToken:
-    case K2.ExclamationEqualsEqualsToken:
-      return a !== b ? 1n : 0n;
-    case K2.AmpersandAmpersandToken:
-      return a !== 0n && b !== 0n ? 1n : 0n;
-    case K2.BarBarToken:
-      return a !== 0n || b !== 0n ? 1n : 0n;
-  }
-  return void 0;
-}
-
 // src/gtsc/lower.ts
 var K = ts5.SyntaxKind;
 var ARITH = {
@@ -2832,7 +2873,7 @@ function compileModule(prog, mod, errors) {
         const ir = new FnLowerer(prog, mod, sym.node, sig, strings, mod.exported.has(name)).lower();
         text.push(emitFunction(ir, allocate(ir)));
       } else if (sym.k === "global") {
-        const g = emitGlobal(prog, sym, mod.exported.has(name));
+        const g = emitGlobal(prog, sym, mod.exported.has(name), strings);
         sections[g.section].push(...g.lines);
       }
     });
