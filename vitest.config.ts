@@ -1,11 +1,12 @@
 import { defineConfig } from 'vitest/config';
 
 // `npm test`: everything that needs nothing but npm. Tests that drive outside software
-// (GNU binutils, dtc, OpenSBI, QEMU) are *.external.test.ts and run with `npm run test:external`.
+// (GNU binutils, dtc, OpenSBI, QEMU) are *.external.test.ts and run with `npm run test:external`;
+// riscv-tests, which are not part of the repository, are *.suite.test.ts (`npm run test:riscv-tests`).
 export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
-    exclude: ['test/**/*.external.test.ts', 'node_modules/**'],
+    exclude: ['test/**/*.external.test.ts', 'test/**/*.suite.test.ts', 'node_modules/**'],
     testTimeout: 60_000,
     pool: 'forks',
     globalSetup: ['test/global-setup.ts'],

@@ -46,6 +46,12 @@ function fixedSize(it: Item): number {
   }
 }
 
+function sectionName(raw: string | undefined, op: string): string {
+  const name = raw !== undefined && /^".*"$/.test(raw) ? raw.slice(1, -1) : raw;
+  if (name === undefined || !/^[A-Za-z_.$][A-Za-z0-9_.$-]*$/.test(name)) throw new RvnError(`${op}: bad section name '${name ?? ''}'`);
+  return name;
+}
+
 function kindOf(name: string, flags: string): SectionKind {
   if (/^\.(s?bss)(\.|$)/.test(name) || flags.includes('@nobits')) return 'bss';
   if (/^\.text(\.|$)/.test(name) || /"[^"]*x[^"]*"/.test(flags)) return 'text';
@@ -227,10 +233,10 @@ export class Assembler implements InsnContext {
     switch (op) {
       case '.text': case '.data': case '.rodata': case '.bss':
         return this.switchTo(op, '');
-      case '.section': return this.switchTo(a[0], a.slice(1).join(','));
+      case '.section': return this.switchTo(sectionName(a[0], op), a.slice(1).join(','));
       case '.pushsection':
         this.sectionStack.push(this.cur);
-        return this.switchTo(a[0], a.slice(1).join(','));
+        return this.switchTo(sectionName(a[0], op), a.slice(1).join(','));
       case '.popsection': {
         const s = this.sectionStack.pop();
         if (s === undefined) throw new RvnError('.popsection without .pushsection');
@@ -271,11 +277,15 @@ export class Assembler implements InsnContext {
       case '.option': return this.option(args.trim());
       case '.insn': return assembleInsnDirective(this, args);
       case '.type': {
+        if (a.length !== 2) throw new RvnError('.type takes a symbol and a type');
         const t = (a[1] ?? '').replace(/^[@%]/, '');
         this.types.set(a[0], t === 'function' ? 'func' : t === 'object' ? 'object' : 'notype');
         return;
       }
-      case '.size': this.sizes.set(a[0], this.parseExpr(a[1] ?? '0')); return;
+      case '.size':
+        if (a.length !== 2) throw new RvnError('.size takes a symbol and a size');
+        this.sizes.set(a[0], this.parseExpr(a[1]));
+        return;
       default:
         if (IGNORED.has(op) || op.startsWith('.cfi_')) return;
         throw new RvnError(`unknown directive '${op}'`);

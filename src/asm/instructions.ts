@@ -1,75 +1,23 @@
 /**
  * Instruction statements: base rows of the shared table, GNU as's pseudo-instructions and
- * aliases, li/la/lla/call/tail expansions, branches (handed to relaxation) and `.insn`.
- * Compression follows compress.ts: GNU as tries the RVC rows of the *written* mnemonic first.
+ * aliases, li/la/lla/call/tail expansions, and branches (handed to relaxation); `.insn` and
+ * explicit `c.*` mnemonics are in forms.ts. Compression follows compress.ts: GNU as tries the
+ * RVC rows of the *written* mnemonic first.
  */
 import { RvnError } from '../errors';
-import { Imm, insertImm } from '../isa/fields';
-import type { CArg, Compressor } from './compress';
+import type { CArg } from './compress';
+import { immConst, mem, needImm, needReg, num, reg, target, type InsnContext } from './context';
 import { csrNumber } from './csrnames';
-import type { BaseFields, Encoder } from './encode';
-import type { Expr } from './expr';
+import type { BaseFields } from './encode';
 import type { Fixup } from './items';
 import type { RelocType } from './object';
 import { parseOperand, type ImmOperand, type Operand } from './operands';
 import { splitOperands } from './source';
 import { isPrimeReg } from './registers';
+import { explicitCompressed } from './forms';
 
-export interface BranchSpec {
-  readonly jump: boolean;
-  readonly name: string;
-  readonly rd: number;
-  readonly rs1: number;
-  readonly rs2: number;
-  readonly rvc: boolean;
-  readonly target: Expr;
-}
-
-/** What instruction assembly needs from the assembler. */
-export interface InsnContext {
-  readonly rvc: boolean;
-  readonly enc: Encoder;
-  readonly comp: Compressor;
-  parseExpr(text: string): Expr;
-  /** The value of `e` if it is a constant now, else undefined. */
-  constant(e: Expr): bigint | undefined;
-  emit(word: number, size: 2 | 4, fix?: Fixup): void;
-  emitBranch(b: BranchSpec): void;
-  /** Defines a local label at the current position and returns its name. */
-  newLabel(): string;
-}
-
-const reg = (r: number): Operand => ({ k: 'reg', r, text: `x${r}` });
-const num = (v: number): ImmOperand => ({ k: 'imm', text: String(v), expr: { k: 'num', v: BigInt(v) } });
-const mem = (off: ImmOperand, base: number): Operand => ({ k: 'mem', off, base, text: '' });
-
-function needReg(o: Operand | undefined, what: string): number {
-  if (o?.k !== 'reg') throw new RvnError(`${what}: expected a register${o ? `, got '${o.text}'` : ''}`);
-  return o.r;
-}
-
-function needImm(o: Operand | undefined, what: string): ImmOperand {
-  if (o?.k !== 'imm') throw new RvnError(`${what}: expected an immediate or symbol${o ? `, got '${o.text}'` : ''}`);
-  return o;
-}
-
-const sext = (v: number, bits: number): number => {
-  const s = 32 - bits;
-  return ((v << s) >> s);
-};
-
-/** The constant value of an immediate operand after %hi/%lo, or undefined if symbolic. */
-function immConst(ctx: InsnContext, o: ImmOperand): number | undefined {
-  const v = ctx.constant(o.expr);
-  if (v === undefined) return undefined;
-  const n = Number(BigInt.asIntN(64, v));
-  switch (o.mod) {
-    case undefined: return n;
-    case 'hi': return Number((BigInt.asIntN(64, v) + 0x800n) >> 12n & 0xfffffn);
-    case 'lo': return sext(Number(v & 0xfffn), 12);
-    default: throw new RvnError(`%${o.mod} needs a symbol`);
-  }
-}
+export type { BranchSpec, InsnContext } from './context';
+export { assembleInsnDirective } from './forms';
 
 /** Operands as the compressor sees them (memory operands flattened to offset, base). */
 function cargs(ctx: InsnContext, ops: readonly Operand[]): CArg[] {
@@ -227,12 +175,6 @@ const BRANCHES: Record<string, (o: Operand[]) => [string, Operand, Operand, Oper
 
 const BRANCH_ARITY: Record<string, number> = { beqz: 2, bnez: 2, blez: 2, bgez: 2, bltz: 2, bgtz: 2 };
 
-function target(o: Operand | undefined, what: string): Expr {
-  const t = needImm(o, what);
-  if (t.mod !== undefined) throw new RvnError(`${what}: %${t.mod} not allowed on a branch target`);
-  return t.expr;
-}
-
 function branch(ctx: InsnContext, m: string, ops: Operand[]): void {
   const arity = BRANCH_ARITY[m] ?? 3;
   if (ops.length !== arity) throw new RvnError(`'${m}' takes ${arity} operands`);
@@ -317,6 +259,11 @@ function lla(ctx: InsnContext, m: string, ops: Operand[]): void {
   if (ops.length !== 2) throw new RvnError(`'${m}' takes 2 operands`);
   const rd = needReg(ops[0], m);
   const t = target(ops[1], m);
+  const v = ctx.constant(t);
+  if (v !== undefined) { // GNU as: the address of a constant is built like li (load_const)
+    if (BigInt.asIntN(32, v) !== BigInt.asIntN(64, v)) throw new RvnError(`${m}: offset too large`);
+    return loadConst(ctx, rd, BigInt.asIntN(64, v));
+  }
   const hiLabel = ctx.newLabel();
   ctx.emit(ctx.enc.encode('auipc', { rd, imm: 0 }), 4, { type: 'PCREL_HI20', expr: t });
   ctx.emit(ctx.enc.encode('addi', { rd, rs1: rd, imm: 0 }), 4, { type: 'PCREL_LO12_I', expr: { k: 'sym', name: hiLabel } });
@@ -386,6 +333,7 @@ export function assembleInstruction(ctx: InsnContext, m: string, argText: string
   if (row?.args === 'rd,imm(rs1)' && m !== 'jalr' && ops.length === 2 && ops[1].k === 'imm') return symbolAccess(ctx, m, ops, false);
   if (row?.args === 'rs2,imm(rs1)' && ops.length === 3 && ops[1].k === 'imm') return symbolAccess(ctx, m, ops, true);
   if (row !== undefined) return instr(ctx, m, m, ops);
+  if (m.startsWith('c.')) return explicitCompressed(ctx, m, ops);
   const a = AQRL.exec(m);
   const base = a ? ctx.enc.baseRow(a[1]) : undefined;
   if (a && base?.ext === 'A') {
@@ -395,61 +343,3 @@ export function assembleInstruction(ctx: InsnContext, m: string, argText: string
   throw new RvnError(`unknown instruction '${m}'`);
 }
 
-/** Major opcode names GNU as accepts in `.insn`. */
-const OPCODES: Record<string, number> = {
-  LOAD: 0x03, LOAD_FP: 0x07, CUSTOM_0: 0x0b, MISC_MEM: 0x0f, OP_IMM: 0x13, AUIPC: 0x17, OP_IMM_32: 0x1b,
-  STORE: 0x23, STORE_FP: 0x27, CUSTOM_1: 0x2b, AMO: 0x2f, OP: 0x33, LUI: 0x37, OP_32: 0x3b,
-  CUSTOM_2: 0x5b, BRANCH: 0x63, JALR: 0x67, JAL: 0x6f, SYSTEM: 0x73, CUSTOM_3: 0x7b,
-};
-
-/** `.insn` with the r/i/s/b/u/j formats, or a raw value. */
-export function assembleInsnDirective(ctx: InsnContext, argText: string): void {
-  const m = /^([a-z]+)\s+(.*)$/is.exec(argText.trim());
-  const fmt = m ? m[1].toLowerCase() : '';
-  if (!m || !['r', 'i', 's', 'b', 'u', 'j'].includes(fmt)) {
-    const parts = splitOperands(argText).map((t) => ctx.constant(ctx.parseExpr(t)));
-    const v = parts[parts.length - 1];
-    if (v === undefined) throw new RvnError('.insn: value must be a constant');
-    const word = Number(BigInt.asUintN(32, v));
-    return ctx.emit(word, (word & 3) === 3 ? 4 : 2);
-  }
-  const ops = splitOperands(m[2]).map((t) => parseOperand(t, (s) => ctx.parseExpr(s)));
-  const k = (i: number): number => {
-    const o = ops[i];
-    if (o?.k === 'imm' && o.expr.k === 'sym' && OPCODES[o.expr.name.toUpperCase()] !== undefined) return OPCODES[o.expr.name.toUpperCase()];
-    const v = o?.k === 'imm' ? immConst(ctx, o) : undefined;
-    if (v === undefined) throw new RvnError(`.insn: operand ${i + 1} must be a constant`);
-    return v;
-  };
-  const r = (i: number): number => needReg(ops[i], '.insn');
-  let w: number;
-  let fix: Fixup | undefined;
-  switch (fmt) {
-    case 'r':
-      w = k(0) | (k(1) << 12) | (k(2) << 25) | (r(3) << 7) | (r(4) << 15) | (r(5) << 20);
-      break;
-    case 'i': {
-      const [rs1, imm] = ops[3]?.k === 'mem' ? [ops[3].base, immConst(ctx, ops[3].off)] : [r(3), k(4)];
-      if (imm === undefined) throw new RvnError('.insn: immediate must be a constant');
-      w = k(0) | (k(1) << 12) | (r(2) << 7) | (rs1 << 15) | insertImm(Imm.I, imm);
-      break;
-    }
-    case 's': {
-      const o = ops[3];
-      if (o?.k !== 'mem') throw new RvnError('.insn s: expected offset(reg)');
-      w = k(0) | (k(1) << 12) | (r(2) << 20) | (o.base << 15) | insertImm(Imm.S, immConst(ctx, o.off) ?? 0);
-      break;
-    }
-    case 'u':
-      w = k(0) | (r(1) << 7) | ((k(2) & 0xfffff) << 12);
-      break;
-    case 'b':
-      w = k(0) | (k(1) << 12) | (r(2) << 15) | (r(3) << 20);
-      fix = { type: 'BRANCH', expr: target(ops[4], '.insn b') };
-      break;
-    default:
-      w = k(0) | (r(1) << 7);
-      fix = { type: 'JAL', expr: target(ops[2], '.insn j') };
-  }
-  ctx.emit(w >>> 0, 4, fix);
-}

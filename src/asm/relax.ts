@@ -4,8 +4,9 @@
  * same section gets its compressed form when the distance fits (c.beqz/c.bnez: -256..254,
  * c.j: -2048..2046), else the 4-byte form when it fits (branches -4096..4094), else a
  * conditional branch is inverted around a `jal` (6 bytes with c.b, 8 without). A target in
- * another section or file is assumed far for branches (8/6... GNU as uses 8) and near for jumps (4).
- * Lengths only grow while iterating, so layout always terminates.
+ * another section or file is assumed far for branches (8 bytes) and near for jumps (4).
+ * Which lengths win when several layouts are consistent follows GNU as's relax_segment
+ * (see layoutSection).
  */
 import { RvnError } from '../errors';
 import type { Encoder } from './encode';

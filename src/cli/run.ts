@@ -112,6 +112,7 @@ function exitStatus(r: RunResult, limits: { maxInsns?: number; maxCycles?: numbe
       process.stderr.write('rvn: the guest requested a reset; the run ends here\n');
       return 0;
     case 'idle':
+    case 'halt':
       process.stderr.write(`rvn: ${reason.message}\n`);
       return 1;
   }

@@ -36,6 +36,21 @@ export const Cause = {
   StorePage: 15,
 } as const;
 
+const ExceptionNames = [
+  'instruction address misaligned', 'instruction access fault', 'illegal instruction', 'breakpoint',
+  'load address misaligned', 'load access fault', 'store address misaligned', 'store access fault',
+  'ecall from U-mode', 'ecall from S-mode', 'reserved', 'ecall from M-mode', 'instruction page fault',
+  'load page fault', 'reserved', 'store page fault',
+];
+const InterruptNames = ['user software', 'supervisor software', 'reserved', 'machine software', 'user timer',
+  'supervisor timer', 'reserved', 'machine timer', 'user external', 'supervisor external', 'reserved', 'machine external'];
+
+/** The privileged spec's name of a trap cause (table 3.6). */
+export function causeName(isInterrupt: boolean, cause: number): string {
+  const name = (isInterrupt ? InterruptNames : ExceptionNames)[cause];
+  return name === undefined ? 'unknown' : isInterrupt ? `${name} interrupt` : name;
+}
+
 /** Privilege levels. */
 export const Priv = { U: 0, S: 1, M: 3 } as const;
 
@@ -126,6 +141,16 @@ export class Hart implements CsrHost, TimingHost {
   uipiSends = 0;
   urets = 0;
   observer: HartObserver | undefined = undefined;
+  /**
+   * Set when the hart can make no progress: a trap whose handler cannot even be fetched (for
+   * example a guest that jumped into nothing with mtvec still 0). The hart stops; the machine
+   * ends the run with this message instead of spinning forever.
+   */
+  fatal: string | undefined = undefined;
+  /** pc installed by the last trap entry and instret at that moment (trap-loop detection). */
+  private trapTarget = NaN;
+  private instretAtTrap = -1;
+  private firstTrap = '';
 
   readonly uintc: UintcPort | undefined;
   readonly uretOnlyInU: boolean;
@@ -152,14 +177,24 @@ export class Hart implements CsrHost, TimingHost {
   private dataBare = true;
   private fetchBare = true;
   private dataPriv = 3;
-  /** Set when interrupt state may have changed; the loop then re-evaluates. */
-  private irqCheck = true;
+  /**
+   * Set when the run loop must look beyond the next instruction: interrupt state may have
+   * changed, the hart went to sleep, or a stop was requested. One flag keeps the loop to a
+   * single test per instruction.
+   */
+  private attention = true;
   private retired = false;
   /** 64-bit temporaries (no allocation in the execute path). */
   readonly t = new Int32Array(4);
   private readonly t2 = new Int32Array(4);
+  /** The last retired instruction's word and store (for the observer). */
+  private lastWord = 0;
+  private lastWasStore = false;
   lastStoreLo = 0;
   lastStoreHi = 0;
+  private stopRequested = false;
+  /** Target pc handed back by execRare() for xRET. */
+  private rareTarget = 0;
 
   constructor(config: HartConfig) {
     this.hartId = config.hartId;
@@ -237,6 +272,7 @@ export class Hart implements CsrHost, TimingHost {
   /** Makes the current (or next) run() return after the instruction in progress. */
   requestStop(): void {
     this.stopRequested = true;
+    this.attention = true;
   }
 
   /** mhpmevent number → count (timing-model events, or hart-counted 15, 16, 18). */
@@ -255,7 +291,7 @@ export class Hart implements CsrHost, TimingHost {
     }
     const m = 1 << bit;
     this.csr.mipHw = level ? this.csr.mipHw | m : this.csr.mipHw & ~m;
-    this.irqCheck = true;
+    this.attention = true;
     if (this.sleeping && (this.csr.mip & this.csr.mie) !== 0) this.sleeping = false;
   }
 
@@ -267,7 +303,7 @@ export class Hart implements CsrHost, TimingHost {
     if (((1 << bit) & 0x333) === 0 || bit > 9) throw new RvnError(`mip bit ${bit} is not software-writable`);
     const m = 1 << bit;
     this.csr.mipSw = level ? this.csr.mipSw | m : this.csr.mipSw & ~m;
-    this.irqCheck = true;
+    this.attention = true;
     if (this.sleeping && (this.csr.mip & this.csr.mie) !== 0) this.sleeping = false;
   }
 
@@ -325,6 +361,7 @@ export class Hart implements CsrHost, TimingHost {
    */
   run(cycleLimit: number, insnLimit: number): number {
     this.stopRequested = false;
+    this.attention = true;
     if (this.sleeping) {
       if ((this.csr.mip & this.csr.mie) === 0) return 0;
       this.sleeping = false;
@@ -335,14 +372,16 @@ export class Hart implements CsrHost, TimingHost {
   private runFast(cycleLimit: number, insnLimit: number): number {
     const start = this.instret;
     let steps = 0;
-    while (this.cycle < cycleLimit && steps < insnLimit && !this.stopRequested) {
-      steps++;
-      if (this.irqCheck) {
-        this.irqCheck = false;
-        if (this.checkInterrupts()) continue;
+    while (this.cycle < cycleLimit && steps < insnLimit) {
+      if (this.attention) {
+        this.attention = false;
+        if (this.stopRequested || this.sleeping) break;
+        if (this.checkInterrupts()) {
+          steps++;
+          continue;
+        }
       }
-      this.step();
-      if (this.sleeping) break;
+      steps += this.runSteps(cycleLimit, insnLimit - steps);
     }
     return this.instret - start;
   }
@@ -352,16 +391,20 @@ export class Hart implements CsrHost, TimingHost {
     const obs = this.observer as HartObserver;
     const c = this.commitInfo;
     let steps = 0;
-    while (this.cycle < cycleLimit && steps < insnLimit && !this.stopRequested) {
-      steps++;
-      if (this.irqCheck) {
-        this.irqCheck = false;
-        if (this.checkInterrupts()) continue;
+    while (this.cycle < cycleLimit && steps < insnLimit) {
+      if (this.attention) {
+        this.attention = false;
+        if (this.stopRequested || this.sleeping) break;
+        if (this.checkInterrupts()) {
+          steps++;
+          continue;
+        }
       }
+      steps++;
       c.priv = this.priv;
       c.pc = this.pc;
       this.retired = false;
-      this.step();
+      this.runSteps(Infinity, 1);
       if (this.retired) {
         const r = this.rec;
         c.word = this.lastWord >>> 0;
@@ -377,15 +420,9 @@ export class Hart implements CsrHost, TimingHost {
         c.storeHi = this.lastStoreHi;
         obs.commit(this, c);
       }
-      if (this.sleeping) break;
     }
     return this.instret - start;
   }
-
-  private lastWord = 0;
-  private stopRequested = false;
-  private rareTarget = 0;
-  private lastWasStore = false;
 
   // --- mode bookkeeping ---------------------------------------------------------------------
 
@@ -402,7 +439,7 @@ export class Hart implements CsrHost, TimingHost {
     m.mxr = (ms & Ms.MXR) !== 0;
     m.root = ((csr.hi(Slot.satp) & 0xfff) * TWO32 + (csr.lo(Slot.satp) >>> 0)) * 4096;
     this.fetchVBase = NaN;
-    this.irqCheck = true;
+    this.attention = true;
   }
 
   private afterCsrWrite(num: number): void {
@@ -462,6 +499,15 @@ export class Hart implements CsrHost, TimingHost {
 
   private enterTrap(isInt: boolean, cause: number, tvalLo: number, tvalHi: number, epcLo: number, epcHi: number, target: number): void {
     const csr = this.csr;
+    if (!isInt && (cause === Cause.FetchAccess || cause === Cause.FetchPage) && this.instret === this.instretAtTrap &&
+        epcHi * TWO32 + (epcLo >>> 0) === this.trapTarget) {
+      this.fatal = `hart ${this.hartId}: ${this.firstTrap}; its handler at 0x${this.pcHex()} cannot be fetched ` +
+        `(${cause === Cause.FetchAccess ? 'instruction access fault' : 'instruction page fault'}), so every trap traps again`;
+      this.requestStop();
+    } else if (this.instret !== this.instretAtTrap) {
+      const epc = (epcHi * TWO32 + (epcLo >>> 0)).toString(16).padStart(16, '0');
+      this.firstTrap = `${isInt ? 'interrupt' : 'exception'} ${cause} (${causeName(isInt, cause)}) at pc 0x${epc}`;
+    }
     const causeHi = isInt ? 0x80000000 | 0 : 0;
     let tvec: Slot;
     let ms = csr.mstatus;
@@ -490,6 +536,8 @@ export class Hart implements CsrHost, TimingHost {
     let pc = csr.hi(tvec) * TWO32 + ((vlo & ~3) >>> 0);
     if (isInt && (vlo & 3) === 1) pc += 4 * cause;
     this.pc = pc;
+    this.trapTarget = pc;
+    this.instretAtTrap = this.instret;
     this.sleeping = false;
     this.bus.dropReservation(this.hartId);
     this.refreshMode();
@@ -747,144 +795,156 @@ export class Hart implements CsrHost, TimingHost {
 
   // --- execution ------------------------------------------------------------------------------
 
-  /** Fetches, executes and retires one instruction (or takes one exception). */
-  private step(): void {
-    const pc = this.pc;
-    let off = pc - this.fetchVBase;
-    if (!(off >= 0 && off < 4096)) {
-      if (!this.fetchMiss(pc)) return;
-      off = pc & 0xfff;
-    }
-    let dp = this.fetchPage;
-    const idx = off >>> 1;
-    let info = dp.info[idx];
-    if ((info & 255) >= CROSSING) {
-      if ((info & 255) === UNDECODED && dp !== this.scratchPage) {
-        const pOff = this.fetchPBase - this.ramBase + off;
-        const lo16 = this.ram16[pOff >>> 1];
-        if ((lo16 & 3) === 3 && idx === 2047) {
-          dp.info[idx] = CROSSING;
-        } else {
-          decodeInto(this.decoder, this.exts, dp, idx, lo16, (lo16 & 3) === 3 ? this.ram16[(pOff >>> 1) + 1] : 0);
+  /**
+   * Fetches, executes and retires instructions until `budget` steps are done, the cycle limit is
+   * reached, or something needs the run loop's attention (a trap, a CSR write, WFI, a stop
+   * request all set `attention`). Returns the number of steps (instructions or trap entries).
+   */
+  private runSteps(cycleLimit: number, budget: number): number {
+    let n = 0;
+    do {
+      n++;
+      const pc = this.pc;
+      let off = pc - this.fetchVBase;
+      if (!(off >= 0 && off < 4096)) {
+        if (!this.fetchMiss(pc)) return n;
+        off = pc & 0xfff;
+      }
+      let dp = this.fetchPage;
+      const idx = off >>> 1;
+      let info = dp.info[idx];
+      if ((info & 255) >= CROSSING) {
+        if ((info & 255) === UNDECODED && dp !== this.scratchPage) {
+          const pOff = this.fetchPBase - this.ramBase + off;
+          const lo16 = this.ram16[pOff >>> 1];
+          if ((lo16 & 3) === 3 && idx === 2047) {
+            dp.info[idx] = CROSSING;
+          } else {
+            decodeInto(this.decoder, this.exts, dp, idx, lo16, (lo16 & 3) === 3 ? this.ram16[(pOff >>> 1) + 1] : 0);
+          }
+          info = dp.info[idx];
         }
-        info = dp.info[idx];
+        if ((info & 255) === CROSSING) {
+          if (!this.decodeSlow(pc, this.fetchPBase + off, idx)) return n;
+          dp = this.scratchPage;
+          info = dp.info[idx];
+        }
       }
-      if ((info & 255) === CROSSING) {
-        if (!this.decodeSlow(pc, this.fetchPBase + off, idx)) return;
-        dp = this.scratchPage;
-        info = dp.info[idx];
+      const op = info & 255;
+      const rd = (info >>> 8) & 63;
+      const rs1 = (info >>> 14) & 31;
+      const rs2 = (info >>> 19) & 31;
+      const imm = dp.imm[idx];
+      const xl = this.xl;
+      const xh = this.xh;
+      const r = this.rec;
+      r.pc = pc;
+      r.fetchPaddr = this.fetchPBase + off;
+      r.memPaddr = -1;
+      r.memIsMmio = false;
+      r.taken = false;
+      r.csrWritten = false;
+      this.lastWasStore = false;
+      let npc = pc + ((info >>> 24) & 7);
+      const a = xl[rs1];
+      const ah = xh[rs1];
+      const b = xl[rs2];
+      const bh = xh[rs2];
+      const t = this.t;
+      switch (op) {
+        case Op.LUI: xl[rd] = imm; xh[rd] = imm >> 31; break;
+        case Op.AUIPC: { const v = pc + imm; xl[rd] = v | 0; xh[rd] = Math.floor(v / TWO32) | 0; break; }
+        case Op.JAL: xl[rd] = npc | 0; xh[rd] = Math.floor(npc / TWO32) | 0; npc = pc + imm; break;
+        case Op.JALR: {
+          const lo = ((a + imm) | 0) & ~1;
+          const hi = (ah + (imm >> 31) + ((a >>> 0) + (imm >>> 0) > 0xffffffff ? 1 : 0)) | 0;
+          xl[rd] = npc | 0;
+          xh[rd] = Math.floor(npc / TWO32) | 0;
+          if (hi >= -0x200000 && hi < 0x200000) npc = hi * TWO32 + (lo >>> 0);
+          else {
+            this.retireThenWild(dp, idx, lo, hi);
+            return n;
+          }
+          break;
+        }
+        case Op.BEQ: if (a === b && ah === bh) { npc = pc + imm; r.taken = true; } break;
+        case Op.BNE: if (a !== b || ah !== bh) { npc = pc + imm; r.taken = true; } break;
+        case Op.BLT: if (ah < bh || (ah === bh && a >>> 0 < b >>> 0)) { npc = pc + imm; r.taken = true; } break;
+        case Op.BGE: if (!(ah < bh || (ah === bh && a >>> 0 < b >>> 0))) { npc = pc + imm; r.taken = true; } break;
+        case Op.BLTU: if (ah >>> 0 < bh >>> 0 || (ah === bh && a >>> 0 < b >>> 0)) { npc = pc + imm; r.taken = true; } break;
+        case Op.BGEU: if (!(ah >>> 0 < bh >>> 0 || (ah === bh && a >>> 0 < b >>> 0))) { npc = pc + imm; r.taken = true; } break;
+        case Op.LB: case Op.LH: case Op.LW: case Op.LD: case Op.LBU: case Op.LHU: case Op.LWU: {
+          const lo = (a + imm) | 0;
+          const hi = (ah + (imm >> 31) + ((a >>> 0) + (imm >>> 0) > 0xffffffff ? 1 : 0)) | 0;
+          const size = op === Op.LD ? 8 : op === Op.LW || op === Op.LWU ? 4 : op === Op.LH || op === Op.LHU ? 2 : 1;
+          if (!this.load(lo, hi, size)) return n;
+          let v = t[0];
+          let vh = t[1];
+          r.loadSigned = op === Op.LB || op === Op.LH || op === Op.LW;
+          if (op === Op.LB) { v = (v << 24) >> 24; vh = v >> 31; }
+          else if (op === Op.LH) { v = (v << 16) >> 16; vh = v >> 31; }
+          else if (op === Op.LW) vh = v >> 31;
+          xl[rd] = v;
+          xh[rd] = vh;
+          break;
+        }
+        case Op.SB: case Op.SH: case Op.SW: case Op.SD: {
+          const lo = (a + imm) | 0;
+          const hi = (ah + (imm >> 31) + ((a >>> 0) + (imm >>> 0) > 0xffffffff ? 1 : 0)) | 0;
+          const size = op === Op.SD ? 8 : op === Op.SW ? 4 : op === Op.SH ? 2 : 1;
+          if (!this.store(lo, hi, size, b, bh)) return n;
+          break;
+        }
+        case Op.ADDI: { const lo = (a + imm) | 0; xh[rd] = (ah + (imm >> 31) + ((a >>> 0) + (imm >>> 0) > 0xffffffff ? 1 : 0)) | 0; xl[rd] = lo; break; }
+        case Op.SLTI: { const ih = imm >> 31; xl[rd] = ah < ih || (ah === ih && a >>> 0 < imm >>> 0) ? 1 : 0; xh[rd] = 0; break; }
+        case Op.SLTIU: { const ih = imm >> 31; xl[rd] = ah >>> 0 < ih >>> 0 || (ah === ih && a >>> 0 < imm >>> 0) ? 1 : 0; xh[rd] = 0; break; }
+        case Op.XORI: xl[rd] = a ^ imm; xh[rd] = ah ^ (imm >> 31); break;
+        case Op.ORI: xl[rd] = a | imm; xh[rd] = ah | (imm >> 31); break;
+        case Op.ANDI: xl[rd] = a & imm; xh[rd] = ah & (imm >> 31); break;
+        case Op.SLLI: this.sll(rd, a, ah, imm); break;
+        case Op.SRLI: this.srl(rd, a, ah, imm); break;
+        case Op.SRAI: this.sra(rd, a, ah, imm); break;
+        case Op.ADD: { const lo = (a + b) | 0; xh[rd] = (ah + bh + ((a >>> 0) + (b >>> 0) > 0xffffffff ? 1 : 0)) | 0; xl[rd] = lo; break; }
+        case Op.SUB: { const lo = (a - b) | 0; xh[rd] = (ah - bh - (a >>> 0 < b >>> 0 ? 1 : 0)) | 0; xl[rd] = lo; break; }
+        case Op.SLL: this.sll(rd, a, ah, b & 63); break;
+        case Op.SLT: xl[rd] = ah < bh || (ah === bh && a >>> 0 < b >>> 0) ? 1 : 0; xh[rd] = 0; break;
+        case Op.SLTU: xl[rd] = ah >>> 0 < bh >>> 0 || (ah === bh && a >>> 0 < b >>> 0) ? 1 : 0; xh[rd] = 0; break;
+        case Op.XOR: xl[rd] = a ^ b; xh[rd] = ah ^ bh; break;
+        case Op.SRL: this.srl(rd, a, ah, b & 63); break;
+        case Op.SRA: this.sra(rd, a, ah, b & 63); break;
+        case Op.OR: xl[rd] = a | b; xh[rd] = ah | bh; break;
+        case Op.AND: xl[rd] = a & b; xh[rd] = ah & bh; break;
+        case Op.ADDIW: { const v = (a + imm) | 0; xl[rd] = v; xh[rd] = v >> 31; break; }
+        case Op.SLLIW: { const v = a << imm; xl[rd] = v; xh[rd] = v >> 31; break; }
+        case Op.SRLIW: { const v = (a >>> imm) | 0; xl[rd] = v; xh[rd] = v >> 31; break; }
+        case Op.SRAIW: { const v = a >> imm; xl[rd] = v; xh[rd] = v >> 31; break; }
+        case Op.ADDW: { const v = (a + b) | 0; xl[rd] = v; xh[rd] = v >> 31; break; }
+        case Op.SUBW: { const v = (a - b) | 0; xl[rd] = v; xh[rd] = v >> 31; break; }
+        case Op.SLLW: { const v = a << (b & 31); xl[rd] = v; xh[rd] = v >> 31; break; }
+        case Op.SRLW: { const v = (a >>> (b & 31)) | 0; xl[rd] = v; xh[rd] = v >> 31; break; }
+        case Op.SRAW: { const v = a >> (b & 31); xl[rd] = v; xh[rd] = v >> 31; break; }
+        case Op.FENCE: break;
+        // Stores invalidate decoded pages (Ram.codeGen); re-checking the fetch page makes other
+        // harts' stores visible here too.
+        case Op.FENCE_I: this.fetchVBase = NaN; break;
+        case Op.MUL: case Op.MULH: case Op.MULHSU: case Op.MULHU: {
+          r.aLo = a; r.aHi = ah; r.bLo = b; r.bHi = bh;
+          if (op === Op.MUL) { mulU128(a, ah, b, bh, t); xl[rd] = t[0]; xh[rd] = t[1]; }
+          else { mulHigh(a, ah, op !== Op.MULHU, b, bh, op === Op.MULH, t); xl[rd] = t[2]; xh[rd] = t[3]; }
+          break;
+        }
+        default: {
+          // Rarely executed operations live in a separate method to keep this loop small.
+          const k = this.execRare(op, rd, rs1, imm, a, ah, b, bh, dp, idx);
+          if (k === RARE_TRAPPED) return n;
+          if (k === RARE_JUMP) npc = this.rareTarget;
+        }
       }
-    }
-    const op = info & 255;
-    const rd = (info >>> 8) & 63;
-    const rs1 = (info >>> 14) & 31;
-    const rs2 = (info >>> 19) & 31;
-    const imm = dp.imm[idx];
-    const xl = this.xl;
-    const xh = this.xh;
-    const r = this.rec;
-    r.pc = pc;
-    r.fetchPaddr = this.fetchPBase + off;
-    r.memPaddr = -1;
-    r.memIsMmio = false;
-    r.taken = false;
-    r.csrWritten = false;
-    this.lastWasStore = false;
-    let npc = pc + ((info >>> 24) & 7);
-    const a = xl[rs1];
-    const ah = xh[rs1];
-    const b = xl[rs2];
-    const bh = xh[rs2];
-    const t = this.t;
-    switch (op) {
-      case Op.LUI: xl[rd] = imm; xh[rd] = imm >> 31; break;
-      case Op.AUIPC: { const v = pc + imm; xl[rd] = v | 0; xh[rd] = Math.floor(v / TWO32) | 0; break; }
-      case Op.JAL: xl[rd] = npc | 0; xh[rd] = Math.floor(npc / TWO32) | 0; npc = pc + imm; break;
-      case Op.JALR: {
-        const lo = ((a + imm) | 0) & ~1;
-        const hi = (ah + (imm >> 31) + ((a >>> 0) + (imm >>> 0) > 0xffffffff ? 1 : 0)) | 0;
-        xl[rd] = npc | 0;
-        xh[rd] = Math.floor(npc / TWO32) | 0;
-        if (hi >= -0x200000 && hi < 0x200000) npc = hi * TWO32 + (lo >>> 0);
-        else return this.retireThenWild(dp, idx, lo, hi);
-        break;
-      }
-      case Op.BEQ: if (a === b && ah === bh) { npc = pc + imm; r.taken = true; } break;
-      case Op.BNE: if (a !== b || ah !== bh) { npc = pc + imm; r.taken = true; } break;
-      case Op.BLT: if (ah < bh || (ah === bh && a >>> 0 < b >>> 0)) { npc = pc + imm; r.taken = true; } break;
-      case Op.BGE: if (!(ah < bh || (ah === bh && a >>> 0 < b >>> 0))) { npc = pc + imm; r.taken = true; } break;
-      case Op.BLTU: if (ah >>> 0 < bh >>> 0 || (ah === bh && a >>> 0 < b >>> 0)) { npc = pc + imm; r.taken = true; } break;
-      case Op.BGEU: if (!(ah >>> 0 < bh >>> 0 || (ah === bh && a >>> 0 < b >>> 0))) { npc = pc + imm; r.taken = true; } break;
-      case Op.LB: case Op.LH: case Op.LW: case Op.LD: case Op.LBU: case Op.LHU: case Op.LWU: {
-        const lo = (a + imm) | 0;
-        const hi = (ah + (imm >> 31) + ((a >>> 0) + (imm >>> 0) > 0xffffffff ? 1 : 0)) | 0;
-        const size = op === Op.LD ? 8 : op === Op.LW || op === Op.LWU ? 4 : op === Op.LH || op === Op.LHU ? 2 : 1;
-        if (!this.load(lo, hi, size)) return;
-        let v = t[0];
-        let vh = t[1];
-        r.loadSigned = op === Op.LB || op === Op.LH || op === Op.LW;
-        if (op === Op.LB) { v = (v << 24) >> 24; vh = v >> 31; }
-        else if (op === Op.LH) { v = (v << 16) >> 16; vh = v >> 31; }
-        else if (op === Op.LW) vh = v >> 31;
-        xl[rd] = v;
-        xh[rd] = vh;
-        break;
-      }
-      case Op.SB: case Op.SH: case Op.SW: case Op.SD: {
-        const lo = (a + imm) | 0;
-        const hi = (ah + (imm >> 31) + ((a >>> 0) + (imm >>> 0) > 0xffffffff ? 1 : 0)) | 0;
-        const size = op === Op.SD ? 8 : op === Op.SW ? 4 : op === Op.SH ? 2 : 1;
-        if (!this.store(lo, hi, size, b, bh)) return;
-        break;
-      }
-      case Op.ADDI: { const lo = (a + imm) | 0; xh[rd] = (ah + (imm >> 31) + ((a >>> 0) + (imm >>> 0) > 0xffffffff ? 1 : 0)) | 0; xl[rd] = lo; break; }
-      case Op.SLTI: { const ih = imm >> 31; xl[rd] = ah < ih || (ah === ih && a >>> 0 < imm >>> 0) ? 1 : 0; xh[rd] = 0; break; }
-      case Op.SLTIU: { const ih = imm >> 31; xl[rd] = ah >>> 0 < ih >>> 0 || (ah === ih && a >>> 0 < imm >>> 0) ? 1 : 0; xh[rd] = 0; break; }
-      case Op.XORI: xl[rd] = a ^ imm; xh[rd] = ah ^ (imm >> 31); break;
-      case Op.ORI: xl[rd] = a | imm; xh[rd] = ah | (imm >> 31); break;
-      case Op.ANDI: xl[rd] = a & imm; xh[rd] = ah & (imm >> 31); break;
-      case Op.SLLI: this.sll(rd, a, ah, imm); break;
-      case Op.SRLI: this.srl(rd, a, ah, imm); break;
-      case Op.SRAI: this.sra(rd, a, ah, imm); break;
-      case Op.ADD: { const lo = (a + b) | 0; xh[rd] = (ah + bh + ((a >>> 0) + (b >>> 0) > 0xffffffff ? 1 : 0)) | 0; xl[rd] = lo; break; }
-      case Op.SUB: { const lo = (a - b) | 0; xh[rd] = (ah - bh - (a >>> 0 < b >>> 0 ? 1 : 0)) | 0; xl[rd] = lo; break; }
-      case Op.SLL: this.sll(rd, a, ah, b & 63); break;
-      case Op.SLT: xl[rd] = ah < bh || (ah === bh && a >>> 0 < b >>> 0) ? 1 : 0; xh[rd] = 0; break;
-      case Op.SLTU: xl[rd] = ah >>> 0 < bh >>> 0 || (ah === bh && a >>> 0 < b >>> 0) ? 1 : 0; xh[rd] = 0; break;
-      case Op.XOR: xl[rd] = a ^ b; xh[rd] = ah ^ bh; break;
-      case Op.SRL: this.srl(rd, a, ah, b & 63); break;
-      case Op.SRA: this.sra(rd, a, ah, b & 63); break;
-      case Op.OR: xl[rd] = a | b; xh[rd] = ah | bh; break;
-      case Op.AND: xl[rd] = a & b; xh[rd] = ah & bh; break;
-      case Op.ADDIW: { const v = (a + imm) | 0; xl[rd] = v; xh[rd] = v >> 31; break; }
-      case Op.SLLIW: { const v = a << imm; xl[rd] = v; xh[rd] = v >> 31; break; }
-      case Op.SRLIW: { const v = (a >>> imm) | 0; xl[rd] = v; xh[rd] = v >> 31; break; }
-      case Op.SRAIW: { const v = a >> imm; xl[rd] = v; xh[rd] = v >> 31; break; }
-      case Op.ADDW: { const v = (a + b) | 0; xl[rd] = v; xh[rd] = v >> 31; break; }
-      case Op.SUBW: { const v = (a - b) | 0; xl[rd] = v; xh[rd] = v >> 31; break; }
-      case Op.SLLW: { const v = a << (b & 31); xl[rd] = v; xh[rd] = v >> 31; break; }
-      case Op.SRLW: { const v = (a >>> (b & 31)) | 0; xl[rd] = v; xh[rd] = v >> 31; break; }
-      case Op.SRAW: { const v = a >> (b & 31); xl[rd] = v; xh[rd] = v >> 31; break; }
-      case Op.FENCE: break;
-      // Stores invalidate decoded pages (Ram.codeGen); re-checking the fetch page makes other
-      // harts' stores visible here too.
-      case Op.FENCE_I: this.fetchVBase = NaN; break;
-      case Op.MUL: case Op.MULH: case Op.MULHSU: case Op.MULHU: {
-        r.aLo = a; r.aHi = ah; r.bLo = b; r.bHi = bh;
-        if (op === Op.MUL) { mulU128(a, ah, b, bh, t); xl[rd] = t[0]; xh[rd] = t[1]; }
-        else { mulHigh(a, ah, op !== Op.MULHU, b, bh, op === Op.MULH, t); xl[rd] = t[2]; xh[rd] = t[3]; }
-        break;
-      }
-      default: {
-        // Rarely executed operations live in a separate method to keep this loop small.
-        const k = this.execRare(op, rd, rs1, imm, a, ah, b, bh, dp, idx);
-        if (k === RARE_TRAPPED) return;
-        if (k === RARE_JUMP) npc = this.rareTarget;
-      }
-    }
-    r.nextPc = npc;
-    this.pc = npc;
-    this.retire(info, dp.word[idx]);
+      r.nextPc = npc;
+      this.pc = npc;
+      this.retire(info, dp.word[idx]);
+    } while (!this.attention && n < budget && this.cycle < cycleLimit);
+    return n;
   }
 
   private isSafe(hi: number): boolean {
@@ -939,7 +999,10 @@ export class Hart implements CsrHost, TimingHost {
       }
       case Op.WFI:
         if (this.priv === Priv.U || (this.priv === Priv.S && (this.csr.mstatus & Ms.TW) !== 0)) { this.illegal(dp.word[idx]); return RARE_TRAPPED; }
-        if ((this.csr.mip & this.csr.mie) === 0) this.sleeping = true;
+        if ((this.csr.mip & this.csr.mie) === 0) {
+          this.sleeping = true;
+          this.attention = true;
+        }
         break;
       case Op.SFENCE_VMA:
         if (this.priv === Priv.U || (this.priv === Priv.S && (this.csr.mstatus & Ms.TVM) !== 0)) { this.illegal(dp.word[idx]); return RARE_TRAPPED; }
@@ -956,7 +1019,6 @@ export class Hart implements CsrHost, TimingHost {
         }
         this.illegal(dp.word[idx]);
         return RARE_TRAPPED;
-    }
     }
     return RARE_DONE;
   }

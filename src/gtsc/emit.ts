@@ -278,8 +278,33 @@ class Emitter {
 
   block(b: Block, next: number | undefined, referenced: Set<number>): void {
     if (referenced.has(b.id)) this.out.push(`${this.label(b.id)}:`);
+    const last = b.ins[b.ins.length - 1];
+    if (last && this.isTailCall(last, b.term)) {
+      for (const i of b.ins.slice(0, -1)) this.ins(i);
+      this.tailCall(last as Extract<Ins, { op: 'call' }>);
+      return;
+    }
     for (const i of b.ins) this.ins(i);
     this.term(b.term, next);
+  }
+
+  /** `return f(...)` (or a call right before a plain return) can jump instead of call. */
+  private isTailCall(i: Ins, t: Term): boolean {
+    if (i.op !== 'call' || i.target === 'ecall' || t.op !== 'ret') return false;
+    if (this.fn.slots.length > 0) return false; // arguments may point into this frame
+    return t.a === undefined || t.a === i.d;
+  }
+
+  private tailCall(i: Extract<Ins, { op: 'call' }>): void {
+    if (typeof i.target === 'number') {
+      const l = this.loc(i.target);
+      if ('reg' in l) this.line(`mv t6, ${REG_NAMES[l.reg]}`);
+      else this.line(`ld t6, ${this.spRef(l.spill * 8)}`);
+    }
+    this.placeArgs(i.args, i.argRegs);
+    this.epilogue();
+    if (typeof i.target === 'number') this.line('jr t6');
+    else this.line(`tail ${i.target}`);
   }
 }
 

@@ -36,7 +36,7 @@ function defCounts(blocks: Iterable<Block>): Map<number, number> {
 
 export function reduceInductionVariables(all: Block[], loops: LoopInfo[], temps: Set<number>, src: VregSource): void {
   for (const loop of loops) reduceLoop(all, loop, temps, src);
-  deadCode(all, temps);
+  removeDeadTemps(all, temps);
 }
 
 function reduceLoop(all: Block[], loop: LoopInfo, temps: Set<number>, src: VregSource): void {
@@ -162,7 +162,7 @@ function strideReg(pre: Ins[], c: number, x: Derived, src: VregSource): number {
 }
 
 /** Remove pure instructions whose temporary result is never used. */
-function deadCode(all: Block[], temps: Set<number>): void {
+export function removeDeadTemps(all: Block[], temps: ReadonlySet<number>): void {
   for (let changed = true; changed;) {
     changed = false;
     const used = new Set<number>();

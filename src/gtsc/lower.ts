@@ -4,11 +4,11 @@
  */
 import ts from 'typescript';
 import { arith, type ArithOp } from './arith';
-import { reduceInductionVariables } from './ivsr';
-import { localCse, propagateCopies } from './opt';
+import { reduceInductionVariables, removeDeadTemps } from './ivsr';
+import { foldKnownConstants, hoistInvariants, localCse, propagateCopies } from './opt';
 import { fail, unsupported, unsupportedNode } from './diag';
 import { INTRINSICS } from './intrinsics';
-import { insDefs, insUses, type Block, type Cmp, type Ins, type IrFunction, type Term } from './ir';
+import type { Block, Cmp, Ins, IrFunction, Term } from './ir';
 import { parseIntLiteral, zeroedType, type GlobalSym, type Module, type Program } from './program';
 import {
   BOOL, I64, INTS, isScalar, isUnsigned, memAccess, PTR_U8, sizeOf, typeName, U64, valueType, VOID, wrapConst,
@@ -48,8 +48,6 @@ const RELS: Partial<Record<ts.SyntaxKind, Rel>> = {
 };
 
 const fits12 = (v: bigint | number): boolean => v >= -2048 && v <= 2047;
-/** Instructions without side effects or memory reads (safe to execute speculatively). */
-const PURE = new Set<Ins['op']>(['li', 'la', 'alu', 'alui', 'unary', 'frame']);
 
 export class FnLowerer implements LowerApi {
   readonly fn: IrFunction;
@@ -85,11 +83,13 @@ export class FnLowerer implements LowerApi {
     });
     for (const st of this.node.body!.statements) this.stmt(st);
     if (this.cur.term.op === 'none') this.cur.term = { op: 'ret', a: undefined };
-    this.hoistInvariants();
+    hoistInvariants(this.all, this.loopInfos, this.temps);
     reduceInductionVariables(this.all, this.loopInfos, this.temps, { vreg: () => this.vreg(), temp: () => this.temp() });
     this.finish();
+    foldKnownConstants(this.fn);
     propagateCopies(this.fn, this.temps);
     localCse(this.fn, this.temps);
+    removeDeadTemps(this.fn.blocks, this.temps);
     return this.fn;
   }
 
@@ -105,35 +105,6 @@ export class FnLowerer implements LowerApi {
   emit(i: Ins): void {
     if (this.cur.term.op !== 'none') this.enter(this.newBlock());
     this.cur.ins.push(i);
-  }
-
-  /**
-   * Loop-invariant code motion: pure instructions whose operands are not written inside a loop
-   * (constants, addresses of globals, i*n in an inner loop) move to the block before the loop.
-   */
-  private hoistInvariants(): void {
-    const defCount = new Map<number, number>();
-    for (const b of this.all) {
-      for (const i of b.ins) {
-        const d = insDefs(i);
-        if (d !== undefined) defCount.set(d, (defCount.get(d) ?? 0) + 1);
-      }
-    }
-    for (const loop of this.loopInfos) {
-      const written = new Set<number>();
-      for (const b of loop.blocks) for (const i of b.ins) { const d = insDefs(i); if (d !== undefined) written.add(d); }
-      for (const b of loop.blocks) {
-        b.ins = b.ins.filter((i) => {
-          if (!PURE.has(i.op)) return true;
-          const d = insDefs(i)!;
-          if (!this.temps.has(d) || defCount.get(d) !== 1) return true;
-          if (insUses(i).some((u) => written.has(u))) return true;
-          loop.pre.ins.push(i);
-          written.delete(d);
-          return false;
-        });
-      }
-    }
   }
 
   /** Record the blocks lowered by `body` as one loop whose preheader is `pre`. */
@@ -363,8 +334,9 @@ export class FnLowerer implements LowerApi {
     }
     const bodyB = this.newBlock(), contB = this.newBlock(), exitB = this.newBlock();
     const pre = this.cur;
-    if (test) this.cond(test, bodyB, exitB);
-    else this.jump(bodyB);
+    const entry = test ? this.initialTest(init, test) : true;
+    if (entry === undefined) this.cond(test!, bodyB, exitB);
+    else this.jump(entry ? bodyB : exitB);
     this.loopBlocks(pre, () => {
       this.enter(bodyB);
       this.loops.push({ brk: exitB, cont: contB });
@@ -377,6 +349,26 @@ export class FnLowerer implements LowerApi {
       else this.jump(bodyB);
     });
     this.enter(exitB);
+  }
+
+  /**
+   * The first evaluation of `for (let i = K; i < N; ...)` when both K and N are constants
+   * (the loop then enters its body without a test); undefined when not known.
+   */
+  private initialTest(init: ts.ForInitializer | undefined, test: ts.Expression): boolean | undefined {
+    if (!init || !ts.isVariableDeclarationList(init) || init.declarations.length !== 1) return undefined;
+    const d = init.declarations[0]!;
+    const t = strip(test);
+    if (!ts.isIdentifier(d.name) || !d.initializer || !ts.isBinaryExpression(t)) return undefined;
+    const rel = RELS[t.operatorToken.kind];
+    const lhs = strip(t.left);
+    if (!rel || !ts.isIdentifier(lhs) || lhs.text !== d.name.text) return undefined;
+    const local = this.local(d.name.text);
+    if (!local || local.k !== 'var') return undefined;
+    const k = this.constValue(d.initializer), n = this.constValue(t.right);
+    if (k === undefined || n === undefined) return undefined;
+    const v = wrapConst(k, local.t);
+    return relHolds(rel, v, n, isUnsigned(local.t));
   }
 
   private doStmt(s: ts.DoStatement): void {

@@ -1,8 +1,43 @@
 /**
- * Local common-subexpression elimination: within a block, a pure instruction that recomputes
- * a value already held in a single-definition temporary is dropped and its uses renamed.
+ * IR optimisations after lowering: loop-invariant code motion, copy propagation and local
+ * common-subexpression elimination (within a block, a pure instruction that recomputes a value
+ * already held in a single-definition temporary is dropped and its uses renamed).
  */
-import { insDefs, insUses, type Ins, type IrFunction, type Term } from './ir';
+import { insDefs, insUses, type Block, type Ins, type IrFunction, type Term } from './ir';
+import type { LoopInfo } from './ivsr';
+
+/** Instructions without side effects or memory reads (safe to execute speculatively). */
+const PURE = new Set<Ins['op']>(['li', 'la', 'alu', 'alui', 'unary', 'frame']);
+
+/**
+ * Loop-invariant code motion: pure instructions whose operands are not written inside a loop
+ * (constants, addresses of globals, i*n in an inner loop) move to the block before the loop.
+ * Loops come innermost first, so code can move out of several levels.
+ */
+export function hoistInvariants(all: readonly Block[], loops: readonly LoopInfo[], temps: ReadonlySet<number>): void {
+  const defCount = new Map<number, number>();
+  for (const b of all) {
+    for (const i of b.ins) {
+      const d = insDefs(i);
+      if (d !== undefined) defCount.set(d, (defCount.get(d) ?? 0) + 1);
+    }
+  }
+  for (const loop of loops) {
+    const written = new Set<number>();
+    for (const b of loop.blocks) for (const i of b.ins) { const d = insDefs(i); if (d !== undefined) written.add(d); }
+    for (const b of loop.blocks) {
+      b.ins = b.ins.filter((i) => {
+        if (!PURE.has(i.op)) return true;
+        const d = insDefs(i)!;
+        if (!temps.has(d) || defCount.get(d) !== 1) return true;
+        if (insUses(i).some((u) => written.has(u))) return true;
+        loop.pre.ins.push(i);
+        written.delete(d);
+        return false;
+      });
+    }
+  }
+}
 
 function keyOf(i: Ins): string | undefined {
   switch (i.op) {
@@ -104,4 +139,58 @@ export function propagateCopies(fn: IrFunction, temps: ReadonlySet<number>): voi
       n--;
     }
   });
+}
+
+const w64 = (v: bigint): bigint => BigInt.asIntN(64, v);
+const u64 = (v: bigint): bigint => BigInt.asUintN(64, v);
+
+/** Value of an ALU operation on known 64-bit operands (undefined for division, left to run time). */
+function aluValue(fn: string, a: bigint, b: bigint): bigint | undefined {
+  const sh = u64(b) & 63n;
+  switch (fn) {
+    case 'add': case 'addi': return w64(a + b);
+    case 'sub': return w64(a - b);
+    case 'mul': return w64(a * b);
+    case 'and': case 'andi': return a & b;
+    case 'or': case 'ori': return a | b;
+    case 'xor': case 'xori': return a ^ b;
+    case 'sll': case 'slli': return w64(a << sh);
+    case 'srl': case 'srli': return w64(u64(a) >> sh);
+    case 'sra': case 'srai': return a >> sh;
+    case 'slt': case 'slti': return a < b ? 1n : 0n;
+    case 'sltu': case 'sltiu': return u64(a) < u64(b) ? 1n : 0n;
+    case 'addiw': return BigInt.asIntN(32, a + b);
+    default: return undefined;
+  }
+}
+
+/**
+ * Constant propagation within a block: registers set by `li` (and not rewritten since) are
+ * known, so ALU operations on known values become `li`, and adding a known zero becomes `mv`.
+ */
+export function foldKnownConstants(fn: IrFunction): void {
+  for (const b of fn.blocks) {
+    const known = new Map<number, bigint>([[0, 0n]]);
+    b.ins = b.ins.map((i) => {
+      let out: Ins = i;
+      if (i.op === 'alui' && known.has(i.a)) {
+        const v = aluValue(i.fn, known.get(i.a)!, BigInt(i.imm));
+        if (v !== undefined) out = { op: 'li', d: i.d, imm: v };
+      } else if (i.op === 'alu') {
+        const a = known.get(i.a), bv = known.get(i.b);
+        const v = a !== undefined && bv !== undefined ? aluValue(i.fn, a, bv) : undefined;
+        if (v !== undefined) out = { op: 'li', d: i.d, imm: v };
+        else if ((i.fn === 'add' || i.fn === 'or' || i.fn === 'xor') && a === 0n) out = { op: 'mv', d: i.d, a: i.b };
+        else if ((i.fn === 'add' || i.fn === 'or' || i.fn === 'xor' || i.fn === 'sub') && bv === 0n) out = { op: 'mv', d: i.d, a: i.a };
+      } else if (i.op === 'mv' && known.has(i.a) && i.a !== 0) {
+        out = { op: 'li', d: i.d, imm: known.get(i.a)! };
+      }
+      const d = insDefs(out);
+      if (d !== undefined) {
+        if (out.op === 'li') known.set(d, out.imm);
+        else known.delete(d);
+      }
+      return out;
+    });
+  }
 }

@@ -55,7 +55,7 @@ function assign(objects: readonly ObjectFile[], specs: OutputSectionSpec[]): Out
   }
   const bssAt = outs.findIndex((o) => o.kind === 'bss');
   outs.splice(bssAt < 0 ? outs.length : bssAt, 0, ...extra.values());
-  return outs.filter((o) => o.inputs.some((p) => p.sec.size > 0) || o.spec.address !== undefined && o.inputs.length > 0);
+  return outs;
 }
 
 function place(outs: Out[]): void {
@@ -162,7 +162,10 @@ export class Linker {
   }
 
   private sections(): LinkedSection[] {
-    return this.outs.map((o) => ({ name: o.spec.name, kind: o.kind, address: o.address, align: o.align, bytes: o.bytes, size: o.size }));
+    // Empty output sections are dropped, but their placement still moved the location counter
+    // (as `. = ALIGN(0x1000)` does in a GNU linker script even when .data is empty).
+    return this.outs.filter((o) => o.size > 0)
+      .map((o) => ({ name: o.spec.name, kind: o.kind, address: o.address, align: o.align, bytes: o.bytes, size: o.size }));
   }
 
   private symbols(): LinkedSymbol[] {

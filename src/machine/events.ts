@@ -22,6 +22,12 @@ export class EventQueue {
   private tags: number[] = [];
   private nextSeq = 0;
 
+  /**
+   * @param onNewEarliest called when a newly scheduled event becomes the earliest pending one
+   *   (the machine uses it to stop a hart that would otherwise run past the event).
+   */
+  constructor(private readonly onNewEarliest?: (time: number) => void) {}
+
   /** Registers a handler and returns the id to schedule its events with. */
   register(handler: TimedHandler): number {
     this.handlers.push(handler);
@@ -49,6 +55,7 @@ export class EventQueue {
       this.swap(i, parent);
       i = parent;
     }
+    if (i === 0) this.onNewEarliest?.(time);
   }
 
   /** Removes every pending event of `handlerId` with tag `tag`. */

@@ -63,7 +63,8 @@ export type StopReason =
   | { kind: 'exit'; code: number; source: 'test-device' | 'htif' }
   | { kind: 'reset' }
   | { kind: 'limit'; which: 'instructions' | 'cycles' }
-  | { kind: 'idle'; message: string };
+  | { kind: 'idle'; message: string }
+  | { kind: 'halt'; message: string };
 
 export interface RunLimits {
   /** Stop after this many instructions (all harts together). */
@@ -84,7 +85,7 @@ const ISA_STRING = 'rv64imac_zicsr_zifencei_zicntr_zihpm';
 export class Machine implements HartIrqLines, MachineClock {
   readonly harts: Hart[] = [];
   readonly bus: Bus;
-  readonly events = new EventQueue();
+  readonly events = new EventQueue((t) => this.eventScheduled(t));
   readonly clint: Clint;
   readonly plic: Plic;
   readonly uart: Uart16550;
@@ -98,6 +99,8 @@ export class Machine implements HartIrqLines, MachineClock {
   readonly images: LoadedImage[] = [];
 
   private current: Hart | undefined;
+  /** The cycle the running hart was told to stop at. */
+  private currentLimit = 0;
   private eventTime = 0;
   private stopReason: StopReason | undefined;
   private htif: Htif | undefined;
@@ -257,11 +260,18 @@ export class Machine implements HartIrqLines, MachineClock {
         break;
       }
       this.current = hart;
-      hart.run(Math.max(limit, hart.cycle + 1), budget);
+      this.currentLimit = Math.max(limit, hart.cycle + 1);
+      hart.run(this.currentLimit, budget);
       this.current = undefined;
+      if (hart.fatal !== undefined) this.stop({ kind: 'halt', message: hart.fatal });
       this.fireDueEvents();
     }
     return { reason: this.stopReason!, cycles: this.cycles, instret: this.instret };
+  }
+
+  /** A device scheduled an event before the running hart's limit: stop it there. */
+  private eventScheduled(time: number): void {
+    if (this.current !== undefined && time < this.currentLimit) this.current.requestStop();
   }
 
   /** The awake hart furthest behind (lowest id on ties), or undefined when all sleep. */

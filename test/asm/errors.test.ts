@@ -102,3 +102,8 @@ describe('more assembler errors', () => {
     expect(asmError('_start:\n  beqz a0, 16\n')).toBe('t.S:2: branch target must be a label');
   });
 });
+
+describe('directive operand errors', () => {
+  it('.section without a name', () => expect(asmError('  .section\n')).toBe("t.S:1: .section: bad section name ''"));
+  it('.type without a type', () => expect(asmError('  .type f\n')).toBe('t.S:1: .type takes a symbol and a type'));
+});

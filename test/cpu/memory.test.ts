@@ -304,3 +304,28 @@ describe('RV64C', () => {
     expect(m.hart.getX(a2)).toBe(2);
   });
 });
+
+describe('two harts on one bus', () => {
+  test("an AMO by hart 1 breaks hart 0's reservation; hart 1's own LR/SC then succeeds", () => {
+    const h0 = machine();
+    const h1 = machine({ bus: h0.bus, hartId: 1 });
+    h0.words(RAM, [enc('lr.d', a1, a0), enc('sc.d', a2, a3, a0)]);
+    h1.words(RAM + 0x100, [enc('amoadd.d', a1, a3, a0), enc('lr.d', a1, a0), enc('sc.d', a2, a3, a0)]);
+    for (const m of [h0, h1]) {
+      m.hart.setX(a0, DATA);
+      m.hart.setX(a3, 1);
+    }
+    h1.hart.pc = RAM + 0x100;
+    h0.run(1); // hart 0: lr.d
+    h1.run(1); // hart 1: amoadd.d to the same granule
+    h0.run(1); // hart 0: sc.d fails
+    expect(h0.hart.getX(a2)).toBe(1);
+    h1.run(2); // hart 1: lr.d; sc.d succeeds
+    expect(h1.hart.getX(a2)).toBe(0);
+    expect(m64(h0, DATA)).toBe(1n);
+  });
+});
+
+function m64(m: ReturnType<typeof machine>, at: number): bigint {
+  return new DataView(m.bus.readBytes(at, 8).buffer).getBigUint64(0, true);
+}

@@ -202,6 +202,6 @@ describe('code shape', () => {
     ]).asm;
     expect(out.map((a) => a.name)).toEqual(['a.s', 'b.s']);
     expect(body(out[1]!.text, 'f')).toContain('li a0, 42');
-    expect(body(out[1]!.text, 'f')).toContain('call h');
+    expect(body(out[1]!.text, 'f')).toContain('tail h'); // return h(...) is a tail call
   });
 });

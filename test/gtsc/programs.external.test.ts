@@ -47,6 +47,10 @@ const PROGRAMS: { files: string[]; stdout: string; exitCode?: number }[] = [
     files: ['system.ts'],
     stdout: '1234\n0x00000000000f04d0\n984272 7\n0\n40 42\n0 99\n0x00000000000000ff\n42 100\n0x0000000000000000\n99 100\ninstret counts\n',
   },
+  {
+    files: ['tables.ts'],
+    stdout: '4294967336\n7531\ndouble=14\nsquare=49\nnegate=18446744073709551609\n42\n30 255 A\n0 2 8 16\n1\n',
+  },
   { files: ['spill.ts'], stdout: '1065406333\n61044\n31673 55\n' },
   {
     files: ['loops.ts'],

@@ -70,3 +70,9 @@ _start:
   jalr t1
   ret
   nop
+  .option rvc
+  .equ UART, 0x10000000
+  la a0, UART
+  lla a1, UART + 5
+  la a2, 12
+  la a3, -2048

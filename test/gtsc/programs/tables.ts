@@ -1,6 +1,6 @@
 // Initialised static tables (integers, functions, strings) and offsetof.
 import { print, printU, putchar } from '../../../src/gtsc/runtime/rt';
-import { Ptr, i16, offsetof, table, u16, u32, u64, u8 } from '../../../src/gtsc/guest';
+import { i16, offsetof, ptr, table, u16, u32, u64, u8 } from '../../../src/gtsc/guest';
 
 type Op = (x: u64) => u64;
 
@@ -38,7 +38,7 @@ export function main(): u64 {
   printU(bytes[0]); putchar(32); printU(bytes[1]); putchar(32); putchar(bytes[2]); putchar(10);
   printU(offsetof<Frame>('tag')); putchar(32); printU(offsetof<Frame>('len')); putchar(32);
   printU(offsetof<Frame>('sp')); putchar(32); printU(offsetof<Frame>('regs')); putchar(10);
-  const f: Ptr<Frame> = primes;
+  const f = ptr<Frame>(primes);
   printU(f.sp === primes[2] + primes[3] * 4294967296 ? 1 : 0); putchar(10);
   return 0;
 }
