@@ -4,12 +4,21 @@ import { build } from 'esbuild';
 
 await build({
   entryPoints: ['src/cli/main.ts'],
-  outfile: 'dist/rvn.mjs',
+  // Code splitting keeps the guest TypeScript compiler (and the typescript package) in a chunk
+  // that is loaded only when .ts sources are built, so other commands start fast.
+  outdir: 'dist',
+  entryNames: 'rvn',
+  chunkNames: 'chunks/[name]-[hash]',
+  outExtension: { '.js': '.mjs' },
+  splitting: true,
   bundle: true,
   platform: 'node',
   format: 'esm',
   target: 'node20',
   sourcemap: true,
+  // The guest TypeScript compiler uses the typescript package at run time; it stays a normal
+  // dependency (bundling it would break its use of __filename and triple the bundle).
+  external: ['typescript'],
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __rvnCreateRequire } from 'node:module'; const require = __rvnCreateRequire(import.meta.url);",
   },

@@ -15,14 +15,14 @@ interface BuildCliOptions {
 export function registerBuild(program: Command): void {
   program
     .command('build')
-    .description('assemble and link sources into an RV64 executable')
-    .argument('<sources...>', 'assembly sources (.S, .s)')
+    .description('compile, assemble and link sources into an RV64 executable')
+    .argument('<sources...>', 'assembly (.S, .s) and guest TypeScript (.ts) sources')
     .requiredOption('-o, --output <file>', 'output file')
     .option('--text <addr>', 'address of .text (default 0x80000000)')
     .option('--data <addr>', 'address of .data (default: the next 4 KiB boundary after .text and .rodata)')
     .addOption(new Option('--format <format>', 'elf, or bin for a flat binary from the lowest load address').choices(['elf', 'bin']).default('elf'))
-    .action((sources: string[], opts: BuildCliOptions) => {
-      const elf = buildFromSources(sources, {
+    .action(async (sources: string[], opts: BuildCliOptions) => {
+      const elf = await buildFromSources(sources, {
         text: opts.text !== undefined ? parseAddress('--text', opts.text) : undefined,
         data: opts.data !== undefined ? parseAddress('--data', opts.data) : undefined,
       });

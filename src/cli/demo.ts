@@ -16,8 +16,8 @@ export function registerDemo(program: Command): void {
     .description('boot the demo: every hart says hello, hart 0 reports its cycle count')
     .option('--harts <n>', 'number of harts (1-8)', '4')
     .option('--timing <profile>', "'rocket', 'ideal' or a JSON profile", 'rocket')
-    .action((opts: { harts: string; timing: string }) => {
-      process.exitCode = runCommand(demoSource(), {
+    .action(async (opts: { harts: string; timing: string }) => {
+      process.exitCode = await runCommand(demoSource(), {
         harts: opts.harts, mem: '128M', load: [], timing: opts.timing, uintc: 'rocket', quantum: '10', stats: true,
       });
     });

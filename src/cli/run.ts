@@ -38,8 +38,8 @@ export function registerRun(program: Command): void {
     .option('--quantum <cycles>', 'most cycles a hart may run ahead of the others (cross-hart events arrive exactly when it is at most the smallest delivery latency, 10)', '10')
     .option('--bootargs <text>', 'kernel command line placed in the device tree')
     .option('--stats', 'print cycles, instructions and speed to stderr when the run ends')
-    .action((image: string, opts: RunOptions) => {
-      process.exitCode = runCommand(image, opts);
+    .action(async (image: string, opts: RunOptions) => {
+      process.exitCode = await runCommand(image, opts);
     });
 }
 
@@ -61,7 +61,7 @@ export function timingProfile(spec: string): TimingProfile {
   return parseUserProfile(json);
 }
 
-export function runCommand(image: string, opts: RunOptions): number {
+export async function runCommand(image: string, opts: RunOptions): Promise<number> {
   const harts = parseIntIn('--harts', opts.harts, 1, 64);
   const memBytes = parseSize('--mem', opts.mem);
   const limits = {
@@ -75,7 +75,7 @@ export function runCommand(image: string, opts: RunOptions): number {
     { harts, memBytes, timing: timingProfile(opts.timing), uintc: opts.uintc as UintcMode, quantum, bootargs: opts.bootargs },
     { console: (b) => sink.write(b) },
   );
-  machine.load(loadOrBuildImage(image), image);
+  machine.load(await loadOrBuildImage(image), image);
   for (const l of loads) {
     const bytes = readUserFile(l.file, '--load file');
     machine.load(bytes, l.file, l.addr);

@@ -203,7 +203,7 @@ function readSegments(b: Bytes, h: Header): ElfSegment[] {
     }
     if (seg.filesz > seg.memsz) fail(`${name} has p_filesz ${hex(seg.filesz)} larger than p_memsz ${hex(seg.memsz)}`);
     if (seg.memsz > MAX_SEGMENT_SIZE) fail(`${name} has an absurd size p_memsz ${hex(seg.memsz)}`);
-    if (seg.offset + seg.filesz > b.length) {
+    if (seg.filesz > 0 && seg.offset + seg.filesz > b.length) {
       fail(`${name} file range ${hex(seg.offset)}+${hex(seg.filesz)} extends beyond the end of the file (${b.length} bytes)`);
     }
     out.push({ ...seg, bytes: b.data.subarray(seg.offset, seg.offset + seg.filesz) });
