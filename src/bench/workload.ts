@@ -4,6 +4,8 @@
  * `.equ` lines in front of the source. It ends through the test device at 0x100000:
  * 0x5555 when every check passed, `(code << 16) | 0x3333` naming the check that failed.
  */
+import { RvnError } from '../errors';
+
 export type WorkloadParams = Readonly<Record<string, number>>;
 
 export interface Workload {
@@ -40,8 +42,12 @@ fail:
 1:  j 1b
 `;
 
+/** Largest magnitude an `.equ` value may have: the assembler evaluates `.equ` as a JS number. */
+const EQU_LIMIT = 2n ** 53n;
+
 function equ(name: string, value: bigint | number): string {
   const v = BigInt.asIntN(64, BigInt(value));
+  if (v >= EQU_LIMIT || v <= -EQU_LIMIT) throw new RvnError(`workload parameter ${name} = ${v} does not fit an .equ (|v| < 2^53); pass it as 32-bit halves`);
   return `    .equ ${name}, ${v}\n`;
 }
 

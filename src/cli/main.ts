@@ -8,6 +8,7 @@
  */
 import { Command, CommanderError } from 'commander';
 import { RvnError } from '../errors';
+import { registerBench } from './bench';
 import { registerBuild } from './build';
 import { registerDemo } from './demo';
 import { registerDisasm } from './disasm';
@@ -30,6 +31,7 @@ registerRun(program);
 registerBuild(program);
 registerDisasm(program);
 registerDemo(program);
+registerBench(program);
 
 // Sub-commands report usage errors the same way (exit status 2, one line).
 for (const cmd of program.commands) {

@@ -26,8 +26,8 @@ export interface RunOptions {
 export function registerRun(program: Command): void {
   program
     .command('run')
-    .description('boot IMAGE (an ELF, a raw binary loaded at 0x80000000, or .S/.ts sources built on the fly)')
-    .argument('<image>', 'the boot image')
+    .description('boot IMAGE: an ELF, a raw binary loaded at 0x80000000, or .S/.ts sources built on the fly (several sources are linked together)')
+    .argument('<image...>', 'the boot image, or the sources to build it from')
     .option('--harts <n>', 'number of harts (1-64)', '1')
     .option('--mem <size>', 'RAM size, e.g. 128M or 1G', '128M')
     .option('--load <file[@addr]>', 'load another image: raw bytes at ADDR, or an ELF where it is linked (repeatable)', collect, [])
@@ -38,7 +38,7 @@ export function registerRun(program: Command): void {
     .option('--quantum <cycles>', 'most cycles a hart may run ahead of the others (cross-hart events arrive exactly when it is at most the smallest delivery latency, 10)', '10')
     .option('--bootargs <text>', 'kernel command line placed in the device tree')
     .option('--stats', 'print cycles, instructions and speed to stderr when the run ends')
-    .action(async (image: string, opts: RunOptions) => {
+    .action(async (image: string[], opts: RunOptions) => {
       process.exitCode = await runCommand(image, opts);
     });
 }
@@ -61,7 +61,7 @@ export function timingProfile(spec: string): TimingProfile {
   return parseUserProfile(json);
 }
 
-export async function runCommand(image: string, opts: RunOptions): Promise<number> {
+export async function runCommand(image: readonly string[], opts: RunOptions): Promise<number> {
   const harts = parseIntIn('--harts', opts.harts, 1, 64);
   const memBytes = parseSize('--mem', opts.mem);
   const limits = {
@@ -75,7 +75,7 @@ export async function runCommand(image: string, opts: RunOptions): Promise<numbe
     { harts, memBytes, timing: timingProfile(opts.timing), uintc: opts.uintc as UintcMode, quantum, bootargs: opts.bootargs },
     { console: (b) => sink.write(b) },
   );
-  machine.load(await loadOrBuildImage(image), image);
+  machine.load(await loadOrBuildImage(image), image.join(' '));
   for (const l of loads) {
     const bytes = readUserFile(l.file, '--load file');
     machine.load(bytes, l.file, l.addr);

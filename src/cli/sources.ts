@@ -88,9 +88,12 @@ export async function buildFromSources(paths: readonly string[], options: BuildO
   return writeElf(link(objects, options));
 }
 
-/** The boot image: read it, or build it when it is a source file. */
-export async function loadOrBuildImage(path: string): Promise<Uint8Array> {
-  return isSourceFile(path) ? buildFromSources([path]) : readUserFile(path, 'image');
+/** The boot image: read it, or build it when it is given as source files. */
+export async function loadOrBuildImage(paths: readonly string[]): Promise<Uint8Array> {
+  if (paths.length === 1 && !isSourceFile(paths[0])) return readUserFile(paths[0], 'image');
+  const notSource = paths.find((p) => !isSourceFile(p));
+  if (notSource !== undefined) throw new RvnError(`'${notSource}': only one image can be booted; several arguments must all be sources (.S, .s, .ts)`, 2);
+  return buildFromSources(paths);
 }
 
 /**

@@ -1,111 +1,112 @@
 /**
- * Test harness: compile guest TypeScript, assemble and link, run, capture the console.
+ * Test harness: compile guest TypeScript with gtsc, assemble and link with rvn's own toolchain
+ * (src/asm, src/link), run on rvn's Machine, capture the console, the exit code and the
+ * instructions retired by main (the runtime stores them in `rt_main_instret`; read from RAM
+ * through the ELF symbol after the run). Needs nothing outside npm.
  *
- * TODO(integrator): switch this harness to rvn's own assembler/linker (src/asm, src/link) and
- * emulator once they exist. Today it uses the GNU toolchain (riscv64-unknown-elf-gcc) and
- * qemu-system-riscv64 -M virt, so tests that use it are *.external.test.ts.
+ * The GNU toolchain + QEMU path (for cross-checks and C comparisons) is in harness-gnu.ts.
  */
-import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync, mkdirSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { findSymbol, readElf } from '../../src/elf/reader';
 import { compileGuest, type GuestSource } from '../../src/gtsc/index';
+import { buildProgram } from '../../src/link/build';
+import { Machine } from '../../src/machine/machine';
+import { idealProfile, type TimingProfile } from '../../src/timing/index';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const GTSC_DIR = join(HERE, '../../src/gtsc');
 const RUNTIME = join(GTSC_DIR, 'runtime');
 
-/** crt0's .text.init first, at the start of RAM on the virt board. */
-const LINKER_SCRIPT = `ENTRY(_start)
-SECTIONS {
-  . = 0x80000000;
-  .text : { *(.text.init) *(.text .text.*) }
-  .rodata : { *(.rodata .rodata.* .srodata .srodata.*) }
-  .data : { *(.data .data.* .sdata .sdata.*) }
-  .bss : { *(.bss .bss.* .sbss .sbss.* COMMON) }
-}
-`;
+/** Generous: the largest program in the suite retires well under 1 M instructions. */
+export const DEFAULT_MAX_INSNS = 200_000_000;
 
 export interface RunOptions {
   /** Extra assembly files linked in (name, text). */
   asm?: GuestSource[];
   /** Link the guest runtime (runtime/rt.ts and crt0.S); default true. */
   runtime?: boolean;
-  timeoutMs?: number;
+  /** Start-up code linked with the runtime instead of runtime/crt0.S. */
+  crt0?: GuestSource;
+  /** Instruction limit on rvn (all harts together); reaching it fails the run. */
+  maxInsns?: number;
+  /** Number of harts (default 1). */
+  harts?: number;
+  /** RAM size (default 16 MiB: enough for every test program, and quick to allocate). */
+  memBytes?: number;
+  /** Timing profile (default ideal: one cycle per instruction). */
+  timing?: TimingProfile;
 }
 
 export interface RunResult {
   stdout: string;
   exitCode: number;
-  /** Instructions retired by main (minstret under qemu -icount). */
+  /** Instructions retired by main (`rt_main_instret`), when the image has that symbol. */
   instret?: number;
+  /** Cycles and instructions of the whole run (rvn only). */
+  cycles?: number;
+  totalInsns?: number;
 }
 
 export function runtimeSources(): GuestSource[] {
   return [{ name: 'src/gtsc/runtime/rt.ts', text: readFileSync(join(RUNTIME, 'rt.ts'), 'utf8') }];
 }
 
-/** Build an ELF from guest sources (plus extra .S/.c files); returns its path in `dir`. */
-export function buildElf(dir: string, sources: GuestSource[], opts: RunOptions = {}, cFiles: string[] = []): string {
+export function crt0Source(): GuestSource {
+  return { name: 'src/gtsc/runtime/crt0.S', text: readFileSync(join(RUNTIME, 'crt0.S'), 'utf8') };
+}
+
+/**
+ * The assembly a guest build links: gtsc output for the sources (plus the runtime), crt0 (when
+ * the runtime is linked) and the extra assembly files.
+ */
+export function guestAssembly(sources: GuestSource[], opts: RunOptions = {}): GuestSource[] {
   const withRt = opts.runtime ?? true;
-  const all = withRt ? [...runtimeSources(), ...sources] : sources;
-  const { asm } = compileGuest(all);
-  const objs: string[] = [];
-  for (const a of [...asm, ...(opts.asm ?? [])]) {
-    const p = join(dir, a.name.replace(/\//g, '_').replace(/\.s$/, '') + '.s');
-    writeFileSync(p, a.text);
-    objs.push(p);
-  }
-  const crt0 = join(RUNTIME, 'crt0.S');
-  const elf = join(dir, 'prog.elf');
-  const ld = join(dir, 'link.ld');
-  writeFileSync(ld, LINKER_SCRIPT);
-  execFileSync('riscv64-unknown-elf-gcc', [
-    '-march=rv64imac_zicsr_zifencei', '-mabi=lp64', '-mcmodel=medany', '-nostdlib', '-static', '-O2',
-    `-Wl,-T,${ld}`, '-o', elf, crt0, ...objs, ...cFiles,
-  ], { stdio: 'pipe' });
-  return elf;
+  const { asm } = compileGuest(withRt ? [...runtimeSources(), ...sources] : sources);
+  return [...(withRt ? [opts.crt0 ?? crt0Source()] : []), ...asm, ...(opts.asm ?? [])];
 }
 
-export function runElf(elf: string, timeoutMs = 20000): RunResult {
-  let out: string;
-  let status = 0;
-  try {
-    out = execFileSync('qemu-system-riscv64', [
-      '-M', 'virt', '-bios', 'none', '-nographic', '-icount', 'shift=0', '-kernel', elf,
-    ], { encoding: 'utf8', timeout: timeoutMs, stdio: ['ignore', 'pipe', 'pipe'] });
-  } catch (e) {
-    const err = e as { status?: number; stdout?: string };
-    if (err.stdout === undefined || err.status === undefined || err.status === null) throw e;
-    out = err.stdout;
-    status = err.status;
-  }
-  const m = /\n\u0001instret=(\d+)\n/.exec(out);
-  const stdout = m ? out.slice(0, m.index) + out.slice(m.index + m[0].length) : out;
-  return { stdout: stdout.replace(/\r\n/g, '\n'), exitCode: status, instret: m ? Number(m[1]) : undefined };
+/** Compile, assemble and link guest sources with rvn's toolchain into ELF bytes. */
+export function buildGuest(sources: GuestSource[], opts: RunOptions = {}): Uint8Array {
+  return buildProgram(guestAssembly(sources, opts));
 }
 
-export async function runGuest(sources: { name: string; text: string }[], opts: RunOptions = {}): Promise<RunResult> {
-  const dir = mkdtempSync(join(tmpdir(), 'gtsc-'));
-  try {
-    return runElf(buildElf(dir, sources, opts), opts.timeoutMs);
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
-  }
+/** Reads a u64 variable of a finished run through its ELF symbol (undefined if absent). */
+function readU64Symbol(machine: Machine, elf: Uint8Array, name: string): number | undefined {
+  const sym = findSymbol(readElf(elf), name);
+  if (!sym) return undefined;
+  const b = machine.bus.readBytes(sym.value, 8);
+  const view = new DataView(b.buffer, b.byteOffset, 8);
+  return Number(view.getBigUint64(0, true));
 }
 
-/** Compile and run a C file with gcc -O2 on the same board (for instruction-count comparisons). */
-export function runC(cText: string): RunResult {
-  const dir = mkdtempSync(join(tmpdir(), 'gtsc-c-'));
-  try {
-    mkdirSync(dir, { recursive: true });
-    const c = join(dir, 'prog.c');
-    writeFileSync(c, cText);
-    return runElf(buildElf(dir, [], { runtime: false }, [c]));
-  } finally {
-    rmSync(dir, { recursive: true, force: true });
+/** Runs ELF bytes on rvn (ideal timing unless opts.timing); anything but an exit through the test device throws. */
+export function runElfOnRvn(elf: Uint8Array, name: string, opts: RunOptions = {}): RunResult {
+  const chunks: Uint8Array[] = [];
+  const machine = new Machine(
+    { harts: opts.harts ?? 1, memBytes: opts.memBytes ?? 16 * 2 ** 20, timing: opts.timing ?? idealProfile() },
+    { console: (b) => chunks.push(b.slice()) },
+  );
+  machine.load(elf, name);
+  const maxInsns = opts.maxInsns ?? DEFAULT_MAX_INSNS;
+  const r = machine.run({ maxInsns });
+  const stdout = Buffer.concat(chunks).toString('latin1');
+  if (r.reason.kind !== 'exit') {
+    const why = r.reason.kind === 'limit' ? `hit the ${r.reason.which} limit (${maxInsns} instructions)`
+      : 'message' in r.reason ? `stopped: ${r.reason.kind}: ${r.reason.message}` : `stopped: ${r.reason.kind}`;
+    throw new Error(`${name} did not exit on rvn: ${why}; output so far:\n${stdout}`);
   }
+  return {
+    stdout, exitCode: r.reason.code, instret: readU64Symbol(machine, elf, 'rt_main_instret'),
+    cycles: r.cycles, totalInsns: r.instret,
+  };
+}
+
+/** Compile, build and run guest sources on rvn. */
+export function runGuest(sources: GuestSource[], opts: RunOptions = {}): RunResult {
+  const name = sources[0]?.name ?? 'guest';
+  return runElfOnRvn(buildGuest(sources, opts), name, opts);
 }
 
 /** Read a guest program (and its sibling modules) from test/gtsc/programs. */

@@ -8,7 +8,8 @@ import { memcpy } from './memcpy';
 import { muldiv } from './muldiv';
 import { sort } from './sort';
 import { syscall } from './syscall';
+import { touch } from './touch';
 
-export const WORKLOADS: readonly Workload[] = [dhry, alu, sort, memcpy, chase, muldiv, syscall, amo];
+export const WORKLOADS: readonly Workload[] = [dhry, alu, sort, memcpy, chase, muldiv, syscall, amo, touch];
 
-export { alu, amo, chase, dhry, memcpy, muldiv, sort, syscall };
+export { alu, amo, chase, dhry, memcpy, muldiv, sort, syscall, touch };

@@ -17,8 +17,8 @@ _start:
     la s1, dst
     li s2, BYTES
     # Fill the source with an LCG sequence.
-    li t0, 6364136223846793005
-    li t1, 1442695040888963407
+    li t0, 0x5DEECE66D
+    li t1, 11
     li t2, 99
     mv t3, s0
     add t4, s0, s2

@@ -15,7 +15,7 @@ export const muldiv: Workload = {
     .globl _start
 _start:
     li s0, ITERS
-    li s1, 0x2545f4914f6cdd1d
+    li s1, 0x1d2545f4914f6c
     li s2, 0
 loop:
     slli t0, s1, 13

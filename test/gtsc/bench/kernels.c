@@ -33,14 +33,10 @@ __attribute__((noinline)) static uint64_t listSum(struct Node *head) {
   for (struct Node *p = head; p; p = p->next) s += p->value;
   return s;
 }
+/* As the guest runtime's rt_finish: instret goes to a symbol the host reads, then exit. */
+volatile uint64_t rt_main_instret;
 void rt_finish(uint64_t code, uint64_t instret) {
-  volatile uint8_t *uart = (uint8_t *)0x10000000;
-  char buf[24]; int n = 0;
-  const char *m = "\n\001instret=";
-  for (; *m; m++) { while (!(uart[5] & 0x20)) {} uart[0] = *m; }
-  do { buf[n++] = '0' + instret % 10; instret /= 10; } while (instret);
-  while (n) { while (!(uart[5] & 0x20)) {} uart[0] = buf[--n]; }
-  while (!(uart[5] & 0x20)) {} uart[0] = '\n';
+  rt_main_instret = instret;
   *(volatile uint32_t *)0x100000 = code ? (uint32_t)((code << 16) | 0x3333) : 0x5555;
   for (;;) {}
 }

@@ -1,5 +1,6 @@
-# The rvn demo: every hart (up to 8) says hello over the UART, taking turns with an atomic
-# ticket, and hart 0 then reports the instructions and cycles it counted and powers off.
+# The rvn demo in assembly (the TypeScript version is examples/demo): every hart (up to 8)
+# says hello over the UART, taking turns with an atomic ticket, and hart 0 then reports the
+# instructions and cycles it counted and powers off.
 # Runs bare-metal in M-mode, entered from the boot ROM with a0 = hart id, a1 = device tree.
 
     .equ UART_THR, 0x10000000       # 16550A transmit holding register

@@ -1,0 +1,98 @@
+/**
+ * `rvn bench`: runs every workload under the ideal and rocket timing profiles, several times
+ * each, and reports the median guest MIPS, modelled cycles per second and host RSS. Host time
+ * is measured here (performance.now around machine.run only), never inside the library.
+ */
+import { cpus, loadavg } from 'node:os';
+import type { Command } from 'commander';
+import { RvnError } from '../errors';
+import {
+  BENCH_TIMINGS, buildWorkload, formatComparison, formatHeader, formatRow, makeRow, parseBenchFile,
+  prepareRun, selectWorkloads, workloadParams,
+} from '../bench/index';
+import type { BenchFile, BenchRow, BenchTiming } from '../bench/index';
+import { readUserFile, writeUserFile } from './host';
+import { parseIntIn } from './parse';
+
+interface BenchOptions {
+  runs: string;
+  quick?: boolean;
+  filter?: string;
+  timing?: string;
+  json?: string;
+  compare?: string;
+}
+
+export function registerBench(program: Command): void {
+  program
+    .command('bench')
+    .description('run the benchmark workloads under the ideal and rocket timing models and report speed')
+    .option('--runs <n>', 'runs per workload and timing (the median is reported)', '3')
+    .option('--quick', 'small sizes: a smoke run of a few seconds')
+    .option('--filter <name>', 'only workloads whose name contains NAME')
+    .option('--timing <profile>', "only one timing model: 'ideal' or 'rocket'")
+    .option('--json <file>', 'write the results as JSON to FILE')
+    .option('--compare <old.json>', 'print the change in MIPS against an earlier --json file')
+    .action((opts: BenchOptions) => {
+      process.exitCode = benchCommand(opts);
+    });
+}
+
+function timings(spec: string | undefined): readonly BenchTiming[] {
+  if (spec === undefined) return BENCH_TIMINGS;
+  if (spec === 'ideal' || spec === 'rocket') return [spec];
+  throw new RvnError(`--timing: '${spec}' is not 'ideal' or 'rocket'`, 2);
+}
+
+function rssMiB(): number {
+  return process.memoryUsage().rss / (1 << 20);
+}
+
+export function benchCommand(opts: BenchOptions): number {
+  const runs = parseIntIn('--runs', opts.runs, 1, 100);
+  const size = opts.quick ? 'quick' : 'full';
+  const selected = selectWorkloads(opts.filter);
+  const which = timings(opts.timing);
+  const old = opts.compare !== undefined ? parseBenchFile(new TextDecoder().decode(readUserFile(opts.compare, '--compare file')), opts.compare) : undefined;
+  const rows: BenchRow[] = [];
+  process.stdout.write(formatHeader() + '\n');
+  for (const w of selected) {
+    const image = buildWorkload(w, workloadParams(w, size));
+    for (const t of which) {
+      const seconds: number[] = [];
+      const cpuSeconds: number[] = [];
+      let last = { instret: 0, cycles: 0, passed: true };
+      for (let i = 0; i < runs; i++) {
+        const prepared = prepareRun(w, image, t);
+        const cpuStart = process.cpuUsage();
+        const start = performance.now();
+        const o = prepared.run();
+        seconds.push((performance.now() - start) / 1000);
+        const cpu = process.cpuUsage(cpuStart);
+        cpuSeconds.push((cpu.user + cpu.system) / 1e6);
+        last = { instret: o.instret, cycles: o.cycles, passed: last.passed && o.passed };
+      }
+      const row = makeRow(w.name, t, last.instret, last.cycles, seconds, rssMiB(), last.passed, cpuSeconds);
+      rows.push(row);
+      process.stdout.write(formatRow(row) + '\n');
+    }
+  }
+  const maxRss = process.resourceUsage().maxRSS / 1024;
+  process.stdout.write(`peak RSS ${maxRss.toFixed(0)} MiB\n`);
+  if (old !== undefined) process.stdout.write(formatComparison(old, rows).join('\n') + '\n');
+  if (opts.json !== undefined) {
+    const file: BenchFile = {
+      format: 'rvn-bench/1',
+      date: new Date().toISOString(),
+      host: {
+        cpu: cpus()[0]?.model ?? 'unknown', nproc: cpus().length, node: process.version,
+        peakRssMiB: Math.round(maxRss), loadAverage: loadavg().map((x) => x.toFixed(2)).join(' '),
+      },
+      size,
+      runs,
+      rows,
+    };
+    writeUserFile(opts.json, JSON.stringify(file, null, 2) + '\n');
+  }
+  return rows.every((r) => r.passed) ? 0 : 1;
+}

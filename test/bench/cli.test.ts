@@ -1,0 +1,40 @@
+// `rvn bench` as a command: quick run, JSON output, comparison with that output.
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it, vi } from 'vitest';
+import { benchCommand } from '../../src/cli/bench';
+import { workloadSource } from '../../src/bench/workload';
+import { alu } from '../../src/bench/workloads/index';
+import { RvnError } from '../../src/errors';
+
+const dir = mkdtempSync(join(tmpdir(), 'rvn-bench-test-'));
+afterAll(() => rmSync(dir, { recursive: true, force: true }));
+
+describe('rvn bench', () => {
+  it('runs the quick suite for one workload, writes JSON and compares against it', () => {
+    const out: string[] = [];
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => (out.push(String(s)), true));
+    try {
+      const file = join(dir, 'a.json');
+      expect(benchCommand({ runs: '1', quick: true, filter: 'alu', json: file })).toBe(0);
+      const json = JSON.parse(readFileSync(file, 'utf8'));
+      expect(json.format).toBe('rvn-bench/1');
+      expect(json.rows.map((r: { workload: string; timing: string }) => `${r.workload}/${r.timing}`)).toEqual(['alu/ideal', 'alu/rocket']);
+      expect(json.rows.every((r: { passed: boolean }) => r.passed)).toBe(true);
+      expect(benchCommand({ runs: '1', quick: true, filter: 'alu', timing: 'ideal', compare: file })).toBe(0);
+      expect(out.join('')).toMatch(/old MIPS/);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
+  it('rejects a bad --timing and a bad --runs with an RvnError', () => {
+    expect(() => benchCommand({ runs: '1', quick: true, timing: 'fast' })).toThrow(RvnError);
+    expect(() => benchCommand({ runs: '0', quick: true })).toThrow(RvnError);
+  });
+
+  it('refuses .equ parameters the assembler cannot hold exactly', () => {
+    expect(() => workloadSource(alu, { ITERS: 2 ** 60 })).toThrow(RvnError);
+  });
+});

@@ -1,0 +1,80 @@
+// The benchmark workloads: each runs to a clean, self-checked exit in quick mode under both
+// timing models, a corrupted expectation makes it fail, and instruction counts match loop trip
+// counts × instructions per iteration counted by hand from the sources.
+import { describe, expect, it } from 'vitest';
+import { buildWorkload, prepareRun, selectWorkloads, BENCH_TIMINGS } from '../../src/bench/runner';
+import type { Workload, WorkloadParams } from '../../src/bench/workload';
+import { WORKLOADS, alu, chase, syscall } from '../../src/bench/workloads/index';
+import { RvnError } from '../../src/errors';
+
+function run(w: Workload, params: WorkloadParams, timing: 'ideal' | 'rocket' = 'ideal') {
+  return prepareRun(w, buildWorkload(w, params), timing, { maxInsns: 5e6 }).run();
+}
+
+describe('benchmark workloads (quick sizes)', () => {
+  for (const w of WORKLOADS) {
+    for (const t of BENCH_TIMINGS) {
+      it(`${w.name} passes its self-checks under ${t} timing`, () => {
+        const o = run(w, w.sizes.quick, t);
+        expect(o.result.reason).toEqual({ kind: 'exit', code: 0, source: 'test-device' });
+        expect(o.passed).toBe(true);
+      });
+    }
+  }
+
+  it('a wrong expected value makes the alu workload fail check 2 (the sum)', () => {
+    const broken: Workload = { ...alu, derive: (p) => ({ ...alu.derive!(p), EXP_A_LO: (Number(alu.derive!(p).EXP_A_LO) ^ 1) >>> 0 }) };
+    const o = run(broken, alu.sizes.quick);
+    expect(o.passed).toBe(false);
+    expect(o.exitCode).toBe(2);
+  });
+
+  it('a wrong expected sum makes the chase workload fail check 2', () => {
+    const broken: Workload = { ...chase, derive: (p) => ({ ...chase.derive!(p), EXP_SUM: 1 }) };
+    const o = run(broken, chase.sizes.quick);
+    expect(o.exitCode).toBe(2);
+  });
+});
+
+describe('instruction counts from the loop bodies', () => {
+  it('alu: 17 instructions per iteration (6 xorshift, 9 mixing, addi, bnez)', () => {
+    const a = run(alu, { ITERS: 100 });
+    const b = run(alu, { ITERS: 1100 });
+    expect(b.instret - a.instret).toBe(17 * 1000);
+  });
+
+  it('chase: 5 instructions per step (ld, ld, add, addi, bnez), NODES steps per lap', () => {
+    const a = run(chase, { NODES: 256, LAPS: 1 });
+    const b = run(chase, { NODES: 256, LAPS: 5 });
+    expect(b.instret - a.instret).toBe(5 * 256 * 4);
+  });
+
+  it('chase: building the list is 10 instructions per node', () => {
+    const a = run(chase, { NODES: 256, LAPS: 1 });
+    const b = run(chase, { NODES: 512, LAPS: 1 });
+    // 256 more nodes: 10 per node to link them and 5 per node for the one extra lap of steps.
+    expect(b.instret - a.instret).toBe((10 + 5) * 256);
+  });
+
+  it('syscall: 12 retired instructions per ecall round trip (ecall itself does not retire)', () => {
+    // Privileged spec §3.3.1: ECALL raises an exception and is not considered to retire.
+    // U: li a7, addi, bne, addi, bnez = 5; S handler: li, bne, csrr, addi, csrw, addi, sret = 7.
+    const a = run(syscall, { ITERS: 100 });
+    const b = run(syscall, { ITERS: 600 });
+    expect(b.instret - a.instret).toBe(12 * 500);
+  });
+
+  it('the same workload gives the same counts on every run (determinism)', () => {
+    const a = run(chase, chase.sizes.quick, 'rocket');
+    const b = run(chase, chase.sizes.quick, 'rocket');
+    expect(b.instret).toBe(a.instret);
+    expect(b.cycles).toBe(a.cycles);
+  });
+});
+
+describe('workload selection', () => {
+  it('filters by name and rejects a filter that matches nothing with an RvnError', () => {
+    expect(selectWorkloads('dhry').map((w) => w.name)).toEqual(['dhry']);
+    expect(() => selectWorkloads('nonesuch')).toThrow(RvnError);
+  });
+});
