@@ -271,7 +271,10 @@ export class Assembler implements InsnContext {
         if (a.length !== 2) throw new RvnError(`${op} takes a name and a value`);
         const d = this.symbols.get(a[0]);
         if (d?.k === 'label') throw new RvnError(`symbol '${a[0]}' is already defined`);
-        this.symbols.set(a[0], { k: 'const', v: BigInt(this.constArg(a[1], op)), line: this.line });
+        // Kept as a BigInt: a 64-bit constant must not pass through a JS number (2^53).
+        const v = this.constant(this.parseExpr(a[1]));
+        if (v === undefined) throw new RvnError(`${op}: '${a[1]}' is not a constant`);
+        this.symbols.set(a[0], { k: 'const', v: BigInt.asIntN(64, BigInt(v)), line: this.line });
         return;
       }
       case '.option': return this.option(args.trim());
