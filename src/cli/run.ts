@@ -6,11 +6,14 @@ import { Machine } from '../machine/machine';
 import type { RunResult, UintcMode } from '../machine/machine';
 import type { TimingProfile } from '../timing/profile';
 import { builtinProfile, parseUserProfile } from '../timing/profiles/index';
-import { ConsoleSink, readUserFile } from './host';
+import { ConsoleSink, readUserFile, writeUserFile } from './host';
 import { parseCount, parseIntIn, parseLoadSpec, parseSize } from './parse';
 import { loadOrBuildImage } from './sources';
+import { addTraceOptions, attachObservers } from '../trace/index';
+import type { TraceOptions } from '../trace/index';
+import { appendFileSync } from 'node:fs';
 
-export interface RunOptions {
+export interface RunOptions extends TraceOptions {
   harts: string;
   mem: string;
   load: string[];
@@ -24,7 +27,7 @@ export interface RunOptions {
 }
 
 export function registerRun(program: Command): void {
-  program
+  const cmd = program
     .command('run')
     .description('boot IMAGE: an ELF, a raw binary loaded at 0x80000000, or .S/.ts sources built on the fly (several sources are linked together)')
     .argument('<image...>', 'the boot image, or the sources to build it from')
@@ -37,10 +40,32 @@ export function registerRun(program: Command): void {
     .addOption(new Option('--uintc <mode>', 'UINTC behaviour: the spec (rocket) or the reference QEMU fork (qemu)').choices(['rocket', 'qemu']).default('rocket'))
     .option('--quantum <cycles>', 'most cycles a hart may run ahead of the others (cross-hart events arrive exactly when it is at most the smallest delivery latency, 10)', '10')
     .option('--bootargs <text>', 'kernel command line placed in the device tree')
-    .option('--stats', 'print cycles, instructions and speed to stderr when the run ends')
-    .action(async (image: string[], opts: RunOptions) => {
-      process.exitCode = await runCommand(image, opts);
-    });
+    .option('--stats', 'print cycles, instructions and speed to stderr when the run ends');
+  addTraceOptions(cmd).action(async (image: string[], opts: RunOptions) => {
+    process.exitCode = await runCommand(image, opts);
+  });
+}
+
+/** Where trace, timeline and profile text goes: files (truncated on first use) or stderr. */
+function traceWriter(): { write(path: string | undefined, text: string): void } {
+  const opened = new Set<string>();
+  return {
+    write(path, text) {
+      if (path === undefined) {
+        process.stderr.write(text);
+        return;
+      }
+      if (!opened.has(path)) {
+        opened.add(path);
+        writeUserFile(path, '');
+      }
+      try {
+        appendFileSync(path, text);
+      } catch (e) {
+        throw new RvnError(`cannot write '${path}': ${(e as Error).message}`);
+      }
+    },
+  };
 }
 
 function collect(value: string, previous: string[]): string[] {
@@ -80,10 +105,12 @@ export async function runCommand(image: readonly string[], opts: RunOptions): Pr
     const bytes = readUserFile(l.file, '--load file');
     machine.load(bytes, l.file, l.addr);
   }
+  const observers = attachObservers(machine, machine.images, opts, traceWriter());
   const started = performance.now();
   const result = machine.run(limits);
   const seconds = (performance.now() - started) / 1000;
   sink.flush();
+  observers.finish();
   if (opts.stats) printStats(result, seconds, opts.timing);
   return exitStatus(result, limits);
 }

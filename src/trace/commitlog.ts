@@ -34,16 +34,17 @@ export interface CommitLogOptions {
 }
 
 /**
- * CSRs whose write Spike also logs under another CSR (proxies: sstatus writes mstatus, sie
- * writes mie, sip writes mip; rvn's N-extension ustatus/uie/uip likewise).
+ * CSRs whose write Spike logs under another CSR instead (checked against spike --log-commits:
+ * sstatus → mstatus; sie → sie and mie; sip → mip (Spike also logs its AIA mvip, which rvn
+ * lacks); rvn's N-extension ustatus/uie/uip likewise).
  */
-const ALSO_LOGGED: ReadonlyMap<number, number> = new Map([
-  [0x100, 0x300], [0x104, 0x304], [0x144, 0x344],
-  [0x000, 0x300], [0x004, 0x304], [0x044, 0x344],
+const LOGGED_AS: ReadonlyMap<number, readonly number[]> = new Map([
+  [0x100, [0x300]], [0x104, [0x104, 0x304]], [0x144, [0x344]],
+  [0x000, [0x300]], [0x004, [0x004, 0x304]], [0x044, [0x344]],
 ]);
 
-/** CSRs an xRET writes, as Spike logs them (mret.h: mstatus; sret.h: sstatus and mstatus). */
-const XRET_LOGGED: readonly (readonly number[])[] = [[0x000, 0x300], [0x100, 0x300], [], [0x300]];
+/** CSRs an xRET writes, as Spike logs them (mret.h and sret.h: mstatus). */
+const XRET_LOGGED: readonly (readonly number[])[] = [[0x300], [0x300], [], [0x300]];
 
 function coreTag(id: number): string {
   return 'core' + String(id).padStart(4, ' ') + ': ';
@@ -94,11 +95,15 @@ export class CommitLogger implements HartObserver {
   }
 }
 
+const NONE: readonly number[] = [];
+
 /** Spike's reg-write entries, sorted by its key (x: reg << 4; CSR: num << 4 | 4). */
 function registerWrites(hart: Hart, c: Readonly<CommitInfo>): string {
-  const entries: [number, string][] = [];
-  if (c.rd !== 0) entries.push([c.rd << 4, ` x${String(c.rd).padEnd(2, ' ')} ${hex64(c.rdLo, c.rdHi)}`]);
+  const xreg = c.rd !== 0 ? ` x${String(c.rd).padEnd(2, ' ')} ${hex64(c.rdLo, c.rdHi)}` : '';
   const csrs = csrsLogged(c.word, c.len);
+  if (csrs.length === 0) return xreg; // the common case: no sorting, no arrays
+  const entries: [number, string][] = [];
+  if (c.rd !== 0) entries.push([c.rd << 4, xreg]);
   for (const num of csrs) {
     const v = hart.readCsr(num);
     if (v === undefined) continue;
@@ -114,9 +119,8 @@ function csrsLogged(word: number, len: number): readonly number[] {
   const x = xretLevel(word);
   if (x >= 0) return XRET_LOGGED[x];
   const num = csrWritten(word, len);
-  if (num < 0) return [];
-  const also = ALSO_LOGGED.get(num);
-  return also === undefined ? [num] : [num, also];
+  if (num < 0) return NONE;
+  return LOGGED_AS.get(num) ?? [num];
 }
 
 /** Loads print the address; stores the address and the value in the access width; AMOs both. */

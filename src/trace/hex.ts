@@ -2,8 +2,11 @@
 
 const TWO32 = 4294967296;
 
+/** Two hex digits per byte value: four lookups beat toString(16) + padStart on the trace path. */
+const BYTE_HEX: readonly string[] = Array.from({ length: 256 }, (_, i) => i.toString(16).padStart(2, '0'));
+
 function hex8(v: number): string {
-  return (v >>> 0).toString(16).padStart(8, '0');
+  return BYTE_HEX[(v >>> 24) & 255] + BYTE_HEX[(v >>> 16) & 255] + BYTE_HEX[(v >>> 8) & 255] + BYTE_HEX[v & 255];
 }
 
 /** "0x" + 16 hex digits of hi:lo. */

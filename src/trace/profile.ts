@@ -87,9 +87,19 @@ export class Profiler implements HartObserver {
     this.harts[hart.hartId] = new HartProfile(hart);
   }
 
+  /** Function id at addr; the last function's range is cached (consecutive pcs share it). */
   private fn(addr: number): number {
-    return this.names.id(this.symbols.nameAt(addr));
+    if (addr >= this.cacheStart && addr < this.cacheEnd) return this.cacheId;
+    const r = this.symbols.rangeAt(addr);
+    if (r === undefined) return this.names.id(UNKNOWN);
+    this.cacheStart = r.start;
+    this.cacheEnd = r.end;
+    this.cacheId = this.names.id(r.name);
+    return this.cacheId;
   }
+  private cacheStart = 1;
+  private cacheEnd = 0;
+  private cacheId = 0;
 
   /** Charges the cycles since the last event to `node`, or to [idle] after a parking WFI. */
   private charge(p: HartProfile, hart: Hart, node: number, insns: number): void {

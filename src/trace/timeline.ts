@@ -46,7 +46,8 @@ export class Timeline implements HartObserver {
   }
 
   private ts(cycle: number): number {
-    return (cycle / this.coreHz) * 1e6;
+    // Multiply first: with whole-MHz clocks the result is exact (100 cycles at 100 MHz = 1).
+    return (cycle * 1e6) / this.coreHz;
   }
 
   attach(hart: Hart): void {

@@ -1,4 +1,5 @@
 // The CLI as users meet it: exit statuses, one-line errors for bad input, no stack traces.
+import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/link/build';
 import { rvn, tempDir, writeTemp } from './rvn';
@@ -164,6 +165,27 @@ fromhost: .dword 0
     expect(r.status).toBe(1);
     oneLine(r.stderr);
     expect(r.stderr).toContain('bad.S:1');
+  });
+
+  it('writes a Spike-format commit trace, a timeline and a profile', () => {
+    const dir = tempDir();
+    const src = writeTemp(dir, 'p.S', exitWith(0));
+    const trace = `${dir}/trace.log`;
+    const timeline = `${dir}/timeline.json`;
+    const r = rvn(['run', src, '--trace', 'commits', '--trace-file', trace, '--timeline', timeline, '--profile']);
+    expect(r.status).toBe(0);
+    const lines = readFileSync(trace, 'utf8').trimEnd().split('\n');
+    // The boot ROM's first instruction, auipc t0, 0 at 0x1000 in M-mode, writes 0x1000 to x5.
+    expect(lines[0]).toBe('core   0: 3 0x0000000000001000 (0x00000297) x5  0x0000000000001000');
+    // The program's li t0, 0x100000 is lui t0, 0x100 (0x001002b7) at the entry.
+    expect(lines).toContain('core   0: 3 0x0000000080000000 (0x001002b7) x5  0x0000000000100000');
+    const events = JSON.parse(readFileSync(timeline, 'utf8')).traceEvents as unknown[];
+    expect(Array.isArray(events)).toBe(true);
+    expect(r.stderr).toMatch(/hart 0: \d+ cycles, \d+ instructions/);
+    expect(r.stderr).toMatch(/_start/);
+    const bad = rvn(['run', src, '--trace', 'everything']);
+    expect(bad.status).toBe(2);
+    oneLine(bad.stderr);
   });
 
   it('runs the demo', () => {
