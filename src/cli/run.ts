@@ -24,6 +24,7 @@ export interface RunOptions extends TraceOptions {
   quantum: string;
   bootargs?: string;
   stats?: boolean;
+  fast: boolean;
 }
 
 export function registerRun(program: Command): void {
@@ -40,7 +41,8 @@ export function registerRun(program: Command): void {
     .addOption(new Option('--uintc <mode>', 'UINTC behaviour: the spec (rocket) or the reference QEMU fork (qemu)').choices(['rocket', 'qemu']).default('rocket'))
     .option('--quantum <cycles>', 'most cycles a hart may run ahead of the others (cross-hart events arrive exactly when it is at most the smallest delivery latency, 10)', '10')
     .option('--bootargs <text>', 'kernel command line placed in the device tree')
-    .option('--stats', 'print cycles, instructions and speed to stderr when the run ends');
+    .option('--stats', 'print cycles, instructions and speed to stderr when the run ends')
+    .option('--no-fast', 'reference mode: execute one instruction at a time (same results, cycles and traces; slower)');
   addTraceOptions(cmd).action(async (image: string[], opts: RunOptions) => {
     process.exitCode = await runCommand(image, opts);
   });
@@ -97,7 +99,7 @@ export async function runCommand(image: readonly string[], opts: RunOptions): Pr
   const loads = opts.load.map((spec) => (spec.includes('@') ? parseLoadSpec(spec) : { file: spec, addr: undefined }));
   const sink = new ConsoleSink();
   const machine = new Machine(
-    { harts, memBytes, timing: timingProfile(opts.timing), uintc: opts.uintc as UintcMode, quantum, bootargs: opts.bootargs },
+    { harts, memBytes, timing: timingProfile(opts.timing), uintc: opts.uintc as UintcMode, quantum, bootargs: opts.bootargs, fast: opts.fast !== false },
     { console: (b) => sink.write(b) },
   );
   machine.load(await loadOrBuildImage(image), image.join(' '));

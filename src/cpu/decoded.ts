@@ -14,6 +14,7 @@ import type { Decoder } from '../isa/decode';
 import { Instructions, Op, OpCount } from '../isa/opcodes';
 import type { CReg, Extension } from '../isa/opcodes';
 import { InsnClass } from '../timing/record';
+import type { Block } from './blocks';
 
 export const UNDECODED = 255;
 /** A 32-bit instruction starting in the page's last halfword: fetched on the slow path. */
@@ -26,9 +27,26 @@ export class DecodedPage {
   readonly word = new Int32Array(SLOTS);
   /** RAM code generation this page was decoded under (see Ram.codeGen). */
   gen = 0;
+  /**
+   * Translated blocks by start slot (blocks.ts), created when the page first runs in fast
+   * mode: undefined = not translated yet, null = not translatable (interpret).
+   */
+  blocks: (Block | null | undefined)[] | undefined = undefined;
+  /** Times each slot was reached before translation (a block is made once a slot is warm). */
+  heat: Uint8Array | undefined = undefined;
+
+  /** Whether bytes [off, off + size) of the page may belong to a decoded instruction. */
+  overlaps(off: number, size: number): boolean {
+    const first = off >>> 1 === 0 ? 0 : (off >>> 1) - 1; // a 4-byte instruction may start 2 bytes before
+    const last = (off + size - 1) >>> 1;
+    for (let i = first; i <= last; i++) if (this.info[i] !== UNDECODED) return true;
+    return false;
+  }
 
   clear(): void {
     this.info.fill(UNDECODED);
+    this.blocks = undefined;
+    this.heat = undefined;
   }
 }
 

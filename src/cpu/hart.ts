@@ -24,7 +24,9 @@ import type { UintcPort } from '../uintc/port';
 import { CsrFile, Irq, Ms, Slot } from '../csr/csrfile';
 import type { CsrHost } from '../csr/csrfile';
 import { Csr } from '../csr/table';
-import { CROSSING, DecodedPage, UNDECODED, decodeInto, opClasses } from './decoded';
+import { CROSSING, DecodedPage, SLOTS, UNDECODED, decodeInto, opClasses } from './decoded';
+import { Block, translateBlock } from './blocks';
+import type { ModelShortcuts } from './blocks';
 import { div64, mulHigh, mulU128 } from './int64';
 import { ACCESS_FAULT, Access, Mmu } from './mmu';
 import { execUipi } from './uipi';
@@ -70,6 +72,12 @@ export interface HartConfig {
   uintc?: UintcPort;
   /** Make uret illegal outside U-mode (the original QEMU fork's behaviour). */
   uretLegalOnlyInU?: boolean;
+  /**
+   * Fast mode (default true): hot code runs as translated blocks (src/cpu/blocks.ts). false =
+   * the reference path, one instruction at a time through the interpreter. Both give identical
+   * architectural state, cycles and observer streams (test/cpu/fast-vs-reference.test.ts).
+   */
+  fast?: boolean;
 }
 
 /** What an observer sees after each retired instruction (one reused object). */
@@ -100,6 +108,8 @@ export interface HartObserver {
 }
 
 const TWO32 = 4294967296;
+/** A slot is translated into a block after being reached this many times (blocks.ts). */
+const BLOCK_HEAT = 4;
 /** execRare() results: continue at pc + len, continue at rareTarget, or stop (trapped). */
 const RARE_DONE = 0;
 const RARE_JUMP = 1;
@@ -108,7 +118,7 @@ const RARE_TRAPPED = 2;
 const IRQ_PRIORITY = [Irq.MEI, Irq.MSI, Irq.MTI, Irq.SEI, Irq.SSI, Irq.STI, Irq.UEI, Irq.USI, Irq.UTI];
 
 function idealModel(): TimingModel {
-  return { name: 'ideal', retire: () => 1, trap: () => 0, events: new Float64Array(32), reset: () => {} };
+  return { name: 'ideal', unitCost: true, retire: () => 1, trap: () => 0, events: new Float64Array(32), reset: () => {} };
 }
 
 function misaBits(letters: string): number {
@@ -150,7 +160,10 @@ export class Hart implements CsrHost, TimingHost {
   /** pc installed by the last trap entry and instret at that moment (trap-loop detection). */
   private trapTarget = NaN;
   private instretAtTrap = -1;
-  private firstTrap = '';
+  /** The last trap that followed some progress (cause, kind, epc): named only if it turns fatal. */
+  private lastTrapCause = 0;
+  private lastTrapIsInt = false;
+  private lastTrapEpc = 0;
 
   readonly uintc: UintcPort | undefined;
   readonly uretOnlyInU: boolean;
@@ -162,19 +175,26 @@ export class Hart implements CsrHost, TimingHost {
   private readonly commitInfo: CommitInfo;
   private readonly ramBase: number;
   private readonly ramSize: number;
-  private readonly ram8: Uint8Array;
-  private readonly ram16: Uint16Array;
-  private readonly ram32: Int32Array;
+  /** @internal RAM views (passed to translated blocks) */
+  readonly ram8: Uint8Array;
+  readonly ram16: Uint16Array;
+  readonly ram32: Int32Array;
   private readonly codeGen: Uint32Array;
-  private readonly codeMark: Uint8Array;
+  /** @internal (read by translated blocks) */
+  readonly codeMark: Uint8Array;
   private readonly pages: (DecodedPage | undefined)[];
   private readonly scratchPage = new DecodedPage();
   /** Fetch cache: virtual page base (NaN = none), its decoded page and physical base. */
-  private fetchVBase = NaN;
-  private fetchPBase = 0;
+  /** @internal (read by translated blocks) */
+  fetchVBase = NaN;
+  /** @internal (read by translated blocks) */
+  fetchPBase = 0;
+  /** @internal The current run's cycle limit (read by translated blocks). */
+  runLimit = 0;
   private fetchPage: DecodedPage = this.scratchPage;
   /** Loads/stores bypass translation (Bare or effective privilege M). */
-  private dataBare = true;
+  /** @internal (read by translated blocks) */
+  dataBare = true;
   private fetchBare = true;
   private dataPriv = 3;
   /**
@@ -182,7 +202,8 @@ export class Hart implements CsrHost, TimingHost {
    * changed, the hart went to sleep, or a stop was requested. One flag keeps the loop to a
    * single test per instruction.
    */
-  private attention = true;
+  /** @internal (read by translated blocks) */
+  attention = true;
   private retired = false;
   /** 64-bit temporaries (no allocation in the execute path). */
   readonly t = new Int32Array(4);
@@ -195,6 +216,14 @@ export class Hart implements CsrHost, TimingHost {
   private stopRequested = false;
   /** Target pc handed back by execRare() for xRET. */
   private rareTarget = 0;
+  /** Blocks translated so far (fast mode; for profiling and tests). */
+  blocksTranslated = 0;
+  /** HartConfig.fast, and whether the timing model is the unit-cost (ideal) one. */
+  fast: boolean;
+  private readonly unitCost: boolean;
+  private readonly shortcuts: ModelShortcuts;
+  /** Decodes a slot of the current fetch page for the block translator. */
+  private readonly slotDecoder = (dp: DecodedPage, idx: number): number => this.decodeSlot(dp, idx);
 
   constructor(config: HartConfig) {
     this.hartId = config.hartId;
@@ -203,6 +232,13 @@ export class Hart implements CsrHost, TimingHost {
     this.readTimeFn = config.readTime ?? (() => 0);
     this.uintc = config.uintc;
     this.uretOnlyInU = config.uretLegalOnlyInU ?? false;
+    this.fast = config.fast ?? true;
+    this.unitCost = this.timing.unitCost === true;
+    const tm = this.timing;
+    this.shortcuts = {
+      alu: tm.retireAlu !== undefined, load: tm.retireLoad !== undefined,
+      store: tm.retireStore !== undefined, branch: tm.retireBranch !== undefined,
+    };
     const misa = misaBits(config.misaExtensions ?? 'IMACSUN');
     this.exts = new Set<Extension>(['I', 'Zicsr', 'Zifencei', 'Priv']);
     const has = (c: string): boolean => (misa & (1 << (c.charCodeAt(0) - 65))) !== 0;
@@ -366,9 +402,15 @@ export class Hart implements CsrHost, TimingHost {
       if ((this.csr.mip & this.csr.mie) === 0) return 0;
       this.sleeping = false;
     }
-    return this.observer === undefined ? this.runFast(cycleLimit, insnLimit) : this.runObserved(cycleLimit, insnLimit);
+    if (this.observer !== undefined) return this.runObserved(cycleLimit, insnLimit);
+    return this.runFast(cycleLimit, insnLimit);
   }
 
+  /**
+   * The run loop without observer. Between "attention" points it runs either translated blocks
+   * (fast mode) or the interpreter one instruction at a time (reference mode: budget 1 per
+   * runSteps call, the plainest path).
+   */
   private runFast(cycleLimit: number, insnLimit: number): number {
     const start = this.instret;
     let steps = 0;
@@ -381,9 +423,55 @@ export class Hart implements CsrHost, TimingHost {
           continue;
         }
       }
-      steps += this.runSteps(cycleLimit, insnLimit - steps);
+      steps += this.fast ? this.runBlocks(cycleLimit, insnLimit - steps) : this.runSteps(cycleLimit, 1);
     }
     return this.instret - start;
+  }
+
+  /**
+   * Fast mode: runs translated blocks where the pc has one, else interprets one instruction;
+   * stops like runSteps (budget, cycle limit, attention). A slot gets a block once it has been
+   * reached BLOCK_HEAT times, so cold (boot) code is not translated. Blocks are only entered
+   * when the budget (and, for unit cost, the cycle limit) leaves room for all of them, which
+   * keeps every stop at exactly the instruction where the interpreter would stop.
+   */
+  private runBlocks(cycleLimit: number, budget: number): number {
+    let n = 0;
+    this.runLimit = cycleLimit;
+    const xl = this.xl;
+    const xh = this.xh;
+    do {
+      const pc = this.pc;
+      const off = pc - this.fetchVBase;
+      if (off >= 0 && off < 4096) {
+        const dp = this.fetchPage;
+        const idx = off >>> 1;
+        let blocks = dp.blocks;
+        if (blocks === undefined) {
+          blocks = dp.blocks = new Array<Block | null | undefined>(SLOTS);
+          dp.heat = new Uint8Array(SLOTS);
+        }
+        let blk = blocks[idx];
+        if (blk === undefined) {
+          const heat = dp.heat as Uint8Array;
+          if (++heat[idx] >= BLOCK_HEAT) {
+            blk = translateBlock(dp, idx, this.slotDecoder, this.cls, this.unitCost, this.shortcuts, this.ramBase, this.ramSize) ?? null;
+            if (blk !== null) this.blocksTranslated++;
+            // Translation may have decoded slots; the page object stays the same.
+            blocks[idx] = blk;
+          }
+        }
+        if (blk != null && blk.len <= budget - n && (!this.unitCost || this.cycle + blk.len - 1 < cycleLimit)) {
+          const k = blk.fn(this, xl, xh, this.rec, this.timing, this.t, this.ram8, this.ram16, this.ram32, this.codeMark, this.bus);
+          if (k > 0) {
+            n += k;
+            continue;
+          }
+        }
+      }
+      n += this.runSteps(cycleLimit, 1);
+    } while (!this.attention && n < budget && this.cycle < cycleLimit);
+    return n;
   }
 
   private runObserved(cycleLimit: number, insnLimit: number): number {
@@ -501,12 +589,18 @@ export class Hart implements CsrHost, TimingHost {
     const csr = this.csr;
     if (!isInt && (cause === Cause.FetchAccess || cause === Cause.FetchPage) && this.instret === this.instretAtTrap &&
         epcHi * TWO32 + (epcLo >>> 0) === this.trapTarget) {
-      this.fatal = `hart ${this.hartId}: ${this.firstTrap}; its handler at 0x${this.pcHex()} cannot be fetched ` +
+      // (BigInt only here, for a negative, sign-extended pc in the message.)
+      const epc = BigInt.asUintN(64, BigInt(this.lastTrapEpc)).toString(16).padStart(16, '0');
+      const first = `${this.lastTrapIsInt ? 'interrupt' : 'exception'} ${this.lastTrapCause} ` +
+        `(${causeName(this.lastTrapIsInt, this.lastTrapCause)}) at pc 0x${epc}`;
+      this.fatal = `hart ${this.hartId}: ${first}; its handler at 0x${this.pcHex()} cannot be fetched ` +
         `(${cause === Cause.FetchAccess ? 'instruction access fault' : 'instruction page fault'}), so every trap traps again`;
       this.requestStop();
     } else if (this.instret !== this.instretAtTrap) {
-      const epc = (epcHi * TWO32 + (epcLo >>> 0)).toString(16).padStart(16, '0');
-      this.firstTrap = `${isInt ? 'interrupt' : 'exception'} ${cause} (${causeName(isInt, cause)}) at pc 0x${epc}`;
+      // Numbers only: this runs on every trap, the message is built only if it turns fatal.
+      this.lastTrapCause = cause;
+      this.lastTrapIsInt = isInt;
+      this.lastTrapEpc = epcHi * TWO32 + (epcLo >>> 0);
     }
     const causeHi = isInt ? 0x80000000 | 0 : 0;
     let tvec: Slot;
@@ -645,8 +739,9 @@ export class Hart implements CsrHost, TimingHost {
       }
       hi16 = t[0] & 0xffff;
     }
+    // Only the scratch slot changes: the fetch cache keeps pointing at the RAM page, whose
+    // other instructions are still valid (the caller reads this one from the scratch page).
     decodeInto(this.decoder, this.exts, this.scratchPage, idx, lo16, hi16);
-    this.fetchPage = this.scratchPage;
     return true;
   }
 
@@ -669,7 +764,8 @@ export class Hart implements CsrHost, TimingHost {
   }
 
   /** Loads `size` bytes at virtual hi:lo, zero-extended, into t[0..1]. False after trapping. */
-  private load(lo: number, hi: number, size: number): boolean {
+  /** @internal (called by translated blocks) */
+  load(lo: number, hi: number, size: number): boolean {
     let pa: number;
     if (!this.dataBare && (lo & 0xfff) + size > 4096) return this.loadCross(lo, hi, size);
     pa = this.xlate(lo, hi, Access.Load);
@@ -732,7 +828,8 @@ export class Hart implements CsrHost, TimingHost {
   }
 
   /** Stores the low `size` bytes of vhi:vlo at virtual hi:lo. False after trapping. */
-  private store(lo: number, hi: number, size: number, vlo: number, vhi: number): boolean {
+  /** @internal (called by translated blocks) */
+  store(lo: number, hi: number, size: number, vlo: number, vhi: number): boolean {
     if (!this.dataBare && (lo & 0xfff) + size > 4096) return this.storeCross(lo, hi, size, vlo, vhi);
     const pa = this.xlate(lo, hi, Access.Store);
     if (pa < 0) return false;
@@ -751,10 +848,7 @@ export class Hart implements CsrHost, TimingHost {
       } else if (size === 4) this.ram32[off >>> 2] = vlo;
       else if (size === 2) this.ram16[off >>> 1] = vlo;
       else this.ram8[off] = vlo;
-      if ((this.codeMark[off >>> 12] | this.bus.reservationCount) !== 0) {
-        this.bus.ramStored(off, size);
-        this.fetchVBase = NaN; // the page being executed may hold stale decoded code
-      }
+      if ((this.codeMark[off >>> 12] | this.bus.reservationCount) !== 0) this.storedToCode(off, size);
       return true;
     }
     if (!(off >= 0 && off + size <= this.ramSize)) r.memIsMmio = true;
@@ -764,6 +858,23 @@ export class Hart implements CsrHost, TimingHost {
     }
     this.fetchVBase = NaN;
     return true;
+  }
+
+  /**
+   * A store to a RAM page marked as code (or while reservations exist). The bus bumps the
+   * page's generation for every hart. If this hart's decoded copy of the page was current and
+   * the store touched none of its decoded slots (data sharing a page with code), the copy stays
+   * valid: it takes the new generation and fetch continues. Otherwise the fetch cache is dropped
+   * and the page is re-decoded when next entered (self-modifying code).
+   */
+  /** @internal (called by translated blocks) */
+  storedToCode(off: number, size: number): void {
+    const page = off >>> 12;
+    const dp = this.pages[page];
+    const current = dp !== undefined && dp.gen === this.codeGen[page] && (this.codeMark[page] & 1) !== 0;
+    this.bus.ramStored(off, size);
+    if (current && !(dp as DecodedPage).overlaps(off & 0xfff, size)) (dp as DecodedPage).gen = this.bus.markCode(page);
+    else this.fetchVBase = NaN;
   }
 
   private storeCross(lo: number, hi: number, size: number, vlo: number, vhi: number): boolean {
@@ -814,16 +925,7 @@ export class Hart implements CsrHost, TimingHost {
       const idx = off >>> 1;
       let info = dp.info[idx];
       if ((info & 255) >= CROSSING) {
-        if ((info & 255) === UNDECODED && dp !== this.scratchPage) {
-          const pOff = this.fetchPBase - this.ramBase + off;
-          const lo16 = this.ram16[pOff >>> 1];
-          if ((lo16 & 3) === 3 && idx === 2047) {
-            dp.info[idx] = CROSSING;
-          } else {
-            decodeInto(this.decoder, this.exts, dp, idx, lo16, (lo16 & 3) === 3 ? this.ram16[(pOff >>> 1) + 1] : 0);
-          }
-          info = dp.info[idx];
-        }
+        if ((info & 255) === UNDECODED && dp !== this.scratchPage) info = this.decodeSlot(dp, idx);
         if ((info & 255) === CROSSING) {
           if (!this.decodeSlow(pc, this.fetchPBase + off, idx)) return n;
           dp = this.scratchPage;
@@ -947,6 +1049,20 @@ export class Hart implements CsrHost, TimingHost {
     return n;
   }
 
+  /** Decodes slot idx of the current (RAM) fetch page if not yet decoded; returns its info. */
+  private decodeSlot(dp: DecodedPage, idx: number): number {
+    const info = dp.info[idx];
+    if ((info & 255) !== UNDECODED || dp === this.scratchPage) return info;
+    const pOff = this.fetchPBase - this.ramBase + idx * 2;
+    const lo16 = this.ram16[pOff >>> 1];
+    if ((lo16 & 3) === 3 && idx === SLOTS - 1) {
+      dp.info[idx] = CROSSING;
+    } else {
+      decodeInto(this.decoder, this.exts, dp, idx, lo16, (lo16 & 3) === 3 ? this.ram16[(pOff >>> 1) + 1] : 0);
+    }
+    return dp.info[idx];
+  }
+
   private isSafe(hi: number): boolean {
     return hi >= -0x200000 && hi < 0x200000;
   }
@@ -1054,19 +1170,22 @@ export class Hart implements CsrHost, TimingHost {
     this.jumpTo(lo, hi);
   }
 
-  private sll(rd: number, a: number, ah: number, s: number): void {
+  /** @internal (called by translated blocks) */
+  sll(rd: number, a: number, ah: number, s: number): void {
     if (s === 0) { this.xl[rd] = a; this.xh[rd] = ah; }
     else if (s < 32) { this.xh[rd] = (ah << s) | (a >>> (32 - s)); this.xl[rd] = a << s; }
     else { this.xh[rd] = a << (s - 32); this.xl[rd] = 0; }
   }
 
-  private srl(rd: number, a: number, ah: number, s: number): void {
+  /** @internal (called by translated blocks) */
+  srl(rd: number, a: number, ah: number, s: number): void {
     if (s === 0) { this.xl[rd] = a; this.xh[rd] = ah; }
     else if (s < 32) { this.xl[rd] = (a >>> s) | (ah << (32 - s)); this.xh[rd] = ah >>> s; }
     else { this.xl[rd] = ah >>> (s - 32); this.xh[rd] = 0; }
   }
 
-  private sra(rd: number, a: number, ah: number, s: number): void {
+  /** @internal (called by translated blocks) */
+  sra(rd: number, a: number, ah: number, s: number): void {
     if (s === 0) { this.xl[rd] = a; this.xh[rd] = ah; }
     else if (s < 32) { this.xl[rd] = (a >>> s) | (ah << (32 - s)); this.xh[rd] = ah >> s; }
     else { this.xl[rd] = ah >> (s - 32); this.xh[rd] = ah >> 31; }

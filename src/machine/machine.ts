@@ -51,6 +51,11 @@ export interface MachineOptions {
   quantum?: number;
   /** Kernel command line for /chosen/bootargs. */
   bootargs?: string;
+  /**
+   * Fast execution (translated blocks, default true). false = the reference mode: one
+   * instruction at a time through the plainest path; results, cycles and traces are identical.
+   */
+  fast?: boolean;
 }
 
 /** Where the machine's output goes. */
@@ -149,6 +154,7 @@ export class Machine implements HartIrqLines, MachineClock {
         readTime: () => this.clint.mtimeAt(hart.cycle),
         uintc: this.uintc,
         uretLegalOnlyInU: options.uintc === 'qemu',
+        fast: options.fast ?? true,
       });
       hart.reset(MemoryMap.bootRom.base);
       this.harts.push(hart);

@@ -39,11 +39,18 @@ export class CacheModel {
 
   /** Looks up (and on a miss fills) the line holding `paddr`; `write` marks it dirty. */
   access(paddr: number, write: boolean): CacheResult {
+    // Small enough to be inlined at every call site (a physical address above 2^30 passed to a
+    // call that is not inlined is boxed): the common case, the line touched last, stays here.
     const line = Math.floor(paddr * this.invLine);
     if (line === this.lastLine) {
       if (write) this.dirty[this.lastSlot] = 1;
       return CacheResult.Hit;
     }
+    return this.lookupLine(line, write);
+  }
+
+  /** The set search and fill for a line other than the last one touched. */
+  private lookupLine(line: number, write: boolean): CacheResult {
     // `&` keeps the low 32 bits of the (non-negative, < 2^53) line number: enough for the set.
     const base = (line & this.setMask) * this.ways;
     const tags = this.tags;

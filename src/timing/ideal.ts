@@ -4,6 +4,7 @@ import type { RetireRecord, TimingModel } from './record';
 
 export class IdealTimingModel implements TimingModel {
   readonly events = new Float64Array(TIMING_EVENT_COUNT);
+  readonly unitCost = true;
   constructor(readonly name: string) {}
   retire(_r: RetireRecord): number {
     return 1;

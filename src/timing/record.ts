@@ -99,8 +99,26 @@ export const enum TrapKind {
 export interface TimingModel {
   /** Profile name, e.g. "rocket" or "ideal". */
   readonly name: string;
+  /**
+   * True when retire() always returns 1 and ignores its record (the ideal model): the hart
+   * then need not fill records, and charges whole blocks at once.
+   */
+  readonly unitCost?: boolean;
   /** Cycles taken by this retired instruction (at least 1 for the ideal model). */
   retire(r: RetireRecord): number;
+  /**
+   * Optional shortcut (with blockBase): the same as retire() of a record of class Alu with
+   * pc = base pc + offset, fetchPaddr = base paddr + offset and these registers (insnLen and
+   * nextPc are irrelevant to Alu). Translated blocks use it for plain ALU instructions; offsets
+   * are small integers, so no double crosses the call.
+   */
+  retireAlu?(offset: number, rd: number, rs1: number, rs2: number): number;
+  /** Sets the base pc and physical fetch address for retireAlu offsets. */
+  blockBase?(pc: number, fetchPaddr: number): void;
+  /** Optional shortcuts: retire() for a record of class Load, Store or Branch respectively. */
+  retireLoad?(r: RetireRecord): number;
+  retireStore?(r: RetireRecord): number;
+  retireBranch?(r: RetireRecord): number;
   /** Extra cycles to redirect to a trap handler (charged in addition to the faulting insn). */
   trap(kind: TrapKind, cause: number): number;
   /** Model event counters, for mhpmcounter3.. (index → count); see docs/timing.md. */

@@ -24,6 +24,12 @@ export class RocketTimingModel implements TimingModel {
   readonly events = new Float64Array(TIMING_EVENT_COUNT);
 
   private now = 0;
+  /** pc and physical fetch address of the instruction being retired (see issue()). */
+  private fetchPc = 0.5;
+  private fetchPa = 0.5;
+  /** Base of the block whose ALU instructions retireAlu() is given offsets into. */
+  private basePc = 0.5;
+  private basePa = 0.5;
   private readonly ready = new Float64Array(32);
   private mulFree = 0;
   private readonly icache: CacheModel;
@@ -75,21 +81,72 @@ export class RocketTimingModel implements TimingModel {
     this.xret = p.xretCycles;
   }
 
-  retire(r: RetireRecord): number {
-    const ev = this.events;
-    // Fetch: I-TLB and I$ misses delay the instruction's arrival.
+  /**
+   * The cycle an instruction issues: `now` plus fetch penalties (I-TLB and I$ misses delay
+   * its arrival), then operand interlocks (ready[0] stays 0; unused sources are 0).
+   */
+  private issueAt(pc: number, fetchPaddr: number, rs1: number, rs2: number): number {
+    this.fetchPc = pc;
+    this.fetchPa = fetchPaddr;
+    return this.issue(rs1, rs2);
+  }
+
+  /**
+   * issueAt() for the instruction at fetchPc/fetchPa. Addresses travel through these fields
+   * rather than as arguments: a double (≥ 2^30) passed to a call V8 does not inline is boxed,
+   * which would allocate per instruction.
+   */
+  private issue(rs1: number, rs2: number): number {
     let t = this.now;
-    if (!this.bareFetch) t += this.translate(r.pc, true);
-    if (this.icache.access(r.fetchPaddr, false) !== CacheResult.Hit) {
-      ev[TimingEvent.IcacheMiss]++;
+    if (!this.bareFetch) t += this.translate(this.fetchPc, true);
+    if (this.icache.access(this.fetchPa, false) !== CacheResult.Hit) {
+      this.events[TimingEvent.IcacheMiss]++;
       t += this.memLat;
     }
-    // Operand interlocks (ready[0] stays 0; unused sources are 0).
     let s = t;
     const ready = this.ready;
-    if (ready[r.rs1] > s) s = ready[r.rs1];
-    if (ready[r.rs2] > s) s = ready[r.rs2];
-    ev[TimingEvent.OperandStall] += s - t;
+    if (ready[rs1] > s) s = ready[rs1];
+    if (ready[rs2] > s) s = ready[rs2];
+    this.events[TimingEvent.OperandStall] += s - t;
+    return s;
+  }
+
+  /** Publishes rd's ready time and advances `now`; returns the instruction's cycles. */
+  private finish(s: number, rd: number, mem: number, ctl: number, lat: number): number {
+    if (rd !== 0) this.ready[rd] = s + mem + lat;
+    const end = s + 1 + mem + ctl;
+    const cycles = end - this.now;
+    this.now = end;
+    return cycles;
+  }
+
+  // Class-specific entry points (translated blocks call them instead of retire(); each is
+  // exactly retire()'s case for that class).
+
+  /** retire() for a Load-class record. */
+  retireLoad(r: RetireRecord): number {
+    const s = this.issueAt(r.pc, r.fetchPaddr, r.rs1, r.rs2);
+    const mem = this.data(r, false);
+    return this.finish(s, r.rd, mem, 0, r.memWidth >= 4 ? this.loadWord : this.loadSub);
+  }
+
+  /** retire() for a Store-class record. */
+  retireStore(r: RetireRecord): number {
+    const s = this.issueAt(r.pc, r.fetchPaddr, r.rs1, r.rs2);
+    return this.finish(s, r.rd, this.data(r, true), 0, 1);
+  }
+
+  /** retire() for a Branch-class record. */
+  retireBranch(r: RetireRecord): number {
+    const s = this.issueAt(r.pc, r.fetchPaddr, r.rs1, r.rs2);
+    const ctl = this.bp.branch(r.pc, r.taken, r.nextPc);
+    if (this.bp.outcome === PredictOutcome.Mispredict) this.events[TimingEvent.BranchMispredict]++;
+    return this.finish(s, r.rd, 0, ctl, 1);
+  }
+
+  retire(r: RetireRecord): number {
+    const ev = this.events;
+    let s = this.issueAt(r.pc, r.fetchPaddr, r.rs1, r.rs2);
 
     let mem = 0; // D-side penalty: delays the pipeline and the load result
     let ctl = 0; // control penalty: delays the next instruction only
@@ -178,11 +235,24 @@ export class RocketTimingModel implements TimingModel {
         lat = this.loadWord;
         break;
     }
-    if (r.rd !== 0) ready[r.rd] = s + mem + lat;
-    const end = s + 1 + mem + ctl;
-    const cycles = end - this.now;
-    this.now = end;
-    return cycles;
+    return this.finish(s, r.rd, mem, ctl, lat);
+  }
+
+  /**
+   * retire() of an Alu-class record at pc = basePc + offset, fetchPaddr = basePa + offset
+   * (see blockBase()), without the record: translated blocks call this for plain ALU
+   * instructions. Must stay equivalent to the Alu path of retire().
+   */
+  retireAlu(offset: number, rd: number, rs1: number, rs2: number): number {
+    this.fetchPc = this.basePc + offset;
+    this.fetchPa = this.basePa + offset;
+    return this.finish(this.issue(rs1, rs2), rd, 0, 0, 1);
+  }
+
+  /** Sets the block base that retireAlu() offsets are relative to. */
+  blockBase(pc: number, fetchPaddr: number): void {
+    this.basePc = pc;
+    this.basePa = fetchPaddr;
   }
 
   private flushed(cycles: number): number {

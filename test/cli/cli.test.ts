@@ -188,6 +188,34 @@ fromhost: .dword 0
     oneLine(bad.stderr);
   });
 
+  it('--no-fast (reference mode) gives the same instructions, cycles and output', () => {
+    const dir = tempDir();
+    const src = writeTemp(dir, 'loop.S', `
+    .globl _start
+_start:
+    li t0, 5000
+1:  addi t1, t1, 3
+    mul t2, t1, t0
+    addi t0, t0, -1
+    bnez t0, 1b
+    li t0, 0x100000
+    li t1, 0x5555
+    sw t1, 0(t0)
+`);
+    const counts = (extra: string[]): string => {
+      const r = rvn(['run', src, '--stats', ...extra]);
+      expect(r.status).toBe(0);
+      return /(\d+) instructions, (\d+) cycles/.exec(r.stderr)![0];
+    };
+    for (const timing of ['ideal', 'rocket']) {
+      const fast = counts(['--timing', timing]);
+      expect(counts(['--timing', timing, '--no-fast'])).toBe(fast);
+      // 6 boot ROM instructions, li 5000 (lui + addiw), 5000 iterations of 4, then lui,
+      // lui + addiw and the sw that powers off: 6 + 2 + 20000 + 4.
+      expect(fast.startsWith('20012 instructions')).toBe(true);
+    }
+  });
+
   it('runs the demo', () => {
     const r = rvn(['demo', '--harts', '2']);
     expect(r.status).toBe(0);
