@@ -398,7 +398,8 @@ function buildRanges(image: ElfImage): FunctionRange[] {
   });
 }
 
-function findRange(ranges: readonly FunctionRange[], addr: number): FunctionRange | undefined {
+/** The range of `ranges` (sorted by start) that contains addr, by binary search. */
+export function findRange(ranges: readonly FunctionRange[], addr: number): FunctionRange | undefined {
   let lo = 0;
   let hi = ranges.length - 1;
   let found = -1;

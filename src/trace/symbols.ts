@@ -4,7 +4,7 @@
  * by board region ("[bootrom]") or as "[unknown]". Lookups cache the last range, since
  * consecutive instructions almost always fall in the same function.
  */
-import { indexSymbols } from '../elf/reader';
+import { findRange, indexSymbols } from '../elf/reader';
 import type { FunctionRange } from '../elf/reader';
 import type { LoadedImage } from '../machine/loader';
 import { MemoryMap } from '../machine/memmap';
@@ -31,19 +31,9 @@ export class Symbolizer {
 
   /** The range holding addr, or undefined. */
   rangeAt(addr: number): FunctionRange | undefined {
-    const rs = this.ranges;
-    let lo = 0;
-    let hi = rs.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (rs[mid].start <= addr) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    if (found >= 0 && addr < rs[found].end) return rs[found];
-    for (const r of REGIONS) if (addr >= r.start && addr < r.end) return r;
+    const r = findRange(this.ranges, addr);
+    if (r !== undefined) return r;
+    for (const region of REGIONS) if (addr >= region.start && addr < region.end) return region;
     return undefined;
   }
 
