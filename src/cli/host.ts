@@ -1,5 +1,5 @@
 /** Node-side helpers shared by the commands: files, console output, errors. */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { appendFileSync, readFileSync, writeFileSync } from 'node:fs';
 import chalk from 'chalk';
 import { RvnError } from '../errors';
 
@@ -69,4 +69,26 @@ export class ConsoleSink {
     this.size = 0;
     this.fd.write(all);
   }
+}
+
+/** Where trace, timeline and profile text goes: files (truncated on first use) or stderr. */
+export function traceWriter(): { write(path: string | undefined, text: string): void } {
+  const opened = new Set<string>();
+  return {
+    write(path, text) {
+      if (path === undefined) {
+        process.stderr.write(text);
+        return;
+      }
+      if (!opened.has(path)) {
+        opened.add(path);
+        writeUserFile(path, '');
+      }
+      try {
+        appendFileSync(path, text);
+      } catch (e) {
+        throw new RvnError(`cannot write '${path}': ${ioReason(e)}`);
+      }
+    },
+  };
 }

@@ -6,12 +6,11 @@ import { Machine } from '../machine/machine';
 import type { RunResult, UintcMode } from '../machine/machine';
 import type { TimingProfile } from '../timing/profile';
 import { builtinProfile, parseUserProfile } from '../timing/profiles/index';
-import { ConsoleSink, readUserFile, writeUserFile } from './host';
-import { parseCount, parseIntIn, parseLoadSpec, parseSize } from './parse';
-import { loadOrBuildImage } from './sources';
 import { addTraceOptions, attachObservers } from '../trace/index';
 import type { TraceOptions } from '../trace/index';
-import { appendFileSync } from 'node:fs';
+import { ConsoleSink, readUserFile, traceWriter } from './host';
+import { parseCount, parseIntIn, parseLoadSpec, parseSize } from './parse';
+import { loadOrBuildImage } from './sources';
 
 export interface RunOptions extends TraceOptions {
   harts: string;
@@ -46,28 +45,6 @@ export function registerRun(program: Command): void {
   addTraceOptions(cmd).action(async (image: string[], opts: RunOptions) => {
     process.exitCode = await runCommand(image, opts);
   });
-}
-
-/** Where trace, timeline and profile text goes: files (truncated on first use) or stderr. */
-function traceWriter(): { write(path: string | undefined, text: string): void } {
-  const opened = new Set<string>();
-  return {
-    write(path, text) {
-      if (path === undefined) {
-        process.stderr.write(text);
-        return;
-      }
-      if (!opened.has(path)) {
-        opened.add(path);
-        writeUserFile(path, '');
-      }
-      try {
-        appendFileSync(path, text);
-      } catch (e) {
-        throw new RvnError(`cannot write '${path}': ${(e as Error).message}`);
-      }
-    },
-  };
 }
 
 function collect(value: string, previous: string[]): string[] {
