@@ -37,12 +37,17 @@
  *     retireLoad/retireStore/retireBranch(r), or retireAlu(offset, rd, rs1, rs2) after
  *     blockBase(pc0, fp0) for plain ALU ops (no record) when the model offers them — and the
  *     cycle limit is checked after each one (an instruction may take any number of cycles).
+ *     With a model offering the inline interface (TimingModel.now/ready/fetchAt, the Rocket
+ *     model), plain ALU timing is generated here, the I$ is asked once per fetch line the
+ *     block enters, and the other classes call retire*At with the instruction fields as
+ *     constants (see inlineAlu() and docs/cpu.md).
  * Exits are taken after any instruction that may need the run loop: after a load or store if
  * `attention` is set (a device raised an interrupt, a trap), after a store that invalidated the
  * fetch cache (it may have written this very block: self-modifying code), and on a trap.
  */
 import { Op } from '../isa/opcodes';
 import { InsnClass } from '../timing/record';
+import { TimingEvent } from '../timing/events';
 import { CROSSING, UNDECODED } from './decoded';
 import type { DecodedPage } from './decoded';
 
@@ -144,6 +149,16 @@ export interface ModelShortcuts {
   load: boolean;
   store: boolean;
   branch: boolean;
+  /** The model has the inline-ALU interface (now, ready, fetchAt): ALU timing is generated. */
+  inlineAlu: boolean;
+  /** Its I$ line size (same-line fetches need no fetchAt); 0 if unknown. */
+  fetchLineBytes: number;
+  /** The model has retireBranchAt (branches without the record). */
+  branchAt: boolean;
+  /** The model has retireJumpAt (JAL/JALR: only nextPc goes through the record). */
+  jumpAt: boolean;
+  /** The model has retireLoadAt/retireStoreAt (instruction fields as arguments). */
+  memAt: boolean;
 }
 
 /**
@@ -167,6 +182,12 @@ export function translateBlock(
     pending = 0;
     return s;
   };
+  const lineBytes = sc.fetchLineBytes;
+  const lineKnown = lineBytes > 0 && lineBytes <= 4096 && (lineBytes & (lineBytes - 1)) === 0;
+  let prevLine = -1; // page-relative fetch line of the previous instruction of the block
+  // Registers whose ready time is known to be ≤ now here: last written in this block by an
+  // inline ALU op (ready = its issue + 1 ≤ the next issue), so they cannot interlock.
+  const settled = new Set<number>();
   while (k < (unit ? MAX_BLOCK : MAX_TIMED_BLOCK) && idx < 2048) {
     const info = decode(dp, idx);
     const op = info & 255;
@@ -183,30 +204,48 @@ export function translateBlock(
     const recFields = unit
       ? ''
       : `r.pc = ${pcE}; r.fetchPaddr = fp0 + ${o}; r.insnLen = ${len}; r.cls = ${c}; r.rd = ${rd === 32 ? 0 : rd}; r.rs1 = ${rs1}; r.rs2 = ${rs2}; `;
+    // Fetch line (page-relative: a page holds whole lines) and whether the previous
+    // instruction of the block was fetched from it.
+    const line = lineKnown ? Math.floor((idx * 2) / lineBytes) : -2 - k;
+    const sameLine = k > 0 && line === prevLine;
+    prevLine = line;
+    const rdN = rd === 32 ? 0 : rd;
     // After retiring: charge the model and stop at the cycle limit (per-instruction flavour).
     const entry = c === InsnClass.Load && sc.load ? 'retireLoad' : c === InsnClass.Store && sc.store ? 'retireStore' : 'retire';
+    const memAt = sc.memAt && (c === InsnClass.Load || c === InsnClass.Store);
+    const call = memAt
+      ? `tm.${c === InsnClass.Load ? 'retireLoadAt' : 'retireStoreAt'}(${o}, ${sameLine}, ${rdN}, ${rs1}, ${rs2}, r)`
+      : `tm.${entry}(r)`;
     const retire = unit
       ? ''
-      : `h.cycle += tm.${entry}(r); h.instret++; if (h.cycle >= limit) { h.pc = ${nextE}; return ${k + 1}; } `;
+      : `h.cycle += ${call}; h.instret++; if (h.cycle >= limit) { h.pc = ${nextE}; return ${k + 1}; } `;
+    const jump = (isJalr: boolean): string =>
+      sc.jumpAt ? `tm.retireJumpAt(${o}, ${sameLine}, ${rdN}, ${rs1}, ${rs2}, ${len}, ${isJalr}, r)` : 'tm.retire(r)';
     const operands = `a = xl[${rs1}]; ah = xh[${rs1}]; b = xl[${rs2}]; bh = xh[${rs2}]; `;
     // Plain ALU instructions under a model with retireAlu: no record at all.
     const aluRetire = `h.cycle += tm.retireAlu(${o}, ${rd === 32 ? 0 : rd}, ${rs1}, ${rs2}); h.instret++; if (h.cycle >= limit) { h.pc = ${nextE}; return ${k + 1}; } `;
     const plain = sc.alu && c === InsnClass.Alu;
+    const inline = !unit && sc.inlineAlu && c === InsnClass.Alu;
+    const aluInline = inline ? inlineAlu(o, rdN, rs1, rs2, sameLine, settled) + `h.instret++; if (h.cycle >= limit) { h.pc = ${nextE}; return ${k + 1}; } ` : '';
+    if (rdN !== 0) {
+      if (inline) settled.add(rdN);
+      else settled.delete(rdN);
+    }
     out.push(`// ${k}: op ${op} at +${o}`);
     let s = operands;
     if (op in BODY) {
       s += BODY[op].replace(/RD/g, String(rd)).replace(/IMM/g, `(${imm})`);
-      s += unit ? '' : plain ? aluRetire : recFields + retire;
+      s += unit ? '' : inline ? aluInline : plain ? aluRetire : recFields + retire;
       if (unit) pending++;
     } else if (op === Op.AUIPC) {
       s += `v = ${pcE} + (${imm}); xl[${rd}] = v | 0; xh[${rd}] = Math.floor(v / 4294967296) | 0; `;
-      s += unit ? '' : plain ? aluRetire : recFields + retire;
+      s += unit ? '' : inline ? aluInline : plain ? aluRetire : recFields + retire;
       if (unit) pending++;
     } else if (op in LOADS) {
       const L = LOADS[op];
       s += ADD64(`(${imm})`, `(${imm} >> 31)`);
       s += ` h.pc = ${pcE}; ${flush()}`;
-      s += unit ? '' : `${recFields}r.memPaddr = -1; r.memIsMmio = false; r.loadSigned = ${L.signed || op === Op.LW}; `;
+      s += unit ? '' : `${memAt ? '' : recFields}r.memPaddr = -1; r.memIsMmio = false; r.loadSigned = ${L.signed || op === Op.LW}; `;
       s += `${ramTest(L.size, ramBase, ramSize)} { ${unit ? '' : ramRec(L.size, ramBase)}${ramRead(L.size)} } `;
       s += `else { if (!h.load(lo, hi, ${L.size})) return ${k + 1}; v = t[0]; vh = t[1]; } ${L.ext} xl[${rd}] = v; xh[${rd}] = vh; `;
       if (unit) {
@@ -218,7 +257,7 @@ export function translateBlock(
     } else if (op in STORES) {
       s += ADD64(`(${imm})`, `(${imm} >> 31)`);
       s += ` h.pc = ${pcE}; ${flush()}`;
-      s += unit ? '' : `${recFields}r.memPaddr = -1; r.memIsMmio = false; `;
+      s += unit ? '' : `${memAt ? '' : recFields}r.memPaddr = -1; r.memIsMmio = false; `;
       const size = STORES[op];
       s += `${ramTest(size, ramBase, ramSize)} { ${unit ? '' : ramRec(size, ramBase)}${ramWrite(size)} `;
       s += `if ((codeMark[v >>> 12] | bus.reservationCount) !== 0) h.storedToCode(v, ${size}); } `;
@@ -236,6 +275,9 @@ export function translateBlock(
       if (unit) {
         s += `if (${BRANCHES[op]}) { h.pc = ${pcE} + (${imm}); ${add(pending + 1)}return ${k + 1}; } `;
         pending++;
+      } else if (sc.branchAt) {
+        s += `tk = ${BRANCHES[op]}; h.pc = tk ? ${pcE} + (${imm}) : ${nextE}; `;
+        s += `h.cycle += tm.retireBranchAt(${o}, ${sameLine}, ${rdN}, ${rs1}, ${rs2}, tk, ${imm}, ${len}); h.instret++; if (tk || h.cycle >= limit) return ${k + 1}; `;
       } else {
         s += `if (${BRANCHES[op]}) { h.pc = ${pcE} + (${imm}); r.taken = true; } else { h.pc = ${nextE}; r.taken = false; } `;
         s += `${recFields}r.nextPc = h.pc; h.cycle += tm.${sc.branch ? 'retireBranch' : 'retire'}(r); h.instret++; if (r.taken || h.cycle >= limit) return ${k + 1}; `;
@@ -243,14 +285,14 @@ export function translateBlock(
     } else if (op === Op.JAL) {
       s += `v = ${nextE}; xl[${rd}] = v | 0; xh[${rd}] = Math.floor(v / 4294967296) | 0; h.pc = ${pcE} + (${imm}); `;
       if (unit) pending++;
-      else s += `${recFields}r.nextPc = h.pc; h.cycle += tm.retire(r); h.instret++; if (h.cycle >= limit) return ${k + 1}; `;
+      else s += `${sc.jumpAt ? '' : recFields}r.nextPc = h.pc; h.cycle += ${jump(false)}; h.instret++; if (h.cycle >= limit) return ${k + 1}; `;
     } else {
       // JALR: a target beyond 2^53 is left to the interpreter (it retires, then faults).
       s += `lo = ((a + (${imm})) | 0) & ~1; hi = (ah + (${imm} >> 31) + ((a >>> 0) + (${imm} >>> 0) > 0xffffffff ? 1 : 0)) | 0; `;
       s += `if (!(hi >= -0x200000 && hi < 0x200000)) { h.pc = ${pcE}; ${add(pending)}return ${k}; } `;
       s += `v = ${nextE}; xl[${rd}] = v | 0; xh[${rd}] = Math.floor(v / 4294967296) | 0; h.pc = hi * 4294967296 + (lo >>> 0); `;
       if (unit) pending++;
-      else s += `${recFields}r.nextPc = h.pc; h.cycle += tm.retire(r); h.instret++; `;
+      else s += `${sc.jumpAt ? '' : recFields}r.nextPc = h.pc; h.cycle += ${jump(true)}; h.instret++; `;
     }
     out.push(s);
     k++;
@@ -266,14 +308,14 @@ export function translateBlock(
     }
     if (endsBlock(op) || (!unit && op in BRANCHES)) {
       out.push(`${flush()}return ${k};`);
-      return compile(out, k, unit, sc.alu);
+      return compile(out, k, unit, sc);
     }
   }
   if (k === 0) return undefined;
   // Fell off the end (page end, length limit, or an op left to the interpreter).
   const nextO = idx * 2 - startIdx * 2;
   out.push(`h.pc = pc0 + ${nextO}; ${flush()}return ${k};`);
-  return compile(out, k, unit, sc.alu);
+  return compile(out, k, unit, sc);
 }
 
 /**
@@ -307,10 +349,30 @@ function ramWrite(size: number): string {
   }
 }
 
-function compile(lines: string[], len: number, unit: boolean, aluBase: boolean): Block {
+/**
+ * The Alu-class timing of RocketTimingModel.retire(), generated (see TimingModel.now):
+ * issue at s = max(now + fetch penalty, ready[rs1], ready[rs2]); ready[rd] = s + 1; now = s + 1.
+ * The fetch penalty is 0 without a call when the previous instruction of the block was fetched
+ * from the same line; settled registers need no interlock test. Leaves the cycles in h.cycle.
+ */
+function inlineAlu(o: number, rd: number, rs1: number, rs2: number, sameLine: boolean, settled: Set<number>): string {
+  let s = `n = tm.now; u = n${sameLine ? '' : ` + tm.fetchAt(${o})`}; s = u; `;
+  let tests = 0;
+  for (const rs of [rs1, rs2]) {
+    if (rs === 0 || settled.has(rs)) continue;
+    s += `q = rdy[${rs}]; if (q > s) s = q; `;
+    tests++;
+  }
+  if (tests > 0) s += `ev[${TimingEvent.OperandStall}] += s - u; `;
+  if (rd !== 0) s += `rdy[${rd}] = s + 1; `;
+  return `${s}tm.now = s + 1; h.cycle += s + 1 - n; `;
+}
+
+function compile(lines: string[], len: number, unit: boolean, sc: ModelShortcuts): Block {
   let head = unit ? 'const pc0 = h.pc;' : 'const pc0 = h.pc, fp0 = h.fetchPBase + (pc0 - h.fetchVBase), limit = h.runLimit;';
-  if (!unit && aluBase) head += ' tm.blockBase(pc0, fp0);';
-  const body = `${head}\nlet a = 0, ah = 0, b = 0, bh = 0, lo = 0, hi = 0, v = 0, vh = 0;\n${lines.join('\n')}`;
+  if (!unit && (sc.alu || sc.inlineAlu || sc.branchAt || sc.memAt)) head += ' tm.blockBase(pc0, fp0);';
+  if (!unit && sc.inlineAlu) head += ' const rdy = tm.ready, ev = tm.events;';
+  const body = `${head}\nlet a = 0, ah = 0, b = 0, bh = 0, lo = 0, hi = 0, v = 0, vh = 0, n = 0, u = 0, s = 0, q = 0, tk = false;\n${lines.join('\n')}`;
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
   const fn = new Function('h', 'xl', 'xh', 'r', 'tm', 't', 'm8', 'm16', 'm32', 'codeMark', 'bus', body) as BlockFn;
   return new Block(fn, len);

@@ -238,6 +238,11 @@ export class Hart implements CsrHost, TimingHost {
     this.shortcuts = {
       alu: tm.retireAlu !== undefined, load: tm.retireLoad !== undefined,
       store: tm.retireStore !== undefined, branch: tm.retireBranch !== undefined,
+      inlineAlu: tm.fetchAt !== undefined && tm.ready !== undefined && tm.blockBase !== undefined,
+      fetchLineBytes: tm.fetchLineBytes ?? 0,
+      branchAt: tm.retireBranchAt !== undefined && tm.blockBase !== undefined,
+      jumpAt: tm.retireJumpAt !== undefined && tm.blockBase !== undefined,
+      memAt: tm.retireLoadAt !== undefined && tm.retireStoreAt !== undefined && tm.blockBase !== undefined,
     };
     const misa = misaBits(config.misaExtensions ?? 'IMACSUN');
     this.exts = new Set<Extension>(['I', 'Zicsr', 'Zifencei', 'Priv']);

@@ -119,6 +119,34 @@ export interface TimingModel {
   retireLoad?(r: RetireRecord): number;
   retireStore?(r: RetireRecord): number;
   retireBranch?(r: RetireRecord): number;
+  /**
+   * Optional inline-ALU interface (with blockBase): translated blocks then do the Alu-class
+   * timing of retire() themselves on `now` and `ready` (the cycle the next instruction could
+   * issue; per register, the cycle from which a consumer can issue), calling fetchAt() only
+   * for the first instruction of the block and for each instruction that starts a new
+   * fetch line (fetchLineBytes): the other fetches hit the line fetched just before, which
+   * costs nothing and changes no state. Event OperandStall is theirs to count.
+   */
+  now?: number;
+  readonly ready?: Float64Array;
+  readonly fetchLineBytes?: number;
+  /** Fetch penalty (I-TLB, I$) of the instruction at base + offset, as retire() charges it. */
+  fetchAt?(offset: number): number;
+  /**
+   * retireBranch() of the branch at base + offset (rd, rs1, rs2 as decoded; next pc =
+   * pc + imm if taken, else pc + len), without the record. sameLine: the instruction before
+   * it in the block was fetched from the same I$ line (the fetch is then free, as above).
+   */
+  retireBranchAt?(offset: number, sameLine: boolean, rd: number, rs1: number, rs2: number, taken: boolean, imm: number, len: number): number;
+  /**
+   * retireLoad()/retireStore() of the instruction at base + offset: the instruction fields
+   * are arguments; only the memory fields (memPaddr, memVaddr, memIsMmio, memWidth) are
+   * read from the record.
+   */
+  retireLoadAt?(offset: number, sameLine: boolean, rd: number, rs1: number, rs2: number, r: RetireRecord): number;
+  /** retire() of a Jal (isJalr false) or Jalr instruction likewise; reads r.nextPc only. */
+  retireJumpAt?(offset: number, sameLine: boolean, rd: number, rs1: number, rs2: number, len: number, isJalr: boolean, r: RetireRecord): number;
+  retireStoreAt?(offset: number, sameLine: boolean, rd: number, rs1: number, rs2: number, r: RetireRecord): number;
   /** Extra cycles to redirect to a trap handler (charged in addition to the faulting insn). */
   trap(kind: TrapKind, cause: number): number;
   /** Model event counters, for mhpmcounter3.. (index → count); see docs/timing.md. */

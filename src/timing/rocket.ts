@@ -23,14 +23,16 @@ export class RocketTimingModel implements TimingModel {
   readonly name: string;
   readonly events = new Float64Array(TIMING_EVENT_COUNT);
 
-  private now = 0;
+  /** See TimingModel.now/ready: translated blocks read and advance them for ALU ops. */
+  now = 0;
   /** pc and physical fetch address of the instruction being retired (see issue()). */
   private fetchPc = 0.5;
   private fetchPa = 0.5;
   /** Base of the block whose ALU instructions retireAlu() is given offsets into. */
   private basePc = 0.5;
   private basePa = 0.5;
-  private readonly ready = new Float64Array(32);
+  readonly ready = new Float64Array(32);
+  readonly fetchLineBytes: number;
   private mulFree = 0;
   private readonly icache: CacheModel;
   private readonly dcache: CacheModel;
@@ -60,6 +62,7 @@ export class RocketTimingModel implements TimingModel {
 
   constructor(private readonly p: TimingProfile, private readonly host: TimingHost, hartId: number) {
     this.name = p.name;
+    this.fetchLineBytes = p.icacheLineBytes;
     this.icache = new CacheModel(p.icacheBytes, p.icacheWays, p.icacheLineBytes, lfsrSeed(p.lfsrSeed, hartId, 0));
     this.dcache = new CacheModel(p.dcacheBytes, p.dcacheWays, p.dcacheLineBytes, lfsrSeed(p.lfsrSeed, hartId, 0x5a5a));
     this.itlb = new AssocTable(p.itlbEntries);
@@ -97,18 +100,86 @@ export class RocketTimingModel implements TimingModel {
    * which would allocate per instruction.
    */
   private issue(rs1: number, rs2: number): number {
-    let t = this.now;
-    if (!this.bareFetch) t += this.translate(this.fetchPc, true);
-    if (this.icache.access(this.fetchPa, false) !== CacheResult.Hit) {
-      this.events[TimingEvent.IcacheMiss]++;
-      t += this.memLat;
-    }
+    const t = this.now + this.fetchPenalty();
     let s = t;
     const ready = this.ready;
     if (ready[rs1] > s) s = ready[rs1];
     if (ready[rs2] > s) s = ready[rs2];
     this.events[TimingEvent.OperandStall] += s - t;
     return s;
+  }
+
+  /** I-TLB and I$ cycles of the fetch at fetchPc/fetchPa (in this order: the I-TLB first). */
+  private fetchPenalty(): number {
+    let c = 0;
+    if (!this.bareFetch) c += this.translate(this.fetchPc, true);
+    if (this.icache.access(this.fetchPa, false) !== CacheResult.Hit) {
+      this.events[TimingEvent.IcacheMiss]++;
+      c += this.memLat;
+    }
+    return c;
+  }
+
+  /** See TimingModel.fetchAt. */
+  fetchAt(offset: number): number {
+    this.fetchPc = this.basePc + offset;
+    this.fetchPa = this.basePa + offset;
+    return this.fetchPenalty();
+  }
+
+  /**
+   * issue() of the instruction at base + offset; sameLine: the previous instruction was
+   * fetched from the same I$ line (within the same page), so the fetch costs nothing and
+   * changes no state (see TimingModel.fetchAt).
+   */
+  private issueOff(offset: number, sameLine: boolean, rs1: number, rs2: number): number {
+    this.fetchPc = this.basePc + offset;
+    this.fetchPa = this.basePa + offset;
+    const t = sameLine ? this.now : this.now + this.fetchPenalty();
+    let s = t;
+    const ready = this.ready;
+    if (ready[rs1] > s) s = ready[rs1];
+    if (ready[rs2] > s) s = ready[rs2];
+    this.events[TimingEvent.OperandStall] += s - t;
+    return s;
+  }
+
+  /** See TimingModel.retireLoadAt: retireLoad() with the instruction fields as arguments. */
+  retireLoadAt(offset: number, sameLine: boolean, rd: number, rs1: number, rs2: number, r: RetireRecord): number {
+    const s = this.issueOff(offset, sameLine, rs1, rs2);
+    const mem = this.data(r, false);
+    return this.finish(s, rd, mem, 0, r.memWidth >= 4 ? this.loadWord : this.loadSub);
+  }
+
+  /** See TimingModel.retireLoadAt: retireStore() likewise. */
+  retireStoreAt(offset: number, sameLine: boolean, rd: number, rs1: number, rs2: number, r: RetireRecord): number {
+    const s = this.issueOff(offset, sameLine, rs1, rs2);
+    return this.finish(s, rd, this.data(r, true), 0, 1);
+  }
+
+  /** See TimingModel.retireJumpAt: retire() of a Jal/Jalr-class instruction, fields as arguments. */
+  retireJumpAt(offset: number, sameLine: boolean, rd: number, rs1: number, rs2: number, len: number, isJalr: boolean, r: RetireRecord): number {
+    const s = this.issueOff(offset, sameLine, rs1, rs2);
+    const pc = this.fetchPc;
+    const ev = this.events;
+    if (isJalr) {
+      const ctl = this.bp.jalr(pc, rd, rs1, pc + len, r.nextPc);
+      if (this.bp.outcome === PredictOutcome.Mispredict) ev[TimingEvent.JumpMispredict]++;
+      else if (this.bp.outcome === PredictOutcome.BtbMissBubble) ev[TimingEvent.BtbMissBubble]++;
+      return this.finish(s, rd, 0, ctl, this.jalrLink);
+    }
+    const ctl = this.bp.jal(pc, rd, pc + len, r.nextPc);
+    if (this.bp.outcome === PredictOutcome.BtbMissBubble) ev[TimingEvent.BtbMissBubble]++;
+    return this.finish(s, rd, 0, ctl, 1);
+  }
+
+  /** See TimingModel.retireBranchAt: retireBranch() without the record. */
+  retireBranchAt(offset: number, sameLine: boolean, rd: number, rs1: number, rs2: number, taken: boolean, imm: number, len: number): number {
+    const s = this.issueOff(offset, sameLine, rs1, rs2);
+    const pc = this.fetchPc;
+    const ctl = this.bp.branch(pc, taken, taken ? pc + imm : pc + len);
+    if (this.bp.outcome === PredictOutcome.Mispredict) this.events[TimingEvent.BranchMispredict]++;
+    return this.finish(s, rd, 0, ctl, 1);
   }
 
   /** Publishes rd's ready time and advances `now`; returns the instruction's cycles. */
