@@ -445,6 +445,16 @@ export class Hart implements CsrHost, TimingHost {
     this.runLimit = cycleLimit;
     const xl = this.xl;
     const xh = this.xh;
+    // The block arguments are fixed for the hart's life: read once, not per block.
+    const rec = this.rec;
+    const tm = this.timing;
+    const t = this.t;
+    const m8 = this.ram8;
+    const m16 = this.ram16;
+    const m32 = this.ram32;
+    const codeMark = this.codeMark;
+    const bus = this.bus;
+    const unit = this.unitCost;
     do {
       const pc = this.pc;
       const off = pc - this.fetchVBase;
@@ -466,8 +476,8 @@ export class Hart implements CsrHost, TimingHost {
             blocks[idx] = blk;
           }
         }
-        if (blk != null && blk.len <= budget - n && (!this.unitCost || this.cycle + blk.len - 1 < cycleLimit)) {
-          const k = blk.fn(this, xl, xh, this.rec, this.timing, this.t, this.ram8, this.ram16, this.ram32, this.codeMark, this.bus);
+        if (blk != null && blk.len <= budget - n && (!unit || this.cycle + blk.len - 1 < cycleLimit)) {
+          const k = blk.fn(this, xl, xh, rec, tm, t, m8, m16, m32, codeMark, bus);
           if (k > 0) {
             n += k;
             continue;
