@@ -10,12 +10,15 @@ import type { Fixup } from './items';
 import type { ImmOperand, Operand } from './operands';
 import { isPrimeReg } from './registers';
 
+/** A branch or jump to a label, before layout chooses its length. */
 export interface BranchSpec {
   readonly jump: boolean;
+  /** Base mnemonic: beq/bne/blt/bge/bltu/bgeu, or jal. */
   readonly name: string;
   readonly rd: number;
   readonly rs1: number;
   readonly rs2: number;
+  /** A compressed form exists for these registers (and C is on). */
   readonly rvc: boolean;
   readonly target: Expr;
 }

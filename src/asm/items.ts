@@ -1,4 +1,5 @@
 /** What the assembler records for each section before layout: items with known or variable size. */
+import type { BranchSpec } from './context';
 import type { Expr } from './expr';
 import type { RelocType, SectionKind } from './object';
 
@@ -21,17 +22,8 @@ export type Item =
  * A branch or jump to a label whose length GNU as chooses by distance (relaxation, tc-riscv.c
  * relaxed_branch_length): 2 (compressed), 4, 6 (inverted c.b + jal) or 8 (inverted b + jal).
  */
-export interface BranchItem {
+export interface BranchItem extends BranchSpec {
   readonly k: 'branch';
-  readonly jump: boolean;
-  /** Base mnemonic: beq/bne/blt/bge/bltu/bgeu, or jal. */
-  readonly name: string;
-  readonly rd: number;
-  readonly rs1: number;
-  readonly rs2: number;
-  /** A compressed form exists for these registers (and C is on). */
-  readonly rvc: boolean;
-  readonly target: Expr;
   readonly line: number;
   size: number;
 }
