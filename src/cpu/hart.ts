@@ -26,7 +26,7 @@ import type { CsrHost } from '../csr/csrfile';
 import { Csr } from '../csr/table';
 import { CROSSING, DecodedPage, SLOTS, UNDECODED, decodeInto, opClasses } from './decoded';
 import { Block, translateBlock } from './blocks';
-import type { ModelShortcuts } from './blocks';
+import type { BlockTiming } from '../timing/block-timing';
 import { div64, mulHigh, mulU128 } from './int64';
 import { ACCESS_FAULT, Access, Mmu } from './mmu';
 import { execUipi } from './uipi';
@@ -221,7 +221,8 @@ export class Hart implements CsrHost, TimingHost {
   /** HartConfig.fast, and whether the timing model is the unit-cost (ideal) one. */
   fast: boolean;
   private readonly unitCost: boolean;
-  private readonly shortcuts: ModelShortcuts;
+  /** The model's timing code for translated blocks; without it the hart only interprets. */
+  private readonly blockTiming: BlockTiming | undefined;
   /** Decodes a slot of the current fetch page for the block translator. */
   private readonly slotDecoder = (dp: DecodedPage, idx: number): number => this.decodeSlot(dp, idx);
 
@@ -232,18 +233,9 @@ export class Hart implements CsrHost, TimingHost {
     this.readTimeFn = config.readTime ?? (() => 0);
     this.uintc = config.uintc;
     this.uretOnlyInU = config.uretLegalOnlyInU ?? false;
-    this.fast = config.fast ?? true;
     this.unitCost = this.timing.unitCost === true;
-    const tm = this.timing;
-    this.shortcuts = {
-      alu: tm.retireAlu !== undefined, load: tm.retireLoad !== undefined,
-      store: tm.retireStore !== undefined, branch: tm.retireBranch !== undefined,
-      inlineAlu: tm.fetchAt !== undefined && tm.ready !== undefined && tm.blockBase !== undefined,
-      fetchLineBytes: tm.fetchLineBytes ?? 0,
-      branchAt: tm.retireBranchAt !== undefined && tm.blockBase !== undefined,
-      jumpAt: tm.retireJumpAt !== undefined && tm.blockBase !== undefined,
-      memAt: tm.retireLoadAt !== undefined && tm.retireStoreAt !== undefined && tm.blockBase !== undefined,
-    };
+    this.blockTiming = this.timing.blockTiming;
+    this.fast = (config.fast ?? true) && this.blockTiming !== undefined;
     const misa = misaBits(config.misaExtensions ?? 'IMACSUN');
     this.exts = new Set<Extension>(['I', 'Zicsr', 'Zifencei', 'Priv']);
     const has = (c: string): boolean => (misa & (1 << (c.charCodeAt(0) - 65))) !== 0;
@@ -470,7 +462,7 @@ export class Hart implements CsrHost, TimingHost {
         if (blk === undefined) {
           const heat = dp.heat as Uint8Array;
           if (++heat[idx] >= BLOCK_HEAT) {
-            blk = translateBlock(dp, idx, this.slotDecoder, this.cls, this.unitCost, this.shortcuts, this.ramBase, this.ramSize) ?? null;
+            blk = translateBlock(dp, idx, this.slotDecoder, this.cls, this.blockTiming as BlockTiming, this.ramBase, this.ramSize) ?? null;
             if (blk !== null) this.blocksTranslated++;
             // Translation may have decoded slots; the page object stays the same.
             blocks[idx] = blk;

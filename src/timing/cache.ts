@@ -19,12 +19,16 @@ export class CacheModel {
   private readonly setMask: number;
   /** Line number (paddr / lineBytes) per set×way, -1 when invalid. */
   private readonly tags: Float64Array;
-  private readonly dirty: Uint8Array;
+  /** Dirty bit per set×way (read and set by generated block code: rocket-blocks.ts). */
+  readonly dirty: Uint8Array;
   private lfsr: number;
   private readonly seed: number;
-  /** The last line touched and its slot: consecutive accesses to one line skip the search. */
-  private lastLine = -1;
-  private lastSlot = 0;
+  /**
+   * The last line touched and its slot: consecutive accesses to one line skip the search
+   * (generated block code tests lastLine inline). Written only by this class.
+   */
+  lastLine = -1;
+  lastSlot = 0;
 
   constructor(bytes: number, ways: number, lineBytes: number, seed: number) {
     this.ways = ways;

@@ -5,6 +5,7 @@
  *
  * The model observes; it never changes architectural state.
  */
+import type { BlockTiming } from './block-timing';
 
 /** Timing-relevant class of an instruction, derived from the ISA table. */
 export const enum InsnClass {
@@ -107,46 +108,10 @@ export interface TimingModel {
   /** Cycles taken by this retired instruction (at least 1 for the ideal model). */
   retire(r: RetireRecord): number;
   /**
-   * Optional shortcut (with blockBase): the same as retire() of a record of class Alu with
-   * pc = base pc + offset, fetchPaddr = base paddr + offset and these registers (insnLen and
-   * nextPc are irrelevant to Alu). Translated blocks use it for plain ALU instructions; offsets
-   * are small integers, so no double crosses the call.
+   * Optional: timing code for translated blocks (block-timing.ts). Without it the hart runs
+   * this model's harts in the interpreter only.
    */
-  retireAlu?(offset: number, rd: number, rs1: number, rs2: number): number;
-  /** Sets the base pc and physical fetch address for retireAlu offsets. */
-  blockBase?(pc: number, fetchPaddr: number): void;
-  /** Optional shortcuts: retire() for a record of class Load, Store or Branch respectively. */
-  retireLoad?(r: RetireRecord): number;
-  retireStore?(r: RetireRecord): number;
-  retireBranch?(r: RetireRecord): number;
-  /**
-   * Optional inline-ALU interface (with blockBase): translated blocks then do the Alu-class
-   * timing of retire() themselves on `now` and `ready` (the cycle the next instruction could
-   * issue; per register, the cycle from which a consumer can issue), calling fetchAt() only
-   * for the first instruction of the block and for each instruction that starts a new
-   * fetch line (fetchLineBytes): the other fetches hit the line fetched just before, which
-   * costs nothing and changes no state. Event OperandStall is theirs to count.
-   */
-  now?: number;
-  readonly ready?: Float64Array;
-  readonly fetchLineBytes?: number;
-  /** Fetch penalty (I-TLB, I$) of the instruction at base + offset, as retire() charges it. */
-  fetchAt?(offset: number): number;
-  /**
-   * retireBranch() of the branch at base + offset (rd, rs1, rs2 as decoded; next pc =
-   * pc + imm if taken, else pc + len), without the record. sameLine: the instruction before
-   * it in the block was fetched from the same I$ line (the fetch is then free, as above).
-   */
-  retireBranchAt?(offset: number, sameLine: boolean, rd: number, rs1: number, rs2: number, taken: boolean, imm: number, len: number): number;
-  /**
-   * retireLoad()/retireStore() of the instruction at base + offset: the instruction fields
-   * are arguments; only the memory fields (memPaddr, memVaddr, memIsMmio, memWidth) are
-   * read from the record.
-   */
-  retireLoadAt?(offset: number, sameLine: boolean, rd: number, rs1: number, rs2: number, r: RetireRecord): number;
-  /** retire() of a Jal (isJalr false) or Jalr instruction likewise; reads r.nextPc only. */
-  retireJumpAt?(offset: number, sameLine: boolean, rd: number, rs1: number, rs2: number, len: number, isJalr: boolean, r: RetireRecord): number;
-  retireStoreAt?(offset: number, sameLine: boolean, rd: number, rs1: number, rs2: number, r: RetireRecord): number;
+  readonly blockTiming?: BlockTiming;
   /** Extra cycles to redirect to a trap handler (charged in addition to the faulting insn). */
   trap(kind: TrapKind, cause: number): number;
   /** Model event counters, for mhpmcounter3.. (index → count); see docs/timing.md. */

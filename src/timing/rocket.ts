@@ -13,6 +13,8 @@ import { lfsrSeed } from './lfsr';
 import { TIMING_EVENT_COUNT, TimingEvent } from './events';
 import type { TimingProfile } from './profile';
 import { InsnClass, TrapKind, type RetireRecord, type TimingHost, type TimingModel } from './record';
+import type { BlockTiming } from './block-timing';
+import { RocketBlockTiming } from './rocket-blocks';
 
 const SATP = 0x180;
 const PTE_BYTES = 8;
@@ -23,28 +25,41 @@ export class RocketTimingModel implements TimingModel {
   readonly name: string;
   readonly events = new Float64Array(TIMING_EVENT_COUNT);
 
-  /** See TimingModel.now/ready: translated blocks read and advance them for ALU ops. */
+  // Public state below is read and written by the code RocketBlockTiming generates into
+  // translated blocks (rocket-blocks.ts); everything else is private to the model.
+
+  /** The cycle at which the next instruction could issue if nothing stalled it. */
   now = 0;
+  /** Per register, the cycle from which a consumer can issue (ready[0] stays 0). */
+  readonly ready = new Float64Array(32);
+  /**
+   * Virtual and physical start of the I$ line fetched last (NaN when forgotten): fetching
+   * from it again is a guaranteed hit that changes no cache, TLB or LFSR state, so generated
+   * code skips fetchAt() for it.
+   */
+  lastFetchV = NaN;
+  lastFetchP = NaN;
+  /** Virtual pc and physical fetch address of the running block's first instruction. */
+  basePc = 0.5;
+  basePa = 0.5;
+  /** Set when the host reported Bare data translation (generated code then skips the D-TLB). */
+  bareData = false;
+  readonly dcache: CacheModel;
   /** pc and physical fetch address of the instruction being retired (see issue()). */
   private fetchPc = 0.5;
   private fetchPa = 0.5;
-  /** Base of the block whose ALU instructions retireAlu() is given offsets into. */
-  private basePc = 0.5;
-  private basePa = 0.5;
-  readonly ready = new Float64Array(32);
   readonly fetchLineBytes: number;
+  private readonly fetchLineMask: number;
   private mulFree = 0;
   private readonly icache: CacheModel;
-  private readonly dcache: CacheModel;
   private readonly itlb: AssocTable;
   private readonly dtlb: AssocTable;
   private readonly pteCache: AssocTable;
   private readonly bp: BranchPredictor;
   private readonly noFlush = new Uint8Array(4096);
   private readonly ptes = new Float64Array(8);
-  /** Set when the host reported Bare translation; cleared on anything that may change it. */
+  /** Set when the host reported Bare fetch translation; cleared on anything that may change it. */
   private bareFetch = false;
-  private bareData = false;
 
   // Profile numbers copied into fields (read on every instruction).
   private readonly memLat: number;
@@ -59,10 +74,12 @@ export class RocketTimingModel implements TimingModel {
   private readonly csrFlush: number;
   private readonly sfenceFlush: number;
   private readonly xret: number;
+  readonly blockTiming: BlockTiming;
 
   constructor(private readonly p: TimingProfile, private readonly host: TimingHost, hartId: number) {
     this.name = p.name;
     this.fetchLineBytes = p.icacheLineBytes;
+    this.fetchLineMask = p.icacheLineBytes - 1;
     this.icache = new CacheModel(p.icacheBytes, p.icacheWays, p.icacheLineBytes, lfsrSeed(p.lfsrSeed, hartId, 0));
     this.dcache = new CacheModel(p.dcacheBytes, p.dcacheWays, p.dcacheLineBytes, lfsrSeed(p.lfsrSeed, hartId, 0x5a5a));
     this.itlb = new AssocTable(p.itlbEntries);
@@ -82,6 +99,7 @@ export class RocketTimingModel implements TimingModel {
     this.csrFlush = p.csrWriteFlushCycles;
     this.sfenceFlush = p.sfenceVmaFlushes ? p.flushCycles : 0;
     this.xret = p.xretCycles;
+    this.blockTiming = new RocketBlockTiming(p);
   }
 
   /**
@@ -113,73 +131,62 @@ export class RocketTimingModel implements TimingModel {
   private fetchPenalty(): number {
     let c = 0;
     if (!this.bareFetch) c += this.translate(this.fetchPc, true);
-    if (this.icache.access(this.fetchPa, false) !== CacheResult.Hit) {
+    const pa = this.fetchPa;
+    if (this.icache.access(pa, false) !== CacheResult.Hit) {
       this.events[TimingEvent.IcacheMiss]++;
       c += this.memLat;
     }
+    // `& mask` of a double keeps its low bits (also for negative, sign-extended pcs).
+    this.lastFetchV = this.fetchPc - (this.fetchPc & this.fetchLineMask);
+    this.lastFetchP = pa - (pa & this.fetchLineMask);
     return c;
   }
 
-  /** See TimingModel.fetchAt. */
+  /** Forgets the last fetch line: the next fetch must consult the I-TLB and I$ again. */
+  private forgetFetch(): void {
+    this.bareFetch = false;
+    this.lastFetchV = NaN;
+    this.lastFetchP = NaN;
+  }
+
+  // Entry points for generated block code (rocket-blocks.ts). Offsets are relative to
+  // basePc/basePa: small integers, so no double is boxed crossing the call.
+
+  /** I-TLB and I$ cycles of fetching the instruction at base + offset. */
   fetchAt(offset: number): number {
     this.fetchPc = this.basePc + offset;
     this.fetchPa = this.basePa + offset;
     return this.fetchPenalty();
   }
 
-  /**
-   * issue() of the instruction at base + offset; sameLine: the previous instruction was
-   * fetched from the same I$ line (within the same page), so the fetch costs nothing and
-   * changes no state (see TimingModel.fetchAt).
-   */
-  private issueOff(offset: number, sameLine: boolean, rs1: number, rs2: number): number {
-    this.fetchPc = this.basePc + offset;
-    this.fetchPa = this.basePa + offset;
-    const t = sameLine ? this.now : this.now + this.fetchPenalty();
-    let s = t;
-    const ready = this.ready;
-    if (ready[rs1] > s) s = ready[rs1];
-    if (ready[rs2] > s) s = ready[rs2];
-    this.events[TimingEvent.OperandStall] += s - t;
-    return s;
+  /** D-side cycles of the access described by the record's memory fields (data()). */
+  dataOf(r: RetireRecord, write: boolean): number {
+    return this.data(r, write);
   }
 
-  /** See TimingModel.retireLoadAt: retireLoad() with the instruction fields as arguments. */
-  retireLoadAt(offset: number, sameLine: boolean, rd: number, rs1: number, rs2: number, r: RetireRecord): number {
-    const s = this.issueOff(offset, sameLine, rs1, rs2);
-    const mem = this.data(r, false);
-    return this.finish(s, rd, mem, 0, r.memWidth >= 4 ? this.loadWord : this.loadSub);
-  }
-
-  /** See TimingModel.retireLoadAt: retireStore() likewise. */
-  retireStoreAt(offset: number, sameLine: boolean, rd: number, rs1: number, rs2: number, r: RetireRecord): number {
-    const s = this.issueOff(offset, sameLine, rs1, rs2);
-    return this.finish(s, rd, this.data(r, true), 0, 1);
-  }
-
-  /** See TimingModel.retireJumpAt: retire() of a Jal/Jalr-class instruction, fields as arguments. */
-  retireJumpAt(offset: number, sameLine: boolean, rd: number, rs1: number, rs2: number, len: number, isJalr: boolean, r: RetireRecord): number {
-    const s = this.issueOff(offset, sameLine, rs1, rs2);
-    const pc = this.fetchPc;
-    const ev = this.events;
-    if (isJalr) {
-      const ctl = this.bp.jalr(pc, rd, rs1, pc + len, r.nextPc);
-      if (this.bp.outcome === PredictOutcome.Mispredict) ev[TimingEvent.JumpMispredict]++;
-      else if (this.bp.outcome === PredictOutcome.BtbMissBubble) ev[TimingEvent.BtbMissBubble]++;
-      return this.finish(s, rd, 0, ctl, this.jalrLink);
-    }
-    const ctl = this.bp.jal(pc, rd, pc + len, r.nextPc);
-    if (this.bp.outcome === PredictOutcome.BtbMissBubble) ev[TimingEvent.BtbMissBubble]++;
-    return this.finish(s, rd, 0, ctl, 1);
-  }
-
-  /** See TimingModel.retireBranchAt: retireBranch() without the record. */
-  retireBranchAt(offset: number, sameLine: boolean, rd: number, rs1: number, rs2: number, taken: boolean, imm: number, len: number): number {
-    const s = this.issueOff(offset, sameLine, rs1, rs2);
-    const pc = this.fetchPc;
-    const ctl = this.bp.branch(pc, taken, taken ? pc + imm : pc + len);
+  /** Control cycles of the conditional branch at base + offset; next pc = pc + delta. */
+  branchAt(offset: number, taken: boolean, delta: number): number {
+    const pc = this.basePc + offset;
+    const ctl = this.bp.branch(pc, taken, pc + delta);
     if (this.bp.outcome === PredictOutcome.Mispredict) this.events[TimingEvent.BranchMispredict]++;
-    return this.finish(s, rd, 0, ctl, 1);
+    return ctl;
+  }
+
+  /** Control cycles of the JAL at base + offset (target pc + imm). */
+  jalAt(offset: number, rd: number, len: number, imm: number): number {
+    const pc = this.basePc + offset;
+    const ctl = this.bp.jal(pc, rd, pc + len, pc + imm);
+    if (this.bp.outcome === PredictOutcome.BtbMissBubble) this.events[TimingEvent.BtbMissBubble]++;
+    return ctl;
+  }
+
+  /** Control cycles of the JALR at base + offset; its target is r.nextPc. */
+  jalrAt(offset: number, rd: number, rs1: number, len: number, r: RetireRecord): number {
+    const pc = this.basePc + offset;
+    const ctl = this.bp.jalr(pc, rd, rs1, pc + len, r.nextPc);
+    if (this.bp.outcome === PredictOutcome.Mispredict) this.events[TimingEvent.JumpMispredict]++;
+    else if (this.bp.outcome === PredictOutcome.BtbMissBubble) this.events[TimingEvent.BtbMissBubble]++;
+    return ctl;
   }
 
   /** Publishes rd's ready time and advances `now`; returns the instruction's cycles. */
@@ -189,30 +196,6 @@ export class RocketTimingModel implements TimingModel {
     const cycles = end - this.now;
     this.now = end;
     return cycles;
-  }
-
-  // Class-specific entry points (translated blocks call them instead of retire(); each is
-  // exactly retire()'s case for that class).
-
-  /** retire() for a Load-class record. */
-  retireLoad(r: RetireRecord): number {
-    const s = this.issueAt(r.pc, r.fetchPaddr, r.rs1, r.rs2);
-    const mem = this.data(r, false);
-    return this.finish(s, r.rd, mem, 0, r.memWidth >= 4 ? this.loadWord : this.loadSub);
-  }
-
-  /** retire() for a Store-class record. */
-  retireStore(r: RetireRecord): number {
-    const s = this.issueAt(r.pc, r.fetchPaddr, r.rs1, r.rs2);
-    return this.finish(s, r.rd, this.data(r, true), 0, 1);
-  }
-
-  /** retire() for a Branch-class record. */
-  retireBranch(r: RetireRecord): number {
-    const s = this.issueAt(r.pc, r.fetchPaddr, r.rs1, r.rs2);
-    const ctl = this.bp.branch(r.pc, r.taken, r.nextPc);
-    if (this.bp.outcome === PredictOutcome.Mispredict) this.events[TimingEvent.BranchMispredict]++;
-    return this.finish(s, r.rd, 0, ctl, 1);
   }
 
   retire(r: RetireRecord): number {
@@ -268,7 +251,7 @@ export class RocketTimingModel implements TimingModel {
             ctl = this.csrFlush;
             ev[TimingEvent.PipelineFlush]++;
           }
-          if (r.csr === SATP) this.bareFetch = this.bareData = false;
+          if (r.csr === SATP) this.forgetTranslation();
         }
         break;
       case InsnClass.Amo:
@@ -285,17 +268,18 @@ export class RocketTimingModel implements TimingModel {
         break;
       case InsnClass.FenceI:
         this.icache.invalidateAll();
+        this.forgetFetch();
         ctl = this.flushed(this.flush);
         break;
       case InsnClass.SfenceVma:
         this.itlb.clear();
         this.dtlb.clear();
         this.pteCache.clear();
-        this.bareFetch = this.bareData = false;
+        this.forgetTranslation();
         ctl = this.flushed(this.sfenceFlush);
         break;
       case InsnClass.Xret:
-        this.bareFetch = this.bareData = false;
+        this.forgetTranslation();
         ctl = this.flushed(this.xret);
         break;
       case InsnClass.Wfi:
@@ -309,21 +293,10 @@ export class RocketTimingModel implements TimingModel {
     return this.finish(s, r.rd, mem, ctl, lat);
   }
 
-  /**
-   * retire() of an Alu-class record at pc = basePc + offset, fetchPaddr = basePa + offset
-   * (see blockBase()), without the record: translated blocks call this for plain ALU
-   * instructions. Must stay equivalent to the Alu path of retire().
-   */
-  retireAlu(offset: number, rd: number, rs1: number, rs2: number): number {
-    this.fetchPc = this.basePc + offset;
-    this.fetchPa = this.basePa + offset;
-    return this.finish(this.issue(rs1, rs2), rd, 0, 0, 1);
-  }
-
-  /** Sets the block base that retireAlu() offsets are relative to. */
-  blockBase(pc: number, fetchPaddr: number): void {
-    this.basePc = pc;
-    this.basePa = fetchPaddr;
+  /** Translation may have changed (trap, xRET, satp, sfence.vma): ask the host again. */
+  private forgetTranslation(): void {
+    this.forgetFetch();
+    this.bareData = false;
   }
 
   private flushed(cycles: number): number {
@@ -418,7 +391,7 @@ export class RocketTimingModel implements TimingModel {
         c = p.userInterruptEntryCycles;
         break;
     }
-    this.bareFetch = this.bareData = false;
+    this.forgetTranslation();
     this.now += c;
     return c;
   }
@@ -433,7 +406,7 @@ export class RocketTimingModel implements TimingModel {
     this.dtlb.clear();
     this.pteCache.clear();
     this.bp.reset();
-    this.bareFetch = this.bareData = false;
+    this.forgetTranslation();
     this.events.fill(0);
   }
 }

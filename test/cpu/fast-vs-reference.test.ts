@@ -8,6 +8,8 @@ import { buildProgram } from '../../src/link/build';
 import { Machine } from '../../src/machine/machine';
 import type { Hart } from '../../src/cpu/hart';
 import { idealProfile, rocketProfile } from '../../src/timing/profiles/index';
+import { buildWorkload, prepareRun, workloadParams } from '../../src/bench/runner';
+import { WORKLOADS } from '../../src/bench/workloads/index';
 
 const EXIT = `
 pass:
@@ -467,4 +469,34 @@ ${EXIT}
     .data
 scratch: .word 0`);
   });
+});
+
+describe('fast mode on the benchmark workloads (quick sizes)', () => {
+  // Larger programs than the ones above: the I$, D$, BTB and BHT see conflicts and
+  // replacement, Sv39 (syscall) and four harts (amo) are exercised.
+  for (const w of WORKLOADS) {
+    it(`${w.name}: identical instret, cycles and model events under both profiles`, () => {
+      const image = buildWorkload(w, workloadParams(w, 'quick'));
+      for (const timing of ['ideal', 'rocket'] as const) {
+        const outcome = (fast: boolean): { passed: boolean; cycles: number[]; instret: number[]; events: number[][]; blocks: number } => {
+          const run = prepareRun(w, image, timing, { memBytes: 8 << 20 });
+          for (const h of run.machine.harts) h.fast = fast;
+          const o = run.run();
+          const hs = run.machine.harts;
+          return {
+            passed: o.passed,
+            cycles: hs.map((h) => h.cycle),
+            instret: hs.map((h) => h.instret),
+            events: hs.map((h) => Array.from(h.timing.events)),
+            blocks: hs.reduce((n, h) => n + h.blocksTranslated, 0),
+          };
+        };
+        const ref = outcome(false);
+        const fast = outcome(true);
+        expect(ref.passed, `${w.name} ${timing}: the workload's own checks`).toBe(true);
+        expect(fast.blocks, 'fast mode translated blocks').toBeGreaterThan(0);
+        expect({ ...fast, blocks: 0 }, `${w.name} ${timing}`).toEqual({ ...ref, blocks: 0 });
+      }
+    });
+  }
 });

@@ -1,0 +1,69 @@
+/**
+ * Timing generated into translated blocks (src/cpu/blocks.ts). The block translator writes the
+ * semantics of a run of instructions as one JavaScript function; a timing model that offers a
+ * BlockTiming writes, after each instruction, the code that charges that instruction's cycles
+ * exactly as its retire() would. The model owns its state and the code that reads it: the
+ * translator knows nothing of caches or predictors, and the model nothing of registers or RAM.
+ *
+ * The names the generated timing code may use (defined by the translator):
+ *   h, tm, r        the hart, its timing model, its RetireRecord
+ *   pc0, fp0        virtual pc and physical fetch address of the block's first instruction
+ *   limit           the cycle at which the run must stop (h.runLimit)
+ *   tk              (branches) true when the branch was taken; h.pc holds the next pc
+ *   ma, lo          (loads, stores) the RAM offset of the access when it took the translator's
+ *                   inline RAM path (Bare translation, aligned, in RAM; lo = the low word of
+ *                   the address, whose high word is 0), or ma = -1 when the hart's load() or
+ *                   store() made the access (the record's memPaddr, memVaddr, memIsMmio are set)
+ * and the locals it declares in prologue(), which must not clash with the translator's: a, ah,
+ * b, bh, lo, hi, v, vh, ma, tk, K, i0 (see blocks.ts).
+ *
+ * Cycle bookkeeping: the block does not add to h.cycle per instruction. sync() makes h.cycle
+ * (and whatever the model keeps) current; the translator emits it before every call into the
+ * hart that may trap or read the clock, and at the block's exit. resync() follows such a call.
+ */
+import type { InsnClass } from './record';
+
+/** One instruction of a block, as its timing code needs it. */
+export interface BlockInsn {
+  /** Byte offset from the block's first instruction (negative after a backward jump). */
+  readonly offset: number;
+  /** Byte offset in its 4 KiB page. */
+  readonly pageOffset: number;
+  readonly len: number;
+  readonly cls: InsnClass;
+  /** Destination (0 when none or x0) and sources (0 when unused), as in the RetireRecord. */
+  readonly rd: number;
+  readonly rs1: number;
+  readonly rs2: number;
+  readonly imm: number;
+  /** Loads and stores: the access width in bytes. */
+  readonly memWidth: number;
+}
+
+/** Writes the timing code of one block; a fresh writer per block (it tracks fetch lines, etc.). */
+export interface BlockTimingWriter {
+  /** Statements at block entry (after pc0, fp0, limit are defined). */
+  prologue(): string;
+  /** Statements charging `insn`, which has just retired (its architectural effects done). */
+  retire(insn: BlockInsn): string;
+  /**
+   * An expression, true when the run must stop after the instruction just retired (its cycle
+   * limit reached); undefined when blocks are only entered with room for all their cycles.
+   */
+  readonly overLimit: string | undefined;
+  /** Statements making h.cycle current after `retired` (an expression) instructions of the block. */
+  sync(retired: string): string;
+  /** Statements after a hart call that may have charged cycles (a trap). */
+  resync(): string;
+}
+
+/** What a timing model offers the translator. */
+export interface BlockTiming {
+  /**
+   * True when every instruction costs exactly one cycle: the hart then enters a block only when
+   * the cycle limit leaves room for all of it, and overLimit is undefined.
+   */
+  readonly unitCost: boolean;
+  /** A writer for a block whose RAM inline path covers [ramBase, ramBase + ramSize). */
+  writer(ramBase: number): BlockTimingWriter;
+}

@@ -1,0 +1,139 @@
+/**
+ * The Rocket model's timing code for translated blocks (contract in block-timing.ts). It is
+ * RocketTimingModel.retire() specialised to one instruction whose class, registers and fetch
+ * line are known when the block is translated:
+ *
+ *   issue   s = max(now + fetch penalty, ready[rs1], ready[rs2])
+ *   finish  ready[rd] = s + mem + latency;  now = s + 1 + mem + ctl
+ *
+ * with `now` kept in a local for the whole block and written back by sync(). What is static is
+ * decided here, once: the fetch penalty is skipped without a test when the instruction before
+ * it in the block was fetched from the same I$ line, and tested against the model's last fetch
+ * line otherwise (a repeat fetch of that line is a hit that changes no state); an interlock test
+ * is dropped for a register last written in the block by an ALU instruction (ready at its issue
+ * + 1, never later than the next issue). What is dynamic stays a call into the model, but only
+ * on its slow path: the D$ line touched last is tested inline (a hit there changes nothing but
+ * the dirty bit), anything else calls dataOf(); the predictor is a call per branch or jump.
+ *
+ * test/cpu/fast-vs-reference.test.ts holds this to the interpreter (retire() per instruction):
+ * identical cycles and model events on every program.
+ */
+import { TimingEvent } from './events';
+import { InsnClass } from './record';
+import type { BlockInsn, BlockTiming, BlockTimingWriter } from './block-timing';
+import type { TimingProfile } from './profile';
+
+const isPow2 = (n: number): boolean => n > 0 && (n & (n - 1)) === 0;
+
+export class RocketBlockTiming implements BlockTiming {
+  readonly unitCost = false;
+  constructor(private readonly p: TimingProfile) {}
+
+  writer(ramBase: number): BlockTimingWriter {
+    return new RocketBlockWriter(this.p, ramBase);
+  }
+}
+
+class RocketBlockWriter implements BlockTimingWriter {
+  readonly overLimit = 'now >= lim';
+  private readonly iLine: number;
+  /** D$ line of RAM offset ma is (ma >>> dShift) + dBase; dShift < 0: always call dataOf(). */
+  private readonly dShift: number;
+  private readonly dBase: number;
+  /** Page-relative I$ line of the previous instruction of the block (-1: none yet). */
+  private prevLine = -1;
+  /** Registers whose ready time cannot exceed the next issue (see the file comment). */
+  private readonly settled = new Set<number>();
+
+  constructor(private readonly p: TimingProfile, private readonly ramBase: number) {
+    this.iLine = isPow2(p.icacheLineBytes) && p.icacheLineBytes <= 4096 ? p.icacheLineBytes : 0;
+    const d = p.dcacheLineBytes;
+    this.dShift = isPow2(d) && ramBase % d === 0 ? Math.log2(d) : -1;
+    this.dBase = this.dShift >= 0 ? ramBase / d : 0;
+  }
+
+  prologue(): string {
+    return 'tm.basePc = pc0; tm.basePa = fp0;\n' +
+      'let now = tm.now; const cb = h.cycle - now, lim = limit - cb;\n' +
+      'let st = 0, s = 0, u = 0, q = 0, mem = 0, ctl = 0;\n' +
+      'const rdy = tm.ready, ev = tm.events, dc = tm.dcache, dcd = dc.dirty;';
+  }
+
+  sync(): string {
+    return `tm.now = now; h.cycle = cb + now; ev[${TimingEvent.OperandStall}] += st; st = 0;`;
+  }
+
+  resync(): string {
+    return 'now = tm.now;';
+  }
+
+  retire(i: BlockInsn): string {
+    let code = this.issue(i);
+    const rd = i.rd;
+    const p = this.p;
+    switch (i.cls) {
+      case InsnClass.Alu:
+        code += `${rd !== 0 ? `rdy[${rd}] = s + 1; ` : ''}now = s + 1;`;
+        break;
+      case InsnClass.Load: {
+        const lat = i.memWidth >= 4 ? p.loadWordLatency : p.loadSubwordLatency;
+        code += this.data(false) + `${rd !== 0 ? `rdy[${rd}] = s + mem + ${lat}; ` : ''}now = s + 1 + mem;`;
+        break;
+      }
+      case InsnClass.Store:
+        code += this.data(true) + `${rd !== 0 ? `rdy[${rd}] = s + mem + 1; ` : ''}now = s + 1 + mem;`;
+        break;
+      case InsnClass.Branch:
+        code += `ctl = tm.branchAt(${i.offset}, tk, tk ? ${i.imm} : ${i.len}); ${rd !== 0 ? `rdy[${rd}] = s + 1; ` : ''}now = s + 1 + ctl;`;
+        break;
+      case InsnClass.Jal:
+        code += `ctl = tm.jalAt(${i.offset}, ${rd}, ${i.len}, ${i.imm}); ${rd !== 0 ? `rdy[${rd}] = s + 1; ` : ''}now = s + 1 + ctl;`;
+        break;
+      case InsnClass.Jalr:
+        code += `r.nextPc = h.pc; ctl = tm.jalrAt(${i.offset}, ${rd}, ${i.rs1}, ${i.len}, r); `;
+        code += `${rd !== 0 ? `rdy[${rd}] = s + ${p.jalrLinkLatency}; ` : ''}now = s + 1 + ctl;`;
+        break;
+      default:
+        throw new Error(`rocket block timing: class ${i.cls} is not translated`);
+    }
+    // Only an ALU result (or a JAL link) is ready by the next issue.
+    if (rd !== 0) {
+      if (i.cls === InsnClass.Alu || i.cls === InsnClass.Jal) this.settled.add(rd);
+      else this.settled.delete(rd);
+    }
+    return code;
+  }
+
+  /** s = max(u = now + fetch penalty, ready[rs1], ready[rs2]); stall cycles counted in st. */
+  private issue(i: BlockInsn): string {
+    const L = this.iLine;
+    const line = L > 0 ? Math.floor(i.pageOffset / L) : -1;
+    const sameLine = line >= 0 && line === this.prevLine;
+    this.prevLine = line;
+    let code = 'u = now; ';
+    if (!sameLine) {
+      if (L > 0) {
+        const lineStart = i.offset - (i.pageOffset % L); // of this instruction's line, from pc0
+        code += `if (pc0 + ${lineStart} !== tm.lastFetchV || fp0 + ${lineStart} !== tm.lastFetchP) `;
+      }
+      code += `u += tm.fetchAt(${i.offset}); `;
+    }
+    code += 's = u; ';
+    let tests = 0;
+    for (const rs of [i.rs1, i.rs2]) {
+      if (rs === 0 || this.settled.has(rs)) continue;
+      code += `q = rdy[${rs}]; if (q > s) s = q; `;
+      tests++;
+    }
+    if (tests > 0) code += 'st += s - u; ';
+    return code;
+  }
+
+  /** mem = the D-side cycles of the access (see the file comment); a D$ hit on the last line inline. */
+  private data(write: boolean): string {
+    const slow = `{ if (ma >= 0) { r.memPaddr = ma + ${this.ramBase}; r.memVaddr = lo >>> 0; r.memIsMmio = false; } mem = tm.dataOf(r, ${write}); }`;
+    if (this.dShift < 0) return `${slow} `;
+    const hit = write ? '{ mem = 0; dcd[dc.lastSlot] = 1; }' : 'mem = 0;';
+    return `if (ma >= 0 && tm.bareData && (ma >>> ${this.dShift}) + ${this.dBase} === dc.lastLine) ${hit} else ${slow} `;
+  }
+}
