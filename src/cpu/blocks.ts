@@ -148,10 +148,10 @@ export function translateBlock(
   let k = 0; // instructions emitted so far
   const over = tw.overLimit;
   /** Leaves the block with `n` instructions retired and the next pc `pc`. */
-  const exit = (pc: string, n: number): string => `{ h.pc = ${pc}; K = ${n}; break body; }`;
+  const exit = (pc: string, n: number): string => `{ h.pc = ${pc}; K = it + ${n}; break body; }`;
   const limitCheck = (pc: string, n: number): string => (over === undefined ? '' : `if (${over}) ${exit(pc, n)} `);
   /** Counters up to date before a hart call that may trap (the trapping insn does not retire). */
-  const syncBefore = (pc: string, n: number): string => `h.pc = ${pc}; h.instret = i0 + ${n}; ${tw.sync(String(n))} `;
+  const syncBefore = (pc: string, n: number): string => `h.pc = ${pc}; h.instret = i0 + it + ${n}; ${tw.sync(`it + ${n}`)} `;
   while (k < MAX_BLOCK && idx < 2048) {
     const info = decode(dp, idx);
     const op = info & 255;
@@ -176,19 +176,26 @@ export function translateBlock(
     } else if (op in LOADS) {
       const L = LOADS[op];
       s += `${ADD64(`(${imm})`, `(${imm} >> 31)`)} ${ramTest(L.size, ramBase, ramSize)} { ${ramRead(L.size)} } `;
-      s += `else { ${syncBefore(pcE, k)}r.memPaddr = -1; r.memIsMmio = false; if (!h.load(lo, hi, ${L.size})) return ${k + 1}; ${tw.resync()} ma = -1; v = t[0]; vh = t[1]; } `;
+      s += `else { ${syncBefore(pcE, k)}r.memPaddr = -1; r.memIsMmio = false; if (!h.load(lo, hi, ${L.size})) return it + ${k + 1}; ${tw.resync()} ma = -1; v = t[0]; vh = t[1]; } `;
       s += `${L.ext} xl[${rd}] = v; xh[${rd}] = vh; `;
       s += tw.retire(insn) + limitCheck(nextE, k + 1) + `if (h.attention) ${exit(nextE, k + 1)}`;
     } else if (op in STORES) {
       const size = STORES[op];
       s += `${ADD64(`(${imm})`, `(${imm} >> 31)`)} ${ramTest(size, ramBase, ramSize)} { ${ramWrite(size)} `;
       s += `if ((codeMark[ma >>> 12] | bus.reservationCount) !== 0) h.storedToCode(ma, ${size}); } `;
-      s += `else { ${syncBefore(pcE, k)}r.memPaddr = -1; r.memIsMmio = false; if (!h.store(lo, hi, ${size}, b, bh)) return ${k + 1}; ${tw.resync()} ma = -1; } `;
+      s += `else { ${syncBefore(pcE, k)}r.memPaddr = -1; r.memIsMmio = false; if (!h.store(lo, hi, ${size}, b, bh)) return it + ${k + 1}; ${tw.resync()} ma = -1; } `;
       // A store to a page holding decoded code (maybe this block) drops the fetch cache.
       s += tw.retire(insn) + limitCheck(nextE, k + 1) + `if (h.attention || h.fetchVBase !== h.fetchVBase) ${exit(nextE, k + 1)}`;
     } else if (op in BRANCHES) {
       // Taken: leave the block (side exit). Not taken: carry on with the fall-through path.
-      s += `tk = ${BRANCHES[op]}; ${tw.retire(insn)}if (tk) ${exit(`${pcE} + (${imm})`, k + 1)}${limitCheck(nextE, k + 1)}`;
+      const taken = `${pcE} + (${imm})`;
+      let onTaken = exit(taken, k + 1);
+      if (idx * 2 + imm === startIdx * 2) {
+        // A loop back to the block's start: go round again while the room allows a whole pass.
+        const stop = over === undefined ? '' : `!(${over}) && `;
+        onTaken = `{ if (${stop}it + ${k + 1 + MAX_BLOCK} <= room) { it += ${k + 1}; continue body; } ${exit(taken, k + 1)} }`;
+      }
+      s += `tk = ${BRANCHES[op]}; ${tw.retire(insn)}if (tk) ${onTaken}${limitCheck(nextE, k + 1)}`;
     } else if (op === Op.JAL) {
       s += `v = ${nextE}; xl[${rd}] = v | 0; xh[${rd}] = Math.floor(v / 4294967296) | 0; ${tw.retire(insn)}`;
       // A direct jump within the page: the block continues at its target (offsets stay
@@ -206,18 +213,18 @@ export function translateBlock(
       s += `lo = ((a + (${imm})) | 0) & ~1; hi = (ah + (${imm} >> 31) + ((a >>> 0) + (${imm} >>> 0) > 0xffffffff ? 1 : 0)) | 0; `;
       s += `if (!(hi >= -0x200000 && hi < 0x200000)) ${exit(pcE, k)} `;
       s += `v = ${nextE}; xl[${rd}] = v | 0; xh[${rd}] = Math.floor(v / 4294967296) | 0; h.pc = hi * 4294967296 + (lo >>> 0); `;
-      s += `${tw.retire(insn)}K = ${k + 1}; break body;`;
+      s += `${tw.retire(insn)}K = it + ${k + 1}; break body;`;
       ends = true;
     }
     out.push(`// ${k}: op ${op} at +${o}`, operands(s, f.rs1, f.rs2) + s);
     k++;
-    if (ends) return compile(out, k, tw);
+    if (ends) return compile(out, k, tw, timing.unitCost);
     idx = next >= 0 ? next : idx + (f.len >>> 1);
   }
   if (k === 0) return undefined;
   // Fell off the end (page end, length limit, or an op left to the interpreter).
   out.push(exit(`pc0 + ${idx * 2 - startIdx * 2}`, k));
-  return compile(out, k, tw);
+  return compile(out, k, tw, timing.unitCost);
 }
 
 /** Reads of the source operands the instruction's code uses (and no others). */
@@ -256,12 +263,18 @@ function ramWrite(size: number): string {
   }
 }
 
-function compile(lines: string[], len: number, tw: BlockTimingWriter): Block {
+/**
+ * The function around the body. `room`: how many instructions the block may retire in all (the
+ * run's budget; with unit cost also the cycles left), which bounds loops back to the start;
+ * `it`: instructions retired by earlier passes of such a loop.
+ */
+function compile(lines: string[], len: number, tw: BlockTimingWriter, unit: boolean): Block {
   const body = [
     'const pc0 = h.pc, fp0 = h.fetchPBase + (pc0 - h.fetchVBase), limit = h.runLimit, i0 = h.instret;',
-    'let a = 0, ah = 0, b = 0, bh = 0, lo = 0, hi = 0, v = 0, vh = 0, ma = 0, tk = false, K = 0;',
+    `const room = ${unit ? 'Math.min(h.runBudget, limit - h.cycle)' : 'h.runBudget'};`,
+    'let a = 0, ah = 0, b = 0, bh = 0, lo = 0, hi = 0, v = 0, vh = 0, ma = 0, tk = false, K = 0, it = 0;',
     tw.prologue(),
-    'body: {',
+    'body: for (;;) {',
     ...lines,
     '}',
     `h.instret = i0 + K; ${tw.sync('K')}`,

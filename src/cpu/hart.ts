@@ -191,6 +191,8 @@ export class Hart implements CsrHost, TimingHost {
   fetchPBase = 0;
   /** @internal The current run's cycle limit (read by translated blocks). */
   runLimit = 0;
+  /** @internal Instructions the running translated block may retire at most (loops in it). */
+  runBudget = 0;
   private fetchPage: DecodedPage = this.scratchPage;
   /** Loads/stores bypass translation (Bare or effective privilege M). */
   /** @internal (read by translated blocks) */
@@ -469,6 +471,7 @@ export class Hart implements CsrHost, TimingHost {
           }
         }
         if (blk != null && blk.len <= budget - n && (!unit || this.cycle + blk.len - 1 < cycleLimit)) {
+          this.runBudget = budget - n;
           const k = blk.fn(this, xl, xh, rec, tm, t, m8, m16, m32, codeMark, bus);
           if (k > 0) {
             n += k;

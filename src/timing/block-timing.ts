@@ -15,7 +15,8 @@
  *                   the address, whose high word is 0), or ma = -1 when the hart's load() or
  *                   store() made the access (the record's memPaddr, memVaddr, memIsMmio are set)
  * and the locals it declares in prologue(), which must not clash with the translator's: a, ah,
- * b, bh, lo, hi, v, vh, ma, tk, K, i0 (see blocks.ts).
+ * b, bh, lo, hi, v, vh, ma, tk, K, i0, it, room (see blocks.ts). The block may loop back to its
+ * start: the code for its first instruction must not assume what came before it.
  *
  * Cycle bookkeeping: the block does not add to h.cycle per instruction. sync() makes h.cycle
  * (and whatever the model keeps) current; the translator emits it before every call into the

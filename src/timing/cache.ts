@@ -15,7 +15,7 @@ export class CacheModel {
   private readonly sets: number;
   private readonly ways: number;
   /** 1 / lineBytes: exact for a power of two, and a multiply is cheaper than a divide. */
-  private readonly invLine: number;
+  readonly invLine: number;
   private readonly setMask: number;
   /** Line number (paddr / lineBytes) per set×way, -1 when invalid. */
   private readonly tags: Float64Array;
@@ -41,11 +41,17 @@ export class CacheModel {
     this.lfsr = seed;
   }
 
-  /** Looks up (and on a miss fills) the line holding `paddr`; `write` marks it dirty. */
-  access(paddr: number, write: boolean): CacheResult {
-    // Small enough to be inlined at every call site (a physical address above 2^30 passed to a
-    // call that is not inlined is boxed): the common case, the line touched last, stays here.
-    const line = Math.floor(paddr * this.invLine);
+  /** The line number of a physical address (callers pass line numbers, see access()). */
+  lineOf(paddr: number): number {
+    return Math.floor(paddr * this.invLine);
+  }
+
+  /**
+   * Looks up (and on a miss fills) line number `line` (lineOf(paddr)); `write` marks it dirty.
+   * The argument is a line number rather than an address because a line number of RAM is a
+   * small integer, which crosses a call V8 does not inline without being boxed.
+   */
+  access(line: number, write: boolean): CacheResult {
     if (line === this.lastLine) {
       if (write) this.dirty[this.lastSlot] = 1;
       return CacheResult.Hit;

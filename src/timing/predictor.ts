@@ -18,6 +18,14 @@ export const enum PredictOutcome {
   BtbMissBubble = 2,
 }
 
+/**
+ * The predictor works on pc keys, key = pc − 2^31, and so do its tables: for code in the usual
+ * RAM window (0x8000_0000 onwards) a key is a small integer, which crosses a call V8 does not
+ * inline without being boxed into a heap number (a pc there would be, on every branch).
+ */
+export const PC_KEY_BIAS = 2 ** 31;
+export const pcKey = (pc: number): number => pc - PC_KEY_BIAS;
+
 const RA = 1;
 const T0 = 5;
 const isLink = (r: number): boolean => r === RA || r === T0;
@@ -71,7 +79,11 @@ export class BranchPredictor {
    * When h = L the history is used unhashed.
    */
   bhtIndex(pc: number): number {
-    const hi = pc >>> 2;
+    return this.indexOfKey(pc - PC_KEY_BIAS);
+  }
+
+  private indexOfKey(key: number): number {
+    const hi = (key + PC_KEY_BIAS) >>> 2;
     const addrHash = (hi & this.bhtMask) ^ ((hi >>> this.idxBits) & 3);
     let histHash = this.history;
     if (this.hashBits !== this.histLen) {
@@ -80,9 +92,9 @@ export class BranchPredictor {
     return (addrHash ^ (histHash << (this.idxBits - this.hashBits))) & this.bhtMask;
   }
 
-  /** A conditional branch; returns its extra cycles. */
+  /** A conditional branch (pc and target as keys); returns its extra cycles. */
   branch(pc: number, taken: boolean, target: number): number {
-    const idx = this.bhtIndex(pc);
+    const idx = this.indexOfKey(pc);
     const hit = this.btb.lookup(pc) >= 0;
     const c = this.bht[idx];
     const predictedTaken = hit && c >= this.takenThreshold;
@@ -98,7 +110,7 @@ export class BranchPredictor {
     return predictedTaken === taken ? 0 : this.mispredict;
   }
 
-  /** JAL: a BTB hit is free, a miss costs a frontend bubble (predecode redirect). */
+  /** JAL (addresses as keys): a BTB hit is free, a miss costs a frontend bubble (predecode redirect). */
   jal(pc: number, rd: number, linkPc: number, target: number): number {
     if (isLink(rd)) this.push(linkPc);
     if (this.btb.lookup(pc) >= 0) {
@@ -111,7 +123,7 @@ export class BranchPredictor {
   }
 
   /**
-   * JALR, classified by the RISC-V hint convention (unprivileged spec, Table "Return-address
+   * JALR (addresses as keys), classified by the RISC-V hint convention (unprivileged spec, Table "Return-address
    * stack prediction hints"): rs1 ∈ {ra, t0} and rd not a link register → return (pop);
    * rd a link register → call (push), and when rs1 is a different link register also pop first.
    * A return is predicted from the RAS (or the BTB target when the RAS is empty); other JALRs

@@ -7,7 +7,7 @@
  */
 import { CacheModel, CacheResult } from './cache';
 import { AssocTable } from './assoc';
-import { BranchPredictor, PredictOutcome } from './predictor';
+import { BranchPredictor, PC_KEY_BIAS, PredictOutcome } from './predictor';
 import { divLatency, mulLatency } from './muldiv';
 import { lfsrSeed } from './lfsr';
 import { TIMING_EVENT_COUNT, TimingEvent } from './events';
@@ -132,7 +132,7 @@ export class RocketTimingModel implements TimingModel {
     let c = 0;
     if (!this.bareFetch) c += this.translate(this.fetchPc, true);
     const pa = this.fetchPa;
-    if (this.icache.access(pa, false) !== CacheResult.Hit) {
+    if (this.icache.access(Math.floor(pa * this.icache.invLine), false) !== CacheResult.Hit) {
       this.events[TimingEvent.IcacheMiss]++;
       c += this.memLat;
     }
@@ -166,24 +166,24 @@ export class RocketTimingModel implements TimingModel {
 
   /** Control cycles of the conditional branch at base + offset; next pc = pc + delta. */
   branchAt(offset: number, taken: boolean, delta: number): number {
-    const pc = this.basePc + offset;
-    const ctl = this.bp.branch(pc, taken, pc + delta);
+    const key = this.basePc + offset - PC_KEY_BIAS;
+    const ctl = this.bp.branch(key, taken, key + delta);
     if (this.bp.outcome === PredictOutcome.Mispredict) this.events[TimingEvent.BranchMispredict]++;
     return ctl;
   }
 
   /** Control cycles of the JAL at base + offset (target pc + imm). */
   jalAt(offset: number, rd: number, len: number, imm: number): number {
-    const pc = this.basePc + offset;
-    const ctl = this.bp.jal(pc, rd, pc + len, pc + imm);
+    const key = this.basePc + offset - PC_KEY_BIAS;
+    const ctl = this.bp.jal(key, rd, key + len, key + imm);
     if (this.bp.outcome === PredictOutcome.BtbMissBubble) this.events[TimingEvent.BtbMissBubble]++;
     return ctl;
   }
 
   /** Control cycles of the JALR at base + offset; its target is r.nextPc. */
   jalrAt(offset: number, rd: number, rs1: number, len: number, r: RetireRecord): number {
-    const pc = this.basePc + offset;
-    const ctl = this.bp.jalr(pc, rd, rs1, pc + len, r.nextPc);
+    const key = this.basePc + offset - PC_KEY_BIAS;
+    const ctl = this.bp.jalr(key, rd, rs1, key + len, r.nextPc - PC_KEY_BIAS);
     if (this.bp.outcome === PredictOutcome.Mispredict) this.events[TimingEvent.JumpMispredict]++;
     else if (this.bp.outcome === PredictOutcome.BtbMissBubble) this.events[TimingEvent.BtbMissBubble]++;
     return ctl;
@@ -219,15 +219,15 @@ export class RocketTimingModel implements TimingModel {
         mem = this.data(r, true);
         break;
       case InsnClass.Branch:
-        ctl = this.bp.branch(r.pc, r.taken, r.nextPc);
+        ctl = this.bp.branch(r.pc - PC_KEY_BIAS, r.taken, r.nextPc - PC_KEY_BIAS);
         if (this.bp.outcome === PredictOutcome.Mispredict) ev[TimingEvent.BranchMispredict]++;
         break;
       case InsnClass.Jal:
-        ctl = this.bp.jal(r.pc, r.rd, r.pc + r.insnLen, r.nextPc);
+        ctl = this.bp.jal(r.pc - PC_KEY_BIAS, r.rd, r.pc + r.insnLen - PC_KEY_BIAS, r.nextPc - PC_KEY_BIAS);
         if (this.bp.outcome === PredictOutcome.BtbMissBubble) ev[TimingEvent.BtbMissBubble]++;
         break;
       case InsnClass.Jalr:
-        ctl = this.bp.jalr(r.pc, r.rd, r.rs1, r.pc + r.insnLen, r.nextPc);
+        ctl = this.bp.jalr(r.pc - PC_KEY_BIAS, r.rd, r.rs1, r.pc + r.insnLen - PC_KEY_BIAS, r.nextPc - PC_KEY_BIAS);
         if (this.bp.outcome === PredictOutcome.Mispredict) ev[TimingEvent.JumpMispredict]++;
         else if (this.bp.outcome === PredictOutcome.BtbMissBubble) ev[TimingEvent.BtbMissBubble]++;
         lat = this.jalrLink;
@@ -327,7 +327,7 @@ export class RocketTimingModel implements TimingModel {
   }
 
   private dcacheAccess(paddr: number, write: boolean): number {
-    const res = this.dcache.access(paddr, write);
+    const res = this.dcache.access(Math.floor(paddr * this.dcache.invLine), write);
     if (res === CacheResult.Hit) return 0;
     this.events[TimingEvent.DcacheMiss]++;
     if (res === CacheResult.MissDirty) {

@@ -6,7 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createTimingModel, parseTimingProfile, rocketProfile, TimingEvent, type TimingProfile } from '../../src/timing';
-import { BranchPredictor } from '../../src/timing/predictor';
+import { BranchPredictor, pcKey } from '../../src/timing/predictor';
 import { alu, bareHost, branch, jal, jalr, run } from './helpers';
 import type { RetireRecord } from '../../src/timing/record';
 
@@ -58,10 +58,10 @@ describe('conditional branches', () => {
     // history 0: hi = 0x80001234 >> 2 = 0x2000048d; hi[8:0] = 0x08d; hi[10:9] = 2 → 0x08f
     expect(bp.bhtIndex(0x80001234)).toBe(0x8f);
     // one taken branch: history = 0x80; (221·0x80 = 0x6e80)[7:5] = 4 → index ^ (4 << 6)
-    bp.branch(0x100, true, 0x200);
+    bp.branch(pcKey(0x100), true, pcKey(0x200));
     expect(bp.bhtIndex(0x80001234)).toBe(0x8f ^ 0x100);
     // a second taken branch: history 0xc0: (221·0xc0 = 0xa5c0)[7:5] = 6 → ^ 0x180
-    bp.branch(0x100, true, 0x200);
+    bp.branch(pcKey(0x100), true, pcKey(0x200));
     expect(bp.bhtIndex(0x80001234)).toBe(0x8f ^ 0x180);
   });
 });
