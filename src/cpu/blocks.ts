@@ -33,9 +33,10 @@
  * The body is one labelled statement: every exit sets h.pc and K (instructions retired) and
  * breaks out of it to a single epilogue that updates h.instret and lets the timing code bring
  * h.cycle up to date. Exits are taken after any instruction that may need the run loop: after
- * a load or store if `attention` is set (a device raised an interrupt), after a store that
- * invalidated the fetch cache (it may have written this very block: self-modifying code),
- * when the timing code says the cycle limit is reached, and on a trap (which returns at once:
+ * a load or store that went through the hart (a device access) or touched a watched or code
+ * page, if `attention` is set (an interrupt was raised, HTIF asked to stop) or the fetch cache
+ * was dropped (the store may have written this very block: self-modifying code); in the
+ * checked variant when the cycle limit is reached; and on a trap (which returns at once:
  * counters are brought up to date before every call into the hart that may trap).
  */
 import { Op } from '../isa/opcodes';
@@ -50,9 +51,14 @@ export type BlockFn = (
   m8: Uint8Array, m16: Uint16Array, m32: Int32Array, codeMark: Uint8Array, bus: { reservationCount: number },
 ) => number;
 
-/** A translated block and its length in instructions. */
+/**
+ * A translated block: its function, its length in instructions (of one pass), an upper bound
+ * of the cycles one pass takes, and, made when first needed, its checked variant (a cycle
+ * limit test after every instruction) for entries closer than maxCycles to the limit.
+ */
 export class Block {
-  constructor(readonly fn: BlockFn, readonly len: number) {}
+  checked: BlockFn | undefined = undefined;
+  constructor(readonly fn: BlockFn, readonly len: number, readonly maxCycles: number) {}
 }
 
 /** Decodes slot `idx` of a page if needed; returns its packed info (UNDECODED/CROSSING if not decodable here). */
@@ -135,21 +141,22 @@ interface SlotFields {
 
 /**
  * Emits the code of one block starting at slot `startIdx`. `cls` maps op → timing class;
- * ramBase/ramSize bound the inline RAM path. Returns undefined when the first instruction is
- * not translatable.
+ * ramBase/ramSize bound the inline RAM path; `checked` makes the variant that tests the cycle
+ * limit after every instruction (Block.checked). Returns undefined when the first instruction
+ * is not translatable.
  */
 export function translateBlock(
   dp: DecodedPage, startIdx: number, decode: SlotDecoder, cls: Uint8Array, timing: BlockTiming,
-  ramBase: number, ramSize: number,
+  ramBase: number, ramSize: number, checked = false,
 ): Block | undefined {
   const tw = timing.writer(ramBase);
   const out: string[] = [];
   let idx = startIdx;
   let k = 0; // instructions emitted so far
-  const over = tw.overLimit;
   /** Leaves the block with `n` instructions retired and the next pc `pc`. */
   const exit = (pc: string, n: number): string => `{ h.pc = ${pc}; K = it + ${n}; break body; }`;
-  const limitCheck = (pc: string, n: number): string => (over === undefined ? '' : `if (${over}) ${exit(pc, n)} `);
+  const limitCheck = (pc: string, n: number): string => (checked ? `if (${tw.overLimit(`it + ${n}`)}) ${exit(pc, n)} ` : '');
+  const passCycles = MAX_BLOCK * timing.maxInsnCycles;
   /** Counters up to date before a hart call that may trap (the trapping insn does not retire). */
   const syncBefore = (pc: string, n: number): string => `h.pc = ${pc}; h.instret = i0 + it + ${n}; ${tw.sync(`it + ${n}`)} `;
   while (k < MAX_BLOCK && idx < 2048) {
@@ -178,22 +185,24 @@ export function translateBlock(
       s += `${ADD64(`(${imm})`, `(${imm} >> 31)`)} ${ramTest(L.size, ramBase, ramSize)} { ${ramRead(L.size)} } `;
       s += `else { ${syncBefore(pcE, k)}r.memPaddr = -1; r.memIsMmio = false; if (!h.load(lo, hi, ${L.size})) return it + ${k + 1}; ${tw.resync()} ma = -1; v = t[0]; vh = t[1]; } `;
       s += `${L.ext} xl[${rd}] = v; xh[${rd}] = vh; `;
-      s += tw.retire(insn) + limitCheck(nextE, k + 1) + `if (h.attention) ${exit(nextE, k + 1)}`;
+      // Only a device access (the hart's load()) can have raised an interrupt.
+      s += tw.retire(insn) + limitCheck(nextE, k + 1) + `if (ma < 0 && h.attention) ${exit(nextE, k + 1)}`;
     } else if (op in STORES) {
       const size = STORES[op];
       s += `${ADD64(`(${imm})`, `(${imm} >> 31)`)} ${ramTest(size, ramBase, ramSize)} { ${ramWrite(size)} `;
-      s += `if ((codeMark[ma >>> 12] | bus.reservationCount) !== 0) h.storedToCode(ma, ${size}); } `;
-      s += `else { ${syncBefore(pcE, k)}r.memPaddr = -1; r.memIsMmio = false; if (!h.store(lo, hi, ${size}, b, bh)) return it + ${k + 1}; ${tw.resync()} ma = -1; } `;
-      // A store to a page holding decoded code (maybe this block) drops the fetch cache.
-      s += tw.retire(insn) + limitCheck(nextE, k + 1) + `if (h.attention || h.fetchVBase !== h.fetchVBase) ${exit(nextE, k + 1)}`;
+      s += `if ((codeMark[ma >>> 12] | bus.reservationCount) !== 0) { h.storedToCode(ma, ${size}); sx = true; } } `;
+      s += `else { ${syncBefore(pcE, k)}r.memPaddr = -1; r.memIsMmio = false; if (!h.store(lo, hi, ${size}, b, bh)) return it + ${k + 1}; ${tw.resync()} ma = -1; sx = true; } `;
+      // Only a device access or a store to a watched or code page (sx) can have raised an
+      // interrupt, stopped the run (HTIF tohost) or dropped the fetch cache (maybe this block).
+      s += tw.retire(insn) + limitCheck(nextE, k + 1) + `if (sx) { sx = false; if (h.attention || h.fetchVBase !== h.fetchVBase) ${exit(nextE, k + 1)} } `;
     } else if (op in BRANCHES) {
       // Taken: leave the block (side exit). Not taken: carry on with the fall-through path.
       const taken = `${pcE} + (${imm})`;
       let onTaken = exit(taken, k + 1);
       if (idx * 2 + imm === startIdx * 2) {
         // A loop back to the block's start: go round again while the room allows a whole pass.
-        const stop = over === undefined ? '' : `!(${over}) && `;
-        onTaken = `{ if (${stop}it + ${k + 1 + MAX_BLOCK} <= room) { it += ${k + 1}; continue body; } ${exit(taken, k + 1)} }`;
+        const room = checked ? `!(${tw.overLimit(`it + ${k + 1}`)})` : tw.hasRoom(passCycles, `it + ${k + 1}`);
+        onTaken = `{ if (it + ${k + 1 + MAX_BLOCK} <= room && ${room}) { it += ${k + 1}; continue body; } ${exit(taken, k + 1)} }`;
       }
       s += `tk = ${BRANCHES[op]}; ${tw.retire(insn)}if (tk) ${onTaken}${limitCheck(nextE, k + 1)}`;
     } else if (op === Op.JAL) {
@@ -218,13 +227,13 @@ export function translateBlock(
     }
     out.push(`// ${k}: op ${op} at +${o}`, operands(s, f.rs1, f.rs2) + s);
     k++;
-    if (ends) return compile(out, k, tw, timing.unitCost);
+    if (ends) return compile(out, k, tw, timing);
     idx = next >= 0 ? next : idx + (f.len >>> 1);
   }
   if (k === 0) return undefined;
   // Fell off the end (page end, length limit, or an op left to the interpreter).
   out.push(exit(`pc0 + ${idx * 2 - startIdx * 2}`, k));
-  return compile(out, k, tw, timing.unitCost);
+  return compile(out, k, tw, timing);
 }
 
 /** Reads of the source operands the instruction's code uses (and no others). */
@@ -242,7 +251,7 @@ function operands(code: string, rs1: number, rs2: number): string {
  * address's high word 0, naturally aligned, inside RAM. Leaves the RAM offset in ma.
  */
 function ramTest(size: number, ramBase: number, ramSize: number): string {
-  return `ma = (lo >>> 0) - ${ramBase}; if (h.dataBare && hi === 0 && ma >= 0 && ma <= ${ramSize - size} && (ma & ${size - 1}) === 0)`;
+  return `ma = (lo >>> 0) - ${ramBase}; if (bare && hi === 0 && ma >= 0 && ma <= ${ramSize - size} && (ma & ${size - 1}) === 0)`;
 }
 
 function ramRead(size: number): string {
@@ -265,14 +274,15 @@ function ramWrite(size: number): string {
 
 /**
  * The function around the body. `room`: how many instructions the block may retire in all (the
- * run's budget; with unit cost also the cycles left), which bounds loops back to the start;
- * `it`: instructions retired by earlier passes of such a loop.
+ * run's budget), which bounds loops back to the start; `it`: instructions retired by earlier
+ * passes of such a loop.
  */
-function compile(lines: string[], len: number, tw: BlockTimingWriter, unit: boolean): Block {
+function compile(lines: string[], len: number, tw: BlockTimingWriter, timing: BlockTiming): Block {
   const body = [
-    'const pc0 = h.pc, fp0 = h.fetchPBase + (pc0 - h.fetchVBase), limit = h.runLimit, i0 = h.instret;',
-    `const room = ${unit ? 'Math.min(h.runBudget, limit - h.cycle)' : 'h.runBudget'};`,
-    'let a = 0, ah = 0, b = 0, bh = 0, lo = 0, hi = 0, v = 0, vh = 0, ma = 0, tk = false, K = 0, it = 0;',
+    'const pc0 = h.pc, fp0 = h.fetchPBase + (pc0 - h.fetchVBase), limit = h.runLimit, i0 = h.instret, room = h.runBudget;',
+    // Data translation cannot change inside a block (only traps, xRET and CSR writes change it).
+    'const bare = h.dataBare;',
+    'let a = 0, ah = 0, b = 0, bh = 0, lo = 0, hi = 0, v = 0, vh = 0, ma = 0, tk = false, sx = false, K = 0, it = 0;',
     tw.prologue(),
     'body: for (;;) {',
     ...lines,
@@ -282,5 +292,5 @@ function compile(lines: string[], len: number, tw: BlockTimingWriter, unit: bool
   ].join('\n');
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
   const fn = new Function('h', 'xl', 'xh', 'r', 'tm', 't', 'm8', 'm16', 'm32', 'codeMark', 'bus', body) as BlockFn;
-  return new Block(fn, len);
+  return new Block(fn, len, len * timing.maxInsnCycles);
 }

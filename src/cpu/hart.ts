@@ -26,6 +26,7 @@ import type { CsrHost } from '../csr/csrfile';
 import { Csr } from '../csr/table';
 import { CROSSING, DecodedPage, SLOTS, UNDECODED, decodeInto, opClasses } from './decoded';
 import { Block, translateBlock } from './blocks';
+import type { BlockFn } from './blocks';
 import type { BlockTiming } from '../timing/block-timing';
 import { div64, mulHigh, mulU128 } from './int64';
 import { ACCESS_FAULT, Access, Mmu } from './mmu';
@@ -470,9 +471,11 @@ export class Hart implements CsrHost, TimingHost {
             blocks[idx] = blk;
           }
         }
-        if (blk != null && blk.len <= budget - n && (!unit || this.cycle + blk.len - 1 < cycleLimit)) {
+        if (blk != null && blk.len <= budget - n) {
           this.runBudget = budget - n;
-          const k = blk.fn(this, xl, xh, rec, tm, t, m8, m16, m32, codeMark, bus);
+          // Far enough from the cycle limit, a block cannot reach it before its end.
+          const fn = this.cycle + blk.maxCycles <= cycleLimit ? blk.fn : (blk.checked ?? this.checkedVariant(blk, dp, idx));
+          const k = fn(this, xl, xh, rec, tm, t, m8, m16, m32, codeMark, bus);
           if (k > 0) {
             n += k;
             continue;
@@ -482,6 +485,14 @@ export class Hart implements CsrHost, TimingHost {
       n += this.runSteps(cycleLimit, 1);
     } while (!this.attention && n < budget && this.cycle < cycleLimit);
     return n;
+  }
+
+  /** Makes the checked variant of the block at slot idx of dp (see Block). */
+  private checkedVariant(blk: Block, dp: DecodedPage, idx: number): BlockFn {
+    const c = translateBlock(dp, idx, this.slotDecoder, this.cls, this.blockTiming as BlockTiming, this.ramBase, this.ramSize, true);
+    if (c === undefined || c.len !== blk.len) throw new Error('internal: a block\'s checked variant differs from it');
+    blk.checked = c.fn;
+    return c.fn;
   }
 
   private runObserved(cycleLimit: number, insnLimit: number): number {

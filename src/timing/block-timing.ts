@@ -15,7 +15,7 @@
  *                   the address, whose high word is 0), or ma = -1 when the hart's load() or
  *                   store() made the access (the record's memPaddr, memVaddr, memIsMmio are set)
  * and the locals it declares in prologue(), which must not clash with the translator's: a, ah,
- * b, bh, lo, hi, v, vh, ma, tk, K, i0, it, room (see blocks.ts). The block may loop back to its
+ * b, bh, lo, hi, v, vh, ma, tk, sx, bare, K, i0, it, room (see blocks.ts). The block may loop back to its
  * start: the code for its first instruction must not assume what came before it.
  *
  * Cycle bookkeeping: the block does not add to h.cycle per instruction. sync() makes h.cycle
@@ -48,10 +48,13 @@ export interface BlockTimingWriter {
   /** Statements charging `insn`, which has just retired (its architectural effects done). */
   retire(insn: BlockInsn): string;
   /**
-   * An expression, true when the run must stop after the instruction just retired (its cycle
-   * limit reached); undefined when blocks are only entered with room for all their cycles.
+   * An expression, true when the cycle limit is reached after `retired` (an expression)
+   * instructions of the block: the run must stop there. Only the checked variant of a block
+   * tests it after every instruction (see BlockTiming.maxInsnCycles).
    */
-  readonly overLimit: string | undefined;
+  overLimit(retired: string): string;
+  /** An expression, true when the cycle count after `retired` instructions plus `cycles` is at most the limit. */
+  hasRoom(cycles: number, retired: string): string;
   /** Statements making h.cycle current after `retired` (an expression) instructions of the block. */
   sync(retired: string): string;
   /** Statements after a hart call that may have charged cycles (a trap). */
@@ -60,11 +63,14 @@ export interface BlockTimingWriter {
 
 /** What a timing model offers the translator. */
 export interface BlockTiming {
-  /**
-   * True when every instruction costs exactly one cycle: the hart then enters a block only when
-   * the cycle limit leaves room for all of it, and overLimit is undefined.
-   */
   readonly unitCost: boolean;
+  /**
+   * An upper bound of the cycles a translated instruction can take, whatever the model's
+   * state. A block of n instructions entered at least n × this below the cycle limit cannot
+   * reach it before its end, so it runs without a limit test per instruction; nearer the
+   * limit the hart runs the block's checked variant.
+   */
+  readonly maxInsnCycles: number;
   /** A writer for a block whose RAM inline path covers [ramBase, ramBase + ramSize). */
   writer(ramBase: number): BlockTimingWriter;
 }

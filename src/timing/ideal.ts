@@ -7,11 +7,12 @@ import type { BlockTiming, BlockTimingWriter } from './block-timing';
 const UNIT_WRITER: BlockTimingWriter = {
   prologue: () => 'const c0 = h.cycle;',
   retire: () => '',
-  overLimit: undefined,
+  overLimit: (retired) => `c0 + ${retired} >= limit`,
+  hasRoom: (cycles, retired) => `c0 + ${retired} + ${cycles} <= limit`,
   sync: (retired) => `h.cycle = c0 + ${retired};`,
   resync: () => '',
 };
-const UNIT_BLOCK_TIMING: BlockTiming = { unitCost: true, writer: () => UNIT_WRITER };
+const UNIT_BLOCK_TIMING: BlockTiming = { unitCost: true, maxInsnCycles: 1, writer: () => UNIT_WRITER };
 
 export class IdealTimingModel implements TimingModel {
   readonly events = new Float64Array(TIMING_EVENT_COUNT);

@@ -25,9 +25,32 @@ import type { TimingProfile } from './profile';
 
 const isPow2 = (n: number): boolean => n > 0 && (n & (n - 1)) === 0;
 
+/** Page-table levels a walk may read at most (the model's PTE buffer). */
+const MAX_WALK_READS = 8;
+
+/**
+ * An upper bound of the cycles one translated instruction (ALU, load, store, branch, jump)
+ * can take in RocketTimingModel.retire(): fetch penalty (I-TLB walk, I$ miss), interlock on a
+ * source (at most the longest memory penalty plus the longest latency any instruction
+ * publishes, the divider's included), the D-side penalty, the control penalty and one cycle.
+ */
+export function rocketMaxInsnCycles(p: TimingProfile): number {
+  const mem = p.memoryLatency + p.dirtyWritebackCycles;
+  const walk = p.tlbMissCycles + MAX_WALK_READS * (Math.max(p.ptwAccessCycles, 0) + mem + p.pteCacheHitCycles);
+  const fetch = walk + p.memoryLatency;
+  const data = walk + Math.max(mem, p.mmioLatency);
+  const mulDiv = 64 / p.mulBitsPerCycle + 70; // mulLatency ≤ 64/u + 1, divLatency ≤ 68, + 1 each
+  const lat = Math.max(p.loadWordLatency, p.loadSubwordLatency, p.scLatency, p.csrReadLatency, p.jalrLinkLatency, 1, mulDiv);
+  const ctl = Math.max(p.mispredictCycles, p.btbMissJumpCycles, p.flushCycles, p.csrWriteFlushCycles, p.xretCycles);
+  return Math.ceil(fetch + data + lat + data + ctl + 1);
+}
+
 export class RocketBlockTiming implements BlockTiming {
   readonly unitCost = false;
-  constructor(private readonly p: TimingProfile) {}
+  readonly maxInsnCycles: number;
+  constructor(private readonly p: TimingProfile) {
+    this.maxInsnCycles = rocketMaxInsnCycles(p);
+  }
 
   writer(ramBase: number): BlockTimingWriter {
     return new RocketBlockWriter(this.p, ramBase);
@@ -35,7 +58,6 @@ export class RocketBlockTiming implements BlockTiming {
 }
 
 class RocketBlockWriter implements BlockTimingWriter {
-  readonly overLimit = 'now >= lim';
   private readonly iLine: number;
   /** D$ line of RAM offset ma is (ma >>> dShift) + dBase; dShift < 0: always call dataOf(). */
   private readonly dShift: number;
@@ -57,6 +79,14 @@ class RocketBlockWriter implements BlockTimingWriter {
       'let now = tm.now; const cb = h.cycle - now, lim = limit - cb;\n' +
       'let st = 0, s = 0, u = 0, q = 0, mem = 0, ctl = 0;\n' +
       'const rdy = tm.ready, ev = tm.events, dc = tm.dcache, dcd = dc.dirty;';
+  }
+
+  overLimit(): string {
+    return 'now >= lim';
+  }
+
+  hasRoom(cycles: number): string {
+    return `now + ${cycles} <= lim`;
   }
 
   sync(): string {
