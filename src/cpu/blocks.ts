@@ -68,7 +68,7 @@ export type SlotDecoder = (dp: DecodedPage, idx: number) => number;
 // Each body mirrors one case of Hart.runSteps' switch. Available names: a, ah (rs1), b, bh
 // (rs2), lo, hi, v, vh (temporaries), xl, xh, h; RD and IMM are replaced by constants.
 const ADD64 = (x: string, y: string): string =>
-  `lo = (a + ${x}) | 0; hi = (ah + ${y} + ((a >>> 0) + (${x} >>> 0) > 0xffffffff ? 1 : 0)) | 0;`;
+  `lo = (a + ${x}) | 0; hi = (ah + ${y} + (lo >>> 0 < a >>> 0 ? 1 : 0)) | 0;`;
 
 const BODY: Record<number, string> = {
   [Op.LUI]: 'xl[RD] = IMM; xh[RD] = IMM >> 31;',
@@ -219,7 +219,7 @@ export function translateBlock(
       }
     } else {
       // JALR: a target beyond 2^53 is left to the interpreter (it retires, then faults).
-      s += `lo = ((a + (${imm})) | 0) & ~1; hi = (ah + (${imm} >> 31) + ((a >>> 0) + (${imm} >>> 0) > 0xffffffff ? 1 : 0)) | 0; `;
+      s += `v = (a + (${imm})) | 0; hi = (ah + (${imm} >> 31) + (v >>> 0 < a >>> 0 ? 1 : 0)) | 0; lo = v & ~1; `;
       s += `if (!(hi >= -0x200000 && hi < 0x200000)) ${exit(pcE, k)} `;
       s += `v = ${nextE}; xl[${rd}] = v | 0; xh[${rd}] = Math.floor(v / 4294967296) | 0; h.pc = hi * 4294967296 + (lo >>> 0); `;
       s += `${tw.retire(insn)}K = it + ${k + 1}; break body;`;
@@ -290,7 +290,10 @@ function compile(lines: string[], len: number, tw: BlockTimingWriter, timing: Bl
     `h.instret = i0 + K; ${tw.sync('K')}`,
     'return K;',
   ].join('\n');
+  const bound = tw.bindings?.() ?? {};
+  const names = Object.keys(bound);
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  const fn = new Function('h', 'xl', 'xh', 'r', 'tm', 't', 'm8', 'm16', 'm32', 'codeMark', 'bus', body) as BlockFn;
+  const make = new Function(...names, `return function block(h, xl, xh, r, tm, t, m8, m16, m32, codeMark, bus) {\n${body}\n};`);
+  const fn = make(...names.map((n) => bound[n])) as BlockFn;
   return new Block(fn, len, len * timing.maxInsnCycles);
 }

@@ -45,6 +45,11 @@ export interface BlockInsn {
 export interface BlockTimingWriter {
   /** Statements at block entry (after pc0, fp0, limit are defined). */
   prologue(): string;
+  /**
+   * Values the block's code refers to by name, per block (e.g. state the model keeps per
+   * site of the block); asked for after the last retire().
+   */
+  bindings?(): Record<string, unknown>;
   /** Statements charging `insn`, which has just retired (its architectural effects done). */
   retire(insn: BlockInsn): string;
   /**

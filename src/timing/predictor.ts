@@ -43,6 +43,7 @@ export class BranchPredictor {
   private readonly hashBits: number;
   private readonly hashMul: number;
   private history = 0;
+  private readonly histIndex: Int32Array;
   private readonly ras: Float64Array;
   private rasPos = 0;
   private rasCount = 0;
@@ -63,6 +64,10 @@ export class BranchPredictor {
     this.hashBits = p.bhtHistoryHashBits;
     // Rocket: floor(sqrt(3)/2 · 2^historyLength), a multiplicative hash of the history.
     this.hashMul = Math.floor((Math.sqrt(3) / 2) * 2 ** p.bhtHistoryLength);
+    // The history's part of the index per history value, for histories short enough to
+    // tabulate (see bhtIndex()); longer ones compute it per branch.
+    this.histIndex = new Int32Array(p.bhtHistoryLength <= 16 ? 1 << p.bhtHistoryLength : 0);
+    for (let h = 0; h < this.histIndex.length; h++) this.histIndex[h] = this.histPart(h);
     this.ras = new Float64Array(Math.max(1, p.rasEntries));
     this.mispredict = p.mispredictCycles;
     this.bubble = p.btbMissJumpCycles;
@@ -85,11 +90,17 @@ export class BranchPredictor {
   private indexOfKey(key: number): number {
     const hi = (key + PC_KEY_BIAS) >>> 2;
     const addrHash = (hi & this.bhtMask) ^ ((hi >>> this.idxBits) & 3);
-    let histHash = this.history;
+    const hist = this.histIndex.length > 0 ? this.histIndex[this.history] : this.histPart(this.history);
+    return (addrHash ^ hist) & this.bhtMask;
+  }
+
+  /** histHash << (n − h) for history value `h` (see bhtIndex()). */
+  private histPart(history: number): number {
+    let histHash = history;
     if (this.hashBits !== this.histLen) {
-      histHash = (Math.imul(this.hashMul, this.history) >>> (this.histLen - this.hashBits)) & ((1 << this.hashBits) - 1);
+      histHash = (Math.imul(this.hashMul, history) >>> (this.histLen - this.hashBits)) & ((1 << this.hashBits) - 1);
     }
-    return (addrHash ^ (histHash << (this.idxBits - this.hashBits))) & this.bhtMask;
+    return histHash << (this.idxBits - this.hashBits);
   }
 
   /** A conditional branch (pc and target as keys); returns its extra cycles. */
@@ -151,7 +162,7 @@ export class BranchPredictor {
 
   private push(addr: number): void {
     if (this.rasSize === 0) return;
-    this.rasPos = (this.rasPos + 1) % this.rasSize;
+    this.rasPos = this.rasPos + 1 === this.rasSize ? 0 : this.rasPos + 1; // no `%`: a division
     this.ras[this.rasPos] = addr;
     if (this.rasCount < this.rasSize) this.rasCount++;
   }
@@ -161,7 +172,7 @@ export class BranchPredictor {
     if (this.rasCount === 0) return NaN;
     const v = this.ras[this.rasPos];
     this.rasCount--;
-    this.rasPos = (this.rasPos + this.rasSize - 1) % this.rasSize;
+    this.rasPos = this.rasPos === 0 ? this.rasSize - 1 : this.rasPos - 1;
     return v;
   }
 

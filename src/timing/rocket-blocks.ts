@@ -13,7 +13,8 @@
  * is dropped for a register last written in the block by an ALU instruction (ready at its issue
  * + 1, never later than the next issue). What is dynamic stays a call into the model, but only
  * on its slow path: the D$ line touched last is tested inline (a hit there changes nothing but
- * the dirty bit), anything else calls dataOf(); the predictor is a call per branch or jump.
+ * the dirty bit), another line of RAM under Bare translation calls dataLine(), anything else
+ * dataOf(); the predictor is a call per branch or jump.
  *
  * test/cpu/fast-vs-reference.test.ts holds this to the interpreter (retire() per instruction):
  * identical cycles and model events on every program.
@@ -64,6 +65,8 @@ class RocketBlockWriter implements BlockTimingWriter {
   private readonly dBase: number;
   /** Page-relative I$ line of the previous instruction of the block (-1: none yet). */
   private prevLine = -1;
+  /** Fetch sites so far (the block's epoch array `fe` has one slot per site). */
+  private fetchSites = 0;
   /** Registers whose ready time cannot exceed the next issue (see the file comment). */
   private readonly settled = new Set<number>();
 
@@ -79,6 +82,10 @@ class RocketBlockWriter implements BlockTimingWriter {
       'let now = tm.now; const cb = h.cycle - now, lim = limit - cb;\n' +
       'let st = 0, s = 0, u = 0, q = 0, mem = 0, ctl = 0;\n' +
       'const rdy = tm.ready, ev = tm.events, dc = tm.dcache, dcd = dc.dirty;';
+  }
+
+  bindings(): Record<string, unknown> {
+    return { fe: new Float64Array(this.fetchSites).fill(NaN) };
   }
 
   overLimit(): string {
@@ -143,10 +150,16 @@ class RocketBlockWriter implements BlockTimingWriter {
     let code = 'u = now; ';
     if (!sameLine) {
       if (L > 0) {
+        // Skip the fetch when this site fetched since the I$ last changed (Bare fetch) or when
+        // the model fetched this very line last.
+        const site = this.fetchSites++;
         const lineStart = i.offset - (i.pageOffset % L); // of this instruction's line, from pc0
-        code += `if (pc0 + ${lineStart} !== tm.lastFetchV || fp0 + ${lineStart} !== tm.lastFetchP) `;
+        code += `if (fe[${site}] !== tm.fetchEpoch) { `;
+        code += `if (pc0 + ${lineStart} !== tm.lastFetchV || fp0 + ${lineStart} !== tm.lastFetchP) u += tm.fetchAt(${i.offset}); `;
+        code += `fe[${site}] = tm.fetchEpoch; } `;
+      } else {
+        code += `u += tm.fetchAt(${i.offset}); `;
       }
-      code += `u += tm.fetchAt(${i.offset}); `;
     }
     code += 's = u; ';
     let tests = 0;
@@ -164,6 +177,6 @@ class RocketBlockWriter implements BlockTimingWriter {
     const slow = `{ if (ma >= 0) { r.memPaddr = ma + ${this.ramBase}; r.memVaddr = lo >>> 0; r.memIsMmio = false; } mem = tm.dataOf(r, ${write}); }`;
     if (this.dShift < 0) return `${slow} `;
     const hit = write ? '{ mem = 0; dcd[dc.lastSlot] = 1; }' : 'mem = 0;';
-    return `if (ma >= 0 && tm.bareData && (ma >>> ${this.dShift}) + ${this.dBase} === dc.lastLine) ${hit} else ${slow} `;
+    return `if (ma >= 0 && tm.bareData) { q = (ma >>> ${this.dShift}) + ${this.dBase}; if (q === dc.lastLine) ${hit} else mem = tm.dataLine(q, ${write}); } else ${slow} `;
   }
 }

@@ -39,6 +39,14 @@ export class RocketTimingModel implements TimingModel {
    */
   lastFetchV = NaN;
   lastFetchP = NaN;
+  /**
+   * Changes whenever a line the I$ holds may have left it (a fill, an invalidation) and is NaN
+   * while fetches are translated: with Bare fetch, a line fetched since the epoch last changed
+   * is still in the I$, and fetching it again is a hit that changes no state (the I$ has no
+   * LRU). Generated code remembers per fetch site the epoch it last fetched at.
+   */
+  fetchEpoch = NaN;
+  private epochCounter = 0;
   /** Virtual pc and physical fetch address of the running block's first instruction. */
   basePc = 0.5;
   basePa = 0.5;
@@ -135,6 +143,7 @@ export class RocketTimingModel implements TimingModel {
     if (this.icache.access(Math.floor(pa * this.icache.invLine), false) !== CacheResult.Hit) {
       this.events[TimingEvent.IcacheMiss]++;
       c += this.memLat;
+      this.newFetchEpoch();
     }
     // `& mask` of a double keeps its low bits (also for negative, sign-extended pcs).
     this.lastFetchV = this.fetchPc - (this.fetchPc & this.fetchLineMask);
@@ -147,6 +156,11 @@ export class RocketTimingModel implements TimingModel {
     this.bareFetch = false;
     this.lastFetchV = NaN;
     this.lastFetchP = NaN;
+    this.fetchEpoch = NaN;
+  }
+
+  private newFetchEpoch(): void {
+    this.fetchEpoch = this.bareFetch ? ++this.epochCounter : NaN;
   }
 
   // Entry points for generated block code (rocket-blocks.ts). Offsets are relative to
@@ -162,6 +176,14 @@ export class RocketTimingModel implements TimingModel {
   /** D-side cycles of the access described by the record's memory fields (data()). */
   dataOf(r: RetireRecord, write: boolean): number {
     return this.data(r, write);
+  }
+
+  /**
+   * data() of a RAM access (not MMIO) under Bare translation, already known to the model
+   * (bareData), to D$ line number `line`.
+   */
+  dataLine(line: number, write: boolean): number {
+    return this.dcacheResult(this.dcache.access(line, write));
   }
 
   /** Control cycles of the conditional branch at base + offset; next pc = pc + delta. */
@@ -327,7 +349,11 @@ export class RocketTimingModel implements TimingModel {
   }
 
   private dcacheAccess(paddr: number, write: boolean): number {
-    const res = this.dcache.access(Math.floor(paddr * this.dcache.invLine), write);
+    return this.dcacheResult(this.dcache.access(Math.floor(paddr * this.dcache.invLine), write));
+  }
+
+  /** The cycles (and events) of a D$ access with result `res`. */
+  private dcacheResult(res: CacheResult): number {
     if (res === CacheResult.Hit) return 0;
     this.events[TimingEvent.DcacheMiss]++;
     if (res === CacheResult.MissDirty) {
@@ -347,7 +373,10 @@ export class RocketTimingModel implements TimingModel {
     if (tlb.lookup(vaddr) >= 0) return 0;
     const n = this.host.walkPtes(vaddr, isFetch, this.ptes);
     if (n <= 0) {
-      if (isFetch) this.bareFetch = true;
+      if (isFetch) {
+        this.bareFetch = true;
+        this.newFetchEpoch();
+      }
       else this.bareData = true;
       return 0;
     }
