@@ -24,11 +24,14 @@ export class CacheModel {
   private lfsr: number;
   private readonly seed: number;
   /**
-   * The last line touched and its slot: consecutive accesses to one line skip the search
-   * (generated block code tests lastLine inline). Written only by this class.
+   * The last two lines touched and their slots (-1: none), both held by the cache: accesses to
+   * them skip the search (generated block code tests them inline; a hit changes nothing but the
+   * dirty bit). Written only by this class.
    */
   lastLine = -1;
   lastSlot = 0;
+  prevLine = -1;
+  prevSlot = 0;
 
   constructor(bytes: number, ways: number, lineBytes: number, seed: number) {
     this.ways = ways;
@@ -56,6 +59,10 @@ export class CacheModel {
       if (write) this.dirty[this.lastSlot] = 1;
       return CacheResult.Hit;
     }
+    if (line === this.prevLine) {
+      if (write) this.dirty[this.prevSlot] = 1;
+      return CacheResult.Hit;
+    }
     return this.lookupLine(line, write);
   }
 
@@ -73,13 +80,19 @@ export class CacheModel {
     this.lfsr = lfsr16Step(this.lfsr);
     const slot = base + (this.lfsr & (this.ways - 1));
     const wasDirty = tags[slot] >= 0 && this.dirty[slot] === 1;
+    // The victim may be one of the remembered lines.
+    if (slot === this.lastSlot) this.lastLine = -1;
+    if (slot === this.prevSlot) this.prevLine = -1;
     tags[slot] = line;
     this.dirty[slot] = 0;
     this.remember(line, slot, write);
     return wasDirty ? CacheResult.MissDirty : CacheResult.Miss;
   }
 
+  /** Makes `line` the last line touched (called for a line other than the last two). */
   private remember(line: number, slot: number, write: boolean): void {
+    this.prevLine = this.lastLine;
+    this.prevSlot = this.lastSlot;
     this.lastLine = line;
     this.lastSlot = slot;
     if (write) this.dirty[slot] = 1;
@@ -90,6 +103,7 @@ export class CacheModel {
     this.tags.fill(-1);
     this.dirty.fill(0);
     this.lastLine = -1;
+    this.prevLine = -1;
   }
 
   /** Back to the power-on state, LFSR included. */

@@ -12,7 +12,7 @@
  * line otherwise (a repeat fetch of that line is a hit that changes no state); an interlock test
  * is dropped for a register last written in the block by an ALU instruction (ready at its issue
  * + 1, never later than the next issue). What is dynamic stays a call into the model, but only
- * on its slow path: the D$ line touched last is tested inline (a hit there changes nothing but
+ * on its slow path: the two D$ lines touched last are tested inline (a hit there changes nothing but
  * the dirty bit), another line of RAM under Bare translation calls dataLine(), anything else
  * dataOf(); the predictor is a call per branch or jump.
  *
@@ -176,7 +176,8 @@ class RocketBlockWriter implements BlockTimingWriter {
   private data(write: boolean): string {
     const slow = `{ if (ma >= 0) { r.memPaddr = ma + ${this.ramBase}; r.memVaddr = lo >>> 0; r.memIsMmio = false; } mem = tm.dataOf(r, ${write}); }`;
     if (this.dShift < 0) return `${slow} `;
-    const hit = write ? '{ mem = 0; dcd[dc.lastSlot] = 1; }' : 'mem = 0;';
-    return `if (ma >= 0 && tm.bareData) { q = (ma >>> ${this.dShift}) + ${this.dBase}; if (q === dc.lastLine) ${hit} else mem = tm.dataLine(q, ${write}); } else ${slow} `;
+    const hit = (slot: string): string => (write ? `{ mem = 0; dcd[dc.${slot}] = 1; }` : 'mem = 0;');
+    return `if (ma >= 0 && tm.bareData) { q = (ma >>> ${this.dShift}) + ${this.dBase}; ` +
+      `if (q === dc.lastLine) ${hit('lastSlot')} else if (q === dc.prevLine) ${hit('prevSlot')} else mem = tm.dataLine(q, ${write}); } else ${slow} `;
   }
 }
