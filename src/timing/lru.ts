@@ -1,35 +1,50 @@
 /**
- * True-LRU order of n slots, as a use stamp per slot: touch() is one store, victim() a scan for
- * the smallest stamp (it is only asked on a miss). After reset() the victim order is slot 0, 1,
- * 2, … (untouched slots keep stamps below every touched one, ordered by index) — so with slots
- * only ever invalidated all at once, "take the victim" means "the lowest-numbered invalid slot,
- * else the least recently used one".
+ * True-LRU order of n slots as a doubly linked list in typed arrays: touch() and victim() are
+ * O(1). After reset() the victim order is slot 0, 1, 2, … — so with slots only ever
+ * invalidated all at once, "take the victim" means "the lowest-numbered invalid slot, else
+ * the least recently used one".
  */
 export class LruOrder {
-  private readonly stamp: Float64Array;
-  /** The last stamp given; stamps only grow (2^53 touches are out of reach). */
-  private clock = 0;
+  private readonly prev: Int32Array;
+  private readonly next: Int32Array;
+  /** Most and least recently used slots. */
+  private head = 0;
+  private tail = 0;
 
   constructor(private readonly n: number) {
-    this.stamp = new Float64Array(Math.max(1, n));
+    this.prev = new Int32Array(Math.max(1, n));
+    this.next = new Int32Array(Math.max(1, n));
     this.reset();
   }
 
   reset(): void {
-    // Below every stamp touch() has given or will give, in slot order.
-    for (let i = 0; i < this.n; i++) this.stamp[i] = i - this.n - this.clock;
+    // tail = 0 ← 1 ← … ← n−1 = head
+    for (let i = 0; i < this.n; i++) {
+      this.next[i] = i - 1; // towards the tail
+      this.prev[i] = i + 1 < this.n ? i + 1 : -1; // towards the head
+    }
+    this.head = this.n - 1;
+    this.tail = 0;
   }
 
   /** Marks `i` most recently used. */
   touch(i: number): void {
-    this.stamp[i] = ++this.clock;
+    if (i === this.head) return;
+    const p = this.prev[i];
+    const nx = this.next[i];
+    // unlink (i is not the head, so p ≥ 0)
+    this.next[p] = nx;
+    if (nx >= 0) this.prev[nx] = p;
+    else this.tail = p;
+    // link at the head
+    this.prev[i] = -1;
+    this.next[i] = this.head;
+    this.prev[this.head] = i;
+    this.head = i;
   }
 
   /** The least recently used slot. */
   victim(): number {
-    const st = this.stamp;
-    let v = 0;
-    for (let i = 1; i < this.n; i++) if (st[i] < st[v]) v = i;
-    return v;
+    return this.tail;
   }
 }
