@@ -56,83 +56,85 @@ export class AssocTable {
   }
 }
 
+/** Buckets of ExactAssocTable's index (a power of two, many times the entries of a BTB). */
+const BUCKETS = 4096;
+
 /**
- * The same fully associative true-LRU table for exact keys (BTB: one pc key per entry), with
- * a small open-addressing hash index (linear probing, key → slot) in front so that a lookup
- * is a probe or two, never a scan of the entries. Replacement is identical to AssocTable's.
+ * The same fully associative true-LRU table for exact keys (BTB: one pc key per entry), with a
+ * bucket index in front so that a lookup never scans the entries in the common case: bucket
+ * b = (key >> 1) mod BUCKETS (instructions are 2-byte aligned) counts its live keys, and
+ * hint[b] is the slot of one of them whenever the count is non-zero. A count of 0 is a sure
+ * miss, a hint holding the key a hit, a count of 1 with another key at the hint a sure miss;
+ * only two live keys in one bucket (rare: code 8 KiB apart) make a lookup scan. Replacement
+ * is identical to AssocTable's.
  */
 export class ExactAssocTable {
   readonly key: Float64Array;
   private readonly valid: Uint8Array;
   private readonly lru: LruOrder;
-  /** Hash index: slot number, or -1 for an empty position; at most half full. */
-  private readonly index: Int32Array;
-  private readonly mask: number;
-  private readonly shift: number;
+  private readonly hint = new Int32Array(BUCKETS);
+  private readonly count = new Uint16Array(BUCKETS);
 
   constructor(readonly entries: number) {
     this.key = new Float64Array(entries);
     this.valid = new Uint8Array(entries);
     this.lru = new LruOrder(entries);
-    let bits = 4;
-    while (1 << bits < 2 * entries) bits++;
-    this.index = new Int32Array(1 << bits).fill(-1);
-    this.mask = (1 << bits) - 1;
-    this.shift = 32 - bits;
-  }
-
-  /** Home position of key k (Fibonacci hashing of its low 32 bits; probing resolves the rest). */
-  private home(k: number): number {
-    return Math.imul(k | 0, 0x9e3779b1) >>> this.shift;
   }
 
   /** Slot holding `k` (and marks it most recently used), or -1. */
   lookup(k: number): number {
-    const index = this.index;
-    for (let h = this.home(k); ; h = (h + 1) & this.mask) {
-      const s = index[h];
-      if (s < 0) return -1;
-      if (this.key[s] === k) {
-        this.lru.touch(s);
-        return s;
-      }
+    const b = bucketOf(k);
+    const n = this.count[b];
+    if (n === 0) return -1;
+    let i = this.hint[b];
+    if (this.key[i] !== k || this.valid[i] === 0) {
+      if (n === 1) return -1;
+      i = this.scan(k);
+      if (i < 0) return -1;
+      this.hint[b] = i;
     }
+    this.lru.touch(i);
+    return i;
+  }
+
+  private scan(k: number): number {
+    for (let j = 0; j < this.entries; j++) if (this.valid[j] === 1 && this.key[j] === k) return j;
+    return -1;
   }
 
   /** Inserts `k` (not present) into the first invalid or the least recently used entry. */
   insert(k: number): number {
     const victim = this.lru.victim();
-    if (this.valid[victim] === 1) this.unindex(this.key[victim]);
+    if (this.valid[victim] === 1) {
+      this.valid[victim] = 0;
+      const old = bucketOf(this.key[victim]);
+      // Keep the hint on a live key of the old bucket, if it still has one.
+      if (--this.count[old] > 0 && this.hint[old] === victim) {
+        for (let j = 0; j < this.entries; j++) {
+          if (this.valid[j] === 1 && bucketOf(this.key[j]) === old) {
+            this.hint[old] = j;
+            break;
+          }
+        }
+      }
+    }
+    const b = bucketOf(k);
     this.key[victim] = k;
     this.valid[victim] = 1;
     this.lru.touch(victim);
-    let h = this.home(k);
-    while (this.index[h] >= 0) h = (h + 1) & this.mask;
-    this.index[h] = victim;
+    this.count[b]++;
+    this.hint[b] = victim;
     return victim;
-  }
-
-  /** Removes key k from the hash index (backward-shift deletion keeps probe chains intact). */
-  private unindex(k: number): void {
-    const index = this.index;
-    const mask = this.mask;
-    let i = this.home(k);
-    while (this.key[index[i]] !== k) i = (i + 1) & mask;
-    for (let j = (i + 1) & mask; index[j] >= 0; j = (j + 1) & mask) {
-      const hj = this.home(this.key[index[j]]);
-      // Move entry j back to the hole at i unless its home lies cyclically in (i, j].
-      const homeInRange = i <= j ? hj > i && hj <= j : hj > i || hj <= j;
-      if (!homeInRange) {
-        index[i] = index[j];
-        i = j;
-      }
-    }
-    index[i] = -1;
   }
 
   clear(): void {
     this.valid.fill(0);
     this.lru.reset();
-    this.index.fill(-1);
+    this.count.fill(0);
   }
+}
+
+/** `| 0` keeps the low 32 bits of any key (also negative or beyond 2^32): enough for a bucket. */
+function bucketOf(k: number): number {
+  return ((k | 0) >> 1) & (BUCKETS - 1);
 }
