@@ -159,6 +159,8 @@ export function translateBlock(
   const passCycles = MAX_BLOCK * timing.maxInsnCycles;
   /** Counters up to date before a hart call that may trap (the trapping insn does not retire). */
   const syncBefore = (pc: string, n: number): string => `h.pc = ${pc}; h.instret = i0 + it + ${n}; ${tw.sync(`it + ${n}`)} `;
+  /** Calls followed into their callee (innermost last): link register, slot after the call. */
+  const returns: { link: number; slot: number }[] = [];
   while (k < MAX_BLOCK && idx < 2048) {
     const info = decode(dp, idx);
     const op = info & 255;
@@ -213,6 +215,8 @@ export function translateBlock(
       if (target >= 0 && target < 4096 && k + 1 < MAX_BLOCK) {
         next = target >>> 1;
         s += limitCheck(`${pcE} + (${imm})`, k + 1);
+        // A call: its return will most likely come back right after it.
+        if (rd === 1 || rd === 5) returns.push({ link: rd, slot: idx + (f.len >>> 1) });
       } else {
         s += exit(`${pcE} + (${imm})`, k + 1);
         ends = true;
@@ -222,8 +226,19 @@ export function translateBlock(
       s += `v = (a + (${imm})) | 0; hi = (ah + (${imm} >> 31) + (v >>> 0 < a >>> 0 ? 1 : 0)) | 0; lo = v & ~1; `;
       s += `if (!(hi >= -0x200000 && hi < 0x200000)) ${exit(pcE, k)} `;
       s += `v = ${nextE}; xl[${rd}] = v | 0; xh[${rd}] = Math.floor(v / 4294967296) | 0; h.pc = hi * 4294967296 + (lo >>> 0); `;
-      s += `${tw.retire(insn)}K = it + ${k + 1}; break body;`;
-      ends = true;
+      s += tw.retire(insn);
+      // A return from a call the block followed: carry on after the call when it goes back
+      // there (a guard on the target), else leave.
+      const call = returns.length > 0 ? returns[returns.length - 1] : undefined;
+      if (call !== undefined && rd === 32 && f.rs1 === call.link && imm === 0 && k + 1 < MAX_BLOCK) {
+        returns.pop();
+        next = call.slot;
+        s += `if (h.pc !== pc0 + ${call.slot * 2 - startIdx * 2}) { K = it + ${k + 1}; break body; } `;
+        s += limitCheck('h.pc', k + 1);
+      } else {
+        s += `K = it + ${k + 1}; break body;`;
+        ends = true;
+      }
     }
     out.push(`// ${k}: op ${op} at +${o}`, operands(s, f.rs1, f.rs2) + s);
     k++;
