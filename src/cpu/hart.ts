@@ -28,6 +28,7 @@ import { CROSSING, DecodedPage, SLOTS, UNDECODED, decodeInto, opClasses } from '
 import { Block, translateBlock } from './blocks';
 import type { BlockFn } from './blocks';
 import type { BlockTiming } from '../timing/block-timing';
+import { IdealTimingModel } from '../timing/ideal';
 import { div64, mulHigh, mulU128 } from './int64';
 import { ACCESS_FAULT, Access, Mmu } from './mmu';
 import { execUipi } from './uipi';
@@ -118,9 +119,6 @@ const RARE_TRAPPED = 2;
 /** Interrupt priority (privileged spec 3.1.9, then the N extension's user interrupts). */
 const IRQ_PRIORITY = [Irq.MEI, Irq.MSI, Irq.MTI, Irq.SEI, Irq.SSI, Irq.STI, Irq.UEI, Irq.USI, Irq.UTI];
 
-function idealModel(): TimingModel {
-  return { name: 'ideal', unitCost: true, retire: () => 1, trap: () => 0, events: new Float64Array(32), reset: () => {} };
-}
 
 function misaBits(letters: string): number {
   let m = 0;
@@ -221,9 +219,8 @@ export class Hart implements CsrHost, TimingHost {
   private rareTarget = 0;
   /** Blocks translated so far (fast mode; for profiling and tests). */
   blocksTranslated = 0;
-  /** HartConfig.fast, and whether the timing model is the unit-cost (ideal) one. */
+  /** HartConfig.fast (and the model offers block timing): translated blocks are used. */
   fast: boolean;
-  private readonly unitCost: boolean;
   /** The model's timing code for translated blocks; without it the hart only interprets. */
   private readonly blockTiming: BlockTiming | undefined;
   /** Decodes a slot of the current fetch page for the block translator. */
@@ -232,11 +229,10 @@ export class Hart implements CsrHost, TimingHost {
   constructor(config: HartConfig) {
     this.hartId = config.hartId;
     this.bus = config.bus;
-    this.timing = config.timing ?? idealModel();
+    this.timing = config.timing ?? new IdealTimingModel('ideal');
     this.readTimeFn = config.readTime ?? (() => 0);
     this.uintc = config.uintc;
     this.uretOnlyInU = config.uretLegalOnlyInU ?? false;
-    this.unitCost = this.timing.unitCost === true;
     this.blockTiming = this.timing.blockTiming;
     this.fast = (config.fast ?? true) && this.blockTiming !== undefined;
     const misa = misaBits(config.misaExtensions ?? 'IMACSUN');
@@ -431,9 +427,10 @@ export class Hart implements CsrHost, TimingHost {
   /**
    * Fast mode: runs translated blocks where the pc has one, else interprets one instruction;
    * stops like runSteps (budget, cycle limit, attention). A slot gets a block once it has been
-   * reached BLOCK_HEAT times, so cold (boot) code is not translated. Blocks are only entered
-   * when the budget (and, for unit cost, the cycle limit) leaves room for all of them, which
-   * keeps every stop at exactly the instruction where the interpreter would stop.
+   * reached BLOCK_HEAT times, so cold (boot) code is not translated. A block is only entered
+   * when the budget leaves room for all of it, and in its unchecked variant only when the cycle
+   * limit does too (Block.maxCycles); nearer the limit its checked variant tests the limit after
+   * every instruction. Every stop is therefore exactly where the interpreter would stop.
    */
   private runBlocks(cycleLimit: number, budget: number): number {
     let n = 0;
@@ -449,7 +446,6 @@ export class Hart implements CsrHost, TimingHost {
     const m32 = this.ram32;
     const codeMark = this.codeMark;
     const bus = this.bus;
-    const unit = this.unitCost;
     do {
       const pc = this.pc;
       const off = pc - this.fetchVBase;
