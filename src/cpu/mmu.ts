@@ -24,6 +24,15 @@ export const Pte = { V: 1, R: 2, W: 4, X: 8, U: 16, G: 32, A: 64, D: 128 } as co
 const TLB_SIZE = 256;
 const TWO32 = 4294967296;
 
+/**
+ * TLB slot of a virtual page number: its low bits folded with higher ones, so that pages a
+ * multiple of 1 MiB apart (a kernel and a user alias of the same code, high-half kernels)
+ * do not all fall into one slot. (vpn < 2^27: `>>>` is exact.)
+ */
+function tlbIndex(vpn: number): number {
+  return (vpn ^ (vpn >>> 8) ^ (vpn >>> 16)) & (TLB_SIZE - 1);
+}
+
 export class Mmu {
   private readonly tag = new Float64Array(TLB_SIZE).fill(-1);
   private readonly ppn = new Float64Array(TLB_SIZE);
@@ -49,7 +58,7 @@ export class Mmu {
     // Bits 63:39 must all equal bit 38.
     if (hi >> 6 !== (hi << 25) >> 31) return PAGE_FAULT;
     const vpn = (hi & 0x7f) * 1048576 + (lo >>> 12);
-    const i = vpn & (TLB_SIZE - 1);
+    const i = tlbIndex(vpn);
     if (this.tag[i] === vpn) {
       const f = this.flags[i];
       if (this.permits(f, acc, priv) && (f & Pte.A) !== 0 && (acc !== Access.Store || (f & Pte.D) !== 0)) {
@@ -97,7 +106,7 @@ export class Mmu {
       if (!this.bus.store(pteAddr, 4, lo, 0)) return ACCESS_FAULT;
     }
     const pagePpn = ppn + (vpn % span);
-    const i = vpn & (TLB_SIZE - 1);
+    const i = tlbIndex(vpn);
     this.tag[i] = vpn;
     this.ppn[i] = pagePpn;
     this.flags[i] = lo & 0xff;
