@@ -17,11 +17,11 @@
  * test/cpu/fast-vs-reference.test.ts requires identical cycles, instret, registers, memory,
  * model events and commit streams in both modes.
  *
- * Generated function: (h, xl, xh, r, tm, t, m8, m16, m32, codeMark, bus) => steps
+ * Generated function: () => steps, with the hart's BlockContext bound in (blocks live in the
+ * hart's own decoded pages, so they can; a call then passes no arguments):
  *   h      the Hart (the block reads pc0 = h.pc, the virtual pc of its first instruction, and
  *          from the fetch cache fp0, its physical address, so the code does not depend on where
- *          the page is mapped; and h.runLimit, the cycle limit). Only objects are passed: a
- *          double argument (pc >= 2^30) would be boxed on every call.
+ *          the page is mapped; h.runLimit, the cycle limit; h.runBudget, the instructions left)
  *   r      the hart's RetireRecord, tm its TimingModel, t its 64-bit temporaries (load results)
  *   m8, m16, m32, codeMark, bus: the RAM views, code marks and bus, for the inline RAM path
  *          of loads and stores (Bare translation, naturally aligned, inside RAM: the same
@@ -46,10 +46,28 @@ import type { DecodedPage } from './decoded';
 
 /** Longest block, in instructions (bounds the generated code and the budget granularity). */
 export const MAX_BLOCK = 48;
-export type BlockFn = (
-  h: unknown, xl: Int32Array, xh: Int32Array, r: unknown, tm: unknown, t: Int32Array,
-  m8: Uint8Array, m16: Uint16Array, m32: Int32Array, codeMark: Uint8Array, bus: { reservationCount: number },
-) => number;
+export type BlockFn = () => number;
+
+/**
+ * What a block's code works on, fixed for its hart's life and bound into the function when it
+ * is made (a call then passes nothing): the hart, its register halves, RetireRecord, timing
+ * model and 64-bit temporaries (load results), and the RAM views, code marks and bus for the
+ * inline RAM path of loads and stores.
+ */
+export interface BlockContext {
+  readonly h: object;
+  readonly xl: Int32Array;
+  readonly xh: Int32Array;
+  readonly r: object;
+  readonly tm: object;
+  readonly t: Int32Array;
+  readonly m8: Uint8Array;
+  readonly m16: Uint16Array;
+  readonly m32: Int32Array;
+  readonly codeMark: Uint8Array;
+  readonly bus: { reservationCount: number };
+}
+const CONTEXT_NAMES = ['h', 'xl', 'xh', 'r', 'tm', 't', 'm8', 'm16', 'm32', 'codeMark', 'bus'] as const;
 
 /**
  * A translated block: its function, its length in instructions (of one pass), an upper bound
@@ -147,7 +165,7 @@ interface SlotFields {
  */
 export function translateBlock(
   dp: DecodedPage, startIdx: number, decode: SlotDecoder, cls: Uint8Array, timing: BlockTiming,
-  ramBase: number, ramSize: number, checked = false,
+  ramBase: number, ramSize: number, ctx: BlockContext, checked = false,
 ): Block | undefined {
   const tw = timing.writer(ramBase);
   const out: string[] = [];
@@ -242,13 +260,13 @@ export function translateBlock(
     }
     out.push(`// ${k}: op ${op} at +${o}`, operands(s, f.rs1, f.rs2) + s);
     k++;
-    if (ends) return compile(out, k, tw, timing);
+    if (ends) return compile(out, k, tw, timing, ctx);
     idx = next >= 0 ? next : idx + (f.len >>> 1);
   }
   if (k === 0) return undefined;
   // Fell off the end (page end, length limit, or an op left to the interpreter).
   out.push(exit(`pc0 + ${idx * 2 - startIdx * 2}`, k));
-  return compile(out, k, tw, timing);
+  return compile(out, k, tw, timing, ctx);
 }
 
 /** Reads of the source operands the instruction's code uses (and no others). */
@@ -292,7 +310,7 @@ function ramWrite(size: number): string {
  * run's budget), which bounds loops back to the start; `it`: instructions retired by earlier
  * passes of such a loop.
  */
-function compile(lines: string[], len: number, tw: BlockTimingWriter, timing: BlockTiming): Block {
+function compile(lines: string[], len: number, tw: BlockTimingWriter, timing: BlockTiming, ctx: BlockContext): Block {
   const body = [
     'const pc0 = h.pc, fp0 = h.fetchPBase + (pc0 - h.fetchVBase), limit = h.runLimit, i0 = h.instret, room = h.runBudget;',
     // Data translation cannot change inside a block (only traps, xRET and CSR writes change it).
@@ -305,10 +323,11 @@ function compile(lines: string[], len: number, tw: BlockTimingWriter, timing: Bl
     `h.instret = i0 + K; ${tw.sync('K')}`,
     'return K;',
   ].join('\n');
-  const bound = tw.bindings?.() ?? {};
+  const bound: Record<string, unknown> = { ...tw.bindings?.() };
+  for (const n of CONTEXT_NAMES) bound[n] = ctx[n];
   const names = Object.keys(bound);
   // eslint-disable-next-line @typescript-eslint/no-implied-eval
-  const make = new Function(...names, `return function block(h, xl, xh, r, tm, t, m8, m16, m32, codeMark, bus) {\n${body}\n};`);
+  const make = new Function(...names, `return function block() {\n${body}\n};`);
   const fn = make(...names.map((n) => bound[n])) as BlockFn;
   return new Block(fn, len, len * timing.maxInsnCycles);
 }

@@ -26,7 +26,7 @@ import type { CsrHost } from '../csr/csrfile';
 import { Csr } from '../csr/table';
 import { CROSSING, DecodedPage, SLOTS, UNDECODED, decodeInto, opClasses } from './decoded';
 import { Block, translateBlock } from './blocks';
-import type { BlockFn } from './blocks';
+import type { BlockContext, BlockFn } from './blocks';
 import type { BlockTiming } from '../timing/block-timing';
 import { IdealTimingModel } from '../timing/ideal';
 import { div64, mulHigh, mulU128 } from './int64';
@@ -435,17 +435,6 @@ export class Hart implements CsrHost, TimingHost {
   private runBlocks(cycleLimit: number, budget: number): number {
     let n = 0;
     this.runLimit = cycleLimit;
-    const xl = this.xl;
-    const xh = this.xh;
-    // The block arguments are fixed for the hart's life: read once, not per block.
-    const rec = this.rec;
-    const tm = this.timing;
-    const t = this.t;
-    const m8 = this.ram8;
-    const m16 = this.ram16;
-    const m32 = this.ram32;
-    const codeMark = this.codeMark;
-    const bus = this.bus;
     do {
       const pc = this.pc;
       const off = pc - this.fetchVBase;
@@ -461,7 +450,7 @@ export class Hart implements CsrHost, TimingHost {
         if (blk === undefined) {
           const heat = dp.heat as Uint8Array;
           if (++heat[idx] >= BLOCK_HEAT) {
-            blk = translateBlock(dp, idx, this.slotDecoder, this.cls, this.blockTiming as BlockTiming, this.ramBase, this.ramSize) ?? null;
+            blk = translateBlock(dp, idx, this.slotDecoder, this.cls, this.blockTiming as BlockTiming, this.ramBase, this.ramSize, this.blockContext()) ?? null;
             if (blk !== null) this.blocksTranslated++;
             // Translation may have decoded slots; the page object stays the same.
             blocks[idx] = blk;
@@ -471,7 +460,7 @@ export class Hart implements CsrHost, TimingHost {
           this.runBudget = budget - n;
           // Far enough from the cycle limit, a block cannot reach it before its end.
           const fn = this.cycle + blk.maxCycles <= cycleLimit ? blk.fn : (blk.checked ?? this.checkedVariant(blk, dp, idx));
-          const k = fn(this, xl, xh, rec, tm, t, m8, m16, m32, codeMark, bus);
+          const k = fn();
           if (k > 0) {
             n += k;
             continue;
@@ -483,9 +472,17 @@ export class Hart implements CsrHost, TimingHost {
     return n;
   }
 
+  /** What translated blocks of this hart work on (bound into each block function). */
+  private blockContext(): BlockContext {
+    return {
+      h: this, xl: this.xl, xh: this.xh, r: this.rec, tm: this.timing, t: this.t,
+      m8: this.ram8, m16: this.ram16, m32: this.ram32, codeMark: this.codeMark, bus: this.bus,
+    };
+  }
+
   /** Makes the checked variant of the block at slot idx of dp (see Block). */
   private checkedVariant(blk: Block, dp: DecodedPage, idx: number): BlockFn {
-    const c = translateBlock(dp, idx, this.slotDecoder, this.cls, this.blockTiming as BlockTiming, this.ramBase, this.ramSize, true);
+    const c = translateBlock(dp, idx, this.slotDecoder, this.cls, this.blockTiming as BlockTiming, this.ramBase, this.ramSize, this.blockContext(), true);
     if (c === undefined || c.len !== blk.len) throw new Error('internal: a block\'s checked variant differs from it');
     blk.checked = c.fn;
     return c.fn;
