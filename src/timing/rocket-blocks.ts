@@ -46,15 +46,22 @@ export function rocketMaxInsnCycles(p: TimingProfile): number {
   return Math.ceil(fetch + data + lat + data + ctl + 1);
 }
 
+/** The model state generated code reads through bindings (fixed for the model's life). */
+export interface RocketBlockState {
+  readonly ready: Float64Array;
+  readonly events: Float64Array;
+  readonly dcache: { readonly dirty: Uint8Array };
+}
+
 export class RocketBlockTiming implements BlockTiming {
   readonly unitCost = false;
   readonly maxInsnCycles: number;
-  constructor(private readonly p: TimingProfile) {
+  constructor(private readonly p: TimingProfile, private readonly model: RocketBlockState) {
     this.maxInsnCycles = rocketMaxInsnCycles(p);
   }
 
   writer(ramBase: number): BlockTimingWriter {
-    return new RocketBlockWriter(this.p, ramBase);
+    return new RocketBlockWriter(this.p, ramBase, this.model);
   }
 }
 
@@ -70,7 +77,7 @@ class RocketBlockWriter implements BlockTimingWriter {
   /** Registers whose ready time cannot exceed the next issue (see the file comment). */
   private readonly settled = new Set<number>();
 
-  constructor(private readonly p: TimingProfile, private readonly ramBase: number) {
+  constructor(private readonly p: TimingProfile, private readonly ramBase: number, private readonly model: RocketBlockState) {
     this.iLine = isPow2(p.icacheLineBytes) && p.icacheLineBytes <= 4096 ? p.icacheLineBytes : 0;
     const d = p.dcacheLineBytes;
     this.dShift = isPow2(d) && ramBase % d === 0 ? Math.log2(d) : -1;
@@ -80,12 +87,12 @@ class RocketBlockWriter implements BlockTimingWriter {
   prologue(): string {
     return 'tm.basePc = pc0; tm.basePa = fp0;\n' +
       'let now = tm.now; const cb = h.cycle - now, lim = limit - cb;\n' +
-      'let st = 0, s = 0, u = 0, q = 0, mem = 0, ctl = 0;\n' +
-      'const rdy = tm.ready, ev = tm.events, dc = tm.dcache, dcd = dc.dirty;';
+      'let st = 0, s = 0, u = 0, q = 0, mem = 0, ctl = 0;';
   }
 
   bindings(): Record<string, unknown> {
-    return { fe: new Float64Array(this.fetchSites).fill(NaN) };
+    const m = this.model;
+    return { fe: new Float64Array(this.fetchSites).fill(NaN), rdy: m.ready, ev: m.events, dc: m.dcache, dcd: m.dcache.dirty };
   }
 
   overLimit(): string {

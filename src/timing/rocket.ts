@@ -107,7 +107,7 @@ export class RocketTimingModel implements TimingModel {
     this.csrFlush = p.csrWriteFlushCycles;
     this.sfenceFlush = p.sfenceVmaFlushes ? p.flushCycles : 0;
     this.xret = p.xretCycles;
-    this.blockTiming = new RocketBlockTiming(p);
+    this.blockTiming = new RocketBlockTiming(p, this);
   }
 
   /**
