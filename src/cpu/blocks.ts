@@ -1,8 +1,8 @@
 /**
  * Block translation: a run of decoded instructions inside one physical page is turned into one
  * JavaScript function with `new Function`. The run starts at a hot slot and stops before any
- * instruction not translated here (listed in BODY, LOADS, STORES, BRANCHES below, plus AUIPC,
- * JAL, JALR; everything else is interpreted), at a JALR, at the page end, or at its length
+ * instruction not translated here (listed in BODY, LOADS, STORES, BRANCHES, MULDIV below, plus
+ * AUIPC, JAL, JALR; everything else is interpreted), at a JALR, at the page end, or at its length
  * limit. It is a superblock: a conditional branch is a side exit (taken: leave; not taken: go
  * on), and a JAL whose target is in the same page is followed. The function does exactly what
  * the interpreter (Hart.runSteps) does for the same instructions, with the decoding, the
@@ -141,9 +141,14 @@ const BRANCHES: Record<number, string> = {
   [Op.BGEU]: '!(ah >>> 0 < bh >>> 0 || (ah === bh && a >>> 0 < b >>> 0))',
 };
 
+/** M-extension ops: done by Hart.execMulDiv on operands in the record (MULW inline). */
+const MULDIV = new Set<number>([
+  Op.MUL, Op.MULH, Op.MULHSU, Op.MULHU, Op.DIV, Op.DIVU, Op.REM, Op.REMU, Op.MULW, Op.DIVW, Op.DIVUW, Op.REMW, Op.REMUW,
+]);
+
 /** Ops a block may contain (the rest end the block before them). */
 function translatable(op: number): boolean {
-  return op in BODY || op in LOADS || op in STORES || op in BRANCHES || op === Op.AUIPC || op === Op.JAL || op === Op.JALR;
+  return op in BODY || op in LOADS || op in STORES || op in BRANCHES || MULDIV.has(op) || op === Op.AUIPC || op === Op.JAL || op === Op.JALR;
 }
 
 /** Decoded fields of one slot. */
@@ -195,7 +200,10 @@ export function translateBlock(
     let s = '';
     let next = -1; // slot the block continues at after a followed JAL
     let ends = false;
-    if (op in BODY || op === Op.AUIPC) {
+    if (MULDIV.has(op)) {
+      s += `r.aLo = a; r.aHi = ah; r.bLo = b; r.bHi = bh; h.execMulDiv(${op}, ${rd}); `;
+      s += tw.retire(insn) + limitCheck(nextE, k + 1);
+    } else if (op in BODY || op === Op.AUIPC) {
       s += op === Op.AUIPC
         ? `v = ${pcE} + (${imm}); xl[${rd}] = v | 0; xh[${rd}] = Math.floor(v / 4294967296) | 0; `
         : BODY[op].replace(/RD/g, String(rd)).replace(/IMM/g, `(${imm})`) + ' ';

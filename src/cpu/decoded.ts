@@ -62,6 +62,16 @@ export function opClasses(): Uint8Array {
   return t;
 }
 
+/**
+ * funct3 of every op (from its encoding), for the timing model's RetireRecord.mulDivFunct3:
+ * the multiplier and divider timings depend on which M-extension operation it is.
+ */
+export function opFunct3(): Uint8Array {
+  const t = new Uint8Array(OpCount);
+  for (const d of Instructions) t[d.op] = (d.match >>> 12) & 7;
+  return t;
+}
+
 /** Which extensions the hart accepts (from misa). */
 export type ExtensionSet = ReadonlySet<Extension>;
 

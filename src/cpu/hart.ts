@@ -24,7 +24,7 @@ import type { UintcPort } from '../uintc/port';
 import { CsrFile, Irq, Ms, Slot } from '../csr/csrfile';
 import type { CsrHost } from '../csr/csrfile';
 import { Csr } from '../csr/table';
-import { CROSSING, DecodedPage, SLOTS, UNDECODED, decodeInto, opClasses } from './decoded';
+import { CROSSING, DecodedPage, SLOTS, UNDECODED, decodeInto, opClasses, opFunct3 } from './decoded';
 import { Block, translateBlock } from './blocks';
 import type { BlockContext, BlockFn } from './blocks';
 import type { BlockTiming } from '../timing/block-timing';
@@ -170,6 +170,8 @@ export class Hart implements CsrHost, TimingHost {
   private readonly decoder: Decoder;
   private readonly exts: Set<Extension>;
   private readonly cls = opClasses();
+  /** funct3 per op (RetireRecord.mulDivFunct3). */
+  private readonly funct3 = opFunct3();
   private readonly rec: RetireRecord;
   private readonly commitInfo: CommitInfo;
   private readonly ramBase: number;
@@ -1045,8 +1047,7 @@ export class Hart implements CsrHost, TimingHost {
         case Op.FENCE_I: this.fetchVBase = NaN; break;
         case Op.MUL: case Op.MULH: case Op.MULHSU: case Op.MULHU: {
           r.aLo = a; r.aHi = ah; r.bLo = b; r.bHi = bh;
-          if (op === Op.MUL) { mulU128(a, ah, b, bh, t); xl[rd] = t[0]; xh[rd] = t[1]; }
-          else { mulHigh(a, ah, op !== Op.MULHU, b, bh, op === Op.MULH, t); xl[rd] = t[2]; xh[rd] = t[3]; }
+          this.execMulDiv(op, rd);
           break;
         }
         default: {
@@ -1081,6 +1082,33 @@ export class Hart implements CsrHost, TimingHost {
     return hi >= -0x200000 && hi < 0x200000;
   }
 
+  /**
+   * The M-extension operation `op` into rd, on the operands the caller put in the record
+   * (aLo:aHi and bLo:bHi: the timing model reads them too, since the multiplier's and
+   * divider's latencies depend on them); records funct3 for the model as well.
+   * @internal (also called by translated blocks)
+   */
+  execMulDiv(op: number, rd: number): void {
+    const xl = this.xl;
+    const xh = this.xh;
+    const r = this.rec;
+    const t = this.t;
+    const a = r.aLo, ah = r.aHi, b = r.bLo, bh = r.bHi;
+    r.mulDivFunct3 = this.funct3[op];
+    switch (op) {
+      case Op.MUL: mulU128(a, ah, b, bh, t); xl[rd] = t[0]; xh[rd] = t[1]; break;
+      case Op.MULH: case Op.MULHSU: case Op.MULHU:
+        mulHigh(a, ah, op !== Op.MULHU, b, bh, op === Op.MULH, t); xl[rd] = t[2]; xh[rd] = t[3]; break;
+      case Op.DIV: case Op.DIVU: case Op.REM: case Op.REMU:
+        div64(a, ah, b, bh, op === Op.DIV || op === Op.REM, t, this.t2);
+        if (op === Op.DIV || op === Op.DIVU) { xl[rd] = t[0]; xh[rd] = t[1]; }
+        else { xl[rd] = t[2]; xh[rd] = t[3]; }
+        break;
+      case Op.MULW: { const v = Math.imul(a, b); xl[rd] = v; xh[rd] = v >> 31; break; }
+      default: { const v = divW(op, a, b); xl[rd] = v; xh[rd] = v >> 31; break; } // DIVW, DIVUW, REMW, REMUW
+    }
+  }
+
   /** Operations outside the hot loop: M-extension divides, system, CSR, AMO, uipi, illegal. */
   private execRare(op: number, rd: number, rs1: number, imm: number, a: number, ah: number, b: number, bh: number, dp: DecodedPage, idx: number): number {
     const xl = this.xl;
@@ -1088,21 +1116,11 @@ export class Hart implements CsrHost, TimingHost {
     const r = this.rec;
     const t = this.t;
     switch (op) {
-      case Op.DIV: case Op.DIVU: case Op.REM: case Op.REMU: {
+      case Op.DIV: case Op.DIVU: case Op.REM: case Op.REMU:
+      case Op.MULW: case Op.DIVW: case Op.DIVUW: case Op.REMW: case Op.REMUW:
         r.aLo = a; r.aHi = ah; r.bLo = b; r.bHi = bh;
-        div64(a, ah, b, bh, op === Op.DIV || op === Op.REM, t, this.t2);
-        if (op === Op.DIV || op === Op.DIVU) { xl[rd] = t[0]; xh[rd] = t[1]; }
-        else { xl[rd] = t[2]; xh[rd] = t[3]; }
+        this.execMulDiv(op, rd);
         break;
-      }
-      case Op.MULW: { r.aLo = a; r.aHi = ah; r.bLo = b; r.bHi = bh; const v = Math.imul(a, b); xl[rd] = v; xh[rd] = v >> 31; break; }
-      case Op.DIVW: case Op.DIVUW: case Op.REMW: case Op.REMUW: {
-        r.aLo = a; r.aHi = ah; r.bLo = b; r.bHi = bh;
-        const v = divW(op, a, b);
-        xl[rd] = v;
-        xh[rd] = v >> 31;
-        break;
-      }
       case Op.ECALL:
         this.retireFaulting(dp, idx);
         this.exception(this.priv === Priv.U ? Cause.EcallU : this.priv === Priv.S ? Cause.EcallS : Cause.EcallM, 0, 0);

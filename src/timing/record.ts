@@ -73,8 +73,8 @@ export interface RetireRecord {
   /**
    * For Mul/MulW/Div/DivW: funct3 of the M-extension instruction (0 MUL, 1 MULH, 2 MULHSU,
    * 3 MULHU, 4 DIV, 5 DIVU, 6 REM, 7 REMU). MULH* never stop early and the divider's sign
-   * steps depend on it. Optional (added by the timing model): when absent, Mul means MUL and
-   * Div means DIV.
+   * steps depend on it. The hart sets it for every M-extension instruction; when absent (a
+   * host feeding records by hand), Mul means MUL and Div means DIV.
    */
   mulDivFunct3?: number;
 }

@@ -117,6 +117,7 @@ class RocketBlockWriter implements BlockTimingWriter {
     const p = this.p;
     switch (i.cls) {
       case InsnClass.Alu:
+      case InsnClass.Fence: // costs nothing beyond its cycle (retire() lets it fall through)
         code += `${rd !== 0 ? `rdy[${rd}] = s + 1; ` : ''}now = s + 1;`;
         break;
       case InsnClass.Load: {
@@ -136,6 +137,15 @@ class RocketBlockWriter implements BlockTimingWriter {
       case InsnClass.Jalr:
         code += `r.nextPc = h.pc; ctl = tm.jalrAt(${i.offset}, ${rd}, ${i.rs1}, ${i.len}, r); `;
         code += `${rd !== 0 ? `rdy[${rd}] = s + ${p.jalrLinkLatency}; ` : ''}now = s + 1 + ctl;`;
+        break;
+      case InsnClass.Mul:
+      case InsnClass.MulW:
+      case InsnClass.Div:
+      case InsnClass.DivW:
+        // The unit takes one operation at a time; its latency depends on the operands and
+        // funct3 the hart left in the record.
+        code += `if (tm.mulFree > s) { ev[${TimingEvent.MulDivBusyStall}] += tm.mulFree - s; s = tm.mulFree; } `;
+        code += `q = tm.mulDivLatency(r, ${i.cls}) + 1; tm.mulFree = s + q; ${rd !== 0 ? `rdy[${rd}] = s + q; ` : ''}now = s + 1;`;
         break;
       default:
         throw new Error(`rocket block timing: class ${i.cls} is not translated`);

@@ -58,7 +58,8 @@ export class RocketTimingModel implements TimingModel {
   private fetchPa = 0.5;
   readonly fetchLineBytes: number;
   private readonly fetchLineMask: number;
-  private mulFree = 0;
+  /** The cycle from which the multiplier/divider accepts a new operation. */
+  mulFree = 0;
   private readonly icache: CacheModel;
   private readonly itlb: AssocTable;
   private readonly dtlb: AssocTable;
@@ -262,7 +263,7 @@ export class RocketTimingModel implements TimingModel {
           ev[TimingEvent.MulDivBusyStall] += this.mulFree - s;
           s = this.mulFree;
         }
-        lat = this.mulDivLatency(r) + 1;
+        lat = this.mulDivLatency(r, r.cls) + 1;
         this.mulFree = s + lat;
         break;
       }
@@ -326,9 +327,9 @@ export class RocketTimingModel implements TimingModel {
     return cycles;
   }
 
-  private mulDivLatency(r: RetireRecord): number {
+  /** Latency of the M-extension op of class `cls` whose operands and funct3 are in `r`. */
+  mulDivLatency(r: RetireRecord, cls: InsnClass): number {
     const p = this.p;
-    const cls = r.cls;
     const word = cls === InsnClass.MulW || cls === InsnClass.DivW;
     if (cls === InsnClass.Mul || cls === InsnClass.MulW) {
       return mulLatency(r.mulDivFunct3 ?? 0, word, r.aLo, r.aHi, p.mulBitsPerCycle, p.mulEarlyOut);

@@ -88,7 +88,7 @@ export function compare(source: string, harts = 1): void {
 }
 
 describe('fast mode gives exactly the reference results', () => {
-  it('ALU loop (add/sub/shifts/compares, W ops, lui/auipc)', () => {
+  it('ALU loop (add/sub/shifts/compares, W ops, lui/auipc, fence)', () => {
     compare(`
     .globl _start
 _start:
@@ -125,6 +125,7 @@ _start:
     xori a0, a0, -1
     and a1, a1, s2
     or a1, a1, t4
+    fence
     addi s0, s0, -1
     bnez s0, 1b
     li t0, 6000
@@ -225,6 +226,14 @@ _start:
     remw a3, s2, s0
     divuw a4, s2, s0
     remuw a5, s2, s0
+    divu a6, s2, zero      # division by zero: all ones
+    rem a7, s2, zero       # remainder by zero: the dividend
+    li s3, -1
+    slli s4, s3, 63
+    div s5, s4, s3         # overflow: the most negative value
+    mulh s6, s4, s3
+    bne a7, s2, fail
+    bne s5, s4, fail
     bne t5, s2, fail       # (s0 * s2) / s0 = s2
     bnez a0, fail
     add s1, s1, a1

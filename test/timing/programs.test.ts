@@ -6,6 +6,7 @@
  *   load-use: LW/LD/LWU result after 2 cycles (1 bubble if used next); LB/LBU/LH/LHU 3 (2 bubbles)
  *   CSR write: pipeline flush, +5 cycles, except sscratch/mscratch/uscratch, *epc, *cause, *tval
  *   MMIO: uncached, +mmioLatency (20 by default; a JSON profile can change it)
+ *   MUL/DIV: the iterative unit's latency by operation and operands (docs/timing.md §MulDiv)
  */
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/link/build';
@@ -86,6 +87,22 @@ describe('Rocket costs on real programs (differences from timing.md)', () => {
       const flushing = warmCycles('csrw mie, zero', fast);
       expect(flushing - scratch).toBe(N * 5);
       expect(warmCycles('csrw mepc, a3', fast)).toBe(scratch);
+    });
+
+    it(`MULHU never stops early; MUL of a small multiplier does (${mode})`, () => {
+      // rs1 = 3 (2 bits), 8 bits per cycle: MUL stops after max(2, ceil(2/8) + 1) = 2 cycles,
+      // latency 3; MULHU runs all 64/8 = 8, latency 9. A dependent add waits latency + 1.
+      const mul = warmCycles('li a2, 3\n    mul a1, a2, a3\n    add a4, a1, a1', fast);
+      const mulhu = warmCycles('li a2, 3\n    mulhu a1, a2, a3\n    add a4, a1, a1', fast);
+      expect(mulhu - mul).toBe(N * 6);
+    });
+
+    it(`DIV of -1 by 1 takes the sign steps, DIVU of the same bits the full 65 (${mode})`, () => {
+      // DIV: |a| = 1, |b| = 1: s = 63, 66 - 63 = 3 cycles, + 1 negate-in, + 1 negate-out, + 1:
+      // latency 6. DIVU: a = 2^64 - 1, b = 1: s = 0, no early out: 65 + 1 = 66.
+      const div = warmCycles('li a2, -1\n    li a3, 1\n    div a1, a2, a3\n    add a4, a1, a1', fast);
+      const divu = warmCycles('li a2, -1\n    li a3, 1\n    divu a1, a2, a3\n    add a4, a1, a1', fast);
+      expect(divu - div).toBe(N * 60);
     });
 
     it(`an uncached device read costs mmioLatency more than a D$ hit, as the profile says (${mode})`, () => {
