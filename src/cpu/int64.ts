@@ -59,7 +59,9 @@ export function mulHigh(alo: number, ahi: number, sa: boolean, blo: number, bhi:
 
 /**
  * Unsigned 64-bit division: quotient → out[0..1], remainder → out[2..3]. Divisor must be
- * non-zero. Operands below 2^53 use exact double arithmetic; others use shift-subtract.
+ * non-zero. Exact double arithmetic where it suffices (both operands below 2^53, or a divisor
+ * below 2^32: long division in 16-bit digits), else restoring division over only the
+ * quotient's possible bits.
  */
 export function divU64(alo: number, ahi: number, blo: number, bhi: number, out: Int32Array): void {
   const ah = ahi >>> 0, bh = bhi >>> 0;
@@ -74,24 +76,55 @@ export function divU64(alo: number, ahi: number, blo: number, bhi: number, out: 
     out[3] = Math.floor(r / TWO32) | 0;
     return;
   }
-  let qlo = 0, qhi = 0, rlo = 0, rhi = 0;
+  if (bh === 0) {
+    // Divisor < 2^32: digits of 32, 16 and 16 bits; every partial dividend r·2^16 + digit
+    // stays below 2^48, so each step is exact.
+    const b = blo >>> 0;
+    const qh = Math.floor(ah / b);
+    let r = ah - qh * b;
+    const x = r * 65536 + (alo >>> 16);
+    const q1 = Math.floor(x / b);
+    r = x - q1 * b;
+    const y = r * 65536 + (alo & 0xffff);
+    const q0 = Math.floor(y / b);
+    r = y - q0 * b;
+    out[0] = (q1 << 16) | q0;
+    out[1] = qh | 0;
+    out[2] = r | 0;
+    out[3] = 0;
+    return;
+  }
+  // Divisor ≥ 2^32: the quotient has at most msb(a) − msb(b) + 1 bits. Start the remainder at
+  // a >> (n + 1), which is below b, and shift in the remaining n + 1 bits of a.
+  const n = (31 - Math.clz32(ah)) - (31 - Math.clz32(bh));
+  if (n < 0) {
+    out[0] = 0;
+    out[1] = 0;
+    out[2] = alo;
+    out[3] = ahi;
+    return;
+  }
+  const sh = n + 1; // 1..32
+  let rlo = sh === 32 ? ah | 0 : (alo >>> sh) | (ah << (32 - sh));
+  let rhi = sh === 32 ? 0 : ah >>> sh;
+  let q = 0;
   const bl = blo >>> 0;
-  for (let i = 63; i >= 0; i--) {
+  for (let i = n; i >= 0; i--) {
     const bit = i >= 32 ? (ah >>> (i - 32)) & 1 : (alo >>> i) & 1;
     const carry = rhi >>> 31; // bit shifted out: r ≥ 2^64 > b
     rhi = (rhi << 1) | (rlo >>> 31);
     rlo = (rlo << 1) | bit;
     const rh = rhi >>> 0, rl = rlo >>> 0;
+    q = q << 1;
     if (carry !== 0 || rh > bh || (rh === bh && rl >= bl)) {
       const nl = (rl - bl) | 0;
       rhi = (rh - bh - (rl < bl ? 1 : 0)) | 0;
       rlo = nl;
-      if (i >= 32) qhi |= 1 << (i - 32);
-      else qlo |= 1 << i;
+      q |= 1;
     }
   }
-  out[0] = qlo;
-  out[1] = qhi;
+  out[0] = q; // n ≤ 31: the quotient fits in 32 bits
+  out[1] = 0;
   out[2] = rlo;
   out[3] = rhi;
 }
