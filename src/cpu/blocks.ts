@@ -210,14 +210,14 @@ export function translateBlock(
       s += tw.retire(insn) + limitCheck(nextE, k + 1);
     } else if (op in LOADS) {
       const L = LOADS[op];
-      s += `${ADD64(`(${imm})`, `(${imm} >> 31)`)} ${ramTest(L.size, ramBase, ramSize)} { ${ramRead(L.size)} } `;
+      s += `${ADD64(`(${imm})`, `(${imm} >> 31)`)} ${ramTest(L.size, ramBase, ramSize, false)} { ${ramRead(L.size)} } `;
       s += `else { ${syncBefore(pcE, k)}r.memPaddr = -1; r.memIsMmio = false; if (!h.load(lo, hi, ${L.size})) return it + ${k + 1}; ${tw.resync()} ma = -1; v = t[0]; vh = t[1]; } `;
       s += `${L.ext} xl[${rd}] = v; xh[${rd}] = vh; `;
       // Only a device access (the hart's load()) can have raised an interrupt.
       s += tw.retire(insn) + limitCheck(nextE, k + 1) + `if (ma < 0 && h.attention) ${exit(nextE, k + 1)}`;
     } else if (op in STORES) {
       const size = STORES[op];
-      s += `${ADD64(`(${imm})`, `(${imm} >> 31)`)} ${ramTest(size, ramBase, ramSize)} { ${ramWrite(size)} `;
+      s += `${ADD64(`(${imm})`, `(${imm} >> 31)`)} ${ramTest(size, ramBase, ramSize, true)} { ${ramWrite(size)} `;
       s += `if ((codeMark[ma >>> 12] | bus.reservationCount) !== 0) { h.storedToCode(ma, ${size}); sx = true; } } `;
       s += `else { ${syncBefore(pcE, k)}r.memPaddr = -1; r.memIsMmio = false; if (!h.store(lo, hi, ${size}, b, bh)) return it + ${k + 1}; ${tw.resync()} ma = -1; sx = true; } `;
       // Only a device access or a store to a watched or code page (sx) can have raised an
@@ -288,11 +288,15 @@ function operands(code: string, rs1: number, rs2: number): string {
 }
 
 /**
- * The inline RAM path of a load/store (Hart.load/store's first case): Bare translation, the
- * address's high word 0, naturally aligned, inside RAM. Leaves the RAM offset in ma.
+ * The inline RAM path of a load/store (Hart.load/store's first case): naturally aligned and
+ * inside RAM, with Bare translation (the address's high word 0) or under Sv39 in the page the
+ * hart last translated for this kind of access (Hart.loadPageHi etc.). Leaves the RAM
+ * offset in ma (negative when the access is not on the inline path).
  */
-function ramTest(size: number, ramBase: number, ramSize: number): string {
-  return `ma = (lo >>> 0) - ${ramBase}; if (bare && hi === 0 && ma >= 0 && ma <= ${ramSize - size} && (ma & ${size - 1}) === 0)`;
+function ramTest(size: number, ramBase: number, ramSize: number, store: boolean): string {
+  const page = store ? 'storePage' : 'loadPage';
+  return `ma = bare ? (hi === 0 ? (lo >>> 0) - ${ramBase} : -1) : (hi === h.${page}Hi && (lo & -4096) === h.${page}Lo ? h.${page}Off + (lo & 4095) : -1); ` +
+    `if (ma >= 0 && ma <= ${ramSize - size} && (ma & ${size - 1}) === 0)`;
 }
 
 function ramRead(size: number): string {

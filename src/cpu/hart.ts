@@ -192,6 +192,19 @@ export class Hart implements CsrHost, TimingHost {
   fetchPBase = 0;
   /** @internal The current run's cycle limit (read by translated blocks). */
   runLimit = 0;
+  /**
+   * @internal The last virtual page a load (and a store) was translated for under Sv39 and
+   * that lies in RAM: high word, page-aligned low word (NaN high word: none), and the RAM
+   * offset of its physical page. Translated blocks access such pages without calling load()/
+   * store(). Dropped whenever translation or permissions may change (refreshMode, sfence.vma);
+   * in between, keeping a translation is what any TLB may do.
+   */
+  loadPageHi = NaN;
+  loadPageLo = 0;
+  loadPageOff = 0;
+  storePageHi = NaN;
+  storePageLo = 0;
+  storePageOff = 0;
   /** @internal Instructions the running translated block may retire at most (loops in it). */
   runBudget = 0;
   private fetchPage: DecodedPage = this.scratchPage;
@@ -542,8 +555,15 @@ export class Hart implements CsrHost, TimingHost {
     m.sum = (ms & Ms.SUM) !== 0;
     m.mxr = (ms & Ms.MXR) !== 0;
     m.root = ((csr.hi(Slot.satp) & 0xfff) * TWO32 + (csr.lo(Slot.satp) >>> 0)) * 4096;
+    this.forgetDataPages();
     this.fetchVBase = NaN;
     this.attention = true;
+  }
+
+  /** Drops the remembered load and store pages (translation or permissions may change). */
+  private forgetDataPages(): void {
+    this.loadPageHi = NaN;
+    this.storePageHi = NaN;
   }
 
   private afterCsrWrite(num: number): void {
@@ -772,7 +792,22 @@ export class Hart implements CsrHost, TimingHost {
       return -1;
     }
     const pa = this.mmu.translate(lo, hi, acc, this.dataPriv);
-    if (pa >= 0) return pa;
+    if (pa >= 0) {
+      const off = pa - this.ramBase;
+      if (off >= 0 && off < this.ramSize) {
+        // Remember the page for translated blocks (their inline RAM path under Sv39).
+        if (acc === Access.Load) {
+          this.loadPageHi = hi;
+          this.loadPageLo = lo & ~0xfff;
+          this.loadPageOff = off - (off & 0xfff);
+        } else {
+          this.storePageHi = hi;
+          this.storePageLo = lo & ~0xfff;
+          this.storePageOff = off - (off & 0xfff);
+        }
+      }
+      return pa;
+    }
     const st = acc === Access.Store;
     const cause = pa === ACCESS_FAULT ? (st ? Cause.StoreAccess : Cause.LoadAccess) : st ? Cause.StorePage : Cause.LoadPage;
     this.exception(cause, lo, hi);
@@ -1155,6 +1190,7 @@ export class Hart implements CsrHost, TimingHost {
       case Op.SFENCE_VMA:
         if (this.priv === Priv.U || (this.priv === Priv.S && (this.csr.mstatus & Ms.TVM) !== 0)) { this.illegal(dp.word[idx]); return RARE_TRAPPED; }
         this.mmu.flush();
+        this.forgetDataPages();
         this.fetchVBase = NaN;
         break;
       case Op.UIPI_SEND: case Op.UIPI_READ: case Op.UIPI_WRITE: case Op.UIPI_ACTIVATE: case Op.UIPI_DEACTIVATE: case Op.UIPI_NOP:

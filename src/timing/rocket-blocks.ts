@@ -191,7 +191,7 @@ class RocketBlockWriter implements BlockTimingWriter {
 
   /** mem = the D-side cycles of the access (see the file comment); a D$ hit on the last line inline. */
   private data(write: boolean): string {
-    const slow = `{ if (ma >= 0) { r.memPaddr = ma + ${this.ramBase}; r.memVaddr = lo >>> 0; r.memIsMmio = false; } mem = tm.dataOf(r, ${write}); }`;
+    const slow = `{ if (ma >= 0) { r.memPaddr = ma + ${this.ramBase}; r.memVaddr = hi * 4294967296 + (lo >>> 0); r.memIsMmio = false; } mem = tm.dataOf(r, ${write}); }`;
     if (this.dShift < 0) return `${slow} `;
     const hit = (slot: string): string => (write ? `{ mem = 0; dcd[dc.${slot}] = 1; }` : 'mem = 0;');
     return `if (ma >= 0 && tm.bareData) { q = (ma >>> ${this.dShift}) + ${this.dBase}; ` +

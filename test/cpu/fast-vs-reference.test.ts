@@ -375,6 +375,131 @@ l0: .space 4096
 vdata: .space 4096`);
   });
 
+  it('Sv39: blocks forget remembered data pages on sfence.vma; a read-only page still faults on a store', () => {
+    // 0x0040_0000 maps page p1, then (PTE rewritten + sfence.vma) page p2; 0x0040_1000 maps
+    // p3 read-only. Loops make the accesses hot, so translated blocks take them.
+    compare(`
+    .globl _start
+_start:
+    la t0, root
+    li t1, (0x80000000 >> 12) << 10 | 0xcf
+    sd t1, 16(t0)           # root[2]: 1 GiB identity superpage (RWX, A, D)
+    la t1, l1
+    srli t1, t1, 12
+    slli t1, t1, 10
+    ori t1, t1, 1
+    sd t1, 0(t0)            # root[0] -> l1
+    la t2, l0
+    srli t3, t2, 12
+    slli t3, t3, 10
+    ori t3, t3, 1
+    la t1, l1
+    sd t3, 16(t1)           # l1[2] -> l0: 0x0040_0000..
+    la t3, p1
+    srli t3, t3, 12
+    slli t3, t3, 10
+    ori t3, t3, 0xc7
+    sd t3, 0(t2)            # l0[0]: 0x0040_0000 -> p1 (RW, A, D)
+    la t3, p3
+    srli t3, t3, 12
+    slli t3, t3, 10
+    ori t3, t3, 0x43
+    sd t3, 8(t2)            # l0[1]: 0x0040_1000 -> p3 (R, A: read-only)
+    la t0, handler
+    csrw mtvec, t0
+    la t0, root
+    srli t0, t0, 12
+    li t1, 8 << 60
+    or t0, t0, t1
+    csrw satp, t0
+    sfence.vma
+    li t0, 0x1800
+    csrc mstatus, t0
+    li t0, 0x800
+    csrs mstatus, t0        # MPP = S
+    la t0, smode
+    csrw mepc, t0
+    mret
+smode:
+    li s0, 0x400000
+    li s1, 300
+    li s2, 0
+1:  sd s1, 0(s0)            # p1 through the remembered page
+    ld t0, 0(s0)
+    add s2, s2, t0
+    addi s1, s1, -1
+    bnez s1, 1b
+    li t0, 45150            # 300 * 301 / 2
+    bne s2, t0, fail
+    call sum100             # p1 holds 1: 100 (and sum100's block is hot now)
+    li t0, 100
+    bne a0, t0, fail
+    # Point 0x0040_0000 at p2 and flush: the same translated code must now see p2.
+    la t2, l0
+    la t3, p2
+    srli t3, t3, 12
+    slli t3, t3, 10
+    ori t3, t3, 0xc7
+    sd t3, 0(t2)
+    sfence.vma
+    call sum100             # p2 holds 7
+    li t0, 700
+    bne a0, t0, fail
+    # Read-only p3: loads through the remembered page, then a store that must fault (15).
+    li s5, 0x401000
+    li s1, 100
+    li s2, 0
+3:  ld t0, 0(s5)            # p3 holds 3
+    add s2, s2, t0
+    addi s1, s1, -1
+    bnez s1, 3b
+    li t0, 300
+    bne s2, t0, fail
+    li s1, 60
+4:  sd s1, 0(s5)            # store page fault every time; the handler counts and skips
+    addi s1, s1, -1
+    bnez s1, 4b
+    ecall                   # back to M
+sum100:                     # a0 = 100 loads of 0(s0), summed
+    li t1, 100
+    li a0, 0
+6:  ld t0, 0(s0)
+    add a0, a0, t0
+    addi t1, t1, -1
+    bnez t1, 6b
+    ret
+    .balign 4
+handler:
+    csrr t4, mcause
+    li t5, 15
+    bne t4, t5, 5f
+    csrr t5, mepc
+    addi t5, t5, 4
+    csrw mepc, t5
+    addi s3, s3, 1
+    mret
+5:  li t5, 9
+    bne t4, t5, fail
+    li t0, 60
+    bne s3, t0, fail
+    la t0, p3
+    ld t1, 0(t0)
+    li t0, 3
+    bne t1, t0, fail        # the faulting stores changed nothing
+    j pass
+${EXIT}
+    .data
+    .balign 4096
+root: .space 4096
+l1: .space 4096
+l0: .space 4096
+p1: .space 4096
+p2: .dword 7
+    .space 4088
+p3: .dword 3
+    .space 4088`);
+  });
+
   it('two harts: AMOs and LR/SC on shared counters', () => {
     compare(`
     .globl _start
