@@ -87,6 +87,59 @@ export function compare(source: string, harts = 1): void {
   }
 }
 
+/**
+ * Sv39 set-up for a program entered in M-mode: root[2] maps 0x8000_0000 as a 1 GiB identity
+ * superpage (RWX, A, D); root[0] -> l1 -> l0 maps the 4 KiB pages at 0x0040_0000 + 4 KiB·i
+ * to `pages[i]` (a data label, with its leaf PTE flags); mtvec = handler; then satp and an
+ * mret into S-mode at \`smode\`. The program ends with SV39_TABLES and its own pages.
+ */
+/** The page tables sv39Setup fills (opens the .data section). */
+const SV39_TABLES = `
+    .data
+    .balign 4096
+root: .space 4096
+l1: .space 4096
+l0: .space 4096`;
+
+function sv39Setup(pages: { label: string; flags: number }[]): string {
+  const leaves = pages.map(({ label, flags }, i) => `
+    la t3, ${label}
+    srli t3, t3, 12
+    slli t3, t3, 10
+    ori t3, t3, ${flags}
+    sd t3, ${8 * i}(t2)       # l0[${i}]`).join('');
+  return `
+    la t0, root
+    li t1, (0x80000000 >> 12) << 10 | 0xcf
+    sd t1, 16(t0)           # root[2]: 1 GiB identity superpage (RWX, A, D)
+    la t1, l1
+    srli t1, t1, 12
+    slli t1, t1, 10
+    ori t1, t1, 1
+    sd t1, 0(t0)            # root[0] -> l1
+    la t2, l0
+    srli t3, t2, 12
+    slli t3, t3, 10
+    ori t3, t3, 1
+    la t1, l1
+    sd t3, 16(t1)           # l1[2] -> l0: 0x0040_0000..${leaves}
+    la t0, handler
+    csrw mtvec, t0
+    la t0, root
+    srli t0, t0, 12
+    li t1, 8 << 60
+    or t0, t0, t1
+    csrw satp, t0
+    sfence.vma
+    li t0, 0x1800
+    csrc mstatus, t0
+    li t0, 0x800
+    csrs mstatus, t0        # MPP = S
+    la t0, smode
+    csrw mepc, t0
+    mret`;
+}
+
 describe('fast mode gives exactly the reference results', () => {
   it('ALU loop (add/sub/shifts/compares, W ops, lui/auipc, fence)', () => {
     compare(`
@@ -301,42 +354,7 @@ ${EXIT}`);
     compare(`
     .globl _start
 _start:
-    # root[2] = 1 GiB identity superpage for 0x8000_0000 (RWX, A, D)
-    la t0, root
-    li t1, (0x80000000 >> 12) << 10 | 0xcf
-    sd t1, 16(t0)
-    # root[0] -> l1 -> l0: 0x0040_0000 -> data page (RW, A, D); 0x0040_1000 unmapped
-    la t1, l1
-    srli t1, t1, 12
-    slli t1, t1, 10
-    ori t1, t1, 1
-    sd t1, 0(t0)
-    la t2, l0
-    srli t3, t2, 12
-    slli t3, t3, 10
-    ori t3, t3, 1
-    la t1, l1
-    sd t3, 16(t1)           # l1[2]: 0x0040_0000
-    la t3, vdata
-    srli t3, t3, 12
-    slli t3, t3, 10
-    ori t3, t3, 0xc7
-    sd t3, 0(t2)            # l0[0]
-    la t0, handler
-    csrw mtvec, t0
-    la t0, root
-    srli t0, t0, 12
-    li t1, 8 << 60
-    or t0, t0, t1
-    csrw satp, t0
-    sfence.vma
-    li t0, 0x1800
-    csrc mstatus, t0
-    li t0, 0x800
-    csrs mstatus, t0        # MPP = S
-    la t0, smode
-    csrw mepc, t0
-    mret
+${sv39Setup([{ label: 'vdata', flags: 0xc7 }])}   # 0x0040_1000 unmapped
 smode:
     li s0, 0x400000
     li s1, 700
@@ -367,11 +385,7 @@ handler:
     beqz s3, fail
     j pass
 ${EXIT}
-    .data
-    .balign 4096
-root: .space 4096
-l1: .space 4096
-l0: .space 4096
+${SV39_TABLES}
 vdata: .space 4096`);
   });
 
@@ -381,45 +395,7 @@ vdata: .space 4096`);
     compare(`
     .globl _start
 _start:
-    la t0, root
-    li t1, (0x80000000 >> 12) << 10 | 0xcf
-    sd t1, 16(t0)           # root[2]: 1 GiB identity superpage (RWX, A, D)
-    la t1, l1
-    srli t1, t1, 12
-    slli t1, t1, 10
-    ori t1, t1, 1
-    sd t1, 0(t0)            # root[0] -> l1
-    la t2, l0
-    srli t3, t2, 12
-    slli t3, t3, 10
-    ori t3, t3, 1
-    la t1, l1
-    sd t3, 16(t1)           # l1[2] -> l0: 0x0040_0000..
-    la t3, p1
-    srli t3, t3, 12
-    slli t3, t3, 10
-    ori t3, t3, 0xc7
-    sd t3, 0(t2)            # l0[0]: 0x0040_0000 -> p1 (RW, A, D)
-    la t3, p3
-    srli t3, t3, 12
-    slli t3, t3, 10
-    ori t3, t3, 0x43
-    sd t3, 8(t2)            # l0[1]: 0x0040_1000 -> p3 (R, A: read-only)
-    la t0, handler
-    csrw mtvec, t0
-    la t0, root
-    srli t0, t0, 12
-    li t1, 8 << 60
-    or t0, t0, t1
-    csrw satp, t0
-    sfence.vma
-    li t0, 0x1800
-    csrc mstatus, t0
-    li t0, 0x800
-    csrs mstatus, t0        # MPP = S
-    la t0, smode
-    csrw mepc, t0
-    mret
+${sv39Setup([{ label: 'p1', flags: 0xc7 }, { label: 'p3', flags: 0x43 }])}   # p1 RW, p3 read-only (R, A)
 smode:
     li s0, 0x400000
     li s1, 300
@@ -488,11 +464,7 @@ handler:
     bne t1, t0, fail        # the faulting stores changed nothing
     j pass
 ${EXIT}
-    .data
-    .balign 4096
-root: .space 4096
-l1: .space 4096
-l0: .space 4096
+${SV39_TABLES}
 p1: .space 4096
 p2: .dword 7
     .space 4088
