@@ -106,6 +106,10 @@ export class Machine implements HartIrqLines, MachineClock {
   private current: Hart | undefined;
   /** The cycle the running hart was told to stop at. */
   private currentLimit = 0;
+  /** pickHart(): the cycle of the earliest awake hart other than the one picked. */
+  private othersEarliest = Infinity;
+  /** A device woke a sleeping hart during the current slice (see run()). */
+  private wokeDuringSlice = false;
   private eventTime = 0;
   private stopReason: StopReason | undefined;
   private htif: Htif | undefined;
@@ -213,7 +217,10 @@ export class Machine implements HartIrqLines, MachineClock {
     if (hart === undefined) return;
     const wasSleeping = hart.sleeping;
     change(hart);
-    if (wasSleeping && !hart.sleeping && hart.cycle < this.now) hart.cycle = this.now;
+    if (wasSleeping && !hart.sleeping) {
+      if (hart.cycle < this.now) hart.cycle = this.now;
+      this.wokeDuringSlice = true;
+    }
   }
 
   private consoleByte(b: number): void {
@@ -249,14 +256,15 @@ export class Machine implements HartIrqLines, MachineClock {
     const maxCycles = limits.maxCycles ?? Infinity;
     this.stopReason = undefined;
     while (this.stopReason === undefined) {
-      const hart = this.nextHart();
+      const hart = this.pickHart();
       if (hart === undefined) {
         if (!this.skipIdleTime(maxCycles)) break;
         continue;
       }
-      const others = this.secondEarliest(hart);
+      const others = this.othersEarliest;
       const limit = Math.min(others + this.quantum, this.events.nextTime, maxCycles);
-      const budget = maxInsns - this.instret;
+      // (Summing every hart's instret per slice costs more than the slice with many harts.)
+      const budget = maxInsns === Infinity ? Infinity : maxInsns - this.instret;
       if (budget <= 0) {
         this.stopReason = { kind: 'limit', which: 'instructions' };
         break;
@@ -270,7 +278,10 @@ export class Machine implements HartIrqLines, MachineClock {
       hart.run(this.currentLimit, budget);
       this.current = undefined;
       if (hart.fatal !== undefined) this.stop({ kind: 'halt', message: hart.fatal });
-      this.fireDueEvents();
+      // Every awake hart is at or past min(this hart, the others) unless this one went to
+      // sleep or woke another: only then, or when an event is due by then, look at them all.
+      if (hart.sleeping || this.wokeDuringSlice || this.events.nextTime <= Math.min(hart.cycle, others)) this.fireDueEvents();
+      this.wokeDuringSlice = false;
     }
     return { reason: this.stopReason!, cycles: this.cycles, instret: this.instret };
   }
@@ -280,18 +291,24 @@ export class Machine implements HartIrqLines, MachineClock {
     if (this.current !== undefined && time < this.currentLimit) this.current.requestStop();
   }
 
-  /** The awake hart furthest behind (lowest id on ties), or undefined when all sleep. */
-  private nextHart(): Hart | undefined {
+  /**
+   * The awake hart furthest behind (lowest id on ties), or undefined when all sleep; leaves the
+   * cycle of the earliest other awake hart in othersEarliest (Infinity when it is alone).
+   */
+  private pickHart(): Hart | undefined {
     let best: Hart | undefined;
-    for (const h of this.harts) if (!h.sleeping && (best === undefined || h.cycle < best.cycle)) best = h;
+    let second = Infinity;
+    for (const h of this.harts) {
+      if (h.sleeping) continue;
+      if (best === undefined || h.cycle < best.cycle) {
+        if (best !== undefined) second = best.cycle;
+        best = h;
+      } else if (h.cycle < second) {
+        second = h.cycle;
+      }
+    }
+    this.othersEarliest = second;
     return best;
-  }
-
-  /** The cycle of the next awake hart after `hart` (Infinity when it is alone). */
-  private secondEarliest(hart: Hart): number {
-    let t = Infinity;
-    for (const h of this.harts) if (h !== hart && !h.sleeping && h.cycle < t) t = h.cycle;
-    return t;
   }
 
   /** Fires the events that every awake hart has reached. */
