@@ -141,7 +141,7 @@ const BRANCHES: Record<number, string> = {
   [Op.BGEU]: '!(ah >>> 0 < bh >>> 0 || (ah === bh && a >>> 0 < b >>> 0))',
 };
 
-/** M-extension ops: done by Hart.execMulDiv on operands in the record (MULW inline). */
+/** M-extension ops: done by Hart.execMulDiv on operands left in the record. */
 const MULDIV = new Set<number>([
   Op.MUL, Op.MULH, Op.MULHSU, Op.MULHU, Op.DIV, Op.DIVU, Op.REM, Op.REMU, Op.MULW, Op.DIVW, Op.DIVUW, Op.REMW, Op.REMUW,
 ]);
@@ -151,8 +151,8 @@ function translatable(op: number): boolean {
   return op in BODY || op in LOADS || op in STORES || op in BRANCHES || MULDIV.has(op) || op === Op.AUIPC || op === Op.JAL || op === Op.JALR;
 }
 
-/** Decoded fields of one slot. */
-interface SlotFields {
+/** One decoded instruction of the block being written, with its place in the block. */
+interface Slot {
   op: number;
   /** Destination as decoded: x0 is 32 (a scratch slot), so writes need no test. */
   rd: number;
@@ -160,6 +160,21 @@ interface SlotFields {
   rs2: number;
   len: number;
   imm: number;
+  /** Slot index in the page, and instructions of the block before this one. */
+  idx: number;
+  k: number;
+  /** `pc0 + offset` expressions of this instruction and of the next one in memory. */
+  pcE: string;
+  nextE: string;
+  /** What the timing writer is told about it. */
+  insn: BlockInsn;
+}
+
+/** The code of one instruction, and where the block goes on after it. */
+interface Emitted {
+  code: string;
+  /** The slot the block continues at: the next one in memory, a jump target, or -1: it ends. */
+  next: number;
 }
 
 /**
@@ -172,109 +187,176 @@ export function translateBlock(
   dp: DecodedPage, startIdx: number, decode: SlotDecoder, cls: Uint8Array, timing: BlockTiming,
   ramBase: number, ramSize: number, ctx: BlockContext, checked = false,
 ): Block | undefined {
-  const tw = timing.writer(ramBase);
+  const w = new BlockWriter(startIdx, timing, ramBase, ramSize, checked);
   const out: string[] = [];
   let idx = startIdx;
   let k = 0; // instructions emitted so far
-  /** Leaves the block with `n` instructions retired and the next pc `pc`. */
-  const exit = (pc: string, n: number): string => `{ h.pc = ${pc}; K = it + ${n}; break body; }`;
-  const limitCheck = (pc: string, n: number): string => (checked ? `if (${tw.overLimit(`it + ${n}`)}) ${exit(pc, n)} ` : '');
-  const passCycles = MAX_BLOCK * timing.maxInsnCycles;
-  /** Counters up to date before a hart call that may trap (the trapping insn does not retire). */
-  const syncBefore = (pc: string, n: number): string => `h.pc = ${pc}; h.instret = i0 + it + ${n}; ${tw.sync(`it + ${n}`)} `;
-  /** Calls followed into their callee (innermost last): link register, slot after the call. */
-  const returns: { link: number; slot: number }[] = [];
-  while (k < MAX_BLOCK && idx < 2048) {
+  while (k < MAX_BLOCK && idx >= 0 && idx < 2048) {
     const info = decode(dp, idx);
     const op = info & 255;
     if (op === UNDECODED || op === CROSSING || !translatable(op)) break;
-    const f: SlotFields = { op, rd: (info >>> 8) & 63, rs1: (info >>> 14) & 31, rs2: (info >>> 19) & 31, len: (info >>> 24) & 7, imm: dp.imm[idx] };
+    const rd = (info >>> 8) & 63;
+    const rs1 = (info >>> 14) & 31;
+    const rs2 = (info >>> 19) & 31;
+    const len = (info >>> 24) & 7;
+    const imm = dp.imm[idx];
     const o = idx * 2 - startIdx * 2; // byte offset of this instruction from pc0
-    const pcE = `(pc0 + ${o})`;
-    const nextE = `(pc0 + ${o + f.len})`;
     const insn: BlockInsn = {
-      offset: o, pageOffset: idx * 2, len: f.len, cls: cls[op], rd: f.rd === 32 ? 0 : f.rd, rs1: f.rs1, rs2: f.rs2,
-      imm: f.imm, memWidth: op in LOADS ? LOADS[op].size : (STORES[op] ?? 0),
+      offset: o, pageOffset: idx * 2, len, cls: cls[op], rd: rd === 32 ? 0 : rd, rs1, rs2, imm,
+      memWidth: op in LOADS ? LOADS[op].size : (STORES[op] ?? 0),
     };
-    const { rd, imm } = f;
-    let s = '';
-    let next = -1; // slot the block continues at after a followed JAL
-    let ends = false;
-    if (MULDIV.has(op)) {
-      s += `r.aLo = a; r.aHi = ah; r.bLo = b; r.bHi = bh; h.execMulDiv(${op}, ${rd}); `;
-      s += tw.retire(insn) + limitCheck(nextE, k + 1);
-    } else if (op in BODY || op === Op.AUIPC) {
-      s += op === Op.AUIPC
-        ? `v = ${pcE} + (${imm}); xl[${rd}] = v | 0; xh[${rd}] = Math.floor(v / 4294967296) | 0; `
-        : BODY[op].replace(/RD/g, String(rd)).replace(/IMM/g, `(${imm})`) + ' ';
-      s += tw.retire(insn) + limitCheck(nextE, k + 1);
-    } else if (op in LOADS) {
-      const L = LOADS[op];
-      s += `${ADD64(`(${imm})`, `(${imm} >> 31)`)} ${ramTest(L.size, ramBase, ramSize, false)} { ${ramRead(L.size)} } `;
-      s += `else { ${syncBefore(pcE, k)}r.memPaddr = -1; r.memIsMmio = false; if (!h.load(lo, hi, ${L.size})) return it + ${k + 1}; ${tw.resync()} ma = -1; v = t[0]; vh = t[1]; } `;
-      s += `${L.ext} xl[${rd}] = v; xh[${rd}] = vh; `;
-      // Only a device access (the hart's load()) can have raised an interrupt.
-      s += tw.retire(insn) + limitCheck(nextE, k + 1) + `if (ma < 0 && h.attention) ${exit(nextE, k + 1)}`;
-    } else if (op in STORES) {
-      const size = STORES[op];
-      s += `${ADD64(`(${imm})`, `(${imm} >> 31)`)} ${ramTest(size, ramBase, ramSize, true)} { ${ramWrite(size)} `;
-      s += `if ((codeMark[ma >>> 12] | bus.reservationCount) !== 0) { h.storedToCode(ma, ${size}); sx = true; } } `;
-      s += `else { ${syncBefore(pcE, k)}r.memPaddr = -1; r.memIsMmio = false; if (!h.store(lo, hi, ${size}, b, bh)) return it + ${k + 1}; ${tw.resync()} ma = -1; sx = true; } `;
-      // Only a device access or a store to a watched or code page (sx) can have raised an
-      // interrupt, stopped the run (HTIF tohost) or dropped the fetch cache (maybe this block).
-      s += tw.retire(insn) + limitCheck(nextE, k + 1) + `if (sx) { sx = false; if (h.attention || h.fetchVBase !== h.fetchVBase) ${exit(nextE, k + 1)} } `;
-    } else if (op in BRANCHES) {
-      // Taken: leave the block (side exit). Not taken: carry on with the fall-through path.
-      const taken = `${pcE} + (${imm})`;
-      let onTaken = exit(taken, k + 1);
-      if (idx * 2 + imm === startIdx * 2) {
-        // A loop back to the block's start: go round again while the room allows a whole pass.
-        const room = checked ? `!(${tw.overLimit(`it + ${k + 1}`)})` : tw.hasRoom(passCycles, `it + ${k + 1}`);
-        onTaken = `{ if (it + ${k + 1 + MAX_BLOCK} <= room && ${room}) { it += ${k + 1}; continue body; } ${exit(taken, k + 1)} }`;
-      }
-      s += `tk = ${BRANCHES[op]}; ${tw.retire(insn)}if (tk) ${onTaken}${limitCheck(nextE, k + 1)}`;
-    } else if (op === Op.JAL) {
-      s += `v = ${nextE}; xl[${rd}] = v | 0; xh[${rd}] = Math.floor(v / 4294967296) | 0; ${tw.retire(insn)}`;
-      // A direct jump within the page: the block continues at its target (offsets stay
-      // page-relative, so pc0 + offset is still the right pc).
-      const target = idx * 2 + imm;
-      if (target >= 0 && target < 4096 && k + 1 < MAX_BLOCK) {
-        next = target >>> 1;
-        s += limitCheck(`${pcE} + (${imm})`, k + 1);
-        // A call: its return will most likely come back right after it.
-        if (rd === 1 || rd === 5) returns.push({ link: rd, slot: idx + (f.len >>> 1) });
-      } else {
-        s += exit(`${pcE} + (${imm})`, k + 1);
-        ends = true;
-      }
-    } else {
-      // JALR: a target beyond 2^53 is left to the interpreter (it retires, then faults).
-      s += `v = (a + (${imm})) | 0; hi = (ah + (${imm} >> 31) + (v >>> 0 < a >>> 0 ? 1 : 0)) | 0; lo = v & ~1; `;
-      s += `if (!(hi >= -0x200000 && hi < 0x200000)) ${exit(pcE, k)} `;
-      s += `v = ${nextE}; xl[${rd}] = v | 0; xh[${rd}] = Math.floor(v / 4294967296) | 0; h.pc = hi * 4294967296 + (lo >>> 0); `;
-      s += tw.retire(insn);
-      // A return from a call the block followed: carry on after the call when it goes back
-      // there (a guard on the target), else leave.
-      const call = returns.length > 0 ? returns[returns.length - 1] : undefined;
-      if (call !== undefined && rd === 32 && f.rs1 === call.link && imm === 0 && k + 1 < MAX_BLOCK) {
-        returns.pop();
-        next = call.slot;
-        s += `if (h.pc !== pc0 + ${call.slot * 2 - startIdx * 2}) { K = it + ${k + 1}; break body; } `;
-        s += limitCheck('h.pc', k + 1);
-      } else {
-        s += `K = it + ${k + 1}; break body;`;
-        ends = true;
-      }
-    }
-    out.push(`// ${k}: op ${op} at +${o}`, operands(s, f.rs1, f.rs2) + s);
+    const slot: Slot = { op, rd, rs1, rs2, len, imm, idx, k, pcE: `(pc0 + ${o})`, nextE: `(pc0 + ${o + len})`, insn };
+    const e = w.instruction(slot);
+    out.push(`// ${k}: op ${op} at +${o}`, operands(e.code, rs1, rs2) + e.code);
     k++;
-    if (ends) return compile(out, k, tw, timing, ctx);
-    idx = next >= 0 ? next : idx + (f.len >>> 1);
+    if (e.next < 0) return compile(out, k, w.timingWriter, timing, ctx);
+    idx = e.next;
   }
   if (k === 0) return undefined;
   // Fell off the end (page end, length limit, or an op left to the interpreter).
-  out.push(exit(`pc0 + ${idx * 2 - startIdx * 2}`, k));
-  return compile(out, k, tw, timing, ctx);
+  out.push(w.exit(`pc0 + ${idx * 2 - startIdx * 2}`, k));
+  return compile(out, k, w.timingWriter, timing, ctx);
+}
+
+/**
+ * Writes the code of the instructions of one block, one kind of instruction per method; keeps
+ * what spans instructions (the timing writer, calls followed into their callees).
+ */
+class BlockWriter {
+  readonly timingWriter: BlockTimingWriter;
+  /** Calls followed into their callee (innermost last): link register, slot after the call. */
+  private readonly returns: { link: number; slot: number }[] = [];
+  /** Cycles one pass of the block can take at most (loops go round only with this much room). */
+  private readonly passCycles: number;
+
+  constructor(
+    private readonly startIdx: number, timing: BlockTiming, private readonly ramBase: number,
+    private readonly ramSize: number, private readonly checked: boolean,
+  ) {
+    this.timingWriter = timing.writer(ramBase);
+    this.passCycles = MAX_BLOCK * timing.maxInsnCycles;
+  }
+
+  instruction(i: Slot): Emitted {
+    const op = i.op;
+    if (MULDIV.has(op)) return this.mulDiv(i);
+    if (op in BODY || op === Op.AUIPC) return this.alu(i);
+    if (op in LOADS) return this.load(i);
+    if (op in STORES) return this.store(i);
+    if (op in BRANCHES) return this.branch(i);
+    if (op === Op.JAL) return this.jal(i);
+    return this.jalr(i);
+  }
+
+  /** Leaves the block with `n` instructions retired (in this pass) and the next pc `pc`. */
+  exit(pc: string, n: number): string {
+    return `{ h.pc = ${pc}; K = it + ${n}; break body; }`;
+  }
+
+  /** The cycle-limit exit after instruction n (checked variant only). */
+  private limitCheck(pc: string, n: number): string {
+    return this.checked ? `if (${this.timingWriter.overLimit(`it + ${n}`)}) ${this.exit(pc, n)} ` : '';
+  }
+
+  /** Counters up to date before a hart call that may trap (the trapping insn does not retire). */
+  private syncBefore(pc: string, n: number): string {
+    return `h.pc = ${pc}; h.instret = i0 + it + ${n}; ${this.timingWriter.sync(`it + ${n}`)} `;
+  }
+
+  /** The timing of instruction i and the limit check after it. */
+  private retire(i: Slot): string {
+    return this.timingWriter.retire(i.insn) + this.limitCheck(i.nextE, i.k + 1);
+  }
+
+  private following(i: Slot): number {
+    return i.idx + (i.len >>> 1);
+  }
+
+  private mulDiv(i: Slot): Emitted {
+    const code = `r.aLo = a; r.aHi = ah; r.bLo = b; r.bHi = bh; h.execMulDiv(${i.op}, ${i.rd}); `;
+    return { code: code + this.retire(i), next: this.following(i) };
+  }
+
+  private alu(i: Slot): Emitted {
+    const code = i.op === Op.AUIPC
+      ? `v = ${i.pcE} + (${i.imm}); xl[${i.rd}] = v | 0; xh[${i.rd}] = Math.floor(v / 4294967296) | 0; `
+      : BODY[i.op].replace(/RD/g, String(i.rd)).replace(/IMM/g, `(${i.imm})`) + ' ';
+    return { code: code + this.retire(i), next: this.following(i) };
+  }
+
+  private load(i: Slot): Emitted {
+    const L = LOADS[i.op];
+    let code = `${ADD64(`(${i.imm})`, `(${i.imm} >> 31)`)} ${ramTest(L.size, this.ramBase, this.ramSize, false)} { ${ramRead(L.size)} } `;
+    code += `else { ${this.syncBefore(i.pcE, i.k)}r.memPaddr = -1; r.memIsMmio = false; `;
+    code += `if (!h.load(lo, hi, ${L.size})) return it + ${i.k + 1}; ${this.timingWriter.resync()} ma = -1; v = t[0]; vh = t[1]; } `;
+    code += `${L.ext} xl[${i.rd}] = v; xh[${i.rd}] = vh; `;
+    // Only a device access (the hart's load()) can have raised an interrupt.
+    code += this.retire(i) + `if (ma < 0 && h.attention) ${this.exit(i.nextE, i.k + 1)}`;
+    return { code, next: this.following(i) };
+  }
+
+  private store(i: Slot): Emitted {
+    const size = STORES[i.op];
+    let code = `${ADD64(`(${i.imm})`, `(${i.imm} >> 31)`)} ${ramTest(size, this.ramBase, this.ramSize, true)} { ${ramWrite(size)} `;
+    code += `if ((codeMark[ma >>> 12] | bus.reservationCount) !== 0) { h.storedToCode(ma, ${size}); sx = true; } } `;
+    code += `else { ${this.syncBefore(i.pcE, i.k)}r.memPaddr = -1; r.memIsMmio = false; `;
+    code += `if (!h.store(lo, hi, ${size}, b, bh)) return it + ${i.k + 1}; ${this.timingWriter.resync()} ma = -1; sx = true; } `;
+    // Only a device access or a store to a watched or code page (sx) can have raised an
+    // interrupt, stopped the run (HTIF tohost) or dropped the fetch cache (maybe this block).
+    code += this.retire(i) + `if (sx) { sx = false; if (h.attention || h.fetchVBase !== h.fetchVBase) ${this.exit(i.nextE, i.k + 1)} } `;
+    return { code, next: this.following(i) };
+  }
+
+  /** Taken: leave the block (a side exit), or go round again when it loops to the start. */
+  private branch(i: Slot): Emitted {
+    const n = i.k + 1;
+    const taken = `${i.pcE} + (${i.imm})`;
+    let onTaken = this.exit(taken, n);
+    if (i.idx * 2 + i.imm === this.startIdx * 2) {
+      // A whole further pass must fit the budget and (unchecked variant) the cycle limit.
+      const tw = this.timingWriter;
+      const room = this.checked ? `!(${tw.overLimit(`it + ${n}`)})` : tw.hasRoom(this.passCycles, `it + ${n}`);
+      onTaken = `{ if (it + ${n + MAX_BLOCK} <= room && ${room}) { it += ${n}; continue body; } ${this.exit(taken, n)} }`;
+    }
+    const code = `tk = ${BRANCHES[i.op]}; ${this.timingWriter.retire(i.insn)}if (tk) ${onTaken}${this.limitCheck(i.nextE, n)}`;
+    return { code, next: this.following(i) };
+  }
+
+  /**
+   * A JAL within the page is followed (offsets stay page-relative, so pc0 + offset is still
+   * the right pc); a call's return address is remembered for jalr().
+   */
+  private jal(i: Slot): Emitted {
+    const n = i.k + 1;
+    const target = `${i.pcE} + (${i.imm})`;
+    let code = `v = ${i.nextE}; xl[${i.rd}] = v | 0; xh[${i.rd}] = Math.floor(v / 4294967296) | 0; ${this.timingWriter.retire(i.insn)}`;
+    const t = i.idx * 2 + i.imm;
+    if (t < 0 || t >= 4096 || n >= MAX_BLOCK) return { code: code + this.exit(target, n), next: -1 };
+    if (i.rd === 1 || i.rd === 5) this.returns.push({ link: i.rd, slot: this.following(i) });
+    code += this.limitCheck(target, n);
+    return { code, next: t >>> 1 };
+  }
+
+  /**
+   * JALR ends the block, except the return of a call the block followed: it carries on after
+   * the call when the return goes there (a guard on the target). A target beyond 2^53 is left
+   * to the interpreter (it retires, then faults).
+   */
+  private jalr(i: Slot): Emitted {
+    const n = i.k + 1;
+    let code = `v = (a + (${i.imm})) | 0; hi = (ah + (${i.imm} >> 31) + (v >>> 0 < a >>> 0 ? 1 : 0)) | 0; lo = v & ~1; `;
+    code += `if (!(hi >= -0x200000 && hi < 0x200000)) ${this.exit(i.pcE, i.k)} `;
+    code += `v = ${i.nextE}; xl[${i.rd}] = v | 0; xh[${i.rd}] = Math.floor(v / 4294967296) | 0; h.pc = hi * 4294967296 + (lo >>> 0); `;
+    code += this.timingWriter.retire(i.insn);
+    const call = this.returns.length > 0 ? this.returns[this.returns.length - 1] : undefined;
+    if (call === undefined || i.rd !== 32 || i.rs1 !== call.link || i.imm !== 0 || n >= MAX_BLOCK) {
+      return { code: code + `K = it + ${n}; break body;`, next: -1 };
+    }
+    this.returns.pop();
+    code += `if (h.pc !== pc0 + ${call.slot * 2 - this.startIdx * 2}) { K = it + ${n}; break body; } `;
+    code += this.limitCheck('h.pc', n);
+    return { code, next: call.slot };
+  }
 }
 
 /** Reads of the source operands the instruction's code uses (and no others). */
