@@ -7,14 +7,19 @@
  *   finish  ready[rd] = s + mem + latency;  now = s + 1 + mem + ctl
  *
  * with `now` kept in a local for the whole block and written back by sync(). What is static is
- * decided here, once: the fetch penalty is skipped without a test when the instruction before
- * it in the block was fetched from the same I$ line, and tested against the model's last fetch
- * line otherwise (a repeat fetch of that line is a hit that changes no state); an interlock test
- * is dropped for a register last written in the block by an ALU instruction (ready at its issue
- * + 1, never later than the next issue). What is dynamic stays a call into the model, but only
- * on its slow path: the two D$ lines touched last are tested inline (a hit there changes nothing but
- * the dirty bit), another line of RAM under Bare translation calls dataLine(), anything else
- * dataOf(); the predictor is a call per branch or jump.
+ * decided here, once:
+ *   - fetch: skipped without a test when the instruction before it in the block was fetched
+ *     from the same I$ line; otherwise skipped when this fetch site fetched since the I$ last
+ *     changed (the model's fetchEpoch: with Bare fetch, a line fetched and not evicted since is
+ *     a hit that changes no state) or when the model's last fetch was this very line; else a
+ *     fetchAt() call;
+ *   - interlocks: no test for a register last written in the block by an ALU instruction or a
+ *     JAL (ready at its issue + 1, never later than the next issue);
+ *   - classes: the latency constants of the profile are written in.
+ * What is dynamic stays a call into the model, but only on its slow path: the two D$ lines
+ * touched last are tested inline (a hit there changes nothing but the dirty bit), another line
+ * of RAM under Bare translation calls dataLine(), anything else dataOf(); the predictor is a
+ * call per branch or jump, the multiplier/divider latency a call per M-extension operation.
  *
  * test/cpu/fast-vs-reference.test.ts holds this to the interpreter (retire() per instruction):
  * identical cycles and model events on every program.
@@ -189,7 +194,7 @@ class RocketBlockWriter implements BlockTimingWriter {
     return code;
   }
 
-  /** mem = the D-side cycles of the access (see the file comment); a D$ hit on the last line inline. */
+  /** mem = the D-side cycles of the access (see the file comment). */
   private data(write: boolean): string {
     const slow = `{ if (ma >= 0) { r.memPaddr = ma + ${this.ramBase}; r.memVaddr = hi * 4294967296 + (lo >>> 0); r.memIsMmio = false; } mem = tm.dataOf(r, ${write}); }`;
     if (this.dShift < 0) return `${slow} `;
