@@ -2,7 +2,7 @@
  * Block translation: a run of decoded instructions inside one physical page is turned into one
  * JavaScript function with `new Function`. The run starts at a hot slot and stops before any
  * instruction not translated here (listed in BODY, LOADS, STORES, BRANCHES, MULDIV below, plus
- * AUIPC, JAL, JALR; everything else is interpreted), at a JALR, at the page end, or at its length
+ * LR/SC/AMOs, AUIPC, JAL, JALR; everything else is interpreted), at a JALR, at the page end, or at its length
  * limit. It is a superblock: a conditional branch is a side exit (taken: leave; not taken: go
  * on), and a JAL whose target is in the same page is followed. The function does exactly what
  * the interpreter (Hart.runSteps) does for the same instructions, with the decoding, the
@@ -146,9 +146,13 @@ const MULDIV = new Set<number>([
   Op.MUL, Op.MULH, Op.MULHSU, Op.MULHU, Op.DIV, Op.DIVU, Op.REM, Op.REMU, Op.MULW, Op.DIVW, Op.DIVUW, Op.REMW, Op.REMUW,
 ]);
 
+/** A-extension ops (LR, SC, AMOs): done by Hart.execAmo, which may trap. */
+const isAtomic = (op: number): boolean => op >= Op.LR_W && op <= Op.AMOMAXU_D;
+
 /** Ops a block may contain (the rest end the block before them). */
 function translatable(op: number): boolean {
-  return op in BODY || op in LOADS || op in STORES || op in BRANCHES || MULDIV.has(op) || op === Op.AUIPC || op === Op.JAL || op === Op.JALR;
+  return op in BODY || op in LOADS || op in STORES || op in BRANCHES || MULDIV.has(op) || isAtomic(op) ||
+    op === Op.AUIPC || op === Op.JAL || op === Op.JALR;
 }
 
 /** One decoded instruction of the block being written, with its place in the block. */
@@ -240,6 +244,7 @@ class BlockWriter {
   instruction(i: Slot): Emitted {
     const op = i.op;
     if (MULDIV.has(op)) return this.mulDiv(i);
+    if (isAtomic(op)) return this.atomic(i);
     if (op in BODY || op === Op.AUIPC) return this.alu(i);
     if (op in LOADS) return this.load(i);
     if (op in STORES) return this.store(i);
@@ -275,6 +280,17 @@ class BlockWriter {
   private mulDiv(i: Slot): Emitted {
     const code = `r.aLo = a; r.aHi = ah; r.bLo = b; r.bHi = bh; h.execMulDiv(${i.op}, ${i.rd}); `;
     return { code: code + this.retire(i), next: this.following(i) };
+  }
+
+  /**
+   * LR/SC/AMO through the hart (reservations, the bus, traps). A successful SC or an AMO on a
+   * device may have raised an interrupt or dropped the fetch cache: check, as after a store.
+   */
+  private atomic(i: Slot): Emitted {
+    let code = `${this.syncBefore(i.pcE, i.k)}r.memPaddr = -1; r.memIsMmio = false; `;
+    code += `if (!h.execAmo(${i.op}, ${i.rd}, a, ah, b, bh)) return it + ${i.k + 1}; ${this.timingWriter.resync()} `;
+    code += this.retire(i) + `if (h.attention || h.fetchVBase !== h.fetchVBase) ${this.exit(i.nextE, i.k + 1)}`;
+    return { code, next: this.following(i) };
   }
 
   private alu(i: Slot): Emitted {

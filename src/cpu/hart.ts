@@ -1334,7 +1334,11 @@ export class Hart implements CsrHost, TimingHost {
   }
 
   /** LR/SC and AMOs (A extension). False after trapping. */
-  private execAmo(op: number, rd: number, a: number, ah: number, b: number, bh: number): boolean {
+  /**
+   * LR, SC and the AMOs at address ah:a with operand bh:b (A extension). False after trapping.
+   * @internal (also called by translated blocks)
+   */
+  execAmo(op: number, rd: number, a: number, ah: number, b: number, bh: number): boolean {
     const isD = op >= Op.LR_D;
     const size = isD ? 8 : 4;
     const base = isD ? op - Op.LR_D : op - Op.LR_W; // 0 LR, 1 SC, 2.. AMO

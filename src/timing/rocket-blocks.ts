@@ -143,6 +143,14 @@ class RocketBlockWriter implements BlockTimingWriter {
         code += `r.nextPc = h.pc; ctl = tm.jalrAt(${i.offset}, ${rd}, ${i.rs1}, ${i.len}, r); `;
         code += `${rd !== 0 ? `rdy[${rd}] = s + ${p.jalrLinkLatency}; ` : ''}now = s + 1 + ctl;`;
         break;
+      case InsnClass.Amo:
+      case InsnClass.Lr:
+      case InsnClass.Sc: {
+        // The hart's execAmo() left the access in the record.
+        const lat = i.cls === InsnClass.Sc ? p.scLatency : p.loadWordLatency;
+        code += `mem = tm.dataOf(r, ${i.cls !== InsnClass.Lr}); ${rd !== 0 ? `rdy[${rd}] = s + mem + ${lat}; ` : ''}now = s + 1 + mem;`;
+        break;
+      }
       case InsnClass.Mul:
       case InsnClass.MulW:
       case InsnClass.Div:
