@@ -150,7 +150,7 @@ const MULDIV = new Set<number>([
 const isAtomic = (op: number): boolean => op >= Op.LR_W && op <= Op.AMOMAXU_D;
 
 /** Ops a block may contain (the rest end the block before them). */
-function translatable(op: number): boolean {
+export function translatable(op: number): boolean {
   return op in BODY || op in LOADS || op in STORES || op in BRANCHES || MULDIV.has(op) || isAtomic(op) ||
     op === Op.AUIPC || op === Op.JAL || op === Op.JALR;
 }
