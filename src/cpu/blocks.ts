@@ -2,7 +2,7 @@
  * Block translation: a run of decoded instructions inside one physical page is turned into one
  * JavaScript function with `new Function`. The run starts at a hot slot and stops before any
  * instruction not translated here (listed in BODY, LOADS, STORES, BRANCHES, MULDIV below, plus
- * LR/SC/AMOs, AUIPC, JAL, JALR; everything else is interpreted), at a JALR, at the page end, or at its length
+ * LR/SC/AMOs, CSR ops, AUIPC, JAL, JALR; everything else is interpreted), at a JALR, at the page end, or at its length
  * limit. It is a superblock: a conditional branch is a side exit (taken: leave; not taken: go
  * on), and a JAL whose target is in the same page is followed. The function does exactly what
  * the interpreter (Hart.runSteps) does for the same instructions, with the decoding, the
@@ -149,9 +149,12 @@ const MULDIV = new Set<number>([
 /** A-extension ops (LR, SC, AMOs): done by Hart.execAmo, which may trap. */
 const isAtomic = (op: number): boolean => op >= Op.LR_W && op <= Op.AMOMAXU_D;
 
+/** Zicsr ops: done by Hart.execCsr (privilege checks, side effects of writes, traps). */
+const isCsr = (op: number): boolean => op >= Op.CSRRW && op <= Op.CSRRCI;
+
 /** Ops a block may contain (the rest end the block before them). */
 export function translatable(op: number): boolean {
-  return op in BODY || op in LOADS || op in STORES || op in BRANCHES || MULDIV.has(op) || isAtomic(op) ||
+  return op in BODY || op in LOADS || op in STORES || op in BRANCHES || MULDIV.has(op) || isAtomic(op) || isCsr(op) ||
     op === Op.AUIPC || op === Op.JAL || op === Op.JALR;
 }
 
@@ -164,6 +167,8 @@ interface Slot {
   rs2: number;
   len: number;
   imm: number;
+  /** The instruction word (for the hart's illegal-instruction trap). */
+  word: number;
   /** Slot index in the page, and instructions of the block before this one. */
   idx: number;
   k: number;
@@ -209,7 +214,7 @@ export function translateBlock(
       offset: o, pageOffset: idx * 2, len, cls: cls[op], rd: rd === 32 ? 0 : rd, rs1, rs2, imm,
       memWidth: op in LOADS ? LOADS[op].size : (STORES[op] ?? 0),
     };
-    const slot: Slot = { op, rd, rs1, rs2, len, imm, idx, k, pcE: `(pc0 + ${o})`, nextE: `(pc0 + ${o + len})`, insn };
+    const slot: Slot = { op, rd, rs1, rs2, len, imm, word: dp.word[idx], idx, k, pcE: `(pc0 + ${o})`, nextE: `(pc0 + ${o + len})`, insn };
     const e = w.instruction(slot);
     out.push(`// ${k}: op ${op} at +${o}`, operands(e.code, rs1, rs2) + e.code);
     k++;
@@ -245,6 +250,7 @@ class BlockWriter {
     const op = i.op;
     if (MULDIV.has(op)) return this.mulDiv(i);
     if (isAtomic(op)) return this.atomic(i);
+    if (isCsr(op)) return this.csr(i);
     if (op in BODY || op === Op.AUIPC) return this.alu(i);
     if (op in LOADS) return this.load(i);
     if (op in STORES) return this.store(i);
@@ -290,6 +296,18 @@ class BlockWriter {
     let code = `${this.syncBefore(i.pcE, i.k)}r.memPaddr = -1; r.memIsMmio = false; `;
     code += `if (!h.execAmo(${i.op}, ${i.rd}, a, ah, b, bh)) return it + ${i.k + 1}; ${this.timingWriter.resync()} `;
     code += this.retire(i) + `if (h.attention || h.fetchVBase !== h.fetchVBase) ${this.exit(i.nextE, i.k + 1)}`;
+    return { code, next: this.following(i) };
+  }
+
+  /**
+   * A CSR instruction through the hart, with the counters current (it may read cycle or
+   * instret). A write may change the privilege view, translation or pending interrupts: the
+   * hart then sets `attention`, and the block leaves.
+   */
+  private csr(i: Slot): Emitted {
+    let code = `${this.syncBefore(i.pcE, i.k)}r.csrWritten = false; `;
+    code += `if (!h.execCsr(${i.op}, ${i.rd}, ${i.rs1}, ${i.imm}, ${i.word})) return it + ${i.k + 1}; r.csr = ${i.imm & 0xfff}; ${this.timingWriter.resync()} `;
+    code += this.retire(i) + `if (h.attention) ${this.exit(i.nextE, i.k + 1)}`;
     return { code, next: this.following(i) };
   }
 

@@ -1260,7 +1260,12 @@ export class Hart implements CsrHost, TimingHost {
   }
 
   /** CSR instructions (Zicsr). False after trapping. */
-  private execCsr(op: number, rd: number, rs1: number, imm: number, word: number): boolean {
+  /**
+   * CSRRW/S/C(I): the CSR is imm's low 12 bits; `word` is the instruction (for an illegal-
+   * instruction trap). False after trapping.
+   * @internal (also called by translated blocks)
+   */
+  execCsr(op: number, rd: number, rs1: number, imm: number, word: number): boolean {
     const num = imm & 0xfff;
     const immForm = op >= Op.CSRRWI;
     const srcLo = immForm ? imm >>> 12 : this.xl[rs1];

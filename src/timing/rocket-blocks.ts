@@ -143,6 +143,9 @@ class RocketBlockWriter implements BlockTimingWriter {
         code += `r.nextPc = h.pc; ctl = tm.jalrAt(${i.offset}, ${rd}, ${i.rs1}, ${i.len}, r); `;
         code += `${rd !== 0 ? `rdy[${rd}] = s + ${p.jalrLinkLatency}; ` : ''}now = s + 1 + ctl;`;
         break;
+      case InsnClass.Csr:
+        code += `ctl = tm.csrCtl(r); ${rd !== 0 ? `rdy[${rd}] = s + ${p.csrReadLatency}; ` : ''}now = s + 1 + ctl;`;
+        break;
       case InsnClass.Amo:
       case InsnClass.Lr:
       case InsnClass.Sc: {

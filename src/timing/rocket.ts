@@ -187,6 +187,21 @@ export class RocketTimingModel implements TimingModel {
     return this.dcacheResult(this.dcache.access(line, write));
   }
 
+  /**
+   * Control cycles of a CSR instruction (r.csr, r.csrWritten): a write flushes the pipeline
+   * unless the CSR is one of the profile's no-flush ones; a satp write forgets translations.
+   */
+  csrCtl(r: RetireRecord): number {
+    if (!r.csrWritten) return 0;
+    let ctl = 0;
+    if (this.noFlush[r.csr & 0xfff] === 0) {
+      ctl = this.csrFlush;
+      this.events[TimingEvent.PipelineFlush]++;
+    }
+    if (r.csr === SATP) this.forgetTranslation();
+    return ctl;
+  }
+
   /** Control cycles of the conditional branch at base + offset; next pc = pc + delta. */
   branchAt(offset: number, taken: boolean, delta: number): number {
     const key = this.basePc + offset - PC_KEY_BIAS;
@@ -269,13 +284,7 @@ export class RocketTimingModel implements TimingModel {
       }
       case InsnClass.Csr:
         lat = this.csrRead;
-        if (r.csrWritten) {
-          if (this.noFlush[r.csr & 0xfff] === 0) {
-            ctl = this.csrFlush;
-            ev[TimingEvent.PipelineFlush]++;
-          }
-          if (r.csr === SATP) this.forgetTranslation();
-        }
+        ctl = this.csrCtl(r);
         break;
       case InsnClass.Amo:
         mem = this.data(r, true);

@@ -533,6 +533,43 @@ ${EXIT}
 cells: .space 64`);
   });
 
+  it('CSR reads of the counters and CSR writes inside hot loops (cycle, instret, mcycle, mscratch, mie)', () => {
+    // The counters must read the same cycle and instruction counts as the interpreter's; a
+    // write of mcycle/minstret moves them; mie writes flush the (Rocket) pipeline.
+    compare(`
+    .globl _start
+_start:
+    li s1, 200
+    li s2, 0
+    li s3, 0
+1:  rdcycle t0
+    rdinstret t1
+    addi t2, t1, 5
+    csrw mscratch, t2
+    csrr t3, mscratch
+    bne t3, t2, fail
+    rdcycle t4
+    sub t4, t4, t0
+    add s2, s2, t4          # cycles between two reads
+    rdinstret t5
+    sub t5, t5, t1
+    add s3, s3, t5          # retired between the two reads: rdinstret t1 ... add, 8
+    csrw mie, zero
+    addi s1, s1, -1
+    bnez s1, 1b
+    li t0, 1600
+    bne s3, t0, fail
+    csrw mcycle, zero
+    rdcycle t0
+    li t1, 100
+    bgeu t0, t1, fail       # mcycle restarted from 0 a few cycles ago
+    csrw minstret, zero
+    rdinstret t0
+    bnez t0, fail           # the writing csrw does not count itself (priv. spec 3.1.11)
+    j pass
+${EXIT}`);
+  });
+
   it('two harts: AMOs and LR/SC on shared counters', () => {
     compare(`
     .globl _start
