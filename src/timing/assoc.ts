@@ -10,12 +10,25 @@ export class AssocTable {
   /** Range size; 0 marks an invalid entry. */
   readonly size: Float64Array;
   private readonly lru: LruOrder;
+  /** The entry found or inserted last: always the most recently used one (-1: none). */
   private last = -1;
+  /**
+   * Its range (size 0: none). A lookup inside it changes nothing (the entry is already the most
+   * recently used), so generated block code tests it inline (rocket-blocks.ts).
+   */
+  lastBase = 0;
+  lastSize = 0;
 
   constructor(readonly entries: number) {
     this.base = new Float64Array(entries);
     this.size = new Float64Array(entries);
     this.lru = new LruOrder(entries);
+  }
+
+  private setLast(i: number): void {
+    this.last = i;
+    this.lastBase = this.base[i];
+    this.lastSize = this.size[i];
   }
 
   /** Index of the entry covering `addr` (and marks it most recently used), or -1. */
@@ -32,7 +45,7 @@ export class AssocTable {
       const d = addr - this.base[i];
       if (d >= 0 && d < this.size[i]) {
         this.lru.touch(i);
-        this.last = i;
+        this.setLast(i);
         return i;
       }
     }
@@ -45,7 +58,7 @@ export class AssocTable {
     this.base[victim] = base;
     this.size[victim] = size;
     this.lru.touch(victim);
-    this.last = victim;
+    this.setLast(victim);
     return victim;
   }
 
@@ -53,6 +66,7 @@ export class AssocTable {
     this.size.fill(0);
     this.lru.reset();
     this.last = -1;
+    this.lastSize = 0;
   }
 }
 

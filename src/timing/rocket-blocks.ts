@@ -16,9 +16,9 @@
  *   - interlocks: no test for a register last written in the block by an ALU instruction or a
  *     JAL (ready at its issue + 1, never later than the next issue);
  *   - classes: the latency constants of the profile are written in.
- * What is dynamic stays a call into the model, but only on its slow path: the two D$ lines
- * touched last are tested inline (a hit there changes nothing but the dirty bit), another line
- * of RAM under Bare translation calls dataLine(), anything else dataOf(); the predictor is a
+ * What is dynamic stays a call into the model, but only on its slow path: the D-TLB entry used
+ * last and the two D$ lines touched last are tested inline (a hit there changes nothing but
+ * the dirty bit), another line of RAM calls dataLine(), anything else dataOf(); the predictor is a
  * call per branch or jump, the multiplier/divider latency a call per M-extension operation.
  *
  * test/cpu/fast-vs-reference.test.ts holds this to the interpreter (retire() per instruction):
@@ -56,6 +56,7 @@ export interface RocketBlockState {
   readonly ready: Float64Array;
   readonly events: Float64Array;
   readonly dcache: { readonly dirty: Uint8Array };
+  readonly dtlb: { readonly lastBase: number; readonly lastSize: number };
 }
 
 export class RocketBlockTiming implements BlockTiming {
@@ -97,7 +98,7 @@ class RocketBlockWriter implements BlockTimingWriter {
 
   bindings(): Record<string, unknown> {
     const m = this.model;
-    return { fe: new Float64Array(this.fetchSites).fill(NaN), rdy: m.ready, ev: m.events, dc: m.dcache, dcd: m.dcache.dirty };
+    return { fe: new Float64Array(this.fetchSites).fill(NaN), rdy: m.ready, ev: m.events, dc: m.dcache, dcd: m.dcache.dirty, dtl: m.dtlb };
   }
 
   overLimit(): string {
@@ -210,7 +211,10 @@ class RocketBlockWriter implements BlockTimingWriter {
     const slow = `{ if (ma >= 0) { r.memPaddr = ma + ${this.ramBase}; r.memVaddr = hi * 4294967296 + (lo >>> 0); r.memIsMmio = false; } mem = tm.dataOf(r, ${write}); }`;
     if (this.dShift < 0) return `${slow} `;
     const hit = (slot: string): string => (write ? `{ mem = 0; dcd[dc.${slot}] = 1; }` : 'mem = 0;');
-    return `if (ma >= 0 && tm.bareData) { q = (ma >>> ${this.dShift}) + ${this.dBase}; ` +
+    // Translation costs nothing when Bare, or inside the D-TLB entry used last (a lookup
+    // there changes no state); the D$ part then as for Bare.
+    const noWalk = '(tm.bareData || ((q = hi * 4294967296 + (lo >>> 0) - dtl.lastBase) >= 0 && q < dtl.lastSize))';
+    return `if (ma >= 0 && ${noWalk}) { q = (ma >>> ${this.dShift}) + ${this.dBase}; ` +
       `if (q === dc.lastLine) ${hit('lastSlot')} else if (q === dc.prevLine) ${hit('prevSlot')} else mem = tm.dataLine(q, ${write}); } else ${slow} `;
   }
 }

@@ -62,7 +62,8 @@ export class RocketTimingModel implements TimingModel {
   mulFree = 0;
   private readonly icache: CacheModel;
   private readonly itlb: AssocTable;
-  private readonly dtlb: AssocTable;
+  /** The D-TLB (generated block code tests its last entry inline). */
+  readonly dtlb: AssocTable;
   private readonly pteCache: AssocTable;
   private readonly bp: BranchPredictor;
   private readonly noFlush = new Uint8Array(4096);
