@@ -44,7 +44,10 @@ import type { BlockInsn, BlockTiming, BlockTimingWriter } from '../timing/block-
 import { CROSSING, UNDECODED } from './decoded';
 import type { DecodedPage } from './decoded';
 
-/** Longest block, in instructions (bounds the generated code and the budget granularity). */
+/**
+ * Longest block, in instructions, whatever the timing model asks for (BlockTiming.maxBlock):
+ * it bounds the generated code and the budget granularity.
+ */
 export const MAX_BLOCK = 48;
 export type BlockFn = () => number;
 
@@ -200,7 +203,7 @@ export function translateBlock(
   const out: string[] = [];
   let idx = startIdx;
   let k = 0; // instructions emitted so far
-  while (k < MAX_BLOCK && idx >= 0 && idx < 2048) {
+  while (k < w.maxBlock && idx >= 0 && idx < 2048) {
     const info = decode(dp, idx);
     const op = info & 255;
     if (op === UNDECODED || op === CROSSING || !translatable(op)) break;
@@ -237,13 +240,16 @@ class BlockWriter {
   private readonly returns: { link: number; slot: number }[] = [];
   /** Cycles one pass of the block can take at most (loops go round only with this much room). */
   private readonly passCycles: number;
+  /** Longest block in instructions (the timing model's choice, at most MAX_BLOCK). */
+  readonly maxBlock: number;
 
   constructor(
     private readonly startIdx: number, timing: BlockTiming, private readonly ramBase: number,
     private readonly ramSize: number, private readonly checked: boolean,
   ) {
     this.timingWriter = timing.writer(ramBase);
-    this.passCycles = MAX_BLOCK * timing.maxInsnCycles;
+    this.maxBlock = Math.max(1, Math.min(MAX_BLOCK, timing.maxBlock));
+    this.passCycles = this.maxBlock * timing.maxInsnCycles;
   }
 
   instruction(i: Slot): Emitted {
@@ -350,7 +356,7 @@ class BlockWriter {
       // A whole further pass must fit the budget and (unchecked variant) the cycle limit.
       const tw = this.timingWriter;
       const room = this.checked ? `!(${tw.overLimit(`it + ${n}`)})` : tw.hasRoom(this.passCycles, `it + ${n}`);
-      onTaken = `{ if (it + ${n + MAX_BLOCK} <= room && ${room}) { it += ${n}; continue body; } ${this.exit(taken, n)} }`;
+      onTaken = `{ if (it + ${n + this.maxBlock} <= room && ${room}) { it += ${n}; continue body; } ${this.exit(taken, n)} }`;
     }
     const code = `tk = ${BRANCHES[i.op]}; ${this.timingWriter.retire(i.insn)}if (tk) ${onTaken}${this.limitCheck(i.nextE, n)}`;
     return { code, next: this.following(i) };
@@ -365,7 +371,7 @@ class BlockWriter {
     const target = `${i.pcE} + (${i.imm})`;
     let code = `v = ${i.nextE}; xl[${i.rd}] = v | 0; xh[${i.rd}] = Math.floor(v / 4294967296) | 0; ${this.timingWriter.retire(i.insn)}`;
     const t = i.idx * 2 + i.imm;
-    if (t < 0 || t >= 4096 || n >= MAX_BLOCK) return { code: code + this.exit(target, n), next: -1 };
+    if (t < 0 || t >= 4096 || n >= this.maxBlock) return { code: code + this.exit(target, n), next: -1 };
     if (i.rd === 1 || i.rd === 5) this.returns.push({ link: i.rd, slot: this.following(i) });
     code += this.limitCheck(target, n);
     return { code, next: t >>> 1 };
@@ -383,7 +389,7 @@ class BlockWriter {
     code += `v = ${i.nextE}; xl[${i.rd}] = v | 0; xh[${i.rd}] = Math.floor(v / 4294967296) | 0; h.pc = hi * 4294967296 + (lo >>> 0); `;
     code += this.timingWriter.retire(i.insn);
     const call = this.returns.length > 0 ? this.returns[this.returns.length - 1] : undefined;
-    if (call === undefined || i.rd !== 32 || i.rs1 !== call.link || i.imm !== 0 || n >= MAX_BLOCK) {
+    if (call === undefined || i.rd !== 32 || i.rs1 !== call.link || i.imm !== 0 || n >= this.maxBlock) {
       return { code: code + `K = it + ${n}; break body;`, next: -1 };
     }
     this.returns.pop();

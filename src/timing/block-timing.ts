@@ -76,6 +76,12 @@ export interface BlockTiming {
    * limit the hart runs the block's checked variant.
    */
   readonly maxInsnCycles: number;
+  /**
+   * The longest block worth translating for this model, in instructions (the translator caps
+   * it at MAX_BLOCK): with a lot of timing code per instruction, long superblocks mostly add
+   * code behind side exits that are usually taken, and V8 optimises large functions worse.
+   */
+  readonly maxBlock: number;
   /** A writer for a block whose RAM inline path covers [ramBase, ramBase + ramSize). */
   writer(ramBase: number): BlockTimingWriter;
 }

@@ -62,6 +62,8 @@ export interface RocketBlockState {
 export class RocketBlockTiming implements BlockTiming {
   readonly unitCost = false;
   readonly maxInsnCycles: number;
+  /** Measured: 24 against 48 is ~30 % faster on sort and chase, the same on dhry. */
+  readonly maxBlock = 24;
   constructor(private readonly p: TimingProfile, private readonly model: RocketBlockState) {
     this.maxInsnCycles = rocketMaxInsnCycles(p);
   }
