@@ -68,7 +68,6 @@ export interface BlockTimingWriter {
 
 /** What a timing model offers the translator. */
 export interface BlockTiming {
-  readonly unitCost: boolean;
   /**
    * An upper bound of the cycles a translated instruction can take, whatever the model's
    * state. A block of n instructions entered at least n × this below the cycle limit cannot

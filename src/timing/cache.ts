@@ -15,7 +15,7 @@ export class CacheModel {
   private readonly sets: number;
   private readonly ways: number;
   /** 1 / lineBytes: exact for a power of two, and a multiply is cheaper than a divide. */
-  readonly invLine: number;
+  private readonly invLine: number;
   private readonly setMask: number;
   /** Line number (paddr / lineBytes) per set×way, -1 when invalid. */
   private readonly tags: Float64Array;

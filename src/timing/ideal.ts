@@ -12,11 +12,10 @@ const UNIT_WRITER: BlockTimingWriter = {
   sync: (retired) => `h.cycle = c0 + ${retired};`,
   resync: () => '',
 };
-const UNIT_BLOCK_TIMING: BlockTiming = { unitCost: true, maxInsnCycles: 1, maxBlock: 48, writer: () => UNIT_WRITER };
+const UNIT_BLOCK_TIMING: BlockTiming = { maxInsnCycles: 1, maxBlock: 48, writer: () => UNIT_WRITER };
 
 export class IdealTimingModel implements TimingModel {
   readonly events = new Float64Array(TIMING_EVENT_COUNT);
-  readonly unitCost = true;
   readonly blockTiming = UNIT_BLOCK_TIMING;
   constructor(readonly name: string) {}
   retire(_r: RetireRecord): number {

@@ -100,11 +100,6 @@ export const enum TrapKind {
 export interface TimingModel {
   /** Profile name, e.g. "rocket" or "ideal". */
   readonly name: string;
-  /**
-   * True when retire() always returns 1 and ignores its record (the ideal model): the hart
-   * then need not fill records, and charges whole blocks at once.
-   */
-  readonly unitCost?: boolean;
   /** Cycles taken by this retired instruction (at least 1 for the ideal model). */
   retire(r: RetireRecord): number;
   /**

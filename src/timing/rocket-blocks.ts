@@ -60,7 +60,6 @@ export interface RocketBlockState {
 }
 
 export class RocketBlockTiming implements BlockTiming {
-  readonly unitCost = false;
   readonly maxInsnCycles: number;
   /** Measured: 24 against 48 is ~30 % faster on sort and chase, the same on dhry. */
   readonly maxBlock = 24;

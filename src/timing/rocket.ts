@@ -56,7 +56,6 @@ export class RocketTimingModel implements TimingModel {
   /** pc and physical fetch address of the instruction being retired (see issue()). */
   private fetchPc = 0.5;
   private fetchPa = 0.5;
-  readonly fetchLineBytes: number;
   private readonly fetchLineMask: number;
   /** The cycle from which the multiplier/divider accepts a new operation. */
   mulFree = 0;
@@ -88,7 +87,6 @@ export class RocketTimingModel implements TimingModel {
 
   constructor(private readonly p: TimingProfile, private readonly host: TimingHost, hartId: number) {
     this.name = p.name;
-    this.fetchLineBytes = p.icacheLineBytes;
     this.fetchLineMask = p.icacheLineBytes - 1;
     this.icache = new CacheModel(p.icacheBytes, p.icacheWays, p.icacheLineBytes, lfsrSeed(p.lfsrSeed, hartId, 0));
     this.dcache = new CacheModel(p.dcacheBytes, p.dcacheWays, p.dcacheLineBytes, lfsrSeed(p.lfsrSeed, hartId, 0x5a5a));
@@ -142,7 +140,7 @@ export class RocketTimingModel implements TimingModel {
     let c = 0;
     if (!this.bareFetch) c += this.translate(this.fetchPc, true);
     const pa = this.fetchPa;
-    if (this.icache.access(Math.floor(pa * this.icache.invLine), false) !== CacheResult.Hit) {
+    if (this.icache.access(this.icache.lineOf(pa), false) !== CacheResult.Hit) {
       this.events[TimingEvent.IcacheMiss]++;
       c += this.memLat;
       this.newFetchEpoch();
@@ -175,13 +173,8 @@ export class RocketTimingModel implements TimingModel {
     return this.fetchPenalty();
   }
 
-  /** D-side cycles of the access described by the record's memory fields (data()). */
-  dataOf(r: RetireRecord, write: boolean): number {
-    return this.data(r, write);
-  }
-
   /**
-   * data() of a RAM access (not MMIO) under Bare translation, already known to the model
+   * dataOf() of a RAM access (not MMIO) under Bare translation, already known to the model
    * (bareData), to D$ line number `line`.
    */
   dataLine(line: number, write: boolean): number {
@@ -251,11 +244,11 @@ export class RocketTimingModel implements TimingModel {
       case InsnClass.Ebreak:
         break;
       case InsnClass.Load:
-        mem = this.data(r, false);
+        mem = this.dataOf(r, false);
         lat = r.memWidth >= 4 ? this.loadWord : this.loadSub;
         break;
       case InsnClass.Store:
-        mem = this.data(r, true);
+        mem = this.dataOf(r, true);
         break;
       case InsnClass.Branch:
         ctl = this.bp.branch(r.pc - PC_KEY_BIAS, r.taken, r.nextPc - PC_KEY_BIAS);
@@ -288,15 +281,15 @@ export class RocketTimingModel implements TimingModel {
         ctl = this.csrCtl(r);
         break;
       case InsnClass.Amo:
-        mem = this.data(r, true);
+        mem = this.dataOf(r, true);
         lat = this.loadWord;
         break;
       case InsnClass.Lr:
-        mem = this.data(r, false);
+        mem = this.dataOf(r, false);
         lat = this.loadWord;
         break;
       case InsnClass.Sc:
-        mem = this.data(r, true);
+        mem = this.dataOf(r, true);
         lat = this.scLat;
         break;
       case InsnClass.FenceI:
@@ -319,7 +312,7 @@ export class RocketTimingModel implements TimingModel {
         ctl = this.flushed(this.flush);
         break;
       case InsnClass.Uipi:
-        mem = this.data(r, false);
+        mem = this.dataOf(r, false);
         lat = this.loadWord;
         break;
     }
@@ -347,8 +340,11 @@ export class RocketTimingModel implements TimingModel {
     return divLatency(r.mulDivFunct3 ?? 4, word, r.aLo, r.aHi, r.bLo, r.bHi, p.divEarlyOut);
   }
 
-  /** Extra cycles of a data access: D-TLB, then MMIO or the D$ (write-back, write-allocate). */
-  private data(r: RetireRecord, write: boolean): number {
+  /**
+   * Extra cycles of the data access in the record's memory fields: D-TLB, then MMIO or the D$
+   * (write-back, write-allocate). Also called by generated block code.
+   */
+  dataOf(r: RetireRecord, write: boolean): number {
     if (r.memPaddr < 0) return 0;
     let c = this.bareData ? 0 : this.translate(r.memVaddr, false);
     if (r.memIsMmio) {
@@ -360,7 +356,7 @@ export class RocketTimingModel implements TimingModel {
   }
 
   private dcacheAccess(paddr: number, write: boolean): number {
-    return this.dcacheResult(this.dcache.access(Math.floor(paddr * this.dcache.invLine), write));
+    return this.dcacheResult(this.dcache.access(this.dcache.lineOf(paddr), write));
   }
 
   /** The cycles (and events) of a D$ access with result `res`. */
