@@ -119,7 +119,6 @@ const RARE_TRAPPED = 2;
 /** Interrupt priority (privileged spec 3.1.9, then the N extension's user interrupts). */
 const IRQ_PRIORITY = [Irq.MEI, Irq.MSI, Irq.MTI, Irq.SEI, Irq.SSI, Irq.STI, Irq.UEI, Irq.USI, Irq.UTI];
 
-
 function misaBits(letters: string): number {
   let m = 0;
   for (const ch of letters.toUpperCase()) {
@@ -796,14 +795,12 @@ export class Hart implements CsrHost, TimingHost {
       const off = pa - this.ramBase;
       if (off >= 0 && off < this.ramSize) {
         // Remember the page for translated blocks (their inline RAM path under Sv39).
+        const pageLo = lo & ~0xfff;
+        const pageOff = off - (off & 0xfff);
         if (acc === Access.Load) {
-          this.loadPageHi = hi;
-          this.loadPageLo = lo & ~0xfff;
-          this.loadPageOff = off - (off & 0xfff);
+          this.loadPageHi = hi; this.loadPageLo = pageLo; this.loadPageOff = pageOff;
         } else {
-          this.storePageHi = hi;
-          this.storePageLo = lo & ~0xfff;
-          this.storePageOff = off - (off & 0xfff);
+          this.storePageHi = hi; this.storePageLo = pageLo; this.storePageOff = pageOff;
         }
       }
       return pa;
