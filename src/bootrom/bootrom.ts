@@ -13,7 +13,7 @@
  *   +40  fw_dynamic_info { magic, version, next_addr, next_mode, options, boot_hart } (u64 each)
  */
 import { RvnError } from '../errors';
-import { MemoryMap } from '../machine/memmap';
+import { MemoryMap } from '../hw/memmap';
 
 // Each word encoded by hand (RISC-V unprivileged spec, ch. 2 and 34); registers t0 = x5,
 // a0 = x10, a1 = x11, a2 = x12.

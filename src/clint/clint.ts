@@ -17,8 +17,8 @@
  * mtimecmp at or above 2^53 (the reset value is all ones) simply never fires. The registers
  * themselves keep their exact 64-bit contents as two 32-bit halves for readback.
  */
-import type { HartIrqLines, MachineClock, MmioDevice } from '../machine/device';
-import type { EventQueue, TimedHandler } from '../machine/events';
+import type { HartIrqLines, MachineClock, MmioDevice } from '../hw/device';
+import type { EventQueue, TimedHandler } from '../hw/events';
 import { RvnError } from '../errors';
 
 /** Register offsets of the CLINT window (also used by docs and the device tree). */

@@ -12,7 +12,7 @@
  * are passed to retire() (their classes exist for that) but, trapping, do not count in instret;
  * other faulting instructions are charged only through trap().
  */
-import type { Bus } from '../machine/bus';
+import type { Bus } from '../memory/bus';
 import { RvnError } from '../errors';
 import { createDecoder } from '../isa/decode';
 import type { Decoder } from '../isa/decode';
@@ -20,7 +20,7 @@ import { Op } from '../isa/opcodes';
 import type { Extension } from '../isa/opcodes';
 import { TrapKind } from '../timing/record';
 import type { RetireRecord, TimingHost, TimingModel } from '../timing/record';
-import type { UintcPort } from '../uintc/port';
+import type { UintcPort } from '../hw/uintc-port';
 import { CsrFile, Irq, Ms, Slot } from '../csr/csrfile';
 import type { CsrHost } from '../csr/csrfile';
 import { Csr } from '../csr/table';

@@ -7,7 +7,7 @@
  * A and D are updated in hardware: an access that needs a bit the cached PTE lacks walks again
  * and writes the PTE.
  */
-import type { Bus } from '../machine/bus';
+import type { Bus } from '../memory/bus';
 
 export const enum Access {
   Fetch = 0,

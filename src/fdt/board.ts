@@ -4,7 +4,7 @@
  * lib/utils/fdt) and Linux find everything where they look on QEMU.
  */
 import { RvnError } from '../errors';
-import { MemoryMap } from '../machine/memmap';
+import { MemoryMap } from '../hw/memmap';
 import type { FdtNode, FdtReservation } from './tree';
 import { fdtNode, prop, u64Cells } from './tree';
 import { writeFdt } from './writer';

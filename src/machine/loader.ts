@@ -6,7 +6,7 @@
 import { RvnError } from '../errors';
 import { findSymbol, readElf } from '../elf/reader';
 import type { ElfImage } from '../elf/reader';
-import type { Bus } from './bus';
+import type { Bus } from '../memory/bus';
 
 export interface LoadedImage {
   /** Where execution should start. */

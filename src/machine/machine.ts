@@ -25,12 +25,12 @@ import type { TimingProfile } from '../timing/profile';
 import { idealProfile, rocketProfile } from '../timing/profiles/index';
 import { Uart16550 } from '../uart/uart16550';
 import { Uintc } from '../uintc/uintc';
-import { Bus } from './bus';
-import type { HartIrqLines, MachineClock } from './device';
-import { EventQueue } from './events';
+import { Bus } from '../memory/bus';
+import type { HartIrqLines, MachineClock } from '../hw/device';
+import { EventQueue } from '../hw/events';
 import { loadImage } from './loader';
 import type { LoadedImage } from './loader';
-import { DefaultClocks, MemoryMap } from './memmap';
+import { DefaultClocks, MemoryMap } from '../hw/memmap';
 
 export type UintcMode = 'rocket' | 'qemu';
 

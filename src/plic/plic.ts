@@ -12,7 +12,7 @@
  * its claim and its completion (the gateway forwards nothing while a request is in flight).
  * A completion re-pends the source if its input is still high. Only 32-bit accesses.
  */
-import type { HartIrqLines, IrqSink, MmioDevice } from '../machine/device';
+import type { HartIrqLines, IrqSink, MmioDevice } from '../hw/device';
 import { RvnError } from '../errors';
 
 export const PlicReg = {

@@ -6,7 +6,7 @@
  * Other values are ignored, reads return 0. 16-bit writes are accepted too (QEMU allows 2..4
  * byte accesses), so `sh` of 0x5555 also powers off.
  */
-import type { MmioDevice } from '../machine/device';
+import type { MmioDevice } from '../hw/device';
 import { RvnError } from '../errors';
 
 export const TestDevReg = { finisher: 0, size: 0x1000 } as const;

@@ -7,7 +7,7 @@
 import { findRange, indexSymbols } from '../elf/reader';
 import type { FunctionRange } from '../elf/reader';
 import type { LoadedImage } from '../machine/loader';
-import { MemoryMap } from '../machine/memmap';
+import { MemoryMap } from '../hw/memmap';
 
 export const UNKNOWN = '[unknown]';
 

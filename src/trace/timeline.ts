@@ -12,7 +12,7 @@
  * Events are streamed as they close, so spans appear in order of their end.
  */
 import type { CommitInfo, Hart, HartObserver } from '../cpu/hart';
-import { MemoryMap } from '../machine/memmap';
+import { MemoryMap } from '../hw/memmap';
 import type { TextBuffer } from './buffer';
 import { hex64, hexNum64 } from './hex';
 import { isUipiSend, isWfi, rs1Of } from './insn';

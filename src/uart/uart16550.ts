@@ -14,7 +14,7 @@
  * mirrors MCR. Interrupts: RX data available / character timeout and THR empty; line-status
  * and modem-status interrupts are never raised (no errors or modem changes are modelled).
  */
-import type { IrqSink, MmioDevice } from '../machine/device';
+import type { IrqSink, MmioDevice } from '../hw/device';
 import { RvnError } from '../errors';
 
 export const UartReg = {

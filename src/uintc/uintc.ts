@@ -23,10 +23,10 @@
  *
  * State is plain typed arrays so that a machine can be snapshotted.
  */
-import type { HartIrqLines, MachineClock, MmioDevice } from '../machine/device';
-import type { EventQueue, TimedHandler } from '../machine/events';
+import type { HartIrqLines, MachineClock, MmioDevice } from '../hw/device';
+import type { EventQueue, TimedHandler } from '../hw/events';
 import { RvnError } from '../errors';
-import type { UintcPort } from './port';
+import type { UintcPort } from '../hw/uintc-port';
 
 /** Register map of one receiver, and the window (docs and the device tree read this). */
 export const UintcReg = {

@@ -5,7 +5,7 @@
  */
 import { Imm, insertImm } from '../../src/isa/fields';
 import { instructionsByName } from '../../src/isa/opcodes';
-import { Bus } from '../../src/machine/bus';
+import { Bus } from '../../src/memory/bus';
 import { Hart } from '../../src/cpu/hart';
 import type { HartConfig } from '../../src/cpu/hart';
 

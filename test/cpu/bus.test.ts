@@ -1,7 +1,7 @@
 /** The physical bus: RAM/ROM/MMIO decoding, access faults, watches, reservations. */
 import { describe, expect, test } from 'vitest';
-import { Bus } from '../../src/machine/bus';
-import type { MmioDevice } from '../../src/machine/device';
+import { Bus } from '../../src/memory/bus';
+import type { MmioDevice } from '../../src/hw/device';
 import { RvnError } from '../../src/errors';
 
 function dev(): MmioDevice & { log: string[] } {

@@ -3,7 +3,7 @@
  * `tohost` in the symbol table, and runs until the guest writes tohost (HTIF convention of
  * riscv-tests: 1 = pass, (n << 1) | 1 = test n failed).
  */
-import { Bus } from '../../src/machine/bus';
+import { Bus } from '../../src/memory/bus';
 import { Hart } from '../../src/cpu/hart';
 
 export interface ElfRun {

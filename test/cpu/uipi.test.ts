@@ -5,7 +5,7 @@
 import { describe, expect, test } from 'vitest';
 import { Priv } from '../../src/cpu/hart';
 import { Csr } from '../../src/csr/table';
-import type { UintcPort } from '../../src/uintc/port';
+import type { UintcPort } from '../../src/hw/uintc-port';
 import { machine, R, RAM } from './asm';
 
 const SEND_A0 = 0x0005607b;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { Clint } from '../../src/clint/clint';
-import { EventQueue } from '../../src/machine/events';
+import { EventQueue } from '../../src/hw/events';
 import { IrqRecorder, TestClock, rd } from './helpers';
 
 const MSIP = 3;

@@ -1,4 +1,4 @@
-import type { HartIrqLines, IrqSink, MachineClock } from '../../src/machine/device';
+import type { HartIrqLines, IrqSink, MachineClock } from '../../src/hw/device';
 
 /** A clock the test moves by hand. */
 export class TestClock implements MachineClock {

@@ -1,5 +1,5 @@
-import type { HartIrqLines, MachineClock } from '../../src/machine/device';
-import { EventQueue } from '../../src/machine/events';
+import type { HartIrqLines, MachineClock } from '../../src/hw/device';
+import { EventQueue } from '../../src/hw/events';
 import { Uintc, type UintcMode, type UsipLatch } from '../../src/uintc/uintc';
 
 /** A clock the test moves by hand. */

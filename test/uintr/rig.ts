@@ -11,9 +11,9 @@
  *   UIST    0x8001_0000  sender table (one page per hart: UIST + 0x1000·h)
  *   DATA    0x8002_0000  scratch data
  */
-import { Bus } from '../../src/machine/bus';
-import { EventQueue } from '../../src/machine/events';
-import type { MachineClock } from '../../src/machine/device';
+import { Bus } from '../../src/memory/bus';
+import { EventQueue } from '../../src/hw/events';
+import type { MachineClock } from '../../src/hw/device';
 import { Hart, Priv } from '../../src/cpu/hart';
 import { Uintc, type UintcMode } from '../../src/uintc/uintc';
 import { CSR, MRET, jal } from './encode';

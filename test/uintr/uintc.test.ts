@@ -4,7 +4,7 @@
  * active/mode/hartid, ACT sets active, and line(h) = OR(pending ≠ 0 && active && hartid == h).
  */
 import { describe, expect, it } from 'vitest';
-import { EventQueue } from '../../src/machine/events';
+import { EventQueue } from '../../src/hw/events';
 import { RvnError } from '../../src/errors';
 import { Uintc } from '../../src/uintc/uintc';
 import { ACT, HIGH, LOW, SEND, TestClock, LineRecorder, at, setupUintc } from './helpers';

@@ -10,9 +10,9 @@
  *  - per-page code generations (Ram.codeMark/codeGen) so harts can cache decoded instructions.
  */
 import { RvnError } from '../errors';
-import type { MmioDevice } from './device';
-import { MemoryMap } from './memmap';
-import { Ram, Rom } from './memory';
+import type { MmioDevice } from '../hw/device';
+import { MemoryMap } from '../hw/memmap';
+import { Ram, Rom } from './ram';
 
 export interface BusConfig {
   /** RAM base (default 0x8000_0000) and size in bytes (default 128 MiB). */
