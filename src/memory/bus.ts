@@ -11,6 +11,7 @@
  */
 import { RvnError } from '../errors';
 import type { MmioDevice } from '../hw/device';
+import type { DmaPort } from '../hw/dma';
 import { MemoryMap } from '../hw/memmap';
 import { Ram, Rom } from './ram';
 
@@ -34,7 +35,7 @@ interface Watch {
 /** codeMark bits (one byte per RAM page). */
 export const PageMark = { Code: 1, Watched: 2 } as const;
 
-export class Bus {
+export class Bus implements DmaPort {
   readonly ram: Ram;
   private readonly roms: Rom[] = [];
   private readonly devices: Mapping[] = [];
@@ -232,6 +233,24 @@ export class Bus {
         this.reservationCount--;
       }
     }
+  }
+
+  // --- device DMA (src/hw/dma.ts): RAM only, with every effect of a hart store ---------------
+
+  dmaRead(paddr: number, dst: Uint8Array): boolean {
+    if (!this.isRam(paddr, dst.length)) return false;
+    const off = paddr - this.ram.base;
+    dst.set(this.ram.bytes.subarray(off, off + dst.length));
+    return true;
+  }
+
+  dmaWrite(paddr: number, src: Uint8Array): boolean {
+    if (!this.isRam(paddr, src.length)) return false;
+    if (src.length === 0) return true;
+    const off = paddr - this.ram.base;
+    this.ram.bytes.set(src, off);
+    this.ramStored(off, src.length);
+    return true;
   }
 
   // --- host-side helpers (loader, tests) ----------------------------------------------------
