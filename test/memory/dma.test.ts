@@ -1,7 +1,8 @@
 // Device DMA (src/hw/dma.ts) has every effect of a hart store: an LR/SC reservation on the
 // written bytes is broken (so the hart's SC fails, unprivileged ISA manual §13.2: "an SC may
 // fail if another store to the reservation set occurs"), and code the hart already ran and
-// translated is re-fetched after DMA rewrites it. Both in fast (translated blocks) and
+// translated is re-fetched after DMA rewrites it and the hart executes FENCE.I (as for any
+// other agent's store, instruction fetch need not see it before). Both in fast (translated blocks) and
 // reference mode (RunLimits.maxInsns counts from the machine's start). Expectations are the programs' own pass/fail exits, decided by hand-written
 // conditions.
 import { describe, expect, it } from 'vitest';
@@ -89,7 +90,8 @@ flag: .dword 0
       .globl _start
 _start:
       li s1, 2
-1:    call f
+1:    fence.i                # makes stores by others visible to fetch (ISA manual, Zifencei)
+      call f
       beq a0, s1, pass       # f returns 2 only once DMA has rewritten it
       j 1b
 ${EXIT}
