@@ -19,7 +19,12 @@ export const MemoryMap = {
   plic: { base: 0x0c00_0000, size: 0x60_0000 },
   uart: { base: 0x1000_0000, size: 0x100, irq: 10 },
   virtio: { base: 0x1000_1000, stride: 0x1000, count: 8, firstIrq: 1 },
-  ram: { base: 0x8000_0000, defaultSize: 128 * 1024 * 1024 },
+  ram: {
+    base: 0x8000_0000,
+    defaultSize: 128 * 1024 * 1024,
+    /** The largest RAM a machine may have (256 GiB): allocated lazily, so only touched memory costs host memory. */
+    maxSize: 256 * 1024 * 1024 * 1024,
+  },
 } as const;
 
 /** Emulated clocks (platform.md): mtime at 10 MHz, core at 100 MHz, both settable. */
