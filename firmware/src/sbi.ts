@@ -224,10 +224,10 @@ function unexpected(cause: u64): void {
   poweroff((1 << 16) | TEST_FAIL);
 }
 
-// ---- SBI dispatch: extension IDs and their handlers, side by side
+// ---- SBI dispatch: extension IDs and their handlers, side by side, the most used first
 type SbiHandler = (f: Ptr<Frame>, hart: u64) => void;
-const EXTENSION_IDS = table<u64>([0x10, 0x54494d45, 0x735049, 0x52464e43, 0x48534d, 0x53525354, 0x00, 0x01, 0x02, 0x08]);
-const EXTENSIONS = table<SbiHandler>([sbiBase, sbiTime, sbiIpi, sbiRfence, sbiHsm, sbiSrst, legacySetTimer, legacyPutchar, legacyGetchar, legacyShutdown]);
+const EXTENSION_IDS = table<u64>([0x01, 0x735049, 0x54494d45, 0x52464e43, 0x10, 0x48534d, 0x53525354, 0x00, 0x02, 0x08]);
+const EXTENSIONS = table<SbiHandler>([legacyPutchar, sbiIpi, sbiTime, sbiRfence, sbiBase, sbiHsm, sbiSrst, legacySetTimer, legacyGetchar, legacyShutdown]);
 const EXTENSION_COUNT = 10;
 
 function findExtension(eid: u64): u64 {

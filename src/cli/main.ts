@@ -12,6 +12,7 @@ import { registerBench } from './bench';
 import { registerBuild } from './build';
 import { registerDemo } from './demo';
 import { registerDisasm } from './disasm';
+import { registerImages } from './images';
 import { registerRun } from './run';
 import { fail } from './host';
 
@@ -32,6 +33,7 @@ registerBuild(program);
 registerDisasm(program);
 registerDemo(program);
 registerBench(program);
+registerImages(program);
 
 // Sub-commands report usage errors the same way (exit status 2, one line).
 for (const cmd of program.commands) {

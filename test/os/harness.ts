@@ -4,13 +4,12 @@
  * the console captured.
  */
 import { readFileSync } from 'node:fs';
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { readGuestSources } from '../../src/cli/images';
 import { buildProgram } from '../../src/link/build';
 import { compileGuest } from '../../src/gtsc/index';
 import { Machine, type MachineOptions, type RunResult } from '../../src/machine/machine';
-import { link } from '../../src/link/linker';
-import { assemble } from '../../src/asm/assembler';
+import { buildFirmware, buildKernel, buildSystem, withGenerated, type BuiltSystem } from '../../src/os/system/image';
+import type { LinkedImage } from '../../src/link/image';
 import { guestModules, type SourceTree } from '../../src/os/system/sources';
 import { writeElf } from '../../src/elf/writer';
 import type { HartObserver } from '../../src/cpu/hart';
@@ -18,35 +17,33 @@ import type { HartObserver } from '../../src/cpu/hart';
 export const FW_JUMP = '/usr/lib/riscv64-linux-gnu/opensbi/generic/fw_jump.bin';
 
 let cachedTree: SourceTree | undefined;
+let cachedParts: { kernel: LinkedImage; firmware: LinkedImage } | undefined;
 
 export function tree(): SourceTree {
   if (cachedTree === undefined) {
-    const t = new Map<string, string>();
-    const walk = (d: string): void => {
-      for (const f of readdirSync(d)) {
-        const p = join(d, f);
-        if (statSync(p).isDirectory()) walk(p);
-        else if (/\.(ts|S)$/.test(f)) t.set(p, readFileSync(p, 'utf8'));
-      }
-    };
-    walk('firmware/src');
-    walk('src/os/lib');
+    const t = new Map(readGuestSources());
     // test-only guest programs live under test/os
     for (const p of ['test/os/sbi-check/check.ts', 'test/os/sbi-check/entry.S']) t.set(p, readFileSync(p, 'utf8'));
-    cachedTree = t;
+    cachedTree = withGenerated(t);
   }
   return cachedTree;
+}
+
+export function parts(): { kernel: LinkedImage; firmware: LinkedImage } {
+  cachedParts ??= { kernel: buildKernel(tree()), firmware: buildFirmware(tree()) };
+  return cachedParts;
 }
 
 let cachedFirmware: Uint8Array | undefined;
 let cachedSbiCheck: Uint8Array | undefined;
 
 export function firmwareElf(): Uint8Array {
-  const t = tree();
-  const { asm } = compileGuest(guestModules(t, ['firmware/src/sbi.ts']));
-  const objects = [{ name: 'firmware/src/entry.S', text: t.get('firmware/src/entry.S')! }, ...asm].map((s) => assemble(s.text, s.name));
-  cachedFirmware ??= writeElf(link(objects, { text: 0x80000000 }));
+  cachedFirmware ??= writeElf(cachedParts?.firmware ?? buildFirmware(tree()));
   return cachedFirmware;
+}
+
+export function system(name: string): BuiltSystem {
+  return buildSystem(tree(), `src/os/systems/${name}.ts`, parts());
 }
 
 /** The SBI check payload (test/os/sbi-check), linked at 0x80200000. */

@@ -1,24 +1,48 @@
 // The host side of the guest OS: the syscall table's generated files, the system-description
 // checker (each bad description paired with the message it must produce, as Microkit's tests
-// do).
+// do), the boot-information layout shared with the kernel, and reproducible image builds.
 import { readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
 import { RvnError } from '../../src/errors';
+import { CAP_FIELDS, HEADER_FIELDS, IRQ_FIELDS, MAP_FIELDS, SPACE_FIELDS, THREAD_FIELDS } from '../../src/os/system/bootinfo';
 import { checkDescription } from '../../src/os/system/check';
 import { parseDescription } from '../../src/os/system/parse';
 import { generateSyscallFiles, snake, SYSCALLS } from '../../src/os/system/syscalls';
+import { buildSystem } from '../../src/os/system/image';
+import { parts, system, tree } from './harness';
 
 describe('the syscall table', () => {
   test('the committed generated files are what the table generates', () => {
     for (const [path, text] of generateSyscallFiles()) expect(readFileSync(path, 'utf8'), `${path} is stale: regenerate it`).toBe(text);
   });
 
-  test('numbers are unique and in order', () => {
+  test('numbers are unique and the kernel has a handler row for each (in number order)', () => {
     const numbers = SYSCALLS.map((s) => s.number);
     expect(new Set(numbers).size).toBe(numbers.length);
     expect(numbers).toEqual([...numbers].sort((a, b) => a - b));
+    const kernel = readFileSync('src/os/kernel/syscall.ts', 'utf8');
+    const rows = /const HANDLERS = table<Handler>\(\[([\s\S]*?)\]\);/.exec(kernel)![1].split(',').map((s) => s.trim()).filter((s) => s !== '');
+    expect(rows).toEqual(['sysInvalid', ...SYSCALLS.map((s) => `sys${s.name}`)]);
     expect(snake('ReplyRecv')).toBe('REPLY_RECV');
     expect(snake('NBSend')).toBe('NB_SEND');
+  });
+});
+
+describe('boot information', () => {
+  /** Field names of a guest interface in src/os/kernel/bootinfo.ts, in order. */
+  function guestFields(name: string): string[] {
+    const text = readFileSync('src/os/kernel/bootinfo.ts', 'utf8');
+    const body = new RegExp(`export interface ${name} \\{([\\s\\S]*?)\\n\\}`).exec(text)![1];
+    return [...body.matchAll(/^\s+(\w+): u64;/gm)].map((m) => m[1]);
+  }
+
+  test('the host writes the fields the kernel reads, in the same order', () => {
+    expect(guestFields('BootHeader')).toEqual([...HEADER_FIELDS]);
+    expect(guestFields('BootSpace')).toEqual([...SPACE_FIELDS]);
+    expect(guestFields('BootMap')).toEqual([...MAP_FIELDS]);
+    expect(guestFields('BootThread')).toEqual([...THREAD_FIELDS]);
+    expect(guestFields('BootCap')).toEqual([...CAP_FIELDS]);
+    expect(guestFields('BootIrq')).toEqual([...IRQ_FIELDS]);
   });
 });
 
@@ -74,5 +98,46 @@ describe('system descriptions: each mistake reported at its place', () => {
     const m = checkDescription('ok.ts', parseDescription('ok.ts', `const big = 1 << 14;\nconst t = { name: 't', space: 's', entry: 'main', stack: big * 2 };\nexport const system = { ${OK_SPACE}, threads: [t] };`));
     expect(m.threads[0].stack).toBe(32768);
     expect(m.spaces[0].programs[0].name).toBe('p.ts');
+  });
+});
+
+/** Builds a system from a description text placed beside hello's (its program resolves). */
+function buildError(marked: string): { got: string; want: string } {
+  const at = marked.indexOf('@@');
+  const before = marked.slice(0, at).split('\n');
+  const t = new Map(tree());
+  t.set('src/os/systems/bad.ts', marked.replace('@@', ''));
+  try {
+    buildSystem(t, 'src/os/systems/bad.ts', parts());
+  } catch (e) {
+    expect(e).toBeInstanceOf(RvnError);
+    return { got: (e as Error).message, want: `src/os/systems/bad.ts:${before.length}:${before[before.length - 1].length + 1}` };
+  }
+  throw new Error('expected the build to fail');
+}
+
+describe('image builds: mistakes only the build can see', () => {
+  test('an entry function the program does not have', () => {
+    const r = buildError("export const system = { spaces: [{ name: 'h', program: '../programs/hello/hello.ts' }], threads: [{ name: 't', space: 'h', entry: @@'nope' }] };");
+    expect(r.got).toBe(`${r.want}: no function 'nope' in space 'h's program`);
+  });
+
+  test('a program module that does not exist', () => {
+    const r = buildError("export const system = { spaces: [{ name: 'h', program: @@'../programs/hello/nope.ts' }], threads: [{ name: 't', space: 'h', entry: 'client' }] };");
+    expect(r.got).toBe(`${r.want}: no such program module: src/os/programs/hello/nope.ts`);
+  });
+
+  test('a mapping outside the window of its space', () => {
+    const r = buildError("export const system = { spaces: [{ name: 'h', program: '../programs/hello/hello.ts', maps: [@@{ region: 'r', vaddr: 0x1000 }] }], regions: [{ name: 'r', size: 4096 }], threads: [{ name: 't', space: 'h', entry: 'client' }] };");
+    expect(r.got).toBe(`${r.want}: the mapping at 0x1000 is outside space 'h''s window 0x40000000..0x44000000`);
+  });
+});
+
+describe('images', () => {
+  test('building a system twice gives the same bytes', () => {
+    const a = system('hello');
+    const b = system('hello');
+    expect(Buffer.from(a.image).equals(Buffer.from(b.image))).toBe(true);
+    expect(Buffer.from(a.payload).equals(Buffer.from(b.payload))).toBe(true);
   });
 });
