@@ -48,8 +48,9 @@ halt:
     j       halt
 
 # The trap vector (direct mode). From user mode: save every register into the TCB, switch to
-# the hart's kernel stack (tp = its Cpu), then take the IPC fast path for Call and ReplyRecv
-# with the message still in registers, or handle_trap for everything else.
+# the hart's kernel stack (tp = its Cpu), take the big kernel lock (lock.ts), then take the IPC
+# fast path for Call and ReplyRecv with the message still in registers, or handle_trap for
+# everything else.
     .balign 4
     .globl trap_entry
 trap_entry:
@@ -91,6 +92,16 @@ trap_entry:
     sd      t5, 0(t6)
     ld      tp, TCB_CPU(t6)
     ld      sp, 0(tp)               # Cpu.kstackTop
+    la      t5, kernel_lock         # lock(): take a ticket, wait until it is served
+    li      t4, 1
+    amoadd.w.aqrl t4, t4, (t5)
+    slli    t4, t4, 48
+    srli    t4, t4, 48
+4:  lw      t3, 4(t5)
+    slli    t3, t3, 48
+    srli    t3, t3, 48
+    bne     t3, t4, 4b
+    fence
     csrr    t5, scause
     li      t4, CAUSE_USER_ECALL
     bne     t5, t4, 1f

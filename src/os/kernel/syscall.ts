@@ -12,7 +12,6 @@ import { badSyscall, userFault } from './fault';
 import { fastpathEnabled, setFastpath } from './fastpath';
 import { A0, A1, A6, doReply, recvIpc, sendIpc } from './ipc';
 import { irqAck } from './irq';
-import { lock } from './lock';
 import { poll, signal, wait } from './notification';
 import {
   CAP_ENDPOINT, CAP_IRQ, CAP_NOTIFICATION, CAP_REPLY, Cap, EP_RECV, Endpoint, INACTIVE, Ntfn, RIGHT_RECV, RIGHT_SEND,
@@ -272,9 +271,8 @@ export function slowSyscall(t: Ptr<Tcb>): void {
   kernelExit(t.cpu);
 }
 
-/** entry.S: every trap from user mode that is not a fast-path candidate. */
+/** entry.S: every trap from user mode that is not a fast-path candidate (the lock is held). */
 export function handle_trap(t: Ptr<Tcb>): void {
-  lock();
   const cause = csr_read('scause');
   const cpu = t.cpu;
   if ((cause >>> 63) !== 0) handleInterrupts(cpu);
