@@ -3,7 +3,7 @@
 // output, one line per test ("test NAME: ok", "FAILED (...)" or "skipped (...)") and a summary,
 // is checked by test/os/kernel-tests.test.ts; the run ends with DebugHalt(failures).
 import {
-  Arr, Ptr, asm, csr_clear, csr_set, cstr, ecall, i64, load64, load8, ptr, rdcycle, store64, store8, table, u64, u8, uipi_send, zeroed,
+  Arr, Ptr, asm, csr_clear, csr_set, cstr, ecall, i64, load64, load8, ptr, rdtime, store64, store8, table, u64, u8, uipi_send, zeroed,
 } from '../../../gtsc/guest';
 import { UserBootInfo } from '../../lib/userinfo';
 import { Line, bootInfo, lineChar, lineDec, lineHex, lineSigned, lineStr, lineWrite, msgInfo, msgLabel, msgLength, print, uintrEnable } from '../../user/lib';
@@ -63,6 +63,8 @@ const IER_THRI = 2;
 const UART_BIT = 1 << 3;
 const SEND_BIT = 1 << 5;
 const SIGNAL_BIT = 1 << 9;
+/** How long a spinning check waits before it fails: 0.5 s of mtime at 10 MHz. */
+const TIMEOUT_TICKS = 5000000;
 
 /** Set by the image builder (setvar): where the UART is mapped in this space. */
 export let uart_base: u64 = 1;
@@ -233,8 +235,8 @@ export function spinner(buf: u64, bi: u64, which: u64): void {
     spinCount[which] = 0;
     spinSeen[which] = 0;
     let last = spinCount[other];
-    const start = rdcycle();
-    while ((spinSeen[0] === 0 || spinSeen[1] === 0) && rdcycle() - start < 20000000) {
+    const start = rdtime();
+    while ((spinSeen[0] === 0 || spinSeen[1] === 0) && rdtime() - start < TIMEOUT_TICKS) {
       spinCount[which] = spinCount[which] + 1;
       const now = spinCount[other];
       if (now !== last) {
@@ -553,8 +555,8 @@ export function onUintr(bits: u64): void {
 }
 
 function waitForBits(bits: u64): u64 {
-  const start = rdcycle();
-  while ((uintrBits & bits) !== bits && rdcycle() - start < 50000000) {}
+  const start = rdtime();
+  while ((uintrBits & bits) !== bits && rdtime() - start < TIMEOUT_TICKS) {}
   return (uintrBits & bits) === bits ? 1 : 0;
 }
 
