@@ -104,7 +104,7 @@ export class Timeline implements HartObserver {
     } else if (kind === HintKind.IpcPath) this.instant(tid, IPC_PATHS[value] ?? `path ${value}`, 'kernel', now, {}, THREADS_PID);
     else if (kind === HintKind.Fault) this.instant(tid, 'fault', 'kernel', now, { thread: this.threads.name(value) }, THREADS_PID);
     else if (kind === HintKind.Irq) this.instant(tid, `irq ${value}`, 'kernel', now, {}, THREADS_PID);
-    else if (kind === HintKind.Ipi) this.instant(tid, 'kernel ipi', 'kernel', now, { to: value }, THREADS_PID);
+    else if (kind === HintKind.Ipi) this.instant(tid, 'kernel ipi', 'kernel', now, { harts: value }, THREADS_PID);
     else if (kind === HintKind.Syscall) this.instant(tid, syscallName(value), 'syscall', now, {}, THREADS_PID);
   }
 

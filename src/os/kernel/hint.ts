@@ -12,7 +12,7 @@
  *   0x7e3 ipc-path   value = the IPC path taken (PATH_*)
  *   0x7e4 fault      value = id of the thread stopped by a fault
  *   0x7e5 irq        value = the device interrupt claimed
- *   0x7e6 ipi        value = the hart an IPI is sent to
+ *   0x7e6 ipi        value = the harts (a bit mask) the kernel sends IPIs to
  *
  * Each hint is one instruction written inline at its call site (asm('slti x0, {0}, 0x7e3', v)),
  * so the paths being measured carry no call for it; this file is their table.

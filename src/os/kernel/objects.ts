@@ -151,6 +151,8 @@ export interface Cpu {
   sliceOver: u64;
   timerArmed: u64;
   nextTick: u64;
+  /** Harts to send an IPI to once the lock is released (bit h = hart h). */
+  ipiMask: u64;
   stats: Arr<u64, 16>;
 }
 

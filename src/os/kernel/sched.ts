@@ -92,7 +92,8 @@ export function dequeue(cpu: Ptr<Cpu>, t: Ptr<Tcb>): void {
 /**
  * t becomes runnable. On this hart it waits on the run queue (kernelExit decides whether it
  * preempts); on another hart it is queued there, and an IPI makes that hart look when it is
- * idle or runs something of lower priority.
+ * idle or runs something of lower priority. The IPI goes out after this hart has released the
+ * lock (sendIpis), so the woken hart does not wake up only to wait for it.
  */
 export function makeReady(t: Ptr<Tcb>): void {
   t.state = RUNNING;
@@ -102,13 +103,16 @@ export function makeReady(t: Ptr<Tcb>): void {
   if (c === me) return;
   count(me, KSTAT_CROSS_HART_WAKEUPS);
   const cur = c.current;
-  if (cur === 0 || t.prio > cur.prio) sendIpi(me, c.hart);
+  if (cur === 0 || t.prio > cur.prio) me.ipiMask = me.ipiMask | (1 << c.hart);
 }
 
-export function sendIpi(me: Ptr<Cpu>, hart: u64): void {
-  count(me, KSTAT_IPIS_SENT);
-  asm('slti x0, {0}, 0x7e6', hart); // hint: ipi
-  sbiSendIpi(1 << hart);
+/** Sends the IPIs makeReady asked for (call with the lock released). */
+export function sendIpis(me: Ptr<Cpu>): void {
+  const mask = me.ipiMask;
+  me.ipiMask = 0;
+  me.stats[KSTAT_IPIS_SENT] = me.stats[KSTAT_IPIS_SENT] + 1;
+  asm('slti x0, {0}, 0x7e6', mask); // hint: ipi (the mask of target harts)
+  sbiSendIpi(mask);
 }
 
 /**
@@ -160,10 +164,15 @@ function resume(cpu: Ptr<Cpu>, next: Ptr<Tcb>): void {
     sbiSetTimer(cpu.nextTick);
   }
   unlock();
+  if (cpu.ipiMask !== 0) sendIpis(cpu);
   restore_user(next);
 }
 
-/** No thread to run: wait for an interrupt with the lock released (the timer is off). */
+/**
+ * No thread to run: wait for an interrupt with the lock released. The tick stays armed until
+ * it next fires (tick() turns it off on an idle hart), so a hart that idles briefly between
+ * two IPC messages makes no SBI calls for its timer.
+ */
 function idle(cpu: Ptr<Cpu>): void {
   if (cpu.current !== 0) {
     asm('slti x0, {0}, 0x7e1', 0); // hint: switch to idle
@@ -174,12 +183,9 @@ function idle(cpu: Ptr<Cpu>): void {
     cpu.satp = idleSatp;
     switchSpace(idleSatp);
   }
-  if (cpu.timerArmed !== 0) {
-    cpu.timerArmed = 0;
-    sbiSetTimer(-1);
-  }
   while (true) {
     unlock();
+    if (cpu.ipiMask !== 0) sendIpis(cpu);
     wfi();
     lock();
     handleInterrupts(cpu);

@@ -76,7 +76,7 @@ export const KSTATS: readonly { name: string; doc: string }[] = [
   { name: 'KSTAT_SLOWPATH_CALL', doc: 'Calls handled by the slow path' },
   { name: 'KSTAT_SLOWPATH_REPLY_RECV', doc: 'ReplyRecvs handled by the slow path' },
   { name: 'KSTAT_CROSS_HART_WAKEUPS', doc: 'threads made ready on another hart' },
-  { name: 'KSTAT_IPIS_SENT', doc: 'IPIs sent through the firmware' },
+  { name: 'KSTAT_IPIS_SENT', doc: 'IPI requests sent through the firmware (each to one or more harts)' },
   { name: 'KSTAT_TIMER_TICKS', doc: 'timer interrupts' },
   { name: 'KSTAT_CONTEXT_SWITCHES', doc: 'switches from one thread (or idle) to another' },
   { name: 'KSTAT_IRQS', doc: 'device interrupts claimed' },

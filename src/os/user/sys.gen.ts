@@ -64,7 +64,7 @@ export const KSTAT_SLOWPATH_CALL = 2;
 export const KSTAT_SLOWPATH_REPLY_RECV = 3;
 /** threads made ready on another hart */
 export const KSTAT_CROSS_HART_WAKEUPS = 4;
-/** IPIs sent through the firmware */
+/** IPI requests sent through the firmware (each to one or more harts) */
 export const KSTAT_IPIS_SENT = 5;
 /** timer interrupts */
 export const KSTAT_TIMER_TICKS = 6;
