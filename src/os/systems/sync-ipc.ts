@@ -1,6 +1,7 @@
 // The synchronous IPC round trip, measured: a client calls a server that replies at once
 // (a 1-word message each way), on the fast path and the slow path on one hart, and across
-// harts (needs --harts 2). Boot arguments: calls=N (default 1000). See docs/os.md.
+// harts (needs --harts 2). Boot arguments: calls=N (default 1000), paths=fsc (which of fast,
+// slow, cross to run; default all). See docs/os.md.
 import type { SystemDescription } from '../system/describe';
 
 export const system: SystemDescription = {

@@ -1,6 +1,6 @@
 // sync-ipc: cycles per Call+Reply round trip, from the client's cycle counter (rdcycle before
 // and after N calls, divided by N), after a warm-up. The server answers with ReplyRecv.
-import { Ptr, cstr, load8, rdcycle, u64, zeroed } from '../../../gtsc/guest';
+import { Ptr, cstr, i64, load8, rdcycle, u64, zeroed } from '../../../gtsc/guest';
 import { UserBootInfo } from '../../lib/userinfo';
 import { Line, bootInfo, lineDec, lineStr, lineWrite, msgInfo } from '../../user/lib';
 import { Call, DebugHalt, DebugSetFastpath, DebugStat, KSTAT_FASTPATH_CALL, Msg, Recv, ReplyRecv, Signal, Wait } from '../../user/sys.gen';
@@ -11,19 +11,33 @@ const GO = 2;
 const DONE = 3;
 const WARMUP = 16;
 
+/** Where the value of `key` (e.g. "calls=") starts in the boot arguments, or -1. */
+function argument(b: Ptr<UserBootInfo>, key: u64): i64 {
+  let n = 0;
+  while (load8(key + n) !== 0) n++;
+  for (let i = 0; i + n <= b.bootargsLength; i++) {
+    let k = 0;
+    while (k < n && b.bootargs[i + k] === load8(key + k)) k++;
+    if (k === n && (i === 0 || b.bootargs[i - 1] === 32)) return i + n;
+  }
+  return -1;
+}
+
 /** calls=N from the boot arguments (default 1000). */
 function callsWanted(b: Ptr<UserBootInfo>): u64 {
-  const key = cstr('calls=');
-  for (let i = 0; i + 6 <= b.bootargsLength; i++) {
-    let k = 0;
-    while (k < 6 && b.bootargs[i + k] === load8(key + k)) k++;
-    if (k === 6 && (i === 0 || b.bootargs[i - 1] === 32)) {
-      let n = 0;
-      for (let j = i + 6; j < b.bootargsLength && b.bootargs[j] >= 48 && b.bootargs[j] <= 57; j++) n = n * 10 + b.bootargs[j] - 48;
-      return n > 0 ? n : 1000;
-    }
-  }
-  return 1000;
+  const at = argument(b, cstr('calls='));
+  if (at < 0) return 1000;
+  let n = 0;
+  for (let j = at; j < b.bootargsLength && b.bootargs[j] >= 48 && b.bootargs[j] <= 57; j++) n = n * 10 + b.bootargs[j] - 48;
+  return n > 0 ? n : 1000;
+}
+
+/** 1 when paths=... is absent or names the path (its first letter: f, s or c) as in paths=fsc. */
+function pathWanted(b: Ptr<UserBootInfo>, letter: u64): u64 {
+  const at = argument(b, cstr('paths='));
+  if (at < 0) return 1;
+  for (let j = at; j < b.bootargsLength && b.bootargs[j] !== 32; j++) if (b.bootargs[j] === letter) return 1;
+  return 0;
 }
 
 export function server(ipcBuf: u64): void {
@@ -80,13 +94,14 @@ export function client(ipcBuf: u64, info: u64): void {
   const b = bootInfo(info);
   calls = callsWanted(b);
   const fast0 = DebugStat(KSTAT_FASTPATH_CALL);
-  const fast = roundTrips(calls);
+  if (pathWanted(b, 102) !== 0) report(cstr('fast path, same hart'), calls, roundTrips(calls)); // f
   const fastTaken = DebugStat(KSTAT_FASTPATH_CALL) - fast0;
-  report(cstr('fast path, same hart'), calls, fast);
-  DebugSetFastpath(0);
-  report(cstr('slow path, same hart'), calls, roundTrips(calls));
-  DebugSetFastpath(1);
-  if (b.harts >= 2) {
+  if (pathWanted(b, 115) !== 0) { // s
+    DebugSetFastpath(0);
+    report(cstr('slow path, same hart'), calls, roundTrips(calls));
+    DebugSetFastpath(1);
+  }
+  if (b.harts >= 2 && pathWanted(b, 99) !== 0) { // c
     Signal(GO);
     Wait(DONE);
     report(cstr('cross hart (client on hart 1, server on hart 0)'), calls, crossCycles);
