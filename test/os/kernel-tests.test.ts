@@ -30,6 +30,12 @@ function wordAt(elf: ElfImage, bytes: Uint8Array, va: number): number {
   return (bytes[off] | (bytes[off + 1] << 8) | (bytes[off + 2] << 16) | (bytes[off + 3] << 24)) >>> 0;
 }
 
+/** The initial value of a u64 variable of the image (its .data bytes in the ELF file). */
+function readU64(va: number, elf: ElfImage, bytes: Uint8Array): number {
+  const seg = elf.segments.find((s) => va >= s.vaddr && va + 8 <= s.vaddr + s.filesz)!;
+  return Number(new DataView(bytes.buffer, bytes.byteOffset + seg.offset + (va - seg.vaddr), 8).getBigUint64(0, true));
+}
+
 const UIPI_SEND = (w: number): boolean => (w & 0xfe00707f) === 0x0000607b;
 
 /** Records, per hart, S-mode trap entries, user interrupts taken, and retired uipi SENDs. */
@@ -84,6 +90,13 @@ describe('kernel-tests', () => {
       expect(wordAt(elf, built.image, Number(bad![1]))).toBe(0x00000073); // the pc is an ecall
       expect(out).not.toContain("thread 'exiter'");
       expect(out.match(/kernel: fault:/g)).toHaveLength(4);
+
+      // the shared region: what the driver stored through its virtual address (setvar) is in
+      // RAM at the physical address the builder gave it (setpaddr)
+      const paddr = readU64(symbol(elf, 'shared_paddr'), elf, built.image);
+      expect(paddr % 4096).toBe(0);
+      const word = new DataView(r.machine.bus.readBytes(paddr, 8).buffer).getBigUint64(0, true);
+      expect(word).toBe(0x5eed0f5a4edn);
 
       // the uipi SEND of uintr_sender (hart 1) reaches the driver on hart 0 with no kernel entry there
       if (harts >= 2) {

@@ -27,6 +27,7 @@ export interface MapModel {
   readonly flags: number;
   readonly vaddr?: number;
   readonly setvar?: Named;
+  readonly setpaddr?: Named;
   readonly pos: Pos;
 }
 
@@ -209,7 +210,7 @@ function readDevice(c: Ctx, v: Value): DeviceModel | undefined {
 }
 
 function readMap(c: Ctx, v: Value): MapModel | undefined {
-  const o = c.r.object(v, 'a mapping', ['region', 'device', 'perms', 'vaddr', 'setvar']);
+  const o = c.r.object(v, 'a mapping', ['region', 'device', 'perms', 'vaddr', 'setvar', 'setpaddr']);
   if (!o) return undefined;
   const region = c.r.string(c.r.field(o, 'region'), 'a region name');
   const device = c.r.string(c.r.field(o, 'device'), 'a device name');
@@ -223,12 +224,14 @@ function readMap(c: Ctx, v: Value): MapModel | undefined {
   const vaddr = c.r.number(c.r.field(o, 'vaddr'), 'vaddr', 0n, (1n << 39n) - 1n);
   if (vaddr !== undefined && vaddr % PAGE !== 0n) c.p.add(o.props.get('vaddr')!.value.pos, 'vaddr must be page aligned');
   const setvar = c.r.string(c.r.field(o, 'setvar'), 'setvar');
+  const setpaddr = c.r.string(c.r.field(o, 'setpaddr'), 'setpaddr');
   return {
     region: indexOf(c.p, c.regions, region, 'region'),
     device: indexOf(c.p, c.devices, device, 'device'),
     flags,
     vaddr: vaddr === undefined ? undefined : Number(vaddr),
     setvar,
+    setpaddr,
     pos: o.pos,
   };
 }

@@ -42,6 +42,8 @@ export interface MapDesc {
   vaddr?: number;
   /** A u64 variable of the program that receives the mapping's virtual address. */
   setvar?: string;
+  /** A u64 variable of the program that receives its physical address (for device DMA). */
+  setpaddr?: string;
 }
 
 export interface RegionDesc {

@@ -39,7 +39,7 @@ export interface SpacePlan {
   /** The program's sections with the physical address each is loaded at. */
   loads: { section: LinkedSection; pa: number }[];
   maps: MapPlan[];
-  /** Program variables named by setvar, and the value each gets. */
+  /** Program variables named by setvar (and setpaddr), and the value each gets. */
   setvars: { symbol: string; pos: Pos; value: number }[];
 }
 
@@ -164,6 +164,7 @@ export function planSystem(m: SystemModel, images: readonly LinkedImage[], kerne
       }
       s.maps.push({ va, pa: phys, size, flags: mp.flags });
       if (mp.setvar) s.setvars.push({ symbol: mp.setvar.name, pos: mp.setvar.pos, value: va });
+      if (mp.setpaddr) s.setvars.push({ symbol: mp.setpaddr.name, pos: mp.setpaddr.pos, value: phys });
     }
     if (cursor[k] > s.window + USER_WINDOW) problems.add(sm.pos, `space '${sm.name}' needs more than its 64 MiB window`);
   });

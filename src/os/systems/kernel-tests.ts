@@ -11,11 +11,12 @@ export const system: SystemDescription = {
     {
       name: 'tests',
       program: '../programs/kernel-tests/tests.ts',
-      maps: [{ device: 'uart', perms: 'rw', setvar: 'uart_base' }],
+      maps: [{ device: 'uart', perms: 'rw', setvar: 'uart_base' }, { region: 'shared', setvar: 'shared_base', setpaddr: 'shared_paddr' }],
     },
     { name: 'other', program: '../programs/kernel-tests/other.ts' },
   ],
   devices: [{ name: 'uart', paddr: 0x10000000, size: 0x1000 }],
+  regions: [{ name: 'shared', size: 0x2000 }],
   endpoints: ['server_ep', 'fast_ep', 'cross_ep', 'other_ep', 'sink_ep', 'nb_ep', 'noreply_ep', 'bw_ep'],
   notifications: [
     'ntfn', 'done', 'bound_ntfn', 'faults', 'uintr_ntfn', 'uart_ntfn', 'sent',

@@ -68,6 +68,11 @@ const TIMEOUT_TICKS = 5000000;
 
 /** Set by the image builder (setvar): where the UART is mapped in this space. */
 export let uart_base: u64 = 1;
+/** The shared region: its virtual address here (setvar) and its physical address (setpaddr). */
+export let shared_base: u64 = 1;
+export let shared_paddr: u64 = 1;
+/** What debug_write leaves in the shared region for the host to find at shared_paddr. */
+const SHARED_MAGIC = 0x5eed0f5a4ed;
 
 // ---- state shared between the driver and its helpers (one address space)
 let bootInfoAddr: u64 = 0;
@@ -317,6 +322,11 @@ function testDebugWrite(): u64 {
   expectEq(DebugWrite(bootInfoAddr + 0x3000000, 8), E_BAD_ADDRESS, cstr('an unmapped address of the own window'));
   expectEq(DebugWrite(ipcBuffer + 4092, 8), E_BAD_ADDRESS, cstr('a range running off the end of a mapping'));
   expectEq(DebugWrite(bootInfoAddr + 0xff8, 16), E_BAD_ADDRESS, cstr('a range crossing into the next mapping'));
+  expectEq(load64(shared_base), 0, cstr('the shared region starts zeroed'));
+  store64(shared_base, SHARED_MAGIC);
+  store8(shared_base + 0x1fff, 10);
+  expectEq(DebugWrite(shared_base + 0x1fff, 1), 1, cstr("the shared region's last byte is the space's own"));
+  expectEq(DebugWrite(shared_paddr, 8), E_BAD_ADDRESS, cstr('a physical address is not a user pointer'));
   return 0;
 }
 
