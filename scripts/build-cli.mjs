@@ -18,7 +18,7 @@ await build({
   sourcemap: true,
   // The guest TypeScript compiler uses the typescript package at run time; it stays a normal
   // dependency (bundling it would break its use of __filename and triple the bundle).
-  external: ['typescript'],
+  external: ['typescript', 'vega', 'vega-lite', '@resvg/resvg-js'],
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __rvnCreateRequire } from 'node:module'; const require = __rvnCreateRequire(import.meta.url);",
   },
