@@ -1,7 +1,8 @@
 /**
  * A pool of worker processes that run tasks in parallel, one task per worker at a time.
  *
- * Protocol (Node IPC messages): the pool sends `{ kind: 'task', seq, payload }`; the worker
+ * Protocol (Node IPC messages): a worker says `{ kind: 'ready' }` once it has started; then
+ * the pool sends `{ kind: 'task', seq, payload }` (the timeout runs from here) and the worker
  * answers `{ kind: 'result', seq, result, seconds }` or `{ kind: 'error', seq, message, seconds }`
  * (seconds: the host time of the task alone). A worker that exits or is killed while running a
  * task fails that task with a one-line message and is replaced, so one bad point never takes
@@ -30,6 +31,7 @@ export interface PoolOptions<T, R> {
 }
 
 type FromWorker<R> =
+  | { kind: 'ready' }
   | { kind: 'result'; seq: number; result: R; seconds: number }
   | { kind: 'error'; seq: number; message: string; seconds: number };
 
@@ -40,6 +42,7 @@ interface Slot<T> {
   started: number;
   timer?: NodeJS.Timeout;
   stderrTail: string;
+  ready: boolean;
   /** Why the pool killed this worker, if it did. */
   killedFor?: string;
 }
@@ -64,6 +67,18 @@ export function runPool<T, R>(tasks: readonly PoolTask<T>[], opts: PoolOptions<T
       opts.onDone?.(task, outcome);
     };
     const allDone = (): boolean => outcomes.size === tasks.length;
+    const send = (slot: Slot<T>): void => {
+      const task = slot.task!;
+      slot.started = performance.now();
+      opts.onStart?.(task);
+      if (opts.timeoutSeconds !== undefined && opts.timeoutSeconds > 0) {
+        slot.timer = setTimeout(() => {
+          slot.killedFor = `timed out after ${opts.timeoutSeconds} s (--timeout)`;
+          slot.child.kill('SIGKILL');
+        }, opts.timeoutSeconds * 1000);
+      }
+      slot.child.send({ kind: 'task', seq: slot.seq, payload: task.payload });
+    };
     const next = (slot: Slot<T>): void => {
       const task = queue.shift();
       if (task === undefined) {
@@ -75,18 +90,11 @@ export function runPool<T, R>(tasks: readonly PoolTask<T>[], opts: PoolOptions<T
       slot.task = task;
       slot.seq = ++seqCounter;
       slot.started = performance.now();
-      opts.onStart?.(task);
-      if (opts.timeoutSeconds !== undefined && opts.timeoutSeconds > 0) {
-        slot.timer = setTimeout(() => {
-          slot.killedFor = `timed out after ${opts.timeoutSeconds} s (--timeout)`;
-          slot.child.kill('SIGKILL');
-        }, opts.timeoutSeconds * 1000);
-      }
-      slot.child.send({ kind: 'task', seq: slot.seq, payload: task.payload });
+      if (slot.ready) send(slot);
     };
     const start = (): Slot<T> => {
       const child = opts.spawn();
-      const slot: Slot<T> = { child, seq: 0, started: 0, stderrTail: '' };
+      const slot: Slot<T> = { child, seq: 0, started: 0, stderrTail: '', ready: false };
       child.stderr?.on('data', (d: Buffer) => {
         slot.stderrTail = (slot.stderrTail + d.toString()).slice(-2000);
       });
@@ -94,6 +102,11 @@ export function runPool<T, R>(tasks: readonly PoolTask<T>[], opts: PoolOptions<T
         slot.killedFor ??= `the worker process failed: ${e.message}`;
       });
       child.on('message', (m: FromWorker<R>) => {
+        if (m.kind === 'ready') {
+          slot.ready = true;
+          if (slot.task !== undefined) send(slot);
+          return;
+        }
         if (slot.task === undefined || m.seq !== slot.seq) return;
         finish(slot, m.kind === 'result' ? { ok: true, result: m.result, seconds: m.seconds } : { ok: false, message: m.message, seconds: m.seconds });
         next(slot);

@@ -22,4 +22,5 @@ export function serveWorker(): void {
       process.send!(reply);
     });
   });
+  process.send({ kind: 'ready' });
 }
