@@ -39,12 +39,12 @@ export type ParamSpec = EnumParam | IntParam;
 /** Which experiment a point id belongs to, for error messages. */
 export interface PointIdContext {
   readonly experiment: string;
-  /** A valid id, shown in errors. */
-  readonly example: string;
+  /** A valid id, shown in errors (computed only when there is one). */
+  example(): string;
 }
 
 function usage(ctx: PointIdContext, text: string, why: string): RvnError {
-  return new RvnError(`--point '${text}': ${why} (${ctx.experiment} points look like ${ctx.example})`, 2);
+  return new RvnError(`--point '${text}': ${why} (${ctx.experiment} points look like ${ctx.example()})`, 2);
 }
 
 function parseValue(spec: ParamSpec, raw: string, ctx: PointIdContext, text: string): ParamValue {

@@ -54,7 +54,7 @@ export function pointIdOf(exp: AnyExperiment, p: PointRecord): string {
 
 /** Parses a point id of `exp` (usage error, exit status 2, when it is not one). */
 export function parsePoint(exp: AnyExperiment, text: string): PointRecord {
-  const example = pointIdOf(exp, exp.points('full')[0]);
+  const example = (): string => pointIdOf(exp, exp.points('full')[0]);
   return exp.checkPoint(parsePointId(exp.params, text, { experiment: exp.name, example }));
 }
 
