@@ -1,6 +1,7 @@
 // `rvn experiment` end to end, as users run it (the bundled CLI in real processes): the demo
 // experiment for real measurements, `all --quick` for the seed's experiments whose point
 // runners do not exist yet, point files and merge, determinism, and one-line usage errors.
+import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -11,6 +12,28 @@ import type { CliResult } from '../cli/rvn';
 import { checkPng, checkSvg } from './files';
 
 const dir = tempDir();
+
+/** Runs the CLI without blocking, so that independent runs overlap. */
+function rvnAsync(args: string[]): Promise<CliResult> {
+  return new Promise((resolve) => {
+    const child = spawn(process.execPath, ['dist/rvn.mjs', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (d: Buffer) => (stdout += d.toString()));
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+// The three sweeps run at the same time (they are independent); the tests then read their outputs.
+let runs: Promise<[CliResult, CliResult, CliResult]>;
+beforeAll(() => {
+  runs = Promise.all([
+    rvnAsync(['experiment', 'demo', '--quick', '--jobs', '2', '--out', join(dir, 'a')]),
+    rvnAsync(['experiment', 'demo', '--quick', '--jobs', '1', '--out', join(dir, 'b')]),
+    rvnAsync(['experiment', 'all', '--quick', '--jobs', '1', '--out', join(dir, 'all')]),
+  ]);
+});
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 const read = (path: string): string => readFileSync(join(dir, path), 'utf8');
@@ -31,9 +54,8 @@ const QUICK_DEMO_POINTS = ['stride=8,ws=4', 'stride=8,ws=64', 'stride=64,ws=4', 
 describe('rvn experiment demo --quick', () => {
   let a: CliResult;
   let b: CliResult;
-  beforeAll(() => {
-    a = rvn(['experiment', 'demo', '--quick', '--jobs', '2', '--out', join(dir, 'a')]);
-    b = rvn(['experiment', 'demo', '--quick', '--jobs', '1', '--out', join(dir, 'b')]);
+  beforeAll(async () => {
+    [a, b] = await runs;
   }, 240_000);
 
   it('measures every point, prints one line per point (not a TTY) and a summary', () => {
@@ -130,9 +152,9 @@ describe('rvn experiment demo --quick', () => {
 
 describe('rvn experiment all --quick (the IPC and NWP point runners do not exist yet)', () => {
   let r: CliResult;
-  beforeAll(() => {
-    r = rvn(['experiment', 'all', '--quick', '--out', join(dir, 'all')]);
-  }, 120_000);
+  beforeAll(async () => {
+    [, , r] = await runs;
+  }, 240_000);
 
   it('reports every point as not available, one line each, and exits 1', () => {
     expect(r.status).toBe(1);
