@@ -211,7 +211,7 @@ async function writeAndSummarize(file: ResultsFile, out: string): Promise<void> 
     const ids = ec.claims.length > 1 ? `${ec.claims[0].id}–${ec.claims[ec.claims.length - 1].id}` : ec.claims.map((c) => c.id).join('') || 'none';
     stdoutLine(`${ec.experiment.name}: ${ec.part.rows.length} rows, ${ec.part.failures.length} failed points; claims ${ids}: ${counts}`);
   }
-  stdoutLine(`wrote ${written.files} files (${written.figures} figures as SVG, PNG and Vega-Lite spec) to ${out}`);
+  stdoutLine(`wrote ${written.files} files (${written.figures} figure${written.figures === 1 ? '' : 's'} as SVG, PNG and Vega-Lite spec) to ${out}`);
 }
 
 /** Result files named on the command line; a directory stands for its *.json files. */

@@ -57,25 +57,31 @@ function presentSources(points: readonly FigurePoint[], sources: readonly string
   return sources.filter((s) => points.some((p) => p.source === s));
 }
 
-export function lineFigure(o: LineFigureOptions): FigureSpec {
+/** One panel per source, side by side, each drawn with `mark` and `encoding`. */
+function facetedFigure(o: { name: string; title: string; caption: string; points: readonly FigurePoint[]; sources: readonly string[] }, mark: Json, encoding: Json, resolve: Json): FigureSpec {
   const spec: Json = {
     $schema: SCHEMA,
     title: o.title,
     data: { values: values(o.points) },
     facet: { column: { field: 'source', type: 'nominal', title: null, sort: presentSources(o.points, o.sources) } },
-    spec: {
-      ...PANEL,
-      mark: { type: 'line', point: true },
-      encoding: {
-        x: { field: 'x', type: 'quantitative', title: o.xTitle, scale: { type: 'log', base: 2 }, axis: { values: [...o.xTicks], format: 'd' } },
-        y: { field: 'y', type: 'quantitative', title: o.yTitle, scale: o.yLog ? { type: 'log' } : { zero: true } },
-        color: { field: 'series', type: 'nominal', title: null, scale: { domain: [...o.series] } },
-      },
-    },
-    resolve: { scale: { y: o.independentY ? 'independent' : 'shared' } },
+    spec: { ...PANEL, mark, encoding },
+    resolve: { scale: resolve },
     config: CONFIG,
   };
   return { name: o.name, title: o.title, caption: o.caption, spec };
+}
+
+export function lineFigure(o: LineFigureOptions): FigureSpec {
+  return facetedFigure(
+    o,
+    { type: 'line', point: true },
+    {
+      x: { field: 'x', type: 'quantitative', title: o.xTitle, scale: { type: 'log', base: 2 }, axis: { values: [...o.xTicks], format: 'd' } },
+      y: { field: 'y', type: 'quantitative', title: o.yTitle, scale: o.yLog ? { type: 'log' } : { zero: true } },
+      color: { field: 'series', type: 'nominal', title: null, scale: { domain: [...o.series] } },
+    },
+    { y: o.independentY ? 'independent' : 'shared' },
+  );
 }
 
 export interface BarFigureOptions {
@@ -83,28 +89,20 @@ export interface BarFigureOptions {
   readonly title: string;
   readonly caption: string;
   readonly yTitle: string;
-  /** x = bar label index is not used: `series` holds the bar label, `x` is ignored. */
+  /** `series` holds the bar's label; `x` is not used. */
   readonly points: readonly FigurePoint[];
   readonly bars: readonly string[];
   readonly sources: readonly string[];
 }
 
 export function barFigure(o: BarFigureOptions): FigureSpec {
-  const spec: Json = {
-    $schema: SCHEMA,
-    title: o.title,
-    data: { values: values(o.points) },
-    facet: { column: { field: 'source', type: 'nominal', title: null, sort: presentSources(o.points, o.sources) } },
-    spec: {
-      ...PANEL,
-      mark: { type: 'bar' },
-      encoding: {
-        x: { field: 'series', type: 'nominal', title: null, sort: [...o.bars], axis: { labelAngle: -40 } },
-        y: { field: 'y', type: 'quantitative', title: o.yTitle },
-      },
+  return facetedFigure(
+    o,
+    { type: 'bar' },
+    {
+      x: { field: 'series', type: 'nominal', title: null, sort: [...o.bars], axis: { labelAngle: -40 } },
+      y: { field: 'y', type: 'quantitative', title: o.yTitle },
     },
-    resolve: { scale: { y: 'independent', x: 'independent' } },
-    config: CONFIG,
-  };
-  return { name: o.name, title: o.title, caption: o.caption, spec };
+    { y: 'independent', x: 'independent' },
+  );
 }

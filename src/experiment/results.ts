@@ -61,7 +61,10 @@ export function parsePoint(exp: AnyExperiment, text: string): PointRecord {
 /** A measured row as stored: checked by the experiment, with its point id and host time. */
 export function storeRow(exp: AnyExperiment, raw: Json, seconds: number, where: string): StoredRow {
   const m = exp.readRow(raw, where);
-  return { point: pointIdOf(exp, exp.pointOf(m)), ...m, host: { seconds } };
+  const id = pointIdOf(exp, exp.pointOf(m));
+  // The row's point must be a valid point (ranges, cross-parameter rules), as a --point would be.
+  parsePointOrFileError(exp, id, where);
+  return { point: id, ...m, host: { seconds } };
 }
 
 function pointOrder(exp: AnyExperiment): (a: string, b: string) => number {

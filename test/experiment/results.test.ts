@@ -75,6 +75,10 @@ describe('results.json', () => {
     const bad4 = structuredClone(good);
     bad4.emulator.timing = 'fast';
     oneLineError(() => readResults(REGISTRY, JSON.stringify(bad4), 'e.json'), /emulator\.timing: 'fast' is not one of rocket, ideal/);
+    const bad6 = structuredClone(good);
+    bad6.experiments[0].rows[0].wsKiB = 99999;
+    bad6.experiments[0].rows[0].point = 'stride=8,ws=99999';
+    oneLineError(() => readResults(REGISTRY, JSON.stringify(bad6), 'g.json'), /^g\.json: experiments\[0\]\.rows\[0\]: point 'stride=8,ws=99999': ws must be a whole number from 1 to 16384/);
     const bad5 = structuredClone(good);
     bad5.experiments[0].failures = [{ point: 'stride=3', message: 'x', host: { seconds: 1 } }];
     oneLineError(() => readResults(REGISTRY, JSON.stringify(bad5), 'f.json'), /^f\.json: experiments\[0\]\.failures\[0\]\.point: point 'stride=3'/);

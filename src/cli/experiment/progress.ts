@@ -53,7 +53,8 @@ export class Progress {
     const bar = '█'.repeat(filled) + '░'.repeat(width - filled);
     const failed = this.failed > 0 ? ` · ${this.failed} failed` : '';
     let line = `${this.label} ${bar} ${this.done}/${this.total}${failed} · ${clock(this.elapsed())} · ETA ${clock(this.eta())}`;
-    const cols = this.out.columns ?? 100;
+    // A terminal that reports no width (0, undefined) gets the whole line.
+    const cols = this.out.columns !== undefined && this.out.columns > 20 ? this.out.columns : Infinity;
     if (line.length > cols - 1) line = line.slice(0, cols - 1);
     this.out.write(`\r\x1b[2K${line}`);
   }
