@@ -179,3 +179,18 @@ describe('NWP claims C10–C14', () => {
     expect(one(NWP_CLAIMS, 'C13', rows).verdict).toBe('not measured');
   });
 });
+
+describe('demo claim D1', () => {
+  const row = (wsKiB: number, cyclesPerAccess: number) => ({
+    stride: 64, wsKiB, accesses: 1000, cycles: cyclesPerAccess * 1000, instructions: 1250, dcacheMisses: 0, cyclesPerAccess, missesPerAccess: 0,
+  });
+  it('compares the largest working set ≤ 8 KiB with the smallest ≥ 64 KiB, and one measurement flips it', async () => {
+    const { demoExperiment } = await import('../../src/experiment/demo/experiment');
+    const rows = [row(4, 3), row(8, 2.5), row(16, 2.5), row(64, 10), row(128, 40)];
+    const d1 = demoExperiment.claims(rows)[0];
+    expect(d1.verdict).toBe('reproduced'); // 10 / 2.5 = 4
+    expect(d1.numbers.ratio).toBe(4);
+    expect(demoExperiment.claims(rows.map((r) => (r.wsKiB === 64 ? row(64, 9.9) : r)))[0].verdict).toBe('not reproduced');
+    expect(demoExperiment.claims(rows.filter((r) => r.wsKiB < 64))[0].verdict).toBe('not measured');
+  });
+});
