@@ -21,7 +21,7 @@ import {
 import type { AnyExperiment, EmulatorInfo, ExperimentResults, Prefer, ResultsFile, StoredRow, SweepSize, TimingName } from '../experiment/index';
 import { claimsOf } from '../experiment/report';
 import type { UintcMode } from '../machine/machine';
-import { readUserFile, writeUserFile } from './host';
+import { readUserFile } from './host';
 import { parseIntIn } from './parse';
 import { imageProvider } from './experiment/images';
 import type { PointOutcome, PointTask } from './experiment/point';

@@ -6,7 +6,7 @@
  */
 import type { AnyExperiment, RowData } from './contract';
 import type { ClaimReport, Verdict } from './claims';
-import { VERDICTS, num } from './claims';
+import { num } from './claims';
 import type { FigureSpec } from './figures';
 import type { Json } from './json';
 import { formatJson } from './json';

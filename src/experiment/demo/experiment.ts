@@ -17,7 +17,7 @@ import type { Json } from '../json';
 import { cell, mdTable } from '../markdown';
 import { comparePoints } from '../params';
 import type { ParamSpec, PointRecord } from '../params';
-import { DEMO_UNROLL, demoProgramSource } from './program';
+import { demoProgramSource } from './program';
 
 export type DemoPoint = { readonly stride: number; readonly wsKiB: number };
 
