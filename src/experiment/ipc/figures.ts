@@ -88,7 +88,7 @@ function compare(rows: readonly IpcRow[]): FigureSpec {
   return barFigure({
     name: 'call_compare',
     title: 'Cycles per call: async (min and max over concurrency) vs sync (server load 0)',
-    caption: `async-*-min is the lowest and async-*-max the highest cycles per call over the measured concurrencies (max = concurrency 1), beside the sync paths; ${OURS} and the seed's runs, load 0.`,
+    caption: `The async-up-min and async-smp-min bars are the lowest cycles per call over the measured concurrencies, the -max bars the highest (concurrency 1), beside the sync paths; ${OURS} and the seed's runs, load 0.`,
     yTitle: 'cycles per call',
     points: [...bars(OURS, oursByConcurrency(rows, 0)), ...seeds.flatMap((s) => bars(s.label, s.cycles))],
     bars: BARS,
