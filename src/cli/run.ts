@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { RvnError } from '../errors';
-import { MachineLimits } from '../hw/limits';
+import { MachineLimits, checkRamSize, ramSizeRange } from '../hw/limits';
 import { Machine } from '../machine/machine';
 import type { RunResult, UintcMode } from '../machine/machine';
 import type { TimingProfile } from '../timing/profile';
@@ -34,7 +34,7 @@ export function registerRun(program: Command): void {
     .description('boot IMAGE: an ELF, a raw binary loaded at 0x80000000, or .S/.ts sources built on the fly (several sources are linked together)')
     .argument('<image...>', 'the boot image, or the sources to build it from')
     .option('--harts <n>', `number of harts (${MachineLimits.harts.min}-${MachineLimits.harts.max})`, '1')
-    .option('--mem <size>', 'RAM size, e.g. 128M or 1G', '128M')
+    .option('--mem <size>', `RAM size in bytes or with a K, M, G or T suffix (${ramSizeRange()})`, '128M')
     .option('--load <file[@addr]>', 'load another image: raw bytes at ADDR, or an ELF where it is linked (repeatable)', collect, [])
     .option('--max-insns <n>', 'stop after N instructions (exit status 124)')
     .option('--max-cycles <n>', 'stop at cycle N (exit status 124)')
@@ -69,7 +69,7 @@ export function timingProfile(spec: string): TimingProfile {
 
 export async function runCommand(image: readonly string[], opts: RunOptions): Promise<number> {
   const harts = parseIntIn('--harts', opts.harts, MachineLimits.harts.min, MachineLimits.harts.max);
-  const memBytes = parseSize('--mem', opts.mem);
+  const memBytes = checkRamSize(parseSize('--mem', opts.mem), '--mem');
   const limits = {
     maxInsns: opts.maxInsns !== undefined ? parseCount('--max-insns', opts.maxInsns) : undefined,
     maxCycles: opts.maxCycles !== undefined ? parseCount('--max-cycles', opts.maxCycles) : undefined,
