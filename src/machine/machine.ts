@@ -73,13 +73,22 @@ export type StopReason =
   | { kind: 'reset' }
   | { kind: 'limit'; which: 'instructions' | 'cycles' }
   | { kind: 'idle'; message: string }
-  | { kind: 'halt'; message: string };
+  | { kind: 'halt'; message: string }
+  /** RunLimits.pauseAtCycle was reached; run() again continues as if there had been no pause. */
+  | { kind: 'paused' };
 
 export interface RunLimits {
   /** Stop after this many instructions (all harts together). */
   maxInsns?: number;
   /** Stop when every hart has reached this cycle. */
   maxCycles?: number;
+  /**
+   * Return (reason 'paused') once every awake hart has reached this cycle, so that a host can
+   * attend to its own events (input, signals) between stretches of a long run. Pausing changes
+   * nothing in the run: a hart is cut at the pause only when it runs alone, and another run()
+   * continues where this one left off.
+   */
+  pauseAtCycle?: number;
 }
 
 export interface RunResult {
@@ -252,6 +261,18 @@ export class Machine implements HartIrqLines, MachineClock {
     else this.stop({ kind: 'exit', code: e.kind === 'pass' ? 0 : e.code, source: 'test-device' });
   }
 
+  /**
+   * Bytes from the host's console (stdin, --input) for the board's console device, arriving
+   * now: between runs, at the cycle of the hart that has run furthest. Without a console
+   * device they are dropped.
+   */
+  consoleInput(bytes: ArrayLike<number>): void {
+    const console = this.role('console');
+    if (console === undefined || bytes.length === 0) return;
+    if (this.current === undefined) this.eventTime = Math.max(this.eventTime, this.cycles);
+    console.receive(bytes);
+  }
+
   /** Ends the run after the current instruction. */
   stop(reason: StopReason): void {
     if (this.stopReason === undefined) this.stopReason = reason;
@@ -274,6 +295,7 @@ export class Machine implements HartIrqLines, MachineClock {
   run(limits: RunLimits = {}): RunResult {
     const maxInsns = limits.maxInsns ?? Infinity;
     const maxCycles = limits.maxCycles ?? Infinity;
+    const pauseAt = limits.pauseAtCycle ?? Infinity;
     this.stopReason = undefined;
     while (this.stopReason === undefined) {
       const hart = this.pickHart();
@@ -281,8 +303,14 @@ export class Machine implements HartIrqLines, MachineClock {
         if (!this.skipIdleTime(maxCycles)) break;
         continue;
       }
+      if (hart.cycle >= pauseAt && hart.cycle < maxCycles) {
+        this.stopReason = { kind: 'paused' };
+        break;
+      }
       const others = this.othersEarliest;
-      const limit = Math.min(others + this.quantum, this.events.nextTime, maxCycles);
+      // A hart running with others awake is already held to others + quantum: it is never cut
+      // at the pause, which would change the interleaving.
+      const limit = Math.min(others + this.quantum, this.events.nextTime, maxCycles, others === Infinity ? pauseAt : Infinity);
       // (Summing every hart's instret per slice costs more than the slice with many harts.)
       const budget = maxInsns === Infinity ? Infinity : maxInsns - this.instret;
       if (budget <= 0) {
