@@ -12,7 +12,7 @@ import { addTraceOptions } from './trace-options';
 import type { TraceOptions } from '../trace/index';
 import { Symbolizer } from '../trace/symbols';
 import { HostConsole, parseInput } from './console';
-import { ConsoleSink, readUserFile, traceWriter } from './host';
+import { ConsoleSink, readUserFile, traceWriter, writeUserFile } from './host';
 import { parseCount, parseIntIn, parseLoadSpec, parseSize } from './parse';
 import { loadOrBuildImage } from './sources';
 
@@ -80,6 +80,8 @@ export async function runCommand(image: readonly string[], opts: RunOptions): Pr
   };
   const quantum = parseIntIn('--quantum', opts.quantum, MachineLimits.quantum.min, MachineLimits.quantum.max);
   const loads = opts.load.map((spec) => (spec.includes('@') ? parseLoadSpec(spec) : { file: spec, addr: undefined }));
+  // Output files are created now, so that a path that cannot be written fails before the run.
+  for (const path of [opts.traceFile, opts.timeline, opts.profileJson, opts.profileFolded]) if (path !== undefined) writeUserFile(path, '');
   const sink = new ConsoleSink();
   const machine = new Machine(
     { harts, memBytes, timing: timingProfile(opts.timing), uintc: opts.uintc as UintcMode, quantum, bootargs: opts.bootargs, fast: opts.fast !== false },
