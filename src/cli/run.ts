@@ -12,6 +12,7 @@ import { addTraceOptions } from './trace-options';
 import type { TraceOptions } from '../trace/index';
 import { Symbolizer } from '../trace/symbols';
 import { HostConsole, parseInput } from './console';
+import { describeFatalTrap } from './fatal';
 import { ConsoleSink, readUserFile, traceWriter, writeUserFile } from './host';
 import { parseCount, parseIntIn, parseLoadSpec, parseSize } from './parse';
 import { loadOrBuildImage } from './sources';
@@ -108,7 +109,7 @@ export async function runCommand(image: readonly string[], opts: RunOptions): Pr
       process.stderr.write(`rvn: interrupted: ${whereStopped(machine)}; ${result.instret} instructions, ${result.cycles} cycles\n`);
       return EXIT_INTERRUPTED;
     }
-    return exitStatus(result, limits);
+    return exitStatus(result, limits, machine);
   } finally {
     host.close();
   }
@@ -157,7 +158,7 @@ function printStats(r: RunResult, seconds: number, timing: string): void {
 }
 
 /** Maps how the run ended to the process exit status, explaining non-guest endings on stderr. */
-function exitStatus(r: RunResult, limits: { maxInsns?: number; maxCycles?: number }): number {
+function exitStatus(r: RunResult, limits: { maxInsns?: number; maxCycles?: number }, machine: Machine): number {
   const reason = r.reason;
   switch (reason.kind) {
     case 'exit':
@@ -171,8 +172,15 @@ function exitStatus(r: RunResult, limits: { maxInsns?: number; maxCycles?: numbe
     case 'reset':
       process.stderr.write('rvn: the guest requested a reset; the run ends here\n');
       return 0;
-    case 'idle':
     case 'halt':
+      if (reason.trap !== undefined && reason.hartId !== undefined) {
+        const [head, ...regs] = describeFatalTrap(machine.harts[reason.hartId], reason.trap, machine.images);
+        process.stderr.write(`rvn: ${head}\n${regs.join('\n')}\n`);
+        return 1;
+      }
+      process.stderr.write(`rvn: ${reason.message}\n`);
+      return 1;
+    case 'idle':
       process.stderr.write(`rvn: ${reason.message}\n`);
       return 1;
     case 'paused':

@@ -15,6 +15,7 @@ import { RvnError } from '../errors';
 import { buildBootRom, dtbAddress } from '../bootrom/bootrom';
 import { ClintReg } from '../clint/clint';
 import { Hart } from '../cpu/hart';
+import type { FatalTrap } from '../cpu/hart';
 import { buildBoardFdt } from '../fdt/board';
 import { Htif } from '../htif/htif';
 import type { PowerOffEvent } from '../testdev/sifive-test';
@@ -73,7 +74,8 @@ export type StopReason =
   | { kind: 'reset' }
   | { kind: 'limit'; which: 'instructions' | 'cycles' }
   | { kind: 'idle'; message: string }
-  | { kind: 'halt'; message: string }
+  /** A hart cannot go on; `trap` says why as data (cause, pc, tval, handler). */
+  | { kind: 'halt'; message: string; hartId?: number; trap?: FatalTrap }
   /** RunLimits.pauseAtCycle was reached; run() again continues as if there had been no pause. */
   | { kind: 'paused' };
 
@@ -325,7 +327,7 @@ export class Machine implements HartIrqLines, MachineClock {
       this.currentLimit = Math.max(limit, hart.cycle + 1);
       hart.run(this.currentLimit, budget);
       this.current = undefined;
-      if (hart.fatal !== undefined) this.stop({ kind: 'halt', message: hart.fatal });
+      if (hart.fatal !== undefined) this.stop({ kind: 'halt', message: hart.fatal, hartId: hart.hartId, trap: hart.fatalTrap });
       // Every awake hart is at or past min(this hart, the others) unless this one went to
       // sleep or woke another: only then, or when an event is due by then, look at them all.
       if (hart.sleeping || this.wokeDuringSlice || this.events.nextTime <= Math.min(hart.cycle, others)) this.fireDueEvents();

@@ -59,4 +59,19 @@ describe('defects a new user hit', () => {
     expect(r.status).toBe(2);
     expect(plain(r.stderr)).toBe("rvn: --harts: '9' must be a whole number from 1 to 8\n");
   });
+
+  it('a fatal trap names cause, pc with its symbol, tval, and shows the registers', () => {
+    const src = writeTemp(tempDir(), 'crash.S', [
+      '    .globl _start', '_start:', '    li sp, 0x80100000', '    call work', '1:  j 1b',
+      '    .globl work', '    .type work, @function', 'work:', '    li t0, 0x40000008', '    ld a0, 0(t0)', '    ret', '    .size work, .-work', '',
+    ].join('\n'));
+    const r = rvn(['run', src]);
+    expect(r.status).toBe(1);
+    const lines = plain(r.stderr).trimEnd().split('\n');
+    // The load is a few instructions into work (its exact offset depends on compressed encodings).
+    expect(lines[0]).toMatch(/^rvn: hart 0: exception 5 \(load access fault\) at pc 0x000000008000001[0-9a-f] <work\+0x[0-9a-f]+>, tval 0x0000000040000008; its handler at 0x0000000000000000 cannot be fetched/);
+    expect(lines.slice(1).join(' ')).toMatch(/\bsp 0x0000000080100000\b/);
+    expect(lines.slice(1).join(' ')).toMatch(/\bt0 0x0000000040000008\b/);
+    expect(lines).toHaveLength(1 + 8); // x1..x31, four to a line
+  });
 });
