@@ -5,7 +5,7 @@
  */
 import { join } from 'node:path';
 import { RvnError } from '../../errors';
-import { buildFromSources, packageRoot } from '../sources';
+import { buildSources, packageRoot } from '../sources';
 
 const IMAGE_SOURCES: Readonly<Record<string, readonly string[]>> = {};
 
@@ -24,7 +24,7 @@ export function imageProvider(table: Readonly<Record<string, readonly string[]>>
       }
       let p = built.get(name);
       if (p === undefined) {
-        p = buildFromSources(sources.map((s) => join(packageRoot(), s)));
+        p = buildSources(sources.map((s) => join(packageRoot(), s))).then((b) => b.elf);
         built.set(name, p);
       }
       return p;
