@@ -9,6 +9,7 @@
 import { Command, CommanderError } from 'commander';
 import { RvnError } from '../errors';
 import { registerBench } from './bench';
+import { registerExperiment } from './experiment';
 import { registerBuild } from './build';
 import { registerDemo } from './demo';
 import { registerDisasm } from './disasm';
@@ -34,6 +35,7 @@ registerDisasm(program);
 registerDemo(program);
 registerBench(program);
 registerImages(program);
+registerExperiment(program);
 
 // Sub-commands report usage errors the same way (exit status 2, one line).
 for (const cmd of program.commands) {
