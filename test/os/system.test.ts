@@ -133,6 +133,37 @@ describe('image builds: mistakes only the build can see', () => {
   });
 });
 
+describe('system descriptions: fuzzed', () => {
+  test('300 mutations of a real description: accepted, or refused with file:line:col lines, never a crash', () => {
+    const original = readFileSync('src/os/systems/kernel-tests.ts', 'utf8');
+    let seed = 0x9e3779b9;
+    const rand = (n: number): number => {
+      seed ^= seed << 13;
+      seed ^= seed >>> 17;
+      seed ^= seed << 5;
+      return (seed >>> 0) % n;
+    };
+    const pieces = ['{', '}', '[', ']', ',', ':', "'", '0x', '-', '<<', 'slot', 'nope', '999', ' ', '\n', 'f()', '`'];
+    let refused = 0;
+    for (let i = 0; i < 300; i++) {
+      let text = original;
+      for (let k = 0; k <= rand(3); k++) {
+        const at = rand(text.length);
+        const cut = rand(8);
+        text = text.slice(0, at) + (rand(2) === 0 ? pieces[rand(pieces.length)] : '') + text.slice(at + cut);
+      }
+      try {
+        checkDescription('f.ts', parseDescription('f.ts', text));
+      } catch (e) {
+        expect(e, String(e)).toBeInstanceOf(RvnError);
+        for (const line of (e as Error).message.split('\n')) expect(line).toMatch(/^f\.ts:\d+:\d+: \S/);
+        refused++;
+      }
+    }
+    expect(refused).toBeGreaterThan(50);
+  });
+});
+
 describe('images', () => {
   test('building a system twice gives the same bytes', () => {
     const a = system('hello');

@@ -3,6 +3,8 @@
  * to their text. The host (CLI, tests) reads the files; everything here only looks names up,
  * so image builds are reproducible from the texts alone.
  */
+import ts from 'typescript';
+import { resolveImport } from '../../build/guest';
 import { RvnError } from '../../errors';
 
 export type SourceTree = ReadonlyMap<string, string>;
@@ -12,9 +14,7 @@ export interface SourceText {
   readonly text: string;
 }
 
-const IMPORT_FROM = /\bfrom\s+['"](\.{1,2}\/[^'"]+)['"]/g;
-
-/** Joins a relative import to the directory of `from` ("a/b/c.ts" + "../d" → "a/d"). */
+/** Joins a relative path to the directory of `from` ("a/b/c.ts" + "../d" → "a/d"). */
 export function resolvePath(from: string, rel: string): string {
   const parts = from.split('/').slice(0, -1);
   for (const p of rel.split('/')) {
@@ -33,7 +33,8 @@ export function source(tree: SourceTree, path: string, wantedBy?: string): Sourc
 
 /**
  * The guest TypeScript modules `entries` import, transitively, in a stable order (entries first,
- * then breadth-first). Imports of the declarations module (`.../guest`) are not modules.
+ * then breadth-first), resolved as the guest build resolves them (src/build/guest.ts). Imports of
+ * the declarations module (`.../guest`) are not modules.
  */
 export function guestModules(tree: SourceTree, entries: readonly string[]): SourceText[] {
   const found = new Map<string, SourceText>();
@@ -43,9 +44,9 @@ export function guestModules(tree: SourceTree, entries: readonly string[]): Sour
     if (found.has(path)) continue;
     const s = source(tree, path, by);
     found.set(path, s);
-    for (const m of s.text.matchAll(IMPORT_FROM)) {
-      const target = resolvePath(path, m[1].replace(/\.(ts|js)$/, ''));
-      if (target.endsWith('/guest')) continue;
+    for (const ref of ts.preProcessFile(s.text, true, false).importedFiles) {
+      const target = resolveImport(ref.fileName, path.replace(/\.ts$/, ''));
+      if (target.split('/').pop() === 'guest') continue;
       queue.push({ path: `${target}.ts`, by: path });
     }
   }
