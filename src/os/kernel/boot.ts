@@ -4,21 +4,23 @@
  * through SBI HSM and enters the scheduler; every other hart sets itself up and does the same.
  */
 import {
-  Arr, Ptr, asm, cstr, u8, csr_clear, csr_read, csr_set, csr_write, fnaddr, load8, offsetof, ptr, sfence_vma, store8, u64, zeroed,
+  Arr, Ptr, asm, cstr, u8, csr_clear, csr_read, csr_set, csr_write, fnaddr, load8, offsetof, ptr, sfence_vma,
+  u64, zeroed,
 } from '../../gtsc/guest';
 import { FdtProp, be32, be64, fdtCount, fdtFind, fdtFindCompatible, fdtTotalSize, fdtValid } from '../lib/fdt';
 import { sbiHartStart } from '../lib/sbi';
 import { BOOTINFO_MAGIC, BootCap, BootHeader, BootIrq, BootMap, BootSpace, BootThread } from './bootinfo';
 import { USER_INFO_MAGIC, UserBootInfo } from '../lib/userinfo';
-import { kdec, khex, kputs, panic } from './console';
+import { kdec, kputs, panic } from './console';
 import { plicInitHart, irqBind } from './irq';
 import { lock } from './lock';
 import {
-  KERNEL_BASE, KERNEL_STACK_SHIFT, MAX_CAPS, MAX_ENDPOINTS, MAX_HARTS, MAX_IRQS, MAX_NOTIFICATIONS, MAX_REPLIES, MAX_SPACES,
-  MAX_THREADS, TICK_US, TIMESLICE_TICKS, UINTC_BASE, USER_BASE, USER_WINDOW,
+  KERNEL_BASE, KERNEL_STACK_SHIFT, MAX_CAPS, MAX_ENDPOINTS, MAX_HARTS, MAX_IRQS, MAX_NOTIFICATIONS,
+  MAX_REPLIES, MAX_SPACES, MAX_THREADS, TICK_US, TIMESLICE_TICKS, UINTC_BASE,
 } from './memlayout';
 import {
-  CAP_ENDPOINT, CAP_IRQ, CAP_NOTIFICATION, CAP_REPLY, Cpu, Mapping, RUNNING, Tcb, caps, cpus, endpoints, ntfns, replies, spaces, tcbs,
+  CAP_ENDPOINT, CAP_IRQ, CAP_NOTIFICATION, CAP_REPLY, Cpu, Mapping, RUNNING, Tcb, caps, cpus, endpoints, ntfns,
+  replies, spaces, tcbs,
 } from './objects';
 import { SCOUNTEREN_USER, SIE_USIE, SSTATUS_SIE, SSTATUS_SPP } from './riscv';
 import { SCHED_SIE, enqueueTail, idleSatp, kernelExit, schedInit } from './sched';

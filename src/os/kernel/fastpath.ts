@@ -13,8 +13,8 @@ import { PATH_FAST_CALL, PATH_FAST_REPLY_RECV } from './hint';
 import { A0, A1, A2, A3, A4, A5 } from './ipc';
 import { unlock } from './lock';
 import {
-  BLOCKED_RECV, BLOCKED_REPLY, CAP_ENDPOINT, CAP_REPLY, Cap, Cpu, EP_IDLE, EP_RECV, EP_SEND, Endpoint, RIGHT_RECV, RIGHT_SEND, RUNNING,
-  Reply, Tcb,
+  BLOCKED_RECV, BLOCKED_REPLY, CAP_ENDPOINT, CAP_REPLY, Cpu, EP_IDLE, EP_RECV, EP_SEND, Endpoint, RIGHT_RECV,
+  RIGHT_SEND, RUNNING, Reply, Tcb,
 } from './objects';
 import { switchSpace } from './vm';
 import { slowSyscall } from './syscall';

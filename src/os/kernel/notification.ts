@@ -5,7 +5,7 @@
  * sets the receiver's UINTC pending bits instead, and the receiver learns of it by a user
  * interrupt, not through the kernel.
  */
-import { Ptr, ptr, u64 } from '../../gtsc/guest';
+import { Ptr, u64 } from '../../gtsc/guest';
 import { A0, A1, cancelRecv } from './ipc';
 import { BLOCKED_NTFN, BLOCKED_RECV, Ntfn, Tcb } from './objects';
 import { queueAppend, queueRemove } from './queue';

@@ -6,7 +6,7 @@
  * The running thread is not on its run queue (seL4's convention): it goes back at the head when
  * a higher-priority thread preempts it and at the tail when its time slice is over.
  */
-import { Ptr, asm, csr_read, csr_clear, ptr, rdtime, u64, wfi, cstr } from '../../gtsc/guest';
+import { Ptr, asm, csr_read, csr_clear, ptr, rdtime, u64, wfi } from '../../gtsc/guest';
 import { sbiSendIpi, sbiSetTimer } from '../lib/sbi';
 import { lock, unlock } from './lock';
 import { TIMESLICE_TICKS } from './memlayout';

@@ -5,17 +5,17 @@
  * pointer must lie in the caller's own mappings. Results go into the caller's saved a0 (and
  * a1..a5 for messages); a thread that blocks gets them when it is woken.
  */
-import { Ptr, cstr, csr_read, load8, ptr, rdcycle, table, u64, i64, asm } from '../../gtsc/guest';
+import { Ptr, csr_read, load8, ptr, rdcycle, table, u64, i64, asm } from '../../gtsc/guest';
 import { kputc } from './console';
 import { PATH_CROSS_CALL, PATH_CROSS_REPLY_RECV, PATH_SLOW_CALL, PATH_SLOW_REPLY_RECV } from './hint';
 import { badSyscall, userFault } from './fault';
-import { fastpathEnabled, setFastpath } from './fastpath';
+import { setFastpath } from './fastpath';
 import { A0, A1, A6, doReply, recvIpc, sendIpc } from './ipc';
 import { irqAck } from './irq';
 import { poll, signal, wait } from './notification';
 import {
-  CAP_ENDPOINT, CAP_IRQ, CAP_NOTIFICATION, CAP_REPLY, Cap, EP_RECV, Endpoint, INACTIVE, Ntfn, RIGHT_RECV, RIGHT_SEND,
-  RIGHT_SIGNAL, RIGHT_WAIT, Reply, Tcb, cpus,
+  CAP_ENDPOINT, CAP_IRQ, CAP_NOTIFICATION, CAP_REPLY, Cap, EP_RECV, Endpoint, INACTIVE, Ntfn, RIGHT_RECV,
+  RIGHT_SEND, RIGHT_SIGNAL, RIGHT_WAIT, Reply, Tcb, cpus,
 } from './objects';
 import { count, handleInterrupts, kernelExit, yieldSlice } from './sched';
 import { sbiShutdown } from '../lib/sbi';

@@ -3,10 +3,10 @@
  * space's user window built from the mappings of the system description, the frame allocator
  * behind them, and the checks that user pointers are the caller's own memory.
  */
-import { Ptr, cstr, csr_write, ptr, sfence_vma, store64, u64, load64 } from '../../gtsc/guest';
+import { Ptr, cstr, csr_write, store64, u64, load64 } from '../../gtsc/guest';
 import { panic } from './console';
-import { MAX_SPACES, PAGE_SIZE, RAM_BASE, USER_BASE } from './memlayout';
-import { Mapping, Space } from './objects';
+import { PAGE_SIZE, RAM_BASE } from './memlayout';
+import { Space } from './objects';
 import { PTE_A, PTE_D, PTE_G, PTE_R, PTE_U, PTE_V, PTE_W, PTE_X, SATP_SV39 } from './riscv';
 
 const GIGA = 0x40000000;

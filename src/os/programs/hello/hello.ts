@@ -1,5 +1,5 @@
 // hello: a client asks a server to add two numbers, then prints the boot arguments it was given.
-import { Ptr, cstr, u64, zeroed } from '../../../gtsc/guest';
+import { cstr, u64, zeroed } from '../../../gtsc/guest';
 import { Line, bootInfo, lineDec, lineStr, lineWrite, msgInfo } from '../../user/lib';
 import { Call, DebugHalt, Msg, Recv, ReplyRecv } from '../../user/sys.gen';
 

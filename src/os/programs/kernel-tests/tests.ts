@@ -3,16 +3,17 @@
 // output, one line per test ("test NAME: ok", "FAILED (...)" or "skipped (...)") and a summary,
 // is checked by test/os/kernel-tests.test.ts; the run ends with DebugHalt(failures).
 import {
-  Arr, Ptr, asm, csr_clear, csr_set, cstr, ecall, i64, load64, load8, ptr, rdtime, store64, store8, table, u64, u8, uipi_send, zeroed,
+  Arr, Ptr, asm, csr_clear, csr_set, cstr, ecall, i64, load64, load8, ptr, rdtime, store64, store8, table, u64,
+  u8, uipi_send, zeroed,
 } from '../../../gtsc/guest';
 import { UserBootInfo } from '../../lib/userinfo';
-import { Line, bootInfo, lineChar, lineDec, lineHex, lineSigned, lineStr, lineWrite, msgInfo, msgLabel, msgLength, print, uintrEnable } from '../../user/lib';
+import { Line, bootInfo, lineChar, lineDec, lineHex, lineSigned, lineStr, lineWrite, msgInfo, msgLabel, msgLength, uintrEnable } from '../../user/lib';
 import {
-  Call, DebugPutChar, DebugSetFastpath, DebugStat, DebugWrite, DebugHalt, E_BAD_ADDRESS, E_BUSY, E_INVALID_ARG, E_INVALID_CAP,
-  E_NO_REPLY, E_NO_RIGHTS, E_NO_UINTR, E_NOT_BOUND, E_WOULD_BLOCK, E_WRONG_KIND, GetClock, IrqAck, KSTAT_CROSS_HART_WAKEUPS,
-  KSTAT_FAULTS, KSTAT_FASTPATH_CALL, KSTAT_FASTPATH_REPLY_RECV, KSTAT_SLOWPATH_CALL, KSTAT_SLOWPATH_REPLY_RECV, KSTAT_UINTR_SIGNALS,
-  Msg, NBRecv, NBSend, NOTIFICATION_LABEL, Poll, Recv, Reply, ReplyRecv, Send, Signal, UintrRegisterReceiver, UintrRegisterSender,
-  Wait, Yield,
+  Call, DebugPutChar, DebugSetFastpath, DebugStat, DebugWrite, DebugHalt, E_BAD_ADDRESS, E_BUSY, E_INVALID_ARG,
+  E_INVALID_CAP, E_NO_REPLY, E_NO_RIGHTS, E_NO_UINTR, E_NOT_BOUND, E_WOULD_BLOCK, E_WRONG_KIND, GetClock,
+  IrqAck, KSTAT_CROSS_HART_WAKEUPS, KSTAT_FAULTS, KSTAT_FASTPATH_CALL, KSTAT_FASTPATH_REPLY_RECV,
+  KSTAT_SLOWPATH_CALL, KSTAT_SLOWPATH_REPLY_RECV, KSTAT_UINTR_SIGNALS, Msg, NBRecv, NBSend, NOTIFICATION_LABEL,
+  Poll, Recv, Reply, ReplyRecv, Send, Signal, UintrRegisterReceiver, UintrRegisterSender, Wait, Yield,
 } from '../../user/sys.gen';
 
 // ---- the driver's capability slots (see the description)
