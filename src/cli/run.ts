@@ -2,11 +2,13 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { RvnError } from '../errors';
+import { MachineLimits } from '../hw/limits';
 import { Machine } from '../machine/machine';
 import type { RunResult, UintcMode } from '../machine/machine';
 import type { TimingProfile } from '../timing/profile';
 import { builtinProfile, parseUserProfile } from '../timing/profiles/index';
-import { addTraceOptions, attachObservers } from '../trace/index';
+import { attachObservers } from '../trace/index';
+import { addTraceOptions } from './trace-options';
 import type { TraceOptions } from '../trace/index';
 import { ConsoleSink, readUserFile, traceWriter } from './host';
 import { parseCount, parseIntIn, parseLoadSpec, parseSize } from './parse';
@@ -31,7 +33,7 @@ export function registerRun(program: Command): void {
     .command('run')
     .description('boot IMAGE: an ELF, a raw binary loaded at 0x80000000, or .S/.ts sources built on the fly (several sources are linked together)')
     .argument('<image...>', 'the boot image, or the sources to build it from')
-    .option('--harts <n>', 'number of harts (1-64)', '1')
+    .option('--harts <n>', `number of harts (${MachineLimits.harts.min}-${MachineLimits.harts.max})`, '1')
     .option('--mem <size>', 'RAM size, e.g. 128M or 1G', '128M')
     .option('--load <file[@addr]>', 'load another image: raw bytes at ADDR, or an ELF where it is linked (repeatable)', collect, [])
     .option('--max-insns <n>', 'stop after N instructions (exit status 124)')
@@ -66,13 +68,13 @@ export function timingProfile(spec: string): TimingProfile {
 }
 
 export async function runCommand(image: readonly string[], opts: RunOptions): Promise<number> {
-  const harts = parseIntIn('--harts', opts.harts, 1, 64);
+  const harts = parseIntIn('--harts', opts.harts, MachineLimits.harts.min, MachineLimits.harts.max);
   const memBytes = parseSize('--mem', opts.mem);
   const limits = {
     maxInsns: opts.maxInsns !== undefined ? parseCount('--max-insns', opts.maxInsns) : undefined,
     maxCycles: opts.maxCycles !== undefined ? parseCount('--max-cycles', opts.maxCycles) : undefined,
   };
-  const quantum = parseIntIn('--quantum', opts.quantum, 1, 1_000_000);
+  const quantum = parseIntIn('--quantum', opts.quantum, MachineLimits.quantum.min, MachineLimits.quantum.max);
   const loads = opts.load.map((spec) => (spec.includes('@') ? parseLoadSpec(spec) : { file: spec, addr: undefined }));
   const sink = new ConsoleSink();
   const machine = new Machine(
