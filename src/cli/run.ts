@@ -4,7 +4,7 @@ import { Option } from 'commander';
 import { RvnError } from '../errors';
 import { MachineLimits } from '../hw/limits';
 import { Machine } from '../machine/machine';
-import type { RunResult, UintcMode } from '../machine/machine';
+import type { RunLimits, RunResult, UintcMode } from '../machine/machine';
 import type { TimingProfile } from '../timing/profile';
 import { builtinProfile, parseUserProfile } from '../timing/profiles/index';
 import { attachObservers } from '../trace/index';
@@ -13,8 +13,11 @@ import type { TraceOptions } from '../trace/index';
 import { ConsoleSink, readUserFile, traceWriter } from './host';
 import { parseCount, parseIntIn, parseLoadSpec, parseSize } from './parse';
 import { loadOrBuildImage } from './sources';
+import { addNetOptions, networkStats, parseNetOptions, runPaced } from './net';
+import type { NetCliOptions, NetSetup } from './net';
+import { PortForwarder } from './hostfwd';
 
-export interface RunOptions extends TraceOptions {
+export interface RunOptions extends TraceOptions, NetCliOptions {
   harts: string;
   mem: string;
   load: string[];
@@ -44,7 +47,7 @@ export function registerRun(program: Command): void {
     .option('--bootargs <text>', 'kernel command line placed in the device tree')
     .option('--stats', 'print cycles, instructions and speed to stderr when the run ends')
     .option('--no-fast', 'reference mode: execute one instruction at a time (same results, cycles and traces; slower)');
-  addTraceOptions(cmd).action(async (image: string[], opts: RunOptions) => {
+  addNetOptions(addTraceOptions(cmd)).action(async (image: string[], opts: RunOptions) => {
     process.exitCode = await runCommand(image, opts);
   });
 }
@@ -77,8 +80,22 @@ export async function runCommand(image: readonly string[], opts: RunOptions): Pr
   const quantum = parseIntIn('--quantum', opts.quantum, MachineLimits.quantum.min, MachineLimits.quantum.max);
   const loads = opts.load.map((spec) => (spec.includes('@') ? parseLoadSpec(spec) : { file: spec, addr: undefined }));
   const sink = new ConsoleSink();
+  const timing = timingProfile(opts.timing);
+  const net = parseNetOptions(opts, timing.clockHz);
+  try {
+    return await runMachine(image, opts, { harts, memBytes, timing, quantum, limits, loads, sink, net });
+  } finally {
+    net.close();
+  }
+}
+
+async function runMachine(
+  image: readonly string[], opts: RunOptions,
+  s: { harts: number; memBytes: number; timing: TimingProfile; quantum: number; limits: RunLimits; loads: { file: string; addr?: number }[]; sink: ConsoleSink; net: NetSetup },
+): Promise<number> {
+  const { harts, memBytes, timing, quantum, limits, loads, sink, net } = s;
   const machine = new Machine(
-    { harts, memBytes, timing: timingProfile(opts.timing), uintc: opts.uintc as UintcMode, quantum, bootargs: opts.bootargs, fast: opts.fast !== false },
+    { harts, memBytes, timing, uintc: opts.uintc as UintcMode, quantum, bootargs: opts.bootargs, fast: opts.fast !== false, net: net.machine },
     { console: (b) => sink.write(b) },
   );
   machine.load(await loadOrBuildImage(image), image.join(' '));
@@ -87,12 +104,26 @@ export async function runCommand(image: readonly string[], opts: RunOptions): Pr
     machine.load(bytes, l.file, l.addr);
   }
   const observers = attachObservers(machine, machine.images, opts, traceWriter());
+  const network = machine.role('network');
+  const forwarder = network !== undefined && net.forwards.length > 0 ? new PortForwarder(network.network.host) : undefined;
+  for (const line of (await forwarder?.listen(net.forwards)) ?? []) process.stderr.write(`rvn: hostfwd tcp ${line}\n`);
   const started = performance.now();
-  const result = machine.run(limits);
+  const { result, interrupted } = net.realtime
+    ? await runPaced(machine, limits, forwarder, () => sink.flush())
+    : { result: machine.run(limits), interrupted: false };
   const seconds = (performance.now() - started) / 1000;
+  forwarder?.close();
+  network?.network.flush();
   sink.flush();
   observers.finish();
-  if (opts.stats) printStats(result, seconds, opts.timing);
+  if (opts.stats) {
+    printStats(result, seconds, opts.timing);
+    process.stderr.write(networkStats(machine));
+  }
+  if (interrupted) {
+    process.stderr.write(`rvn: interrupted after ${result.instret} instructions, ${result.cycles} cycles\n`);
+    return 130;
+  }
   return exitStatus(result, limits);
 }
 
