@@ -178,13 +178,18 @@ export class TcpSocket {
     return this.state === TcpState.established || this.state === TcpState.closeWait;
   }
 
-  /** Orderly close: a FIN after the queued data. */
+  /**
+   * Orderly close: a FIN after the queued data (also before the connection is established:
+   * a client may send and close at once, as through port forwarding).
+   */
   close(): void {
-    if (this.state === TcpState.synSent) {
-      this.state = TcpState.closed;
-      return;
-    }
     this.finQueued = true;
+  }
+
+  /** Abandons the connection without a FIN (the guest learns it from its next segment's RST). */
+  abort(): void {
+    this.state = TcpState.closed;
+    this.error = this.error ?? 'reset';
   }
 
   // --- the stack's side -----------------------------------------------------------------------

@@ -96,7 +96,7 @@ export class UserNet implements FrameEndpoint, TimedHandler {
     notForHost: 0, badIcmp: 0, badUdp: 0, badDhcp: 0, badTcp: 0, noService: 0,
   };
   readonly sockets: TcpSocket[] = [];
-  readonly apps: NetApp[] = [];
+  private readonly apps: NetApp[] = [];
   /** The guest's MAC, once learnt (ARP, DHCP or any frame from 10.0.2.15). */
   guestMac: Mac | undefined;
 
@@ -150,7 +150,9 @@ export class UserNet implements FrameEndpoint, TimedHandler {
 
   /**
    * Opens a TCP connection from 10.0.2.2 (an ephemeral port) to the guest's `guestPort`. The
-   * SYN goes out at the next poll; call wake(now) when calling from outside an event.
+   * SYN goes out at the next poll (at once inside an event; from outside, at the last time the
+   * interface saw, or call wake(now) with the machine's time). After send() or close() on a
+   * socket from outside an event, call wake(now).
    */
   connect(guestPort: number): TcpSocket {
     const port = this.allocatePort();
@@ -158,7 +160,14 @@ export class UserNet implements FrameEndpoint, TimedHandler {
     const sock = new TcpSocket(port, guestPort, iss, this.tcpParams);
     sock.connect();
     this.sockets.push(sock);
+    this.reschedule(Math.min(this.scheduledAt, this.now));
     return sock;
+  }
+
+  /** Runs `app` at every poll from now on, and at the times it asks for. */
+  addApp(app: NetApp): void {
+    this.apps.push(app);
+    this.reschedule(Math.min(this.scheduledAt, app.pollAt()));
   }
 
   private allocatePort(): number {

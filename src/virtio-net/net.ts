@@ -117,8 +117,6 @@ export class VirtioNet implements VirtioDevice, FrameEndpoint, TimedHandler {
   private readonly rxLens = new Int32Array(RX_BACKLOG_FRAMES);
   private rxHead = 0;
   private rxCount = 0;
-  /** Chains the frame in flight needs (MRG_RXBUF spreads a frame over several). */
-  private rxChainsNeeded = 0;
   private readonly rxChains: Chain[];
 
   constructor(cfg: VirtioNetConfig) {
@@ -180,9 +178,9 @@ export class VirtioNet implements VirtioDevice, FrameEndpoint, TimedHandler {
   onEvent(tag: number, time: number): void {
     if (!this.transport.operational) return;
     switch (tag) {
-      case Tag.TxKick: this.startTx(time); break;
+      case Tag.TxKick: if (!this.txBusy) this.startTx(time); break;
       case Tag.TxDone: this.finishTx(time); break;
-      case Tag.RxKick: this.startRx(time); break;
+      case Tag.RxKick: if (!this.rxBusy) this.startRx(time); break;
       case Tag.RxDone: this.finishRx(time); break;
     }
   }
@@ -255,7 +253,6 @@ export class VirtioNet implements VirtioDevice, FrameEndpoint, TimedHandler {
 
   /** Starts writing the oldest waiting frame if the driver has posted room for it. */
   private startRx(now: number): void {
-    this.rxBusy = false;
     if (this.rxCount === 0) return;
     const need = this.rxLens[this.rxHead];
     const chains = this.chainsFor(need);
@@ -265,7 +262,6 @@ export class VirtioNet implements VirtioDevice, FrameEndpoint, TimedHandler {
       this.dropRxHead();
       return this.startRx(now);
     }
-    this.rxChainsNeeded = chains;
     this.rxBusy = true;
     this.events.schedule(now + this.cost(need), this.handlerId, Tag.RxDone);
   }
@@ -299,13 +295,11 @@ export class VirtioNet implements VirtioDevice, FrameEndpoint, TimedHandler {
   }
 
   private finishRx(now: number): void {
+    this.rxBusy = false;
     const q = this.transport.queues[RX_QUEUE];
     // The same walk as in startRx(): a driver that keeps the rules changed nothing meanwhile.
     const chains = this.chainsFor(this.rxLens[this.rxHead]);
-    if (chains === undefined) {
-      this.rxBusy = false;
-      return;
-    }
+    if (chains === undefined) return;
     if (chains === 0) {
       this.counters.rxTooBig++;
       this.dropRxHead();
