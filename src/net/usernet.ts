@@ -19,9 +19,9 @@ import type { TcpParams, TcpSegmentOut } from './tcp-socket';
 import { BROADCAST_MAC, ipv4, isBroadcastMac, macEquals, parseMac } from './wire/addr';
 import type { Mac } from './wire/addr';
 import { ARP_LEN, ArpOp, ArpView, emitArp } from './wire/arp';
-import { DHCP_REPLY_LEN, DhcpPort, DhcpView, emitDhcpReply } from './wire/dhcp';
+import { DHCP_REPLY_LEN, DhcpMessage, DhcpPort, DhcpView, emitDhcpReply } from './wire/dhcp';
 import { ETHERNET_HEADER_LEN, ETHERNET_MAX_FRAME, ETHERNET_MIN_FRAME, EtherType, EthernetView, emitEthernet } from './wire/ethernet';
-import { IcmpType, IcmpView, emitIcmpEcho } from './wire/icmp';
+import { ICMP_HEADER_LEN, ICMP_PORT_UNREACHABLE, IcmpType, IcmpView, emitIcmp, emitIcmpEcho } from './wire/icmp';
 import { IPV4_BROADCAST, IPV4_HEADER_LEN, IpProtocol, Ipv4View, emitIpv4 } from './wire/ipv4';
 import { TcpFlag, TcpView, emitTcp, tcpHeaderLength } from './wire/tcp';
 import { UDP_HEADER_LEN, UdpView, emitUdp } from './wire/udp';
@@ -308,6 +308,7 @@ export class UserNet implements FrameEndpoint, TimedHandler {
     }
     if (u.dstPort !== DhcpPort.server || u.srcPort !== DhcpPort.client) {
       this.counters.noService++;
+      if (ip.dst === UserNetAddress.host) this.sendPortUnreachable();
       return;
     }
     const d = this.dhcpView;
@@ -318,7 +319,7 @@ export class UserNet implements FrameEndpoint, TimedHandler {
     const reply = dhcpDecide(d, this.dhcp);
     if (reply === undefined) return;
     const chaddr = d.bytes.subarray(d.chaddrOffset, d.chaddrOffset + 6);
-    if (reply.messageType !== 6) this.learnGuestMac(chaddr);
+    if (reply.messageType !== DhcpMessage.nak) this.learnGuestMac(chaddr);
     const at = ETHERNET_HEADER_LEN + IPV4_HEADER_LEN + UDP_HEADER_LEN;
     const c = this.dhcp;
     const nak = reply.yiaddr === 0;
@@ -330,6 +331,21 @@ export class UserNet implements FrameEndpoint, TimedHandler {
     this.counters.dhcpReplies++;
     const dstMac = reply.ipDst === IPV4_BROADCAST ? BROADCAST_MAC : chaddr.slice();
     this.sendIp(dstMac, reply.ipDst, IpProtocol.udp, UDP_HEADER_LEN + DHCP_REPLY_LEN);
+  }
+
+  /**
+   * ICMP destination unreachable, port unreachable (RFC 792, RFC 1122 §4.1.3.1) for the UDP
+   * datagram being handled: the original IP header and the first 8 bytes of its data. Only
+   * for datagrams to 10.0.2.2 itself, never for broadcasts (RFC 1122 §3.2.2).
+   */
+  private sendPortUnreachable(): void {
+    const ip = this.ip;
+    const quoted = ip.headerLength + 8;
+    const at = ETHERNET_HEADER_LEN + IPV4_HEADER_LEN;
+    this.tx.set(ip.bytes.subarray(ip.off, ip.off + quoted), at + ICMP_HEADER_LEN);
+    this.tx.fill(0, at + 4, at + 8); // unused
+    emitIcmp(this.tx, at, ICMP_HEADER_LEN + quoted, IcmpType.destinationUnreachable, ICMP_PORT_UNREACHABLE);
+    this.sendIp(this.peerMac, ip.src, IpProtocol.icmp, ICMP_HEADER_LEN + quoted);
   }
 
   private inputTcp(): void {

@@ -98,4 +98,65 @@ export const Golden = {
   tcpRstAck: hex(GUEST, HOST, '0800',
     '4500 0028 0001 4000 40 06 22bf 0a000202 0a00020f',
     '0050 9c40 00000000 000003e9 50 14 0000 f746 0000', pad(54)),
+
+  // A TFTP read request from the guest to 10.0.2.2:69, where nothing listens ...
+  udpTftp: hex(HOST, GUEST, '0800',
+    '4500 0029 0300 4000 40 11 1fb4 0a00020f 0a000202',
+    '0400 0045 0015 4832', '0001 626f6f7400 6f6374657400'),
+  // ... ICMP destination unreachable, port unreachable (type 3 code 3), quoting the IP header
+  // and the first 8 bytes of the datagram (RFC 792).
+  icmpPortUnreachable: hex(GUEST, HOST, '0800',
+    '4500 0038 0001 4000 40 01 22b4 0a000202 0a00020f',
+    '03 03 b070 00000000', '4500 0029 0300 4000 40 11 1fb4 0a00020f 0a000202', '0400 0045 0015 4832'),
 } as const;
+
+/** RFC 1071 over b[off, off+len) starting from `init`. */
+export function checksum(b: Uint8Array, off: number, len: number, init = 0): number {
+  let s = init;
+  for (let i = 0; i < len; i += 2) s += (b[off + i] << 8) | (i + 1 < len ? b[off + i + 1] : 0);
+  while (s > 0xffff) s = (s & 0xffff) + (s >>> 16);
+  return ~s & 0xffff;
+}
+
+/**
+ * A TCP segment 10.0.2.15:srcPort → 10.0.2.2:dstPort in an Ethernet frame, checksums right:
+ * `data` is the payload (or a count of zero bytes), `options` go after the 20-byte header.
+ */
+export function tcpFromGuestFrame(
+  srcPort: number, dstPort: number, seq: number, ack: number, flags: number, window: number,
+  data: number | Uint8Array, options: Uint8Array = new Uint8Array(0),
+): Uint8Array {
+  const payload = typeof data === 'number' ? new Uint8Array(data) : data;
+  const hlen = 20 + options.length;
+  const f = new Uint8Array(14 + 20 + hlen + payload.length);
+  const v = new DataView(f.buffer);
+  f.set([0x52, 0x55, 0x0a, 0x00, 0x02, 0x02, 0x52, 0x54, 0x00, 0x12, 0x34, 0x56, 0x08, 0x00]);
+  v.setUint16(14, 0x4500);
+  v.setUint16(16, 20 + hlen + payload.length);
+  v.setUint16(20, 0x4000);
+  f[22] = 64;
+  f[23] = 6;
+  v.setUint32(26, 0x0a00020f);
+  v.setUint32(30, 0x0a000202);
+  v.setUint16(24, checksum(f, 14, 20));
+  v.setUint16(34, srcPort);
+  v.setUint16(36, dstPort);
+  v.setUint32(38, seq >>> 0);
+  v.setUint32(42, ack >>> 0);
+  f[46] = (hlen / 4) << 4;
+  f[47] = flags;
+  v.setUint16(48, window);
+  f.set(options, 54);
+  f.set(payload, 34 + hlen);
+  const len = hlen + payload.length;
+  v.setUint16(50, checksum(f, 34, len, 0x0a00 + 0x020f + 0x0a00 + 0x0202 + 6 + len));
+  return f;
+}
+
+/** A segment the host sent, decoded from its Ethernet frame (RFC 9293 §3.1 layout). */
+export function segmentOf(f: Uint8Array): { seq: number; ack: number; flags: number; window: number; data: number[] } {
+  const v = new DataView(f.buffer, f.byteOffset, f.length);
+  const total = v.getUint16(16);
+  const hlen = (f[46] >> 4) * 4;
+  return { seq: v.getUint32(38), ack: v.getUint32(42), flags: f[47], window: v.getUint16(48), data: [...f.subarray(34 + hlen, 14 + total)] };
+}

@@ -7,16 +7,9 @@ import { describe, expect, it } from 'vitest';
 import { EventQueue } from '../../src/hw/events';
 import { UserNet } from '../../src/net/usernet';
 import { rng } from '../virtio/fake';
-import { Golden, tcpFromGuestFrame } from './fuzz-frames';
+import { Golden, checksum, tcpFromGuestFrame } from './frames';
 
 const CLOCK = 100_000_000;
-
-function checksum(b: Uint8Array, off: number, len: number, init = 0): number {
-  let s = init;
-  for (let i = 0; i < len; i += 2) s += (b[off + i] << 8) | (i + 1 < len ? b[off + i + 1] : 0);
-  while (s > 0xffff) s = (s & 0xffff) + (s >>> 16);
-  return ~s & 0xffff;
-}
 
 /** Recomputes the IPv4 header checksum and the ICMP/UDP/TCP checksum of an Ethernet frame, where the lengths allow. */
 function repair(f: Uint8Array): void {

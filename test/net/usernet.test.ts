@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { EventQueue } from '../../src/hw/events';
 import { UserNet } from '../../src/net/usernet';
-import { Golden, hex } from './frames';
+import { Golden, checksum, hex, tcpFromGuestFrame } from './frames';
 
 const CLOCK = 100_000_000;
 
@@ -42,6 +42,22 @@ describe('user-mode network: gateway 10.0.2.2', () => {
     const { feed, net } = setup();
     expect(feed(Golden.icmpRequest).map(toHex)).toEqual([toHex(Golden.icmpReply)]);
     expect(net.counters.icmpEchoReplies).toBe(1);
+  });
+
+  it('answers UDP to a port nobody serves with ICMP port unreachable (RFC 1122 §4.1.3.1)', () => {
+    const { feed, net } = setup();
+    expect(feed(Golden.udpTftp).map(toHex)).toEqual([toHex(Golden.icmpPortUnreachable)]);
+    expect(net.counters.noService).toBe(1);
+    // ... but never for a broadcast (RFC 1122 §3.2.2)
+    const bcast = Golden.udpTftp.slice();
+    bcast.set([0xff, 0xff, 0xff, 0xff], 30);
+    bcast.set([0, 0], 24);
+    const c = checksum(bcast, 14, 20);
+    bcast.set([c >> 8, c & 0xff], 24);
+    bcast.set([0, 0], 40); // no UDP checksum
+    expect(feed(bcast)).toEqual([]);
+    expect(net.counters.noService).toBe(2);
+    expect(net.counters.badIpv4 + net.counters.badUdp).toBe(0);
   });
 
   it('drops an echo request with a bad ICMP checksum, and one with a bad IP header checksum', () => {
@@ -163,33 +179,9 @@ describe('user-mode network: host TCP endpoint (RFC 9293)', () => {
     const sock = net.connect(7);
     net.poll(0);
     // RST|ACK acknowledging the SYN (ack = ISS + 1)
-    const rst = tcpFromGuest('0007 c000 00000000 9e3779b2 50 14 0000', 0);
+    const rst = tcpFromGuestFrame(7, 49152, 0, 0x9e3779b2, 0x14, 0, 0);
     feed(rst, 10);
     expect(sock.isClosed).toBe(true);
     expect(sock.error).toBe('refused');
   });
 });
-
-/**
- * A TCP segment from the guest (10.0.2.15) to 10.0.2.2 in an Ethernet frame, with the IP and TCP
- * checksums computed here (RFC 1071); `headerNoChecksum` is the first 16 bytes of the TCP header.
- */
-export function tcpFromGuest(headerNoChecksum: string, ipId: number, data = ''): Uint8Array {
-  const tcp = hex(headerNoChecksum, '0000 0000', data); // checksum and urgent pointer zero
-  const ipLen = 20 + tcp.length;
-  const ip = hex(`4500 ${ipLen.toString(16).padStart(4, '0')} ${ipId.toString(16).padStart(4, '0')} 4000 40 06 0000 0a00020f 0a000202`);
-  const csum = (b: Uint8Array, init = 0) => {
-    let s = init;
-    for (let i = 0; i < b.length; i += 2) s += (b[i] << 8) | (b[i + 1] ?? 0);
-    while (s > 0xffff) s = (s & 0xffff) + (s >>> 16);
-    return ~s & 0xffff;
-  };
-  const ipc = csum(ip);
-  ip[10] = ipc >> 8;
-  ip[11] = ipc & 0xff;
-  const pseudo = 0x0a00 + 0x020f + 0x0a00 + 0x0202 + 6 + tcp.length;
-  const tc = csum(tcp, pseudo);
-  tcp[16] = tc >> 8;
-  tcp[17] = tc & 0xff;
-  return new Uint8Array([...hex('52550a000202 525400123456 0800'), ...ip, ...tcp]);
-}

@@ -8,6 +8,8 @@ import { get16, internetChecksum, put16 } from './bytes';
 export const IcmpField = { type: 0, code: 1, checksum: 2, id: 4, seq: 6, data: 8 } as const;
 export const ICMP_HEADER_LEN = 8;
 export const IcmpType = { echoReply: 0, destinationUnreachable: 3, echoRequest: 8 } as const;
+/** Code of a destination-unreachable message for a UDP port nobody listens on. */
+export const ICMP_PORT_UNREACHABLE = 3;
 
 export class IcmpView {
   bytes: Uint8Array = new Uint8Array(0);
@@ -38,14 +40,19 @@ export class IcmpView {
 }
 
 /**
- * Writes an ICMP message of `len` bytes at buf[off] whose data (from off + 8) is already in
- * place: the header and the checksum over the whole message.
+ * Writes an ICMP echo message of `len` bytes at buf[off] whose data (from off + 8) is already
+ * in place: the header and the checksum over the whole message.
  */
 export function emitIcmpEcho(buf: Uint8Array, off: number, len: number, type: number, id: number, seq: number): void {
-  buf[off + IcmpField.type] = type;
-  buf[off + IcmpField.code] = 0;
-  put16(buf, off + IcmpField.checksum, 0);
   put16(buf, off + IcmpField.id, id);
   put16(buf, off + IcmpField.seq, seq);
+  emitIcmp(buf, off, len, type, 0);
+}
+
+/** Type, code and checksum of an ICMP message of `len` bytes whose bytes 4.. are in place. */
+export function emitIcmp(buf: Uint8Array, off: number, len: number, type: number, code: number): void {
+  buf[off + IcmpField.type] = type;
+  buf[off + IcmpField.code] = code;
+  put16(buf, off + IcmpField.checksum, 0);
   put16(buf, off + IcmpField.checksum, internetChecksum(buf, off, len));
 }
