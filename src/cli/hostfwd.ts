@@ -44,7 +44,8 @@ export class PortForwarder {
   async listen(forwards: readonly Forward[]): Promise<string[]> {
     const lines: string[] = [];
     for (const f of forwards) {
-      const server = createServer((real) => this.accept(real, f.guestPort));
+      // Half-open: a client that shuts down its sending side still gets the guest's answer.
+      const server = createServer({ allowHalfOpen: true }, (real) => this.accept(real, f.guestPort));
       await new Promise<void>((resolve, reject) => {
         server.once('error', (e: NodeJS.ErrnoException) =>
           reject(new RvnError(`--hostfwd: cannot listen on ${f.address}:${f.hostPort}: ${e.code === 'EADDRINUSE' ? 'the port is in use' : e.message}`)));
@@ -85,8 +86,8 @@ export class PortForwarder {
 
   /** Moves bytes both ways and propagates closes; `now` is the machine's cycle. */
   pump(now: number): void {
+    let changed = this.accepted.length > 0;
     for (const a of this.accepted.splice(0)) this.open(a.real, a.guestPort);
-    let changed = false;
     for (const r of this.relays) changed = this.pumpOne(r) || changed;
     for (let i = this.relays.length - 1; i >= 0; i--) {
       const r = this.relays[i];

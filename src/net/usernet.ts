@@ -110,7 +110,10 @@ export class UserNet implements FrameEndpoint, TimedHandler {
   private connections = 0;
   private ipId = 0;
   private arpRetryAt = Infinity;
-  private readonly arpRetryCycles: number;
+  /** Wait before the next ARP request for the guest: 1 ms, doubling up to 1 s while unanswered. */
+  private arpBackoff: number;
+  private readonly arpFirstRetry: number;
+  private readonly arpMaxRetry: number;
 
   // Parsing views and the transmit buffer, reused for every frame.
   private readonly eth = new EthernetView();
@@ -136,7 +139,8 @@ export class UserNet implements FrameEndpoint, TimedHandler {
       rtoInitial: s(TcpTimersSeconds.rtoInitial), rtoMin: s(TcpTimersSeconds.rtoMin), rtoMax: s(TcpTimersSeconds.rtoMax),
       timeWait: s(TcpTimersSeconds.timeWait), maxRetries: 8, bufferBytes: TCP_BUFFER_BYTES, ...cfg.tcp,
     };
-    this.arpRetryCycles = s(0.001);
+    this.arpFirstRetry = this.arpBackoff = s(0.001);
+    this.arpMaxRetry = s(1);
     const a = UserNetAddress;
     this.dhcp = { serverIp: a.host, leaseIp: a.guest, subnetMask: a.netmask, router: a.host, leaseSeconds: LEASE_SECONDS };
   }
@@ -150,9 +154,9 @@ export class UserNet implements FrameEndpoint, TimedHandler {
 
   /**
    * Opens a TCP connection from 10.0.2.2 (an ephemeral port) to the guest's `guestPort`. The
-   * SYN goes out at the next poll (at once inside an event; from outside, at the last time the
-   * interface saw, or call wake(now) with the machine's time). After send() or close() on a
-   * socket from outside an event, call wake(now).
+   * SYN goes out at the next poll: at once inside an event; from outside one (a host program
+   * between runs), call wake(now) with the machine's time, as after send() or close() on a
+   * socket from outside an event.
    */
   connect(guestPort: number): TcpSocket {
     const port = this.allocatePort();
@@ -196,7 +200,8 @@ export class UserNet implements FrameEndpoint, TimedHandler {
       if (this.sockets.some((s) => s.wantsToSend(now)) && this.arpRetryAt === Infinity) this.arpRetryAt = now;
       if (this.arpRetryAt <= now) {
         this.sendArpRequest();
-        this.arpRetryAt = now + this.arpRetryCycles;
+        this.arpRetryAt = now + this.arpBackoff;
+        this.arpBackoff = Math.min(2 * this.arpBackoff, this.arpMaxRetry);
       }
     } else {
       for (const s of this.sockets) s.output(now, this.emitSegment);
@@ -238,6 +243,7 @@ export class UserNet implements FrameEndpoint, TimedHandler {
     if (this.guestMac === undefined) this.guestMac = new Uint8Array(6);
     this.guestMac.set(mac);
     this.arpRetryAt = Infinity;
+    this.arpBackoff = this.arpFirstRetry;
   }
 
   private inputArp(): void {
