@@ -20,7 +20,8 @@ import { ETHERNET_HEADER_LEN, ETHERNET_MAX_FRAME } from '../net/wire/ethernet';
 import type { Mac } from '../net/wire/addr';
 import { Chain } from '../virtio/queue';
 import type { VirtioDevice, VirtioTransport } from '../virtio/mmio';
-import { Features, TransportFeature, featureSet, hasFeature } from '../virtio/regs';
+import { TransportFeature, featureSet, hasFeature } from '../virtio/regs';
+import type { Features } from '../virtio/regs';
 
 export const VIRTIO_ID_NET = 1;
 

@@ -14,9 +14,9 @@ import type { DmaPort } from '../hw/dma';
 import { SplitQueue } from './queue';
 import type { QueueError } from './queue';
 import {
-  Features, Interrupt, MmioReg, Status, TransportFeature, VIRTIO_MMIO_MAGIC, VIRTIO_MMIO_SIZE, VIRTIO_MMIO_VERSION,
-  VIRTIO_VENDOR_QEMU, hasFeature,
+  Interrupt, MmioReg, Status, TransportFeature, VIRTIO_MMIO_MAGIC, VIRTIO_MMIO_SIZE, VIRTIO_MMIO_VERSION, VIRTIO_VENDOR_QEMU, hasFeature,
 } from './regs';
+import type { Features } from './regs';
 
 /** What a device behind the transport provides. */
 export interface VirtioDevice {
