@@ -6,6 +6,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { Machine } from '../../src/machine/machine';
 import type { MachineOptions } from '../../src/machine/machine';
 import { LoadGenerator } from '../../src/net/loadgen';
+import { findNode, findProp, readFdt } from '../../src/fdt/reader';
 import { loadOrBuildImage } from '../../src/cli/sources';
 
 let ping: Uint8Array;
@@ -41,6 +42,25 @@ function pcapFrames(file: Buffer): { sec: number; nsec: number; bytes: Buffer }[
   }
   return frames;
 }
+
+describe('the card on the board', () => {
+  it('is in the device tree as QEMU lists its first virtio device: virtio_mmio@10008000, IRQ 8 on the PLIC', () => {
+    const m = new Machine({ net: {} }, { console: () => {} });
+    const root = readFdt(m.dtb).root;
+    const node = findNode(root, '/soc/virtio_mmio@10008000')!;
+    expect(node).toBeDefined();
+    const cells = (n: typeof node, name: string) => {
+      const v = findProp(n, name)!.value;
+      return Array.from({ length: v.length / 4 }, (_, i) => new DataView(v.buffer, v.byteOffset).getUint32(4 * i));
+    };
+    expect(cells(node, 'reg')).toEqual([0, 0x10008000, 0, 0x1000]);
+    expect(cells(node, 'interrupts')).toEqual([8]);
+    expect(cells(node, 'interrupt-parent')).toEqual(cells(findNode(root, '/soc/plic@c000000')!, 'phandle'));
+    expect(new TextDecoder().decode(findProp(node, 'compatible')!.value)).toBe('virtio,mmio\0');
+    // Without --net there is no card and no node.
+    expect(findNode(readFdt(new Machine({}, { console: () => {} }).dtb).root, '/soc/virtio_mmio@10008000')).toBeUndefined();
+  });
+});
 
 describe('guest network programs on rvn', () => {
   it('ping.ts: DHCP offer and ack, ARP, and three echo replies from the gateway', () => {
