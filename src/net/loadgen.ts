@@ -75,6 +75,8 @@ export class LoadGenerator implements NetApp {
   firstStart = -1;
   lastEnd = -1;
   private readonly conns: Conn[];
+  /** Requests per connection: N spread over K, the first N mod K one more. */
+  readonly quotas: readonly number[];
   private readonly one = new Uint8Array(1);
   private readonly sink = new Uint8Array(2048);
   private readonly startAt: number;
@@ -83,9 +85,8 @@ export class LoadGenerator implements NetApp {
     const { connections: k, requests: n } = config;
     this.latencies = new Float64Array(n);
     this.startAt = config.startAt ?? 0;
-    this.conns = Array.from({ length: k }, (_, i) => ({
-      sock: undefined, phase: Phase.Waiting, quota: Math.floor(n / k) + (i < n % k ? 1 : 0), done: 0, mark: 0,
-    }));
+    this.quotas = Array.from({ length: k }, (_, i) => Math.floor(n / k) + (i < n % k ? 1 : 0));
+    this.conns = this.quotas.map((quota) => ({ sock: undefined, phase: Phase.Waiting, quota, done: 0, mark: 0 }));
   }
 
   /** Every connection has finished (closed after its quota, or failed). */

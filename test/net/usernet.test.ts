@@ -153,6 +153,19 @@ describe('user-mode network: host TCP endpoint (RFC 9293)', () => {
     expect(feed(reply, 50).map(toHex)).toEqual([toHex(Golden.tcpSyn)]);
   });
 
+  it('repeats an unanswered ARP request after 1 ms, then 2, 4, 8 ... ms', () => {
+    const { net, sent, events } = setup();
+    net.connect(7);
+    net.poll(0);
+    const times: number[] = [];
+    for (let t = 0; t <= 0.02 * CLOCK; t += 1000) {
+      events.runUntil(t);
+      for (const f of sent.splice(0)) if (f[12] === 0x08 && f[13] === 0x06) times.push(t);
+    }
+    expect(times.slice(1).map((t) => t / (CLOCK / 1000))).toEqual([1, 3, 7, 15]);
+    expect(net.counters.arpRequests).toBe(5);
+  });
+
   it('answers a SYN to a port with no connection with RST|ACK', () => {
     const { feed, net } = setup();
     expect(feed(Golden.tcpGuestSyn).map(toHex)).toEqual([toHex(Golden.tcpRstAck)]);
