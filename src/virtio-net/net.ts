@@ -291,7 +291,9 @@ export class VirtioNet implements VirtioDevice, FrameEndpoint, TimedHandler {
       room += w;
       if (room >= need) return k + 1;
     }
-    if (!this.mergeable && pending > 0) return 0;
+    // One chain never holds it, or the most chains a frame may take (buffers of at least a
+    // header each) do not: it can never be delivered.
+    if (limit > 0 && (!this.mergeable || limit === this.rxChains.length)) return 0;
     return undefined;
   }
 
