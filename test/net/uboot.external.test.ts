@@ -57,6 +57,8 @@ describe('U-Boot on rvn --net user', () => {
     expect(existsSync(UBOOT), `${UBOOT} (apt-get install u-boot-qemu)`).toBe(true);
     expect(tsharkInstalled(), 'tshark is missing: apt-get install tshark').toBe(true);
     const pcap = `${tempDir()}/uboot.pcap`;
+    // Console input from the command line comes with the groundwork's --input option.
+    expect(rvn(['run', '--help']).stdout, 'rvn run has no --input option yet (console input, from the groundwork branch)').toContain('--input');
     const input = `x\\n${COMMANDS}\\n`;
     const r = rvn(['run', UBOOT, '--timing', 'ideal', '--net', 'user', '--pcap', pcap, '--input', input, '--max-cycles', '2G', '--stats']);
     expect(r.stdout).toContain('Net:   eth0: virtio-net#0');
