@@ -1,18 +1,17 @@
 /**
  * The network options of `rvn run` (--net user, --mac, --net-latency, --net-bandwidth, --pcap,
- * --hostfwd, --realtime) and what the host does for them: the pcap file, the port-forward
- * listeners (src/cli/hostfwd.ts), the real-time pacing of the run, the network lines of
+ * --hostfwd, --realtime) and what the host does for them: the pcap file, the real-time pacing
+ * of the run (the port-forward listeners are src/cli/hostfwd.ts), the network lines of
  * --stats. The network itself is the emulator library's (src/net, src/virtio-net).
  */
 import { closeSync, openSync, writeSync } from 'node:fs';
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { RvnError } from '../errors';
-import type { Machine, RunLimits, RunResult } from '../machine/machine';
+import type { Machine } from '../machine/machine';
 import type { NetworkOptions } from '../machine/net-entry';
 import { parseMac } from '../net/wire/addr';
-import { PortForwarder } from './hostfwd';
-import type { Forward } from './hostfwd';
+import type { Forward, PortForwarder } from './hostfwd';
 
 export interface NetCliOptions {
   net?: string;
@@ -122,57 +121,66 @@ export function parseNetOptions(o: NetCliOptions, clockHz: number): NetSetup {
   };
 }
 
-/** How a paced run ended besides the machine's own reasons. */
-export interface PacedResult {
-  result: RunResult;
-  /** The user pressed Ctrl-C. */
-  interrupted: boolean;
-}
-
 /** Emulated time per slice of a paced run: 1 ms. */
 const SLICE_SECONDS = 0.001;
 
 /**
- * Runs the machine with emulated time paced to wall-clock time, in slices of 1 ms of emulated
- * time, giving Node's event loop (sockets, timers) a turn after each. With port forwards,
- * a guest that waits for an interrupt simply waits (a connection may come); otherwise such
- * a run ends as an unpaced one would.
+ * Real-time pacing (`--realtime`, and whenever a port is forwarded): the run goes in slices of
+ * 1 ms of emulated time, never ahead of the wall clock (at 100 MHz, one emulated second per
+ * second), and after each slice the forwarded connections move their bytes. When the
+ * emulator is slower than real time it simply runs flat out. An empty event at each slice's
+ * end lets emulated time pass while every hart waits, so a guest waiting for a connection (or
+ * for typed input) is not an idle machine. Pacing changes when host events reach the guest,
+ * never what the guest computes from them.
  */
-export async function runPaced(machine: Machine, limits: RunLimits, forwarder: PortForwarder | undefined, onSlice: () => void): Promise<PacedResult> {
-  const hz = machine.timing.clockHz;
-  const slice = Math.max(1, Math.round(hz * SLICE_SECONDS));
-  // An empty event at each slice's end lets time pass while every hart waits.
-  const pacer = machine.events.register({ onEvent: () => {} });
-  let interrupted = false;
-  const onSigint = () => {
-    interrupted = true;
-  };
-  process.on('SIGINT', onSigint);
-  const startWall = performance.now();
-  const startCycle = machine.cycles;
-  try {
-    for (;;) {
-      const wallCycle = startCycle + ((performance.now() - startWall) / 1000) * hz;
-      const ahead = machine.cycles - wallCycle;
-      if (ahead > slice) await sleep(Math.min(50, (ahead / hz) * 1000));
-      const end = Math.min(machine.cycles + slice, limits.maxCycles ?? Infinity);
-      machine.events.schedule(end, pacer, 0);
-      const result = machine.run({ maxCycles: end, maxInsns: limits.maxInsns });
-      machine.events.cancel(pacer, 0);
-      onSlice();
-      forwarder?.pump(machine.cycles);
-      const sliceEnded = (result.reason.kind === 'limit' && result.reason.which === 'cycles' && end !== limits.maxCycles) ||
-        (result.reason.kind === 'idle' && forwarder !== undefined);
-      if (!sliceEnded || interrupted) return { result, interrupted };
-      await new Promise((resolve) => setImmediate(resolve));
-    }
-  } finally {
-    process.off('SIGINT', onSigint);
-  }
-}
+export class RealTimePacer {
+  private readonly slice: number;
+  private readonly hz: number;
+  private readonly tick: number;
+  private startWall = -1;
+  private startCycle = 0;
 
-function sleep(ms: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, ms));
+  constructor(private readonly machine: Machine, private readonly forwarder: PortForwarder | undefined) {
+    this.hz = machine.timing.clockHz;
+    this.slice = Math.max(1, Math.round(this.hz * SLICE_SECONDS));
+    this.tick = machine.events.register({ onEvent: () => {} });
+  }
+
+  /** Where the next slice ends (the run's pauseAtCycle); time reaches it even if every hart sleeps. */
+  nextPause(): number {
+    const m = this.machine;
+    if (this.startWall < 0) {
+      this.startWall = performance.now();
+      this.startCycle = m.cycles;
+    }
+    const end = m.cycles + this.slice;
+    m.events.cancel(this.tick, 0);
+    m.events.schedule(end, this.tick, 0);
+    return end;
+  }
+
+  /** Whether a machine with every hart waiting should go on in real time: a connection may come. */
+  get waitsForHost(): boolean {
+    return this.forwarder !== undefined;
+  }
+
+  /** Between slices: move forwarded bytes, then wait until the wall clock catches up. */
+  async between(): Promise<void> {
+    this.forwarder?.pump(this.machine.cycles);
+    const wallCycle = this.startCycle + ((performance.now() - this.startWall) / 1000) * this.hz;
+    const ahead = this.machine.cycles - wallCycle;
+    if (ahead > this.slice) await new Promise((resolve) => setTimeout(resolve, Math.min(50, (ahead / this.hz) * 1000)));
+  }
+
+  private finished = false;
+
+  /** The run is over: no more slice events, the forwards stop listening. */
+  finish(): void {
+    if (this.finished) return;
+    this.finished = true;
+    this.machine.events.cancel(this.tick, 0);
+    this.forwarder?.close();
+  }
 }
 
 /** The network lines of --stats: frames, bytes, and every nonzero drop counter with its reason. */

@@ -15,6 +15,7 @@ import { RvnError } from '../errors';
 import { buildBootRom, dtbAddress } from '../bootrom/bootrom';
 import { ClintReg } from '../clint/clint';
 import { Hart } from '../cpu/hart';
+import type { FatalTrap } from '../cpu/hart';
 import { buildBoardFdt } from '../fdt/board';
 import { Htif } from '../htif/htif';
 import type { PowerOffEvent } from '../testdev/sifive-test';
@@ -77,13 +78,23 @@ export type StopReason =
   | { kind: 'reset' }
   | { kind: 'limit'; which: 'instructions' | 'cycles' }
   | { kind: 'idle'; message: string }
-  | { kind: 'halt'; message: string };
+  /** A hart cannot go on; `trap` says why as data (cause, pc, tval, handler). */
+  | { kind: 'halt'; message: string; hartId?: number; trap?: FatalTrap }
+  /** RunLimits.pauseAtCycle was reached; run() again continues as if there had been no pause. */
+  | { kind: 'paused' };
 
 export interface RunLimits {
   /** Stop after this many instructions (all harts together). */
   maxInsns?: number;
   /** Stop when every hart has reached this cycle. */
   maxCycles?: number;
+  /**
+   * Return (reason 'paused') once every awake hart has reached this cycle, so that a host can
+   * attend to its own events (input, signals) between stretches of a long run. Pausing changes
+   * nothing in the run: a hart is cut at the pause only when it runs alone, and another run()
+   * continues where this one left off.
+   */
+  pauseAtCycle?: number;
 }
 
 export interface RunResult {
@@ -257,6 +268,18 @@ export class Machine implements HartIrqLines, MachineClock {
     else this.stop({ kind: 'exit', code: e.kind === 'pass' ? 0 : e.code, source: 'test-device' });
   }
 
+  /**
+   * Bytes from the host's console (stdin, --input) for the board's console device, arriving
+   * now: between runs, at the cycle of the hart that has run furthest. Without a console
+   * device they are dropped.
+   */
+  consoleInput(bytes: ArrayLike<number>): void {
+    const console = this.role('console');
+    if (console === undefined || bytes.length === 0) return;
+    if (this.current === undefined) this.eventTime = Math.max(this.eventTime, this.cycles);
+    console.receive(bytes);
+  }
+
   /** Ends the run after the current instruction. */
   stop(reason: StopReason): void {
     if (this.stopReason === undefined) this.stopReason = reason;
@@ -279,6 +302,7 @@ export class Machine implements HartIrqLines, MachineClock {
   run(limits: RunLimits = {}): RunResult {
     const maxInsns = limits.maxInsns ?? Infinity;
     const maxCycles = limits.maxCycles ?? Infinity;
+    const pauseAt = limits.pauseAtCycle ?? Infinity;
     this.stopReason = undefined;
     while (this.stopReason === undefined) {
       const hart = this.pickHart();
@@ -286,8 +310,14 @@ export class Machine implements HartIrqLines, MachineClock {
         if (!this.skipIdleTime(maxCycles)) break;
         continue;
       }
+      if (hart.cycle >= pauseAt && hart.cycle < maxCycles) {
+        this.stopReason = { kind: 'paused' };
+        break;
+      }
       const others = this.othersEarliest;
-      const limit = Math.min(others + this.quantum, this.events.nextTime, maxCycles);
+      // A hart running with others awake is already held to others + quantum: it is never cut
+      // at the pause, which would change the interleaving.
+      const limit = Math.min(others + this.quantum, this.events.nextTime, maxCycles, others === Infinity ? pauseAt : Infinity);
       // (Summing every hart's instret per slice costs more than the slice with many harts.)
       const budget = maxInsns === Infinity ? Infinity : maxInsns - this.instret;
       if (budget <= 0) {
@@ -302,7 +332,7 @@ export class Machine implements HartIrqLines, MachineClock {
       this.currentLimit = Math.max(limit, hart.cycle + 1);
       hart.run(this.currentLimit, budget);
       this.current = undefined;
-      if (hart.fatal !== undefined) this.stop({ kind: 'halt', message: hart.fatal });
+      if (hart.fatal !== undefined) this.stop({ kind: 'halt', message: hart.fatal, hartId: hart.hartId, trap: hart.fatalTrap });
       // Every awake hart is at or past min(this hart, the others) unless this one went to
       // sleep or woke another: only then, or when an event is due by then, look at them all.
       if (hart.sleeping || this.wokeDuringSlice || this.events.nextTime <= Math.min(hart.cycle, others)) this.fireDueEvents();

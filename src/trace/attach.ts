@@ -80,6 +80,7 @@ function traceObserver(opts: TraceOptions, host: TraceHost, symbols: Symbolizer)
   if (kind !== 'commits' && kind !== 'insns') throw new RvnError(`--trace: '${kind}' is not 'commits' or 'insns'`, 2);
   const from = opts.traceFrom !== undefined ? parseNumber('--trace-from', opts.traceFrom) : 0;
   const to = opts.traceTo !== undefined ? parseNumber('--trace-to', opts.traceTo) : Infinity;
+  if (to <= from) throw new RvnError(`--trace-to ${opts.traceTo} must be greater than --trace-from ${opts.traceFrom ?? 0}`, 2);
   const [pcLo, pcHi] = opts.tracePc !== undefined ? parsePcRange(opts.tracePc) : [-Infinity, Infinity];
   const path = opts.traceFile;
   const buf = new TextBuffer((text) => host.write(path, text));
