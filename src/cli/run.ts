@@ -16,8 +16,11 @@ import { describeFatalTrap } from './fatal';
 import { ConsoleSink, readUserFile, traceWriter, writeUserFile } from './host';
 import { parseCount, parseIntIn, parseLoadSpec, parseSize } from './parse';
 import { loadOrBuildImage } from './sources';
+import { PortForwarder } from './hostfwd';
+import { RealTimePacer, addNetOptions, networkStats, parseNetOptions } from './net';
+import type { NetCliOptions } from './net';
 
-export interface RunOptions extends TraceOptions {
+export interface RunOptions extends TraceOptions, NetCliOptions {
   harts: string;
   mem: string;
   load: string[];
@@ -49,7 +52,7 @@ export function registerRun(program: Command): void {
     .option('--stats', 'print cycles, instructions and speed to stderr when the run ends')
     .option('--input <text|@file>', 'console input instead of stdin: TEXT (escapes \\n \\r \\t \\e \\xHH) or the bytes of FILE, typed on the emulated clock so the run is reproducible')
     .option('--no-fast', 'reference mode: execute one instruction at a time (same results, cycles and traces; slower)');
-  addTraceOptions(cmd).action(async (image: string[], opts: RunOptions) => {
+  addNetOptions(addTraceOptions(cmd)).action(async (image: string[], opts: RunOptions) => {
     process.exitCode = await runCommand(image, opts);
   });
 }
@@ -84,8 +87,10 @@ export async function runCommand(image: readonly string[], opts: RunOptions): Pr
   // Output files are created now, so that a path that cannot be written fails before the run.
   for (const path of [opts.traceFile, opts.timeline, opts.profileJson, opts.profileFolded]) if (path !== undefined) writeUserFile(path, '');
   const sink = new ConsoleSink();
+  const timing = timingProfile(opts.timing);
+  const net = parseNetOptions(opts, timing.clockHz);
   const machine = new Machine(
-    { harts, memBytes, timing: timingProfile(opts.timing), uintc: opts.uintc as UintcMode, quantum, bootargs: opts.bootargs, fast: opts.fast !== false },
+    { harts, memBytes, timing, uintc: opts.uintc as UintcMode, quantum, bootargs: opts.bootargs, fast: opts.fast !== false, net: net.machine },
     { console: (b) => sink.write(b) },
   );
   machine.load(await loadOrBuildImage(image), image.join(' '));
@@ -96,14 +101,23 @@ export async function runCommand(image: readonly string[], opts: RunOptions): Pr
   const observers = attachObservers(machine, machine.images, opts, traceWriter());
   const hasConsole = machine.role('console') !== undefined;
   const host = new HostConsole(hasConsole && opts.input === undefined);
+  const network = machine.role('network');
+  const forwarder = network !== undefined && net.forwards.length > 0 ? new PortForwarder(network.network.host) : undefined;
+  const pacer = net.realtime ? new RealTimePacer(machine, forwarder) : undefined;
   try {
+    for (const line of (await forwarder?.listen(net.forwards)) ?? []) process.stderr.write(`rvn: hostfwd tcp ${line}\n`);
     if (opts.input !== undefined) machine.consoleInput(parseInput(opts.input));
     const started = performance.now();
-    const result = await runAttended(machine, limits, host, sink);
+    const result = await runAttended(machine, limits, host, sink, pacer);
     const seconds = (performance.now() - started) / 1000;
+    pacer?.finish();
+    network?.network.flush();
     sink.flush();
     observers.finish();
-    if (opts.stats && result.reason.kind !== 'paused') printStats(result, seconds, opts.timing);
+    if (opts.stats && result.reason.kind !== 'paused') {
+      printStats(result, seconds, opts.timing);
+      process.stderr.write(networkStats(machine));
+    }
     if (host.stdoutClosed) return EXIT_STDOUT_CLOSED;
     if (host.interrupted) {
       process.stderr.write(`rvn: interrupted: ${whereStopped(machine)}; ${result.instret} instructions, ${result.cycles} cycles\n`);
@@ -112,6 +126,8 @@ export async function runCommand(image: readonly string[], opts: RunOptions): Pr
     return exitStatus(result, limits, machine);
   } finally {
     host.close();
+    pacer?.finish();
+    net.close();
   }
 }
 
@@ -126,13 +142,18 @@ const STRETCH_CYCLES = 1 << 22;
  * Runs the machine in stretches, attending to the host between them: console input goes to the
  * guest, Ctrl-C or a closed stdout end the run (the result is then 'paused'). A guest that waits
  * for input with nothing else to do waits for the host's next input instead of ending idle.
+ * Paced (`pacer`: --realtime, --hostfwd), the stretches are real-time slices and a waiting
+ * guest waits in real time (src/cli/net.ts).
  */
-async function runAttended(machine: Machine, limits: RunLimits, host: HostConsole, sink: ConsoleSink): Promise<RunResult> {
+async function runAttended(machine: Machine, limits: RunLimits, host: HostConsole, sink: ConsoleSink, pacer?: RealTimePacer): Promise<RunResult> {
   for (;;) {
-    const r = machine.run({ ...limits, pauseAtCycle: machine.cycles + STRETCH_CYCLES });
-    const waiting = r.reason.kind === 'idle' && host.inputOpen;
-    if (r.reason.kind !== 'paused' && !waiting) return r;
+    const r = machine.run({ ...limits, pauseAtCycle: pacer?.nextPause() ?? machine.cycles + STRETCH_CYCLES });
+    const idle = r.reason.kind === 'idle';
+    const paced = pacer !== undefined && idle && (pacer.waitsForHost || host.inputOpen);
+    const waiting = idle && host.inputOpen && !paced;
+    if (r.reason.kind !== 'paused' && !waiting && !paced) return r;
     sink.flush();
+    await pacer?.between();
     if (waiting) await host.waitForInput();
     else await host.breathe();
     if (host.interrupted || host.stdoutClosed) return { ...r, reason: { kind: 'paused' } };

@@ -21,6 +21,7 @@ import type { TimingProfile } from '../timing/profile';
 import { Uart16550, UartReg, charCyclesAt } from '../uart/uart16550';
 import { Uintc, UintcReg } from '../uintc/uintc';
 import type { UintcMode } from '../uintc/uintc';
+import type { NetworkAdapter } from './net-entry';
 
 /** What the machine offers a device it creates. */
 export interface DeviceContext {
@@ -54,6 +55,8 @@ export interface DeviceRoles {
   console: MmioDevice & ConsoleInput;
   /** The harts' `uipi` instruction talks to it. */
   'user-interrupts': MmioDevice & UintcPort;
+  /** The network card and the host side behind it (--net user). */
+  network: NetworkAdapter;
 }
 export type DeviceRole = keyof DeviceRoles;
 

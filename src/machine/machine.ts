@@ -29,6 +29,8 @@ import { EventQueue } from '../hw/events';
 import { checkHartCount, checkQuantum, checkRamSize } from '../hw/limits';
 import { RVN_BOARD, checkBoard } from './board';
 import type { BoardEntry, DeviceContext, DeviceRoles } from './board';
+import { virtioNetEntry } from './net-entry';
+import type { NetworkOptions } from './net-entry';
 import { loadImage } from './loader';
 import type { LoadedImage } from './loader';
 
@@ -54,6 +56,8 @@ export interface MachineOptions {
    * the bus, wired to the interrupt controller and in the device tree.
    */
   devices?: readonly BoardEntry[];
+  /** A network card on the user-mode network (--net user): added to the board's devices. */
+  net?: NetworkOptions;
   /** Kernel command line for /chosen/bootargs. */
   bootargs?: string;
   /**
@@ -139,7 +143,8 @@ export class Machine implements HartIrqLines, MachineClock {
     const ramSize = checkRamSize(options.memBytes ?? RVN_BOARD.ram.defaultSize);
     this.bus = new Bus({ ramBase: RVN_BOARD.ram.base, ramSize });
 
-    this.board = options.devices ?? RVN_BOARD.devices;
+    const devices = options.devices ?? RVN_BOARD.devices;
+    this.board = options.net !== undefined ? [...devices, virtioNetEntry(options.net)] : devices;
     checkBoard(this.board);
     this.devices = this.createDevices(nHarts, options.uintc ?? 'rocket');
     this.board.forEach((entry, i) => this.bus.attach(entry.base, this.devices[i]));
