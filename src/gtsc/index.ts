@@ -7,6 +7,7 @@ import { RvnError } from '../errors';
 import { emitGlobal, Strings } from './data';
 import { GuestError } from './diag';
 import { emitFunction } from './emit';
+import { isAsyncFunction, lowerAsyncFunction } from './async/lower';
 import { FnLowerer } from './lower';
 import { moduleName, Program, type Module } from './program';
 import { allocate } from './regalloc';
@@ -70,8 +71,12 @@ function compileModule(prog: Program, mod: Module, errors: string[]): string {
       const sym = prog.lookup(mod, name, mod.sf);
       if (!sym) return;
       if (sym.k === 'func' && sym.node.body) {
-        if (sym.node.asteriskToken || hasAsync(sym.node)) throw new GuestError(`${pos(sym.node)}: async and generator functions are not supported in guest code`);
+        if (sym.node.asteriskToken) throw new GuestError(`${pos(sym.node)}: generator functions are not supported in guest code`);
         const sig = prog.funcSig(sym);
+        if (isAsyncFunction(sym.node)) {
+          for (const ir of lowerAsyncFunction(prog, mod, sym.node, sig, strings, mod.exported.has(name))) text.push(emitFunction(ir, allocate(ir)));
+          return;
+        }
         const ir = new FnLowerer(prog, mod, sym.node, sig, strings, mod.exported.has(name)).lower();
         text.push(emitFunction(ir, allocate(ir)));
       } else if (sym.k === 'global') {
@@ -86,10 +91,6 @@ function compileModule(prog: Program, mod: Module, errors: string[]): string {
   if (sections['.rodata'].length) out.push('\t.section .rodata', ...sections['.rodata']);
   out.push(...strings.emit());
   return out.join('\n') + '\n';
-}
-
-function hasAsync(node: ts.FunctionDeclaration): boolean {
-  return (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
 }
 
 function pos(node: ts.Node): string {
