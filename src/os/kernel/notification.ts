@@ -9,7 +9,7 @@
  */
 import { Ptr, ptr, u64 } from '../../gtsc/guest';
 import { A0, A1, cancelRecv } from './ipc';
-import { BLOCKED_NTFN, BLOCKED_RECV, Cpu, Ntfn, Tcb, tcbs } from './objects';
+import { BLOCKED_NTFN, BLOCKED_RECV, Cpu, Ntfn, RUNNING, Tcb, tcbs } from './objects';
 import { queueAppend, queueRemove } from './queue';
 import { count, makeReady, thisCpu } from './sched';
 import { KSTAT_UINTR_SIGNALS, KSTAT_UINTR_WAKEUPS, MSG_LABEL_SHIFT, NOTIFICATION_LABEL } from './syscalls.gen';
@@ -88,7 +88,14 @@ export function uintrWakeWaiters(cpu: Ptr<Cpu>): void {
     if ((m & 1) !== 0) {
       const t = tcbs[i];
       uintrWaitEnd(t);
-      wake(ptr<Ntfn>(t.blockedOn), t, 0);
+      const n = ptr<Ntfn>(t.blockedOn);
+      if (t === cpu.current) {
+        // it blocked in this very kernel entry: it runs on (the running thread is on no queue)
+        queueRemove(n.waiters, t);
+        t.blockedOn = 0;
+        t.regs[A0] = 0;
+        t.state = RUNNING;
+      } else wake(n, t, 0);
       count(cpu, KSTAT_UINTR_WAKEUPS);
     }
     m = m >>> 1;
