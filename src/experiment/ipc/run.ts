@@ -64,7 +64,10 @@ export async function runIpcPoint(p: IpcPoint, ctx: PointContext, options: { pro
   const image = await ctx.image(IPC_IMAGE);
   const text: string[] = [];
   const decoder = new TextDecoder();
-  const m = new Machine({ ...ctx.machineOptions(), harts: HARTS, bootargs: bootArgs(p, calls) }, { console: (b) => text.push(decoder.decode(b)) });
+  // The reference mode (no translated blocks) gives the same cycles and runs this workload
+  // several times faster: traps, CSR writes and two harts taking turns every few cycles leave
+  // blocks little to do (docs/experiments.md, "Host time").
+  const m = new Machine({ ...ctx.machineOptions(), harts: HARTS, bootargs: bootArgs(p, calls), fast: false }, { console: (b) => text.push(decoder.decode(b)) });
   const loaded = m.load(image, IPC_IMAGE);
   const profiler = options.profile ? new Profiler(new Symbolizer([loaded]), { threads: true }) : undefined;
   const obs = new IpcObserver(m.harts, profiler);

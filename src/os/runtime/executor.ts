@@ -20,7 +20,7 @@
  *   slice away and looks again (IDLE_YIELD, what the seed's runtime did).
  */
 import {
-  Arr, Ptr, amoor_d, amoswap_d, asm, csr_clear, csr_set, csr_write, fnaddr, frameOf, offsetof, ptr, suspend, u16, u32, u64,
+  Arr, Ptr, amoor_d, amoswap_d, asm, csr_clear, csr_set, csr_write, fnaddr, frameOf, offsetof, ptr, suspend, table, u16, u32, u64, u8,
 } from '../../gtsc/guest';
 import { Wait, Yield } from '../user/sys.gen';
 
@@ -50,19 +50,27 @@ interface FrameHeader {
   result: u64;
 }
 
+/** 32 bytes, so that a cid indexes the table with a shift. */
 interface Task {
   frame: u64;
-  prio: u32;
-  flags: u32;
   /** Free for the coroutine's own use (a channel keeps the reply buffer of its call here). */
   arg: u64;
+  prio: u32;
+  flags: u32;
+  spare: u64;
 }
 
-interface ReadyRing {
-  head: u32;
-  tail: u32;
-  cids: Arr<u16, 2048>;
-}
+/** The lowest set bit of a byte (the priority search: the ready bitmap has PRIORITIES = 8 bits). */
+const LOWEST_BIT = table<u8>([
+  8, 0, 1, 0, 2, 0, 1, 0, 3, 0, 1, 0, 2, 0, 1, 0, 4, 0, 1, 0, 2, 0, 1, 0, 3, 0, 1, 0, 2, 0, 1, 0,
+  5, 0, 1, 0, 2, 0, 1, 0, 3, 0, 1, 0, 2, 0, 1, 0, 4, 0, 1, 0, 2, 0, 1, 0, 3, 0, 1, 0, 2, 0, 1, 0,
+  6, 0, 1, 0, 2, 0, 1, 0, 3, 0, 1, 0, 2, 0, 1, 0, 4, 0, 1, 0, 2, 0, 1, 0, 3, 0, 1, 0, 2, 0, 1, 0,
+  5, 0, 1, 0, 2, 0, 1, 0, 3, 0, 1, 0, 2, 0, 1, 0, 4, 0, 1, 0, 2, 0, 1, 0, 3, 0, 1, 0, 2, 0, 1, 0,
+  7, 0, 1, 0, 2, 0, 1, 0, 3, 0, 1, 0, 2, 0, 1, 0, 4, 0, 1, 0, 2, 0, 1, 0, 3, 0, 1, 0, 2, 0, 1, 0,
+  5, 0, 1, 0, 2, 0, 1, 0, 3, 0, 1, 0, 2, 0, 1, 0, 4, 0, 1, 0, 2, 0, 1, 0, 3, 0, 1, 0, 2, 0, 1, 0,
+  6, 0, 1, 0, 2, 0, 1, 0, 3, 0, 1, 0, 2, 0, 1, 0, 4, 0, 1, 0, 2, 0, 1, 0, 3, 0, 1, 0, 2, 0, 1, 0,
+  5, 0, 1, 0, 2, 0, 1, 0, 3, 0, 1, 0, 2, 0, 1, 0, 4, 0, 1, 0, 2, 0, 1, 0, 3, 0, 1, 0, 2, 0, 1, 0,
+]);
 
 /**
  * An executor. The first fields are uintr-entry.S's (offsets checked by executorInit): the
@@ -89,7 +97,10 @@ export interface Executor {
   arenaNext: u64;
   arenaEnd: u64;
   poolFree: Arr<u64, 8>;
-  ready: Arr<ReadyRing, 8>;
+  /** The ready rings: priority p's cids at readyCids[p · MAX_COROUTINES + (index mod MAX_COROUTINES)]. */
+  readyHead: Arr<u32, 8>;
+  readyTail: Arr<u32, 8>;
+  readyCids: Arr<u16, 16384>;
   freeCids: Arr<u16, 2048>;
   tasks: Arr<Task, 2048>;
 }
@@ -125,8 +136,8 @@ export function executorInit(ex: Ptr<Executor>, arena: u64, bytes: u64, uintrSlo
   ex.delayedSummary = 0;
   ex.readyBitmap = 0;
   for (let p = 0; p < PRIORITIES; p++) {
-    ex.ready[p].head = 0;
-    ex.ready[p].tail = 0;
+    ex.readyHead[p] = 0;
+    ex.readyTail[p] = 0;
   }
   for (let i = 0; i < MAX_COROUTINES; i++) {
     ex.freeCids[i] = MAX_COROUTINES - 1 - i;
@@ -183,9 +194,9 @@ export function __async_frame_free(frame: u64): void {
 // ---- coroutines
 
 function push(ex: Ptr<Executor>, prio: u64, cid: u64): void {
-  const r = ex.ready[prio];
-  r.cids[r.tail & (MAX_COROUTINES - 1)] = cid;
-  r.tail = r.tail + 1;
+  const tail = ex.readyTail[prio];
+  ex.readyCids[prio * MAX_COROUTINES + (tail & (MAX_COROUTINES - 1))] = cid;
+  ex.readyTail[prio] = tail + 1;
   ex.readyBitmap = ex.readyBitmap | (1 << prio);
 }
 
@@ -266,13 +277,13 @@ export function fetchTask(ex: Ptr<Executor>): u64 {
   if (ex.delayedSummary !== 0) applyDelayed(ex);
   const bitmap = ex.readyBitmap;
   if (bitmap === 0) return NO_COROUTINE;
-  let p = 0;
-  while (((bitmap >>> p) & 1) === 0) p++;
-  const r = ex.ready[p];
-  const cid = r.cids[r.head & (MAX_COROUTINES - 1)];
-  r.head = r.head + 1;
-  if (r.head === r.tail) ex.readyBitmap = bitmap & ~(1 << p);
-  ex.tasks[cid].flags = ex.tasks[cid].flags & ~TASK_QUEUED;
+  const p = LOWEST_BIT[bitmap];
+  const head = ex.readyHead[p];
+  const cid = ex.readyCids[p * MAX_COROUTINES + (head & (MAX_COROUTINES - 1))];
+  ex.readyHead[p] = head + 1;
+  if (head + 1 === ex.readyTail[p]) ex.readyBitmap = bitmap & ~(1 << p);
+  const t = ex.tasks[cid];
+  t.flags = t.flags & ~TASK_QUEUED;
   return cid;
 }
 

@@ -23,7 +23,7 @@ import { Line, bootArgIs, bootArgNumber, bootInfo, lineDec, lineStr, lineWrite, 
 import {
   Call, DebugHalt, DebugSetFastpath, Msg, Recv, ReplyRecv, Signal, UintrRegisterReceiver, UintrRegisterSender, Wait,
 } from '../../user/sys.gen';
-import { loadInit, serverLoad } from './load';
+import { serverLoad } from './load';
 
 // capability slots (src/os/systems/ipc-bench.ts)
 const SERVICE = 1;
@@ -68,7 +68,7 @@ function idlePolicy(b: Ptr<UserBootInfo>): u64 {
 
 /** The async server's request handler: a one-byte reply, request byte + 1, after the load. */
 function answer(request: Ptr<Item>, reply: Ptr<Item>): void {
-  serverLoad(load);
+  serverLoad(load, request.msg[0]);
   reply.info = msgInfo(0, 1);
   reply.msg[0] = (request.msg[0] + 1) & 0xff;
 }
@@ -77,7 +77,7 @@ function syncServer(): void {
   const m = zeroed<Msg>();
   Recv(SERVICE, ANSWER, m);
   while (true) {
-    serverLoad(load);
+    serverLoad(load, m.mr[0]);
     m.mr[0] = (m.mr[0] + 1) & 0xff;
     m.info = msgInfo(0, 1);
     ReplyRecv(SERVICE, ANSWER, m);
@@ -98,7 +98,6 @@ function asyncServer(b: Ptr<UserBootInfo>): void {
 export function bench_server(ipcBuf: u64, info: u64): void {
   const b = bootInfo(info);
   load = bootArgNumber(b, cstr('load='), 0);
-  loadInit();
   if (isAsync(b) !== 0) asyncServer(b);
   else syncServer();
 }
