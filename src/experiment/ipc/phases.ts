@@ -24,23 +24,23 @@ import type { HartProfileReport } from '../../trace/profile';
 
 interface PhaseRule {
   readonly key: string;
-  /** The stack contains this function (its inclusive cycles) ... */
-  readonly incl?: string;
+  /** The stack contains one of these functions (their inclusive cycles) ... */
+  readonly incl?: readonly string[];
   /** ... or ends in one of these (their self cycles). */
   readonly self?: readonly string[];
 }
 
 /** The phases of an async call, in matching order (`client.` / `server.` prefix: whose thread). */
 export const ASYNC_PHASES: readonly PhaseRule[] = [
-  { key: 'client.fetch-task', incl: 'fetchTask' },
-  { key: 'client.fill-send', incl: 'sendRequest' },
-  { key: 'client.get-reply', incl: 'getReply' },
-  { key: 'client.wake-task', incl: 'wakeTask' },
+  { key: 'client.fetch-task', incl: ['fetchTask'] },
+  { key: 'client.fill-send', incl: ['sendRequest'] },
+  { key: 'client.get-reply', incl: ['getReply'] },
+  { key: 'client.wake-task', incl: ['wakeTask'] },
   { key: 'client.task-get-reply', self: ['call.resume', 'worker.resume'] },
-  { key: 'server.fetch-task', incl: 'fetchTask' },
-  { key: 'server.get-request', incl: 'getRequest' },
-  { key: 'server.handle', incl: 'answer' },
-  { key: 'server.write-reply', incl: 'writeReply' },
+  { key: 'server.fetch-task', incl: ['fetchTask'] },
+  { key: 'server.get-request', incl: ['getRequest'] },
+  { key: 'server.handle', incl: ['answer'] },
+  { key: 'server.write-reply', incl: ['serve', 'writeReply'] },
 ];
 
 export interface PhaseThreads {
@@ -69,7 +69,7 @@ function classify(frames: readonly string[], role: 'client' | 'server', who: Pha
   if (async) {
     for (const rule of ASYNC_PHASES) {
       if (!rule.key.startsWith(`${role}.`)) continue;
-      if (rule.incl !== undefined && frames.includes(rule.incl)) return rule.key;
+      if (rule.incl !== undefined && rule.incl.some((f) => frames.includes(f))) return rule.key;
       if (rule.self !== undefined && rule.self.includes(last)) return rule.key;
     }
   }

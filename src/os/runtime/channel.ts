@@ -60,8 +60,12 @@ export interface Channel {
 /** Bytes a channel takes, whole pages (the size of its shared region). */
 export const CHANNEL_BYTES = 335872;
 
-/** The request handler: fills `reply` (its message) for `request`. */
-export type Handler = (request: Ptr<Item>, reply: Ptr<Item>) => void;
+/**
+ * The request handler: fills `reply` (its message; the cid is set) for `request` and returns 1,
+ * or returns 0 to answer later with sendReply (e.g. from a coroutine it spawned). Either way the
+ * request item is gone once it returns: keep what it needs.
+ */
+export type Handler = (request: Ptr<Item>, reply: Ptr<Item>) => u64;
 
 export interface ChannelClient {
   ch: Ptr<Channel>;
@@ -199,15 +203,25 @@ export function getRequest(r: Ptr<Ring>): Ptr<Item> {
   return peek(r);
 }
 
-/** Answers the request being served: the handler fills the reply slot, which is published (the seed's "write reply"). */
-export function writeReply(sv: Ptr<ChannelServer>, request: Ptr<Item>): void {
-  const r = sv.ch.rep;
-  const out = slot(r);
-  out.cid = request.cid;
-  sv.handler(request, out);
-  consume(sv.ch.req);
-  publish(r, sv.notifyIndex);
+/** Sends the reply slot the handler filled (the seed's "write reply"). */
+export function writeReply(sv: Ptr<ChannelServer>): void {
+  publish(sv.ch.rep, sv.notifyIndex);
   sv.served = sv.served + 1;
+}
+
+/** Answers a request later (a handler that returned 0): `reply.cid` must be the request's cid. */
+export function sendReply(sv: Ptr<ChannelServer>, reply: Ptr<Item>): void {
+  copyItem(slot(sv.ch.rep), reply);
+  writeReply(sv);
+}
+
+/** Serves one request: the handler fills the reply slot (or will answer later); the request is consumed. */
+function serve(sv: Ptr<ChannelServer>, request: Ptr<Item>): void {
+  const out = slot(sv.ch.rep);
+  out.cid = request.cid;
+  const now = sv.handler(request, out);
+  consume(sv.ch.req);
+  if (now !== 0) writeReply(sv);
 }
 
 /** The server's receive coroutine: serves each request, parks when there are none. */
@@ -215,7 +229,7 @@ async function requestLoop(sv: Ptr<ChannelServer>): Promise<void> {
   const r = sv.ch.req;
   while (true) {
     const it = getRequest(r);
-    if (it !== 0) writeReply(sv, it);
+    if (it !== 0) serve(sv, it);
     else if (park(r) !== 0) await suspend();
   }
 }

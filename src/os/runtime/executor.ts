@@ -216,7 +216,11 @@ export function delayWake(ex: Ptr<Executor>, cid: u64): void {
 }
 
 function spawnTask(ex: Ptr<Executor>, frame: u64, prio: u64, flags: u64): u64 {
-  if (ex.freeCount === 0 || frame === 0) return NO_COROUTINE;
+  if (frame === 0) return NO_COROUTINE; // the arena is used up
+  if (ex.freeCount === 0) {
+    __async_frame_free(frame); // the coroutine will never run
+    return NO_COROUTINE;
+  }
   ex.freeCount = ex.freeCount - 1;
   const cid = ex.freeCids[ex.freeCount];
   const t = ex.tasks[cid];
@@ -229,7 +233,10 @@ function spawnTask(ex: Ptr<Executor>, frame: u64, prio: u64, flags: u64): u64 {
   return cid;
 }
 
-/** Runs coroutine co (an async function's call) at priority prio; run() waits for it. Returns its cid (NO_COROUTINE: none free). */
+/**
+ * Runs coroutine co (an async function's call) at priority prio; run() waits for it. Returns its
+ * cid, or NO_COROUTINE when MAX_COROUTINES are alive already (co is then dropped).
+ */
 export function spawn(ex: Ptr<Executor>, co: Promise<void>, prio: u64): u64 {
   return spawnTask(ex, frameOf(co), prio, 0);
 }

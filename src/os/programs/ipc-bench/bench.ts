@@ -67,10 +67,11 @@ function idlePolicy(b: Ptr<UserBootInfo>): u64 {
 // ---- the server
 
 /** The async server's request handler: a one-byte reply, request byte + 1, after the load. */
-function answer(request: Ptr<Item>, reply: Ptr<Item>): void {
+function answer(request: Ptr<Item>, reply: Ptr<Item>): u64 {
   serverLoad(load, request.msg[0]);
   reply.info = msgInfo(0, 1);
   reply.msg[0] = (request.msg[0] + 1) & 0xff;
+  return 1;
 }
 
 function syncServer(): void {
