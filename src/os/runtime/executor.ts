@@ -15,12 +15,17 @@
  *   pending bit it reads into a delayed wake-up of its coroutine and counts the interrupt.
  * - Frames come from a pool of size classes over an arena the program gives (the functions
  *   gtsc's async code calls: __async_frame_alloc / __async_frame_free).
- * - With nothing to run, the thread waits for a user interrupt (IDLE_WAIT: blocks in the kernel
- *   on its user-interrupt notification, which a uipi SEND ends: docs/os.md) or gives its time
- *   slice away and looks again (IDLE_YIELD, what the seed's runtime did).
+ * - With nothing to run, the thread waits for a user interrupt: IDLE_WAIT blocks in the kernel
+ *   on its user-interrupt notification at once (a uipi SEND ends the wait: docs/os.md), for a
+ *   thread that shares its hart (spinning would only keep the others off it); IDLE_SPIN first
+ *   spins in user space, where an interrupt costs no kernel entry, for SPIN_CYCLES — about what
+ *   blocking and being woken cost (the competitive-spinning rule: never more than twice the
+ *   best choice made in hindsight) — then blocks, for a thread that has its hart to itself;
+ *   IDLE_YIELD gives its time slice away and looks again (what the seed's runtime did).
  */
 import {
-  Arr, Ptr, amoor_d, amoswap_d, asm, csr_clear, csr_set, csr_write, fnaddr, frameOf, offsetof, ptr, suspend, table, u16, u32, u64, u8,
+  Arr, Ptr, amoor_d, amoswap_d, asm, csr_clear, csr_set, csr_write, fnaddr, frameOf, offsetof, ptr, rdcycle, suspend, table, u16,
+  u32, u64, u8,
 } from '../../gtsc/guest';
 import { Wait, Yield } from '../user/sys.gen';
 
@@ -31,6 +36,14 @@ export const POOL_CLASSES = 8;
 
 export const IDLE_WAIT = 0;
 export const IDLE_YIELD = 1;
+export const IDLE_SPIN = 2;
+
+/**
+ * How long IDLE_SPIN spins before blocking: what a Wait that blocks and its wake-up cost this
+ * kernel (docs/os.md, "Waiting receivers": the system call, the switch to idle and back, the
+ * user-interrupt state restored), about 1800 cycles on the Rocket model.
+ */
+export const SPIN_CYCLES = 2000;
 
 /** No coroutine (a cid is below MAX_COROUTINES). */
 export const NO_COROUTINE = 0xffff;
@@ -316,6 +329,10 @@ function idle(ex: Ptr<Executor>): void {
   if (ex.idlePolicy === IDLE_YIELD || ex.uintrSlot === 0) {
     Yield();
     return;
+  }
+  if (ex.idlePolicy === IDLE_SPIN) {
+    const until = rdcycle() + SPIN_CYCLES;
+    while (rdcycle() < until) if ((ex.delayedSummary | ex.readyBitmap) !== 0) return; // an interrupt came
   }
   // An interrupt taken between fetch and Wait would leave nothing pending to end the Wait: with
   // UIE clear it stays pending in the UINTC instead, and Wait returns at once (docs/os.md).

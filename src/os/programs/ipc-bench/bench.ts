@@ -6,7 +6,8 @@
 //   c=C      async: client coroutines, together making the N calls (sync: 1)
 //   load=L   0..3: per request the server squares a (L+2)×(L+2) matrix four times
 //   n=N      calls (default 20480)
-//   idle=wait | yield   async: what a thread with nothing to run does (default wait)
+//   idle=wait | spin | yield   async: what a thread with nothing to run does (default: spin
+//            when client and server have a hart each, wait when they share one)
 //
 // sync: the client Calls the server's endpoint, the server answers with ReplyRecv (the kernel's
 // fast path; sync-up-slow turns it off; sync-smp is across harts). async: the client's
@@ -18,7 +19,7 @@
 import { Arr, Ptr, asm, cstr, ptr, rdcycle, u64, u8, zeroed } from '../../../gtsc/guest';
 import { UserBootInfo } from '../../lib/userinfo';
 import { Item, Channel, ChannelClient, ChannelServer, call, clientInit, serverInit } from '../../runtime/channel';
-import { Executor, IDLE_WAIT, IDLE_YIELD, executorInit, run, runForever, spawn } from '../../runtime/executor';
+import { Executor, IDLE_SPIN, IDLE_WAIT, IDLE_YIELD, executorInit, run, runForever, spawn } from '../../runtime/executor';
 import { Line, bootArgIs, bootArgNumber, bootInfo, lineDec, lineStr, lineWrite, msgInfo } from '../../user/lib';
 import {
   Call, DebugHalt, DebugSetFastpath, Msg, Recv, ReplyRecv, Signal, UintrRegisterReceiver, UintrRegisterSender, Wait,
@@ -60,8 +61,15 @@ function clientOnHart1(b: Ptr<UserBootInfo>): u64 {
   return bootArgIs(b, cstr('series='), cstr('async-smp')) | bootArgIs(b, cstr('series='), cstr('sync-smp'));
 }
 
+/**
+ * What a thread with nothing to run does: idle=wait|spin|yield; by default it spins first when
+ * client and server have a hart each (smp) and blocks at once when they share one (up).
+ */
 function idlePolicy(b: Ptr<UserBootInfo>): u64 {
-  return bootArgIs(b, cstr('idle='), cstr('yield')) !== 0 ? IDLE_YIELD : IDLE_WAIT;
+  if (bootArgIs(b, cstr('idle='), cstr('yield')) !== 0) return IDLE_YIELD;
+  if (bootArgIs(b, cstr('idle='), cstr('wait')) !== 0) return IDLE_WAIT;
+  if (bootArgIs(b, cstr('idle='), cstr('spin')) !== 0) return IDLE_SPIN;
+  return clientOnHart1(b) !== 0 ? IDLE_SPIN : IDLE_WAIT;
 }
 
 // ---- the server
