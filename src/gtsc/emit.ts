@@ -15,6 +15,11 @@ export const REG_NAMES = [
 const INVERT: Record<Cmp, Cmp> = { eq: 'ne', ne: 'eq', lt: 'ge', ge: 'lt', ltu: 'geu', geu: 'ltu' };
 const LOAD = { 1: ['lbu', 'lb'], 2: ['lhu', 'lh'], 4: ['lwu', 'lw'], 8: ['ld', 'ld'] } as const;
 const STORE = { 1: 'sb', 2: 'sh', 4: 'sw', 8: 'sd' } as const;
+/** Zero- and sign-extension of the low 8, 16 or 32 bits: [zero, sign] by width. */
+const EXTEND: readonly Record<8 | 16 | 32, [string, number][]>[] = [
+  { 8: [['andi', 255]], 16: [['slli', 48], ['srli', 48]], 32: [['slli', 32], ['srli', 32]] },
+  { 8: [['slli', 56], ['srai', 56]], 16: [['slli', 48], ['srai', 48]], 32: [['addiw', 0]] },
+];
 
 interface Frame {
   size: number;
@@ -28,8 +33,20 @@ function alignUp(x: number, a: number): number {
   return Math.ceil(x / a) * a;
 }
 
+/** `return f(...)` (or a call right before a plain return) can jump instead of call. */
+function isTailCall(fn: IrFunction, i: Ins, t: Term): boolean {
+  if (i.op !== 'call' || i.target === 'ecall' || t.op !== 'ret') return false;
+  if (fn.slots.length > 0) return false; // arguments may point into this frame
+  return t.a === undefined || t.a === i.d;
+}
+
+/** Whether some call returns here (so `ra` must be saved); tail calls do not. */
+function callsBack(fn: IrFunction): boolean {
+  return fn.blocks.some((b) => b.ins.some((i, k) => i.op === 'call' && (k < b.ins.length - 1 || !isTailCall(fn, i, b.term))));
+}
+
 function layoutFrame(fn: IrFunction, al: Allocation): Frame {
-  const saved = [...(al.hasCalls ? [1] : []), ...al.usedSaved];
+  const saved = [...(callsBack(fn) ? [1] : []), ...al.usedSaved];
   let off = al.spillSlots * 8;
   const slotOff = fn.slots.map((s) => { off = alignUp(off, Math.max(s.align, 1)); const o = off; off += s.size; return o; });
   const body = alignUp(off, 16);
@@ -184,6 +201,13 @@ class Emitter {
         fin();
         return;
       }
+      case 'ext': {
+        const a = this.use(i.a, 0);
+        const [d, fin] = this.def(i.d);
+        for (const [fn, imm] of EXTEND[i.signed ? 1 : 0][i.bits]) this.line(`${fn} ${d}, ${fn === 'slli' || fn === 'andi' || fn === 'addiw' ? a : d}, ${imm}`);
+        fin();
+        return;
+      }
       case 'unary': {
         const a = this.use(i.a, 0);
         const [d, fin] = this.def(i.d);
@@ -279,20 +303,13 @@ class Emitter {
   block(b: Block, next: number | undefined, referenced: Set<number>): void {
     if (referenced.has(b.id)) this.out.push(`${this.label(b.id)}:`);
     const last = b.ins[b.ins.length - 1];
-    if (last && this.isTailCall(last, b.term)) {
+    if (last && isTailCall(this.fn, last, b.term)) {
       for (const i of b.ins.slice(0, -1)) this.ins(i);
       this.tailCall(last as Extract<Ins, { op: 'call' }>);
       return;
     }
     for (const i of b.ins) this.ins(i);
     this.term(b.term, next);
-  }
-
-  /** `return f(...)` (or a call right before a plain return) can jump instead of call. */
-  private isTailCall(i: Ins, t: Term): boolean {
-    if (i.op !== 'call' || i.target === 'ecall' || t.op !== 'ret') return false;
-    if (this.fn.slots.length > 0) return false; // arguments may point into this frame
-    return t.a === undefined || t.a === i.d;
   }
 
   private tailCall(i: Extract<Ins, { op: 'call' }>): void {

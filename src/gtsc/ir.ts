@@ -12,20 +12,40 @@ export type Cmp = 'eq' | 'ne' | 'lt' | 'ge' | 'ltu' | 'geu';
 
 export type Ins =
   | { op: 'li'; d: number; imm: bigint }
-  | { op: 'la'; d: number; sym: string }
+  /**
+   * Address of a symbol. `obj`: the symbol is a module-level variable or string literal of this
+   * program (an object of known extent, see opt/memory.ts); `str`: the text of the string
+   * literal whose label `sym` is; `local`: the symbol is not visible outside its module.
+   */
+  | { op: 'la'; d: number; sym: string; obj?: boolean; str?: string; local?: boolean }
   | { op: 'mv'; d: number; a: number }
   | { op: 'alu'; fn: AluOp; d: number; a: number; b: number }
   | { op: 'alui'; fn: AluImmOp; d: number; a: number; imm: number }
   | { op: 'unary'; fn: 'seqz' | 'snez' | 'neg' | 'not'; d: number; a: number }
-  | { op: 'ld'; size: 1 | 2 | 4 | 8; signed: boolean; d: number; a: number; off: number }
-  | { op: 'st'; size: 1 | 2 | 4 | 8; a: number; b: number; off: number }
+  /**
+   * Zero- (`signed` false) or sign-extension of the low `bits` bits: the conversion to a narrow
+   * integer type (u8/u16/u32/i8/i16/i32), dropped by the optimiser when the value already fits.
+   */
+  | { op: 'ext'; signed: boolean; bits: 8 | 16 | 32; d: number; a: number }
+  /**
+   * Memory accesses. `vol` marks a volatile access (the loadN/storeN intrinsics): never removed,
+   * merged with another or moved (docs/gtsc.md, "Memory and aliasing").
+   */
+  | { op: 'ld'; size: 1 | 2 | 4 | 8; signed: boolean; d: number; a: number; off: number; vol?: boolean }
+  | { op: 'st'; size: 1 | 2 | 4 | 8; a: number; b: number; off: number; vol?: boolean }
   /** Address of a stack object: d = sp + frame offset of `slot`. */
   | { op: 'frame'; d: number; slot: number }
   /**
    * A call: arguments go to argRegs (machine register numbers) in parallel, the result comes
    * back in a0. `target` is a symbol, a virtual register (indirect call) or the ecall instruction.
    */
-  | { op: 'call'; target: string | number | 'ecall'; args: number[]; argRegs: number[]; d: number | undefined }
+  | {
+    op: 'call'; target: string | number | 'ecall'; args: number[]; argRegs: number[]; d: number | undefined;
+    /** The called guest function (FnKey) when its body is compiled in this program: inlinable. */
+    callee?: string;
+    /** The target symbol is not visible outside its module. */
+    local?: boolean;
+  }
   /**
    * Any other instruction, written as a template: {d} is the result register, {0}, {1}, ...
    * the operands. Used by intrinsics and inline assembly.
@@ -49,8 +69,18 @@ export interface StackSlot {
   readonly align: number;
 }
 
+/** A function's identity across modules: `module:name`. */
+export type FnKey = string;
+
+export function fnKey(module: string, name: string): FnKey {
+  return `${module}:${name}`;
+}
+
 export interface IrFunction {
   readonly name: string;
+  readonly key: FnKey;
+  /** Name of the module the function belongs to (its assembly file). */
+  readonly module: string;
   readonly global: boolean;
   readonly params: number[];
   blocks: Block[];
@@ -58,6 +88,11 @@ export interface IrFunction {
   slots: StackSlot[];
   /** Preferred machine register for some virtual registers (arguments, results). */
   hints: Map<number, number>;
+  /**
+   * Temporaries made by lowering (not user variables): each holds one value of an
+   * expression, so the optimiser may rename, move or drop its definition.
+   */
+  temps: Set<number>;
 }
 
 export function insDefs(i: Ins): number | undefined {
@@ -71,7 +106,7 @@ export function insDefs(i: Ins): number | undefined {
 export function insUses(i: Ins): number[] {
   switch (i.op) {
     case 'li': case 'la': case 'frame': return [];
-    case 'mv': case 'alui': case 'unary': case 'ld': return [i.a];
+    case 'mv': case 'alui': case 'unary': case 'ld': case 'ext': return [i.a];
     case 'alu': case 'st': return [i.a, i.b];
     case 'call': return typeof i.target === 'number' ? [...i.args, i.target] : i.args;
     case 'raw': return i.uses;
@@ -90,7 +125,32 @@ export function successors(t: Term): number[] {
   return [];
 }
 
-/** Rewrite every virtual register an instruction mentions (used by the register allocator). */
-export function isCall(i: Ins): boolean {
-  return i.op === 'call';
+/** Rewrite the virtual registers an instruction reads. */
+export function mapUses(i: Ins, r: (v: number) => number): Ins {
+  switch (i.op) {
+    case 'li': case 'la': case 'frame': return i;
+    case 'mv': case 'alui': case 'unary': case 'ld': case 'ext': return { ...i, a: r(i.a) };
+    case 'alu': case 'st': return { ...i, a: r(i.a), b: r(i.b) };
+    case 'call': return { ...i, args: i.args.map(r), target: typeof i.target === 'number' ? r(i.target) : i.target };
+    case 'raw': return { ...i, uses: i.uses.map(r) };
+  }
+}
+
+/** Rewrite the virtual register an instruction writes. */
+export function mapDef(i: Ins, r: (v: number) => number): Ins {
+  if (i.op === 'st') return i;
+  if (i.d === undefined) return i;
+  return { ...i, d: r(i.d) };
+}
+
+export function mapTermUses(t: Term, r: (v: number) => number): Term {
+  if (t.op === 'br') return { ...t, a: r(t.a), b: r(t.b) };
+  if (t.op === 'ret' && t.a !== undefined) return { ...t, a: r(t.a) };
+  return t;
+}
+
+/** Instructions with no effect but their result (safe to drop, duplicate or compute early). */
+export function isPure(i: Ins): boolean {
+  return i.op === 'li' || i.op === 'la' || i.op === 'alu' || i.op === 'alui' || i.op === 'unary' || i.op === 'frame'
+    || i.op === 'ext' || i.op === 'mv';
 }

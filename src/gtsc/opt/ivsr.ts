@@ -4,12 +4,9 @@
  * `p[i]` or `a[i * n + k]` — is kept in its own register P, initialised before the loop and
  * advanced by c * M << s next to every update of i, instead of being recomputed.
  */
-import { insDefs, insUses, type Block, type Ins } from './ir';
-
-export interface LoopInfo {
-  pre: Block;
-  blocks: Block[];
-}
+import { insDefs, insUses, termUses, type Block, type Ins, type IrFunction } from '../ir';
+import type { Loop } from './cfg';
+import { defCounts } from './local';
 
 interface Derived {
   iv: number;
@@ -21,31 +18,27 @@ interface Derived {
   ins?: Ins;
 }
 
-export interface VregSource {
-  vreg(): number;
-  temp(): number;
+interface LoopBlocks {
+  pre: Block;
+  blocks: Block[];
 }
 
-const PURE = new Set<Ins['op']>(['li', 'la', 'alu', 'alui', 'unary', 'frame']);
-
-function defCounts(blocks: Iterable<Block>): Map<number, number> {
-  const m = new Map<number, number>();
-  for (const b of blocks) for (const i of b.ins) { const d = insDefs(i); if (d !== undefined) m.set(d, (m.get(d) ?? 0) + 1); }
-  return m;
+/** Loops must have preheaders (ensurePreheaders) and come innermost first. */
+export function reduceInductionVariables(fn: IrFunction, loops: readonly Loop[]): void {
+  for (const l of loops) {
+    reduceLoop(fn, { pre: fn.blocks[l.preheader]!, blocks: [...l.blocks].sort((a, b) => a - b).map((b) => fn.blocks[b]!) });
+  }
 }
 
-export function reduceInductionVariables(all: Block[], loops: LoopInfo[], temps: Set<number>, src: VregSource): void {
-  for (const loop of loops) reduceLoop(all, loop, temps, src);
-  removeDeadTemps(all, temps);
-}
-
-function reduceLoop(all: Block[], loop: LoopInfo, temps: Set<number>, src: VregSource): void {
+function reduceLoop(fn: IrFunction, loop: LoopBlocks): void {
+  const all = fn.blocks;
+  const temps = fn.temps;
   const written = new Map<number, Ins[]>();
   for (const b of loop.blocks) for (const i of b.ins) {
     const d = insDefs(i);
     if (d !== undefined) written.set(d, [...(written.get(d) ?? []), i]);
   }
-  const counts = defCounts(all);
+  const counts = defCounts(fn);
   const inv = (v: number): boolean => v === 0 || !written.has(v);
   const ivStep = new Map<number, bigint>();
   for (const [v, defs] of written) {
@@ -69,7 +62,7 @@ function reduceLoop(all: Block[], loop: LoopInfo, temps: Set<number>, src: VregS
       const d = insDefs(i);
       for (const u of insUses(i)) if (derived.has(u) && !(d !== undefined && derived.has(d))) consumers.set(u, (consumers.get(u) ?? 0) + 1);
     }
-    for (const u of termUsesOf(b)) if (derived.has(u)) consumers.set(u, (consumers.get(u) ?? 0) + 1);
+    for (const u of termUses(b.term)) if (derived.has(u)) consumers.set(u, (consumers.get(u) ?? 0) + 1);
   }
   const shared = new Map<string, number>();
   for (const [d, x] of derived) {
@@ -81,7 +74,7 @@ function reduceLoop(all: Block[], loop: LoopInfo, temps: Set<number>, src: VregS
       for (const b of loop.blocks) b.ins = b.ins.map((i) => (i === x.ins ? { op: 'mv', d, a: p } : i));
       continue;
     }
-    shared.set(key, materialise(loop, d, x, src));
+    shared.set(key, materialise(fn, loop, d, x));
   }
 }
 
@@ -105,14 +98,8 @@ function classify(i: Ins, get: (v: number) => Derived | undefined, inv: (v: numb
   return undefined;
 }
 
-function termUsesOf(b: Block): number[] {
-  const t = b.term;
-  if (t.op === 'br') return [t.a, t.b];
-  if (t.op === 'ret' && t.a !== undefined) return [t.a];
-  return [];
-}
-
-function materialise(loop: LoopInfo, d: number, x: Derived, src: VregSource): number {
+function materialise(fn: IrFunction, loop: LoopBlocks, d: number, x: Derived): number {
+  const src = { vreg: (): number => fn.nextVreg++, temp: (): number => { const r = fn.nextVreg++; fn.temps.add(r); return r; } };
   const pre = loop.pre.ins;
   const p = src.vreg();
   // Initial value, computed before the loop.
@@ -149,7 +136,7 @@ function materialise(loop: LoopInfo, d: number, x: Derived, src: VregSource): nu
   return p;
 }
 
-function strideReg(pre: Ins[], c: number, x: Derived, src: VregSource): number {
+function strideReg(pre: Ins[], c: number, x: Derived, src: { temp(): number }): number {
   let r: number;
   if (x.mul !== undefined && c === 1) r = x.mul;
   else {
@@ -161,19 +148,3 @@ function strideReg(pre: Ins[], c: number, x: Derived, src: VregSource): number {
   return r;
 }
 
-/** Remove pure instructions whose temporary result is never used. */
-export function removeDeadTemps(all: Block[], temps: ReadonlySet<number>): void {
-  for (let changed = true; changed;) {
-    changed = false;
-    const used = new Set<number>();
-    for (const b of all) {
-      for (const i of b.ins) for (const u of insUses(i)) used.add(u);
-      for (const u of termUsesOf(b)) used.add(u);
-    }
-    for (const b of all) {
-      const n = b.ins.length;
-      b.ins = b.ins.filter((i) => { const d = insDefs(i); return !(PURE.has(i.op) && d !== undefined && temps.has(d) && !used.has(d)); });
-      if (b.ins.length !== n) changed = true;
-    }
-  }
-}

@@ -1,0 +1,46 @@
+/**
+ * The optimiser: whole-program inlining, then per function the clean-ups, loop-invariant code
+ * motion, induction-variable strength reduction, memory forwarding, extension removal, the
+ * prologue placement (shrink-wrapping) and instruction scheduling for the target core.
+ * `-O0` (CompileOptions.optimize false) skips all of it.
+ */
+import type { IrFunction } from '../ir';
+import type { TimingProfile } from '../../timing/profile';
+import { buildCfg, ensurePreheaders, findLoops, simplifyCfg } from './cfg';
+import { inlineProgram, type InlineContext } from './inline';
+import { hoistInvariants } from './licm';
+import { reduceInductionVariables } from './ivsr';
+import { foldKnownConstants, localCse, propagateCopies, removeDeadCode } from './local';
+import { forwardMemory } from './memory';
+
+export interface OptimizeOptions extends InlineContext {
+  /** The timing profile code is scheduled for (undefined: no scheduling). */
+  target: TimingProfile | undefined;
+}
+
+function cleanUp(fn: IrFunction): void {
+  foldKnownConstants(fn);
+  propagateCopies(fn);
+  localCse(fn);
+  removeDeadCode(fn);
+}
+
+/** Optimises every function; returns the functions to emit (some may be inlined away). */
+export function optimizeProgram(fns: IrFunction[], options: OptimizeOptions): IrFunction[] {
+  for (const fn of fns) { simplifyCfg(fn); cleanUp(fn); }
+  const kept = inlineProgram(fns, options);
+  for (const fn of kept) optimizeFunction(fn);
+  return kept;
+}
+
+function optimizeFunction(fn: IrFunction): void {
+  simplifyCfg(fn);
+  cleanUp(fn);
+  ensurePreheaders(fn);
+  const loops = findLoops(fn, buildCfg(fn));
+  hoistInvariants(fn, loops);
+  reduceInductionVariables(fn, loops);
+  forwardMemory(fn);
+  cleanUp(fn);
+  simplifyCfg(fn);
+}

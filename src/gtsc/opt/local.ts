@@ -1,0 +1,203 @@
+/**
+ * Clean-ups: constant propagation within blocks, copy propagation (within a block, and across
+ * the function for values with one definition), common-subexpression elimination within
+ * blocks, and removal of instructions whose result nobody reads.
+ */
+import { insDefs, insUses, isPure, mapTermUses, mapUses, termUses, type Ins, type IrFunction } from '../ir';
+
+/** How many instructions define each virtual register. */
+export function defCounts(fn: IrFunction): Map<number, number> {
+  const m = new Map<number, number>();
+  for (const b of fn.blocks) for (const i of b.ins) { const d = insDefs(i); if (d !== undefined) m.set(d, (m.get(d) ?? 0) + 1); }
+  return m;
+}
+
+function keyOf(i: Ins): string | undefined {
+  switch (i.op) {
+    case 'li': return `li ${i.imm}`;
+    case 'la': return `la ${i.sym}`;
+    case 'alu': return `${i.fn} ${i.a} ${i.b}`;
+    case 'alui': return `${i.fn} ${i.a} ${i.imm}`;
+    case 'unary': return `${i.fn} ${i.a}`;
+    case 'frame': return `frame ${i.slot}`;
+    case 'ext': return `ext ${i.signed} ${i.bits} ${i.a}`;
+    default: return undefined;
+  }
+}
+
+function renameAll(fn: IrFunction, rename: Map<number, number>): void {
+  if (rename.size === 0) return;
+  const r = (v: number): number => {
+    let x = v;
+    for (let guard = 0; rename.has(x) && guard < 100; guard++) x = rename.get(x)!;
+    return x;
+  };
+  for (const b of fn.blocks) {
+    b.ins = b.ins.map((i) => mapUses(i, r));
+    b.term = mapTermUses(b.term, r);
+  }
+}
+
+/**
+ * Within a block, a pure instruction that recomputes a value already held in a
+ * single-definition temporary is dropped and its uses renamed.
+ */
+export function localCse(fn: IrFunction): void {
+  const counts = defCounts(fn);
+  const single = (v: number): boolean => fn.temps.has(v) && counts.get(v) === 1;
+  const rename = new Map<number, number>();
+  const r = (v: number): number => rename.get(v) ?? v;
+  for (const b of fn.blocks) {
+    const table = new Map<string, { v: number; uses: number[] }>();
+    const out: Ins[] = [];
+    for (const raw of b.ins) {
+      const i = rename.size > 0 ? mapUses(raw, r) : raw;
+      const key = keyOf(i);
+      const d = insDefs(i);
+      if (key !== undefined && d !== undefined && single(d)) {
+        const hit = table.get(key);
+        if (hit) { rename.set(d, hit.v); continue; }
+      }
+      if (d !== undefined) {
+        for (const [k, e] of table) if (e.v === d || e.uses.includes(d)) table.delete(k);
+      }
+      out.push(i);
+      if (key !== undefined && d !== undefined && single(d)) table.set(key, { v: d, uses: insUses(i) });
+    }
+    b.ins = out;
+  }
+  renameAll(fn, rename);
+}
+
+/**
+ * Copy propagation. Across the function: after `mv d, a` where both d and a have a single
+ * definition (or a is a parameter never written), d always equals a, so uses of d read a.
+ * Within a block: after `mv d, a` (d a single-definition temporary used only in this block),
+ * uses of d read a directly while a is not rewritten.
+ */
+export function propagateCopies(fn: IrFunction): void {
+  const counts = defCounts(fn);
+  const params = new Set(fn.params);
+  const once = (v: number): boolean => v === 0 || counts.get(v) === 1 || (params.has(v) && !counts.has(v));
+  const rename = new Map<number, number>();
+  for (const b of fn.blocks) {
+    b.ins = b.ins.filter((i) => {
+      if (i.op !== 'mv' || counts.get(i.d) !== 1 || !once(i.a) || params.has(i.d)) return true;
+      rename.set(i.d, i.a);
+      return false;
+    });
+  }
+  renameAll(fn, rename);
+  propagateLocalCopies(fn);
+}
+
+function propagateLocalCopies(fn: IrFunction): void {
+  const counts = defCounts(fn);
+  const useBlocks = new Map<number, Set<number>>();
+  const note = (u: number, k: number): void => { (useBlocks.get(u) ?? useBlocks.set(u, new Set()).get(u)!).add(k); };
+  fn.blocks.forEach((b, k) => {
+    for (const i of b.ins) for (const u of insUses(i)) note(u, k);
+    for (const u of termUses(b.term)) note(u, k);
+  });
+  fn.blocks.forEach((b, k) => {
+    for (let n = 0; n < b.ins.length; n++) {
+      const m = b.ins[n]!;
+      if (m.op !== 'mv' || !fn.temps.has(m.d) || counts.get(m.d) !== 1) continue;
+      const ub = useBlocks.get(m.d);
+      if (!ub || ub.size !== 1 || !ub.has(k)) continue;
+      // a must keep its value until the last use of d in this block.
+      let last = -1;
+      for (let j = n + 1; j < b.ins.length; j++) if (insUses(b.ins[j]!).includes(m.d)) last = j;
+      const end = termUses(b.term).includes(m.d) ? b.ins.length : last;
+      let ok = true;
+      for (let j = n + 1; j < end; j++) if (insDefs(b.ins[j]!) === m.a) ok = false;
+      if (!ok) continue;
+      const r = (v: number): number => (v === m.d ? m.a : v);
+      for (let j = n + 1; j < b.ins.length; j++) b.ins[j] = mapUses(b.ins[j]!, r);
+      b.term = mapTermUses(b.term, r);
+      b.ins.splice(n, 1);
+      n--;
+    }
+  });
+}
+
+const w64 = (v: bigint): bigint => BigInt.asIntN(64, v);
+const u64 = (v: bigint): bigint => BigInt.asUintN(64, v);
+
+/** Value of an ALU operation on known 64-bit operands (undefined for division, left to run time). */
+function aluValue(fn: string, a: bigint, b: bigint): bigint | undefined {
+  const sh = u64(b) & 63n;
+  switch (fn) {
+    case 'add': case 'addi': return w64(a + b);
+    case 'sub': return w64(a - b);
+    case 'mul': return w64(a * b);
+    case 'and': case 'andi': return a & b;
+    case 'or': case 'ori': return a | b;
+    case 'xor': case 'xori': return a ^ b;
+    case 'sll': case 'slli': return w64(a << sh);
+    case 'srl': case 'srli': return w64(u64(a) >> sh);
+    case 'sra': case 'srai': return a >> sh;
+    case 'slt': case 'slti': return a < b ? 1n : 0n;
+    case 'sltu': case 'sltiu': return u64(a) < u64(b) ? 1n : 0n;
+    case 'addiw': return BigInt.asIntN(32, a + b);
+    default: return undefined;
+  }
+}
+
+function extValue(signed: boolean, bits: number, v: bigint): bigint {
+  return signed ? BigInt.asIntN(bits, v) : BigInt.asUintN(bits, v);
+}
+
+/**
+ * Constant propagation within a block: registers set by `li` (and not rewritten since) are
+ * known, so ALU operations on known values become `li`, and adding a known zero becomes `mv`.
+ */
+export function foldKnownConstants(fn: IrFunction): void {
+  for (const b of fn.blocks) {
+    const known = new Map<number, bigint>([[0, 0n]]);
+    b.ins = b.ins.map((i) => {
+      let out: Ins = i;
+      if (i.op === 'alui' && known.has(i.a)) {
+        const v = aluValue(i.fn, known.get(i.a)!, BigInt(i.imm));
+        if (v !== undefined) out = { op: 'li', d: i.d, imm: v };
+      } else if (i.op === 'ext' && known.has(i.a)) {
+        out = { op: 'li', d: i.d, imm: extValue(i.signed, i.bits, known.get(i.a)!) };
+      } else if (i.op === 'alu') {
+        const a = known.get(i.a), bv = known.get(i.b);
+        const v = a !== undefined && bv !== undefined ? aluValue(i.fn, a, bv) : undefined;
+        if (v !== undefined) out = { op: 'li', d: i.d, imm: v };
+        else if ((i.fn === 'add' || i.fn === 'or' || i.fn === 'xor') && a === 0n) out = { op: 'mv', d: i.d, a: i.b };
+        else if ((i.fn === 'add' || i.fn === 'or' || i.fn === 'xor' || i.fn === 'sub') && bv === 0n) out = { op: 'mv', d: i.d, a: i.a };
+      } else if (i.op === 'mv' && known.has(i.a) && i.a !== 0) {
+        out = { op: 'li', d: i.d, imm: known.get(i.a)! };
+      }
+      const d = insDefs(out);
+      if (d !== undefined) {
+        if (out.op === 'li') known.set(d, out.imm);
+        else known.delete(d);
+      }
+      return out;
+    });
+  }
+}
+
+/** Removes pure instructions whose result is never read, until none is left. */
+export function removeDeadCode(fn: IrFunction): void {
+  for (let changed = true; changed;) {
+    changed = false;
+    const used = new Set<number>();
+    for (const b of fn.blocks) {
+      for (const i of b.ins) for (const u of insUses(i)) used.add(u);
+      for (const u of termUses(b.term)) used.add(u);
+    }
+    for (const b of fn.blocks) {
+      const n = b.ins.length;
+      b.ins = b.ins.filter((i) => {
+        const d = insDefs(i);
+        if (i.op === 'mv' && d === i.a) return false;
+        return !(isPure(i) && d !== undefined && !used.has(d));
+      });
+      if (b.ins.length !== n) changed = true;
+    }
+  }
+}
