@@ -157,9 +157,8 @@ describe('code shape', () => {
 
   test('struct fields are addressed with their natural offsets', () => {
     const src = 'interface S { a: u8; b: u32; c: u16; d: u64 }\nexport function f(p: Ptr<S>): u64 { return p.a + p.b + p.c + p.d; }';
-    const b = body(asm(src), 'f');
-    expect(b.slice(0, 4)).toEqual(['lbu t0, 0(a0)', 'lwu t1, 4(a0)', 'add t0, t0, t1', 'lhu t1, 8(a0)']);
-    expect(b.slice(4)).toEqual(['add t0, t0, t1', 'ld t1, 16(a0)', 'add a0, t0, t1', 'ret']);
+    const loads = body(asm(src), 'f').filter((l) => /^l[bhwd]/.test(l)).map((l) => l.replace(/ \w+, /, ' _, '));
+    expect(loads).toEqual(['lbu _, 0(a0)', 'lwu _, 4(a0)', 'lhu _, 8(a0)', 'ld _, 16(a0)']);
   });
 
   test('narrow stores truncate through the store width only', () => {

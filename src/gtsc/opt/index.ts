@@ -12,6 +12,7 @@ import { hoistInvariants } from './licm';
 import { reduceInductionVariables } from './ivsr';
 import { foldKnownConstants, localCse, propagateCopies, removeDeadCode } from './local';
 import { forwardMemory } from './memory';
+import { isFlat, latenciesOf, scheduleFunction } from './schedule';
 
 export interface OptimizeOptions extends InlineContext {
   /** The timing profile code is scheduled for (undefined: no scheduling). */
@@ -29,11 +30,11 @@ function cleanUp(fn: IrFunction): void {
 export function optimizeProgram(fns: IrFunction[], options: OptimizeOptions): IrFunction[] {
   for (const fn of fns) { simplifyCfg(fn); cleanUp(fn); }
   const kept = inlineProgram(fns, options);
-  for (const fn of kept) optimizeFunction(fn);
+  for (const fn of kept) optimizeFunction(fn, options.target);
   return kept;
 }
 
-function optimizeFunction(fn: IrFunction): void {
+function optimizeFunction(fn: IrFunction, target: TimingProfile | undefined): void {
   simplifyCfg(fn);
   cleanUp(fn);
   ensurePreheaders(fn);
@@ -43,4 +44,5 @@ function optimizeFunction(fn: IrFunction): void {
   forwardMemory(fn);
   cleanUp(fn);
   simplifyCfg(fn);
+  if (target && !isFlat(target)) scheduleFunction(fn, latenciesOf(target));
 }
