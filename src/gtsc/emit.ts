@@ -4,8 +4,9 @@
  * registers actually used. Arguments of calls are placed with a parallel move.
  */
 import { RvnError } from '../errors';
-import type { Block, Cmp, Ins, IrFunction, Term } from './ir';
-import { SCRATCH, type Allocation, type Loc } from './regalloc';
+import { insDefs, insUses, termUses, type Block, type Cmp, type Ins, type IrFunction, type Term } from './ir';
+import { buildCfg, dominates } from './opt/cfg';
+import { SAVED_REGS, SCRATCH, type Allocation, type Loc } from './regalloc';
 
 export const REG_NAMES = [
   'zero', 'ra', 'sp', 'gp', 'tp', 't0', 't1', 't2', 's0', 's1', 'a0', 'a1', 'a2', 'a3', 'a4', 'a5',
@@ -127,7 +128,7 @@ class Emitter {
 
   epilogue(): void {
     const { size, saveArea, saves } = this.frame;
-    if (size === 0) return;
+    if (size === 0 || !this.inFrame) return;
     const shift = this.shift;
     if (shift > 0) this.adjustSp(shift);
     for (const s of saves) this.line(`ld ${REG_NAMES[s.reg]}, ${s.off - shift}(sp)`);
@@ -300,8 +301,15 @@ class Emitter {
     }
   }
 
-  block(b: Block, next: number | undefined, referenced: Set<number>): void {
+  /** Whether the frame is open in the block being emitted (see shrink-wrapping). */
+  private inFrame = true;
+
+  block(b: Block, next: number | undefined, referenced: Set<number>, wrap: Wrap | undefined): void {
     if (referenced.has(b.id)) this.out.push(`${this.label(b.id)}:`);
+    if (wrap) {
+      this.inFrame = wrap.inRegion(b.id);
+      if (b.id === wrap.block) this.prologue();
+    }
     const last = b.ins[b.ins.length - 1];
     if (last && isTailCall(this.fn, last, b.term)) {
       for (const i of b.ins.slice(0, -1)) this.ins(i);
@@ -352,9 +360,43 @@ export function emitFunction(fn: IrFunction, al: Allocation): string {
     '\t.align 2',
     `${fn.name}:`,
   ];
-  e.prologue();
+  const wrap = shrinkWrap(fn, al);
+  if (!wrap) e.prologue();
   e.entry();
   const refs = referencedBlocks(fn);
-  fn.blocks.forEach((b, k) => e.block(b, k + 1 < fn.blocks.length ? k + 1 : undefined, refs));
+  fn.blocks.forEach((b, k) => e.block(b, k + 1 < fn.blocks.length ? k + 1 : undefined, refs, wrap));
   return [...head, ...e.out, ''].join('\n');
+}
+
+/** Where the prologue goes when it is not at the entry, and the blocks that run with a frame. */
+interface Wrap {
+  block: number;
+  inRegion(block: number): boolean;
+}
+
+/**
+ * The shrink-wrapped prologue block (opt/shrinkwrap.ts), when the allocation lets the code
+ * outside its region run without a frame: no callee-saved register, no stack slot there.
+ */
+function shrinkWrap(fn: IrFunction, al: Allocation): Wrap | undefined {
+  const p = fn.prologueBlock;
+  if (p === undefined || p === 0) return undefined;
+  const cfg = buildCfg(fn);
+  const inRegion = (k: number): boolean => dominates(cfg, p, k);
+  const frameless = (v: number): boolean => {
+    if (v === 0) return true;
+    const l = al.loc.get(v);
+    return !!l && 'reg' in l && !SAVED_REGS.includes(l.reg);
+  };
+  if (!fn.params.every((v) => !al.loc.has(v) || frameless(v))) return undefined;
+  for (const b of fn.blocks) {
+    if (inRegion(b.id)) continue;
+    for (const i of b.ins) {
+      if (i.op === 'call' || i.op === 'frame') return undefined;
+      const d = insDefs(i);
+      if ((d !== undefined && !frameless(d)) || !insUses(i).every(frameless)) return undefined;
+    }
+    if (!termUses(b.term).every(frameless)) return undefined;
+  }
+  return { block: p, inRegion };
 }

@@ -93,6 +93,11 @@ export interface IrFunction {
    * expression, so the optimiser may rename, move or drop its definition.
    */
   temps: Set<number>;
+  /**
+   * The block whose start opens the frame (opt/shrinkwrap.ts); the entry when undefined. Blocks
+   * it does not dominate run without a frame.
+   */
+  prologueBlock?: number;
 }
 
 export function insDefs(i: Ins): number | undefined {

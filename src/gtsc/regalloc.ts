@@ -32,7 +32,7 @@ interface Interval {
   crosses: boolean;
 }
 
-function liveness(fn: IrFunction): { liveIn: Set<number>[]; liveOut: Set<number>[] } {
+export function liveness(fn: IrFunction): { liveIn: Set<number>[]; liveOut: Set<number>[] } {
   const n = fn.blocks.length;
   const use: Set<number>[] = [];
   const def: Set<number>[] = [];

@@ -13,6 +13,7 @@ import { reduceInductionVariables } from './ivsr';
 import { foldKnownConstants, localCse, propagateCopies, removeDeadCode } from './local';
 import { forwardMemory } from './memory';
 import { isFlat, latenciesOf, scheduleFunction } from './schedule';
+import { placePrologue } from './shrinkwrap';
 
 export interface OptimizeOptions extends InlineContext {
   /** The timing profile code is scheduled for (undefined: no scheduling). */
@@ -45,4 +46,5 @@ function optimizeFunction(fn: IrFunction, target: TimingProfile | undefined): vo
   cleanUp(fn);
   simplifyCfg(fn);
   if (target && !isFlat(target)) scheduleFunction(fn, latenciesOf(target));
+  placePrologue(fn);
 }
