@@ -109,7 +109,8 @@ export function findLoops(fn: IrFunction, cfg: Cfg): Loop[] {
   return loops.sort((a, b) => b.depth - a.depth || a.blocks.size - b.blocks.size);
 }
 
-function retarget(t: Term, from: number, to: number): Term {
+/** A terminator with its edges to `from` sent to `to`. */
+export function retarget(t: Term, from: number, to: number): Term {
   if (t.op === 'j') return t.t === from ? { op: 'j', t: to } : t;
   if (t.op === 'br') return { ...t, t: t.t === from ? to : t.t, f: t.f === from ? to : t.f };
   return t;

@@ -10,8 +10,9 @@ import { buildCfg, ensurePreheaders, findLoops, simplifyCfg } from './cfg';
 import { inlineProgram, type InlineContext } from './inline';
 import { hoistInvariants } from './licm';
 import { reduceInductionVariables } from './ivsr';
-import { foldKnownConstants, localCse, propagateCopies, removeDeadCode } from './local';
+import { coalesceMoves, foldKnownConstants, localCse, propagateCopies, removeDeadCode } from './local';
 import { forwardMemory } from './memory';
+import { promoteScalars } from './promote';
 import { isFlat, latenciesOf, scheduleFunction } from './schedule';
 import { placePrologue } from './shrinkwrap';
 
@@ -25,6 +26,7 @@ function cleanUp(fn: IrFunction): void {
   propagateCopies(fn);
   localCse(fn);
   removeDeadCode(fn);
+  coalesceMoves(fn);
 }
 
 /** Optimises every function; returns the functions to emit (some may be inlined away). */
@@ -39,9 +41,9 @@ function optimizeFunction(fn: IrFunction, target: TimingProfile | undefined): vo
   simplifyCfg(fn);
   cleanUp(fn);
   ensurePreheaders(fn);
-  const loops = findLoops(fn, buildCfg(fn));
-  hoistInvariants(fn, loops);
-  reduceInductionVariables(fn, loops);
+  hoistInvariants(fn, findLoops(fn, buildCfg(fn)));
+  promoteScalars(fn);
+  reduceInductionVariables(fn, findLoops(fn, buildCfg(fn)));
   forwardMemory(fn);
   cleanUp(fn);
   simplifyCfg(fn);

@@ -3,7 +3,7 @@
  * the function for values with one definition), common-subexpression elimination within
  * blocks, and removal of instructions whose result nobody reads.
  */
-import { insDefs, insUses, isPure, mapTermUses, mapUses, termUses, type Ins, type IrFunction } from '../ir';
+import { insDefs, insUses, isPure, mapDef, mapTermUses, mapUses, termUses, type Ins, type IrFunction } from '../ir';
 
 /** How many instructions define each virtual register. */
 export function defCounts(fn: IrFunction): Map<number, number> {
@@ -121,6 +121,40 @@ function propagateLocalCopies(fn: IrFunction): void {
   });
 }
 
+/**
+ * `t = op(...); ...; x = mv t` where t is a temporary read only by that move becomes
+ * `x = op(...)` when nothing in between reads or writes x: the value is computed straight into
+ * the variable (a loop-carried variable and its next value then share a register).
+ */
+export function coalesceMoves(fn: IrFunction): void {
+  const counts = defCounts(fn);
+  const uses = new Map<number, number>();
+  for (const b of fn.blocks) {
+    for (const i of b.ins) for (const u of insUses(i)) uses.set(u, (uses.get(u) ?? 0) + 1);
+    for (const u of termUses(b.term)) uses.set(u, (uses.get(u) ?? 0) + 1);
+  }
+  for (const b of fn.blocks) {
+    for (let n = 0; n < b.ins.length; n++) {
+      const m = b.ins[n]!;
+      if (m.op !== 'mv' || !fn.temps.has(m.a) || counts.get(m.a) !== 1 || uses.get(m.a) !== 1 || fn.params.includes(m.d)) continue;
+      let k = n - 1;
+      while (k >= 0 && insDefs(b.ins[k]!) !== m.a) k--;
+      if (k < 0) continue;
+      const def = b.ins[k]!;
+      if (def.op === 'call' || def.op === 'raw') continue;
+      let clear = true;
+      for (let j = k + 1; j < n && clear; j++) {
+        const x = b.ins[j]!;
+        if (insDefs(x) === m.d || insUses(x).includes(m.d)) clear = false;
+      }
+      if (!clear) continue;
+      b.ins[k] = mapDef(def, () => m.d);
+      b.ins.splice(n, 1);
+      n--;
+    }
+  }
+}
+
 const w64 = (v: bigint): bigint => BigInt.asIntN(64, v);
 const u64 = (v: bigint): bigint => BigInt.asUintN(64, v);
 
@@ -181,23 +215,33 @@ export function foldKnownConstants(fn: IrFunction): void {
   }
 }
 
-/** Removes pure instructions whose result is never read, until none is left. */
+/**
+ * Removes pure instructions whose result nothing needs: a value is needed when a terminator,
+ * a store, a call or another instruction with an effect reads it, or a needed instruction does
+ * (so a counter that only feeds its own update goes too).
+ */
 export function removeDeadCode(fn: IrFunction): void {
-  for (let changed = true; changed;) {
-    changed = false;
-    const used = new Set<number>();
-    for (const b of fn.blocks) {
-      for (const i of b.ins) for (const u of insUses(i)) used.add(u);
-      for (const u of termUses(b.term)) used.add(u);
+  const defsOf = new Map<number, Ins[]>();
+  const needed = new Set<number>();
+  const work: number[] = [];
+  const need = (v: number): void => { if (!needed.has(v)) { needed.add(v); work.push(v); } };
+  for (const b of fn.blocks) {
+    for (const i of b.ins) {
+      const d = insDefs(i);
+      if (d !== undefined) (defsOf.get(d) ?? defsOf.set(d, []).get(d)!).push(i);
+      if (!isPure(i)) for (const u of insUses(i)) need(u);
     }
-    for (const b of fn.blocks) {
-      const n = b.ins.length;
-      b.ins = b.ins.filter((i) => {
-        const d = insDefs(i);
-        if (i.op === 'mv' && d === i.a) return false;
-        return !(isPure(i) && d !== undefined && !used.has(d));
-      });
-      if (b.ins.length !== n) changed = true;
-    }
+    for (const u of termUses(b.term)) need(u);
+  }
+  while (work.length > 0) {
+    const v = work.pop()!;
+    for (const i of defsOf.get(v) ?? []) for (const u of insUses(i)) need(u);
+  }
+  for (const b of fn.blocks) {
+    b.ins = b.ins.filter((i) => {
+      const d = insDefs(i);
+      if (i.op === 'mv' && d === i.a) return false;
+      return !(isPure(i) && d !== undefined && !needed.has(d));
+    });
   }
 }
