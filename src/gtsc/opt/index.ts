@@ -6,6 +6,7 @@
  */
 import type { IrFunction } from '../ir';
 import type { TimingProfile } from '../../timing/profile';
+import { removeExtensions } from './bits';
 import { buildCfg, ensurePreheaders, findLoops, simplifyCfg } from './cfg';
 import { inlineProgram, type InlineContext } from './inline';
 import { hoistInvariants } from './licm';
@@ -45,6 +46,7 @@ function optimizeFunction(fn: IrFunction, target: TimingProfile | undefined): vo
   promoteScalars(fn);
   reduceInductionVariables(fn, findLoops(fn, buildCfg(fn)));
   forwardMemory(fn);
+  removeExtensions(fn);
   cleanUp(fn);
   simplifyCfg(fn);
   if (target && !isFlat(target)) scheduleFunction(fn, latenciesOf(target));
