@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findSymbol, readElf } from '../../src/elf/reader';
-import { compileGuest, type GuestSource } from '../../src/gtsc/index';
+import { compileGuest, type CompileOptions, type GuestSource } from '../../src/gtsc/index';
 import { buildProgram } from '../../src/link/build';
 import { Machine } from '../../src/machine/machine';
 import { idealProfile, type TimingProfile } from '../../src/timing/index';
@@ -37,6 +37,8 @@ export interface RunOptions {
   memBytes?: number;
   /** Timing profile (default ideal: one cycle per instruction). */
   timing?: TimingProfile;
+  /** Compiler options (e.g. `{ optimize: false }` for -O0). */
+  compile?: CompileOptions;
 }
 
 export interface RunResult {
@@ -63,7 +65,7 @@ export function crt0Source(): GuestSource {
  */
 export function guestAssembly(sources: GuestSource[], opts: RunOptions = {}): GuestSource[] {
   const withRt = opts.runtime ?? true;
-  const { asm } = compileGuest(withRt ? [...runtimeSources(), ...sources] : sources);
+  const { asm } = compileGuest(withRt ? [...runtimeSources(), ...sources] : sources, opts.compile);
   return [...(withRt ? [opts.crt0 ?? crt0Source()] : []), ...asm, ...(opts.asm ?? [])];
 }
 
