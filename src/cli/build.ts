@@ -3,6 +3,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { writeUserFile } from './host';
 import { parseAddress } from './parse';
+import { guestOptLevel, timingProfile } from './run';
 import { buildFromSources, elfToFlatBinary } from './sources';
 
 interface BuildCliOptions {
@@ -10,6 +11,8 @@ interface BuildCliOptions {
   text?: string;
   data?: string;
   format: 'elf' | 'bin';
+  optLevel: string;
+  target: string;
 }
 
 export function registerBuild(program: Command): void {
@@ -21,11 +24,13 @@ export function registerBuild(program: Command): void {
     .option('--text <addr>', 'address of .text (default 0x80000000)')
     .option('--data <addr>', 'address of .data (default: the next 4 KiB boundary after .text and .rodata)')
     .addOption(new Option('--format <format>', 'elf, or bin for a flat binary from the lowest load address').choices(['elf', 'bin']).default('elf'))
+    .addOption(guestOptLevel())
+    .option('--target <profile>', "guest TypeScript: core to schedule for, 'rocket', 'ideal' (no scheduling) or a JSON profile file", 'rocket')
     .action(async (sources: string[], opts: BuildCliOptions) => {
       const elf = await buildFromSources(sources, {
         text: opts.text !== undefined ? parseAddress('--text', opts.text) : undefined,
         data: opts.data !== undefined ? parseAddress('--data', opts.data) : undefined,
-      });
+      }, { optimize: opts.optLevel !== '0', target: timingProfile(opts.target) });
       writeUserFile(opts.output, opts.format === 'bin' ? elfToFlatBinary(elf, opts.output).bytes : elf);
     });
 }

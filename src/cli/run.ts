@@ -13,6 +13,8 @@ import { parseCount, parseIntIn, parseLoadSpec, parseSize } from './parse';
 import { loadOrBuildImage } from './sources';
 
 export interface RunOptions extends TraceOptions {
+  /** Guest TypeScript optimisation level, '2' or '0'. */
+  optLevel?: string;
   harts: string;
   mem: string;
   load: string[];
@@ -41,7 +43,8 @@ export function registerRun(program: Command): void {
     .option('--quantum <cycles>', 'most cycles a hart may run ahead of the others (cross-hart events arrive exactly when it is at most the smallest delivery latency, 10)', '10')
     .option('--bootargs <text>', 'kernel command line placed in the device tree')
     .option('--stats', 'print cycles, instructions and speed to stderr when the run ends')
-    .option('--no-fast', 'reference mode: execute one instruction at a time (same results, cycles and traces; slower)');
+    .option('--no-fast', 'reference mode: execute one instruction at a time (same results, cycles and traces; slower)')
+    .addOption(guestOptLevel());
   addTraceOptions(cmd).action(async (image: string[], opts: RunOptions) => {
     process.exitCode = await runCommand(image, opts);
   });
@@ -65,6 +68,11 @@ export function timingProfile(spec: string): TimingProfile {
   return parseUserProfile(json);
 }
 
+/** `-O0` / `-O2`: the guest TypeScript compiler's optimisations off or on (build and run). */
+export function guestOptLevel(): Option {
+  return new Option('-O, --opt-level <level>', 'guest TypeScript optimisation: 2 (all) or 0 (none, for debugging)').choices(['0', '2']).default('2');
+}
+
 export async function runCommand(image: readonly string[], opts: RunOptions): Promise<number> {
   const harts = parseIntIn('--harts', opts.harts, 1, 64);
   const memBytes = parseSize('--mem', opts.mem);
@@ -75,11 +83,13 @@ export async function runCommand(image: readonly string[], opts: RunOptions): Pr
   const quantum = parseIntIn('--quantum', opts.quantum, 1, 1_000_000);
   const loads = opts.load.map((spec) => (spec.includes('@') ? parseLoadSpec(spec) : { file: spec, addr: undefined }));
   const sink = new ConsoleSink();
+  const timing = timingProfile(opts.timing);
   const machine = new Machine(
-    { harts, memBytes, timing: timingProfile(opts.timing), uintc: opts.uintc as UintcMode, quantum, bootargs: opts.bootargs, fast: opts.fast !== false },
+    { harts, memBytes, timing, uintc: opts.uintc as UintcMode, quantum, bootargs: opts.bootargs, fast: opts.fast !== false },
     { console: (b) => sink.write(b) },
   );
-  machine.load(await loadOrBuildImage(image), image.join(' '));
+  // Guest TypeScript sources are compiled for the core they will run on.
+  machine.load(await loadOrBuildImage(image, { optimize: opts.optLevel !== '0', target: timing }), image.join(' '));
   for (const l of loads) {
     const bytes = readUserFile(l.file, '--load file');
     machine.load(bytes, l.file, l.addr);

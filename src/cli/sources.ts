@@ -14,6 +14,7 @@ import { assemble } from '../asm/assembler';
 import type { ObjectFile } from '../asm/object';
 import { readElf } from '../elf/reader';
 import { writeElf } from '../elf/writer';
+import type { CompileOptions } from '../gtsc/index';
 import type { BuildOptions, SourceFile } from '../link/build';
 import { link } from '../link/linker';
 import { readUserFile } from './host';
@@ -67,8 +68,8 @@ function definesStart(o: ObjectFile): boolean {
   return o.symbols.some((s) => s.name === '_start' && s.global && s.section !== undefined);
 }
 
-/** Builds .S/.s and .ts sources into ELF bytes. */
-export async function buildFromSources(paths: readonly string[], options: BuildOptions = {}): Promise<Uint8Array> {
+/** Builds .S/.s and .ts sources into ELF bytes (`compile`: gtsc options for the .ts sources). */
+export async function buildFromSources(paths: readonly string[], options: BuildOptions = {}, compile: CompileOptions = {}): Promise<Uint8Array> {
   for (const p of paths) {
     if (!isSourceFile(p)) throw new RvnError(`'${p}' is not a source file (expected .S, .s or .ts)`, 2);
   }
@@ -78,7 +79,7 @@ export async function buildFromSources(paths: readonly string[], options: BuildO
   if (guestPaths.length > 0) {
     // Loaded on demand: the compiler pulls in the typescript package.
     const { compileGuest } = await import('../gtsc/index');
-    const compiled = compileGuest(collectGuestModules(guestPaths)).asm;
+    const compiled = compileGuest(collectGuestModules(guestPaths), compile).asm;
     objects.push(...compiled.map((a) => assemble(a.text, a.name, options)));
     if (!objects.some(definesStart)) {
       const crt0 = join(packageRoot(), 'src/gtsc/runtime/crt0.S');
@@ -89,11 +90,11 @@ export async function buildFromSources(paths: readonly string[], options: BuildO
 }
 
 /** The boot image: read it, or build it when it is given as source files. */
-export async function loadOrBuildImage(paths: readonly string[]): Promise<Uint8Array> {
+export async function loadOrBuildImage(paths: readonly string[], compile: CompileOptions = {}): Promise<Uint8Array> {
   if (paths.length === 1 && !isSourceFile(paths[0])) return readUserFile(paths[0], 'image');
   const notSource = paths.find((p) => !isSourceFile(p));
   if (notSource !== undefined) throw new RvnError(`'${notSource}': only one image can be booted; several arguments must all be sources (.S, .s, .ts)`, 2);
-  return buildFromSources(paths);
+  return buildFromSources(paths, {}, compile);
 }
 
 /**
