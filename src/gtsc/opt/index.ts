@@ -11,7 +11,7 @@ import { buildCfg, ensurePreheaders, findLoops, simplifyCfg } from './cfg';
 import { inlineProgram, type InlineContext } from './inline';
 import { hoistInvariants } from './licm';
 import { reduceInductionVariables } from './ivsr';
-import { coalesceMoves, foldKnownConstants, localCse, propagateCopies, removeDeadCode } from './local';
+import { coalesceMoves, foldKnownConstants, globalCse, localCse, propagateCopies, removeDeadCode } from './local';
 import { forwardMemory } from './memory';
 import { promoteScalars } from './promote';
 import { isFlat, latenciesOf, scheduleFunction } from './schedule';
@@ -26,6 +26,7 @@ function cleanUp(fn: IrFunction): void {
   foldKnownConstants(fn);
   propagateCopies(fn);
   localCse(fn);
+  globalCse(fn);
   removeDeadCode(fn);
   coalesceMoves(fn);
 }
@@ -44,6 +45,7 @@ function optimizeFunction(fn: IrFunction, target: TimingProfile | undefined): vo
   ensurePreheaders(fn);
   hoistInvariants(fn, findLoops(fn, buildCfg(fn)));
   promoteScalars(fn);
+  cleanUp(fn);
   reduceInductionVariables(fn, findLoops(fn, buildCfg(fn)));
   forwardMemory(fn);
   removeExtensions(fn);

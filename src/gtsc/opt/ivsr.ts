@@ -1,19 +1,31 @@
 /**
  * Induction-variable strength reduction. In a loop where `i` changes only by `i += c`, a value
- * of the form ((i * M) + A) << s + B (M, A, B loop-invariant) — typically the address of
- * `p[i]` or `a[i * n + k]` — is kept in its own register P, initialised before the loop and
- * advanced by c * M << s next to every update of i, instead of being recomputed.
+ * of the form ((i * M * k) + A) << s + B — M a loop-invariant register, k a constant (±1
+ * when the index is subtracted), A and B sums of invariant registers and constants — typically
+ * the address of `p[i]`, `a[i * n + k]` or `down[row - i + n]`, is kept in its own register P,
+ * initialised before the loop and advanced by c * M * k << s next to every update of i, instead
+ * of being recomputed. Then the loop test on a counter nothing else reads is replaced by a test
+ * of such a register (linear-function test replacement).
  */
 import { insDefs, insUses, termUses, type Block, type Ins, type IrFunction } from '../ir';
 import type { Loop } from './cfg';
 import { defCounts, removeDeadCode } from './local';
 
+/** An invariant addend: a register (negated when `neg`). */
+interface Term {
+  v: number;
+  neg: boolean;
+}
+
 interface Derived {
   iv: number;
   mul?: number;
-  addA?: number;
+  coef: number;
+  pre: Term[];
+  preK: number;
   shift: number;
-  addB?: number;
+  post: Term[];
+  postK: number;
   /** Instruction defining this value (for replacement). */
   ins?: Ins;
 }
@@ -29,6 +41,12 @@ interface Reduced {
   x: Derived;
 }
 
+const plain = (iv: number): Derived => ({ iv, coef: 1, pre: [], preK: 0, shift: 0, post: [], postK: 0 });
+const isPlain = (x: Derived): boolean => x.mul === undefined && x.coef === 1 && x.pre.length === 0 && x.preK === 0
+  && x.shift === 0 && x.post.length === 0 && x.postK === 0;
+/** Constants stay small so that strides and offsets fit immediates and never overflow. */
+const SMALL = 1 << 20;
+
 /** Loops must have preheaders (ensurePreheaders) and come innermost first. */
 export function reduceInductionVariables(fn: IrFunction, loops: readonly Loop[]): void {
   const done: { lb: LoopBlocks; reduced: Reduced[] }[] = [];
@@ -42,8 +60,6 @@ export function reduceInductionVariables(fn: IrFunction, loops: readonly Loop[])
 }
 
 function reduceLoop(fn: IrFunction, loop: LoopBlocks): Reduced[] {
-  const all = fn.blocks;
-  const temps = fn.temps;
   const written = new Map<number, Ins[]>();
   for (const b of loop.blocks) for (const i of b.ins) {
     const d = insDefs(i);
@@ -51,36 +67,35 @@ function reduceLoop(fn: IrFunction, loop: LoopBlocks): Reduced[] {
   }
   const counts = defCounts(fn);
   const inv = (v: number): boolean => v === 0 || !written.has(v);
-  const ivStep = new Map<number, bigint>();
+  const ivs = new Set<number>();
   for (const [v, defs] of written) {
-    if (defs.every((i) => i.op === 'alui' && i.fn === 'addi' && i.a === v && i.d === v)) ivStep.set(v, 0n);
+    if (defs.every((i) => i.op === 'alui' && i.fn === 'addi' && i.a === v && i.d === v)) ivs.add(v);
   }
-  if (ivStep.size === 0) return [];
+  if (ivs.size === 0) return [];
   const derived = new Map<number, Derived>();
-  const get = (v: number): Derived | undefined => (ivStep.has(v) ? { iv: v, shift: 0 } : derived.get(v));
+  const get = (v: number): Derived | undefined => (ivs.has(v) ? plain(v) : derived.get(v));
   for (const b of loop.blocks) {
     for (const i of b.ins) {
       const d = insDefs(i);
-      if (d === undefined || !temps.has(d) || counts.get(d) !== 1) continue;
+      if (d === undefined || !fn.temps.has(d) || counts.get(d) !== 1) continue;
       const x = classify(i, get, inv);
       if (x) derived.set(d, { ...x, ins: i });
     }
   }
   // Values that something other than another derived value consumes get their own register.
-  const consumers = new Map<number, number>();
-  for (const b of all) {
+  const consumers = new Set<number>();
+  for (const b of fn.blocks) {
     for (const i of b.ins) {
       const d = insDefs(i);
-      for (const u of insUses(i)) if (derived.has(u) && !(d !== undefined && derived.has(d))) consumers.set(u, (consumers.get(u) ?? 0) + 1);
+      for (const u of insUses(i)) if (derived.has(u) && !(d !== undefined && derived.has(d))) consumers.add(u);
     }
-    for (const u of termUses(b.term)) if (derived.has(u)) consumers.set(u, (consumers.get(u) ?? 0) + 1);
+    for (const u of termUses(b.term)) if (derived.has(u)) consumers.add(u);
   }
   const shared = new Map<string, number>();
   const out: Reduced[] = [];
   for (const [d, x] of derived) {
-    if (!consumers.has(d)) continue;
-    if (x.mul === undefined && x.addA === undefined && x.addB === undefined && x.shift === 0) continue;
-    const key = `${x.iv} ${x.mul} ${x.addA} ${x.shift} ${x.addB}`;
+    if (!consumers.has(d) || isPlain(x)) continue;
+    const key = JSON.stringify({ ...x, ins: undefined });
     const p = shared.get(key);
     if (p !== undefined) {
       for (const b of loop.blocks) b.ins = b.ins.map((i) => (i === x.ins ? { op: 'mv', d, a: p } : i));
@@ -91,6 +106,124 @@ function reduceLoop(fn: IrFunction, loop: LoopBlocks): Reduced[] {
     out.push({ p: np, x });
   }
   return out;
+}
+
+/** Adds an addend (register or constant) at the current level of the form. */
+function addTo(dx: Derived, t: Term | undefined, k: number): Derived | undefined {
+  const x = { ...dx, pre: [...dx.pre], post: [...dx.post], ins: undefined };
+  if (x.shift === 0) {
+    if (t) x.pre.push(t);
+    x.preK += k;
+  } else {
+    if (t) x.post.push(t);
+    x.postK += k;
+  }
+  return Math.abs(x.preK) < SMALL && Math.abs(x.postK) < SMALL ? x : undefined;
+}
+
+function negate(dx: Derived): Derived {
+  const flip = (t: Term): Term => ({ v: t.v, neg: !t.neg });
+  return { ...dx, coef: -dx.coef, pre: dx.pre.map(flip), preK: -dx.preK, post: dx.post.map(flip), postK: -dx.postK, ins: undefined };
+}
+
+function classify(i: Ins, get: (v: number) => Derived | undefined, inv: (v: number) => boolean): Derived | undefined {
+  if (i.op === 'alu' && (i.fn === 'add' || i.fn === 'mul')) {
+    for (const [x, y] of [[i.a, i.b], [i.b, i.a]] as const) {
+      const dx = get(x);
+      if (!dx || !inv(y)) continue;
+      if (i.fn === 'mul') return isPlain(dx) ? { ...plain(dx.iv), mul: y } : undefined;
+      return addTo(dx, { v: y, neg: false }, 0);
+    }
+  }
+  if (i.op === 'alu' && i.fn === 'sub') {
+    const da = get(i.a), db = get(i.b);
+    if (da && !db && inv(i.b)) return addTo(da, { v: i.b, neg: true }, 0);
+    if (db && !da && inv(i.a) && db.mul === undefined) return addTo(negate(db), { v: i.a, neg: false }, 0);
+  }
+  if (i.op === 'alui' && i.fn === 'addi') {
+    const dx = get(i.a);
+    if (dx) return addTo(dx, undefined, i.imm);
+  }
+  if (i.op === 'alui' && i.fn === 'slli') {
+    const dx = get(i.a);
+    if (dx && dx.post.length === 0 && dx.postK === 0 && dx.shift + i.imm < 32) return { ...dx, shift: dx.shift + i.imm, ins: undefined };
+  }
+  return undefined;
+}
+
+interface Emit {
+  temp(): number;
+  push(i: Ins): void;
+}
+
+/** Emits code computing the value of the form from the current induction variable. */
+function compute(x: Derived, e: Emit): number {
+  let cur = x.iv;
+  const alu = (fn: 'add' | 'sub' | 'mul', b: number): void => { const d = e.temp(); e.push({ op: 'alu', fn, d, a: cur, b }); cur = d; };
+  const addi = (k: number): void => {
+    if (k === 0) return;
+    if (Math.abs(k) <= 2047) { const d = e.temp(); e.push({ op: 'alui', fn: 'addi', d, a: cur, imm: k }); cur = d; return; }
+    const r = e.temp();
+    e.push({ op: 'li', d: r, imm: BigInt(k) });
+    alu('add', r);
+  };
+  if (x.mul !== undefined) alu('mul', x.mul);
+  if (x.coef !== 1) {
+    if (x.coef === -1) { const d = e.temp(); e.push({ op: 'alu', fn: 'sub', d, a: 0, b: cur }); cur = d; } else {
+      const r = e.temp();
+      e.push({ op: 'li', d: r, imm: BigInt(x.coef) });
+      alu('mul', r);
+    }
+  }
+  for (const t of x.pre) alu(t.neg ? 'sub' : 'add', t.v);
+  addi(x.preK);
+  if (x.shift) { const d = e.temp(); e.push({ op: 'alui', fn: 'slli', d, a: cur, imm: x.shift }); cur = d; }
+  for (const t of x.post) alu(t.neg ? 'sub' : 'add', t.v);
+  addi(x.postK);
+  return cur;
+}
+
+function materialise(fn: IrFunction, loop: LoopBlocks, d: number, x: Derived): number {
+  const temp = (): number => { const r = fn.nextVreg++; fn.temps.add(r); return r; };
+  const pre = loop.pre.ins;
+  const p = fn.nextVreg++;
+  pre.push({ op: 'mv', d: p, a: compute(x, { temp, push: (i) => pre.push(i) }) });
+  // Advance P wherever the induction variable advances: by c * k << s, times M if present.
+  const strideRegs = new Map<number, number>();
+  for (const b of loop.blocks) {
+    const out: Ins[] = [];
+    for (const i of b.ins) {
+      if (i === x.ins) { out.push({ op: 'mv', d, a: p }); continue; }
+      out.push(i);
+      if (i.op !== 'alui' || i.fn !== 'addi' || i.d !== x.iv || i.a !== x.iv) continue;
+      const step = i.imm * x.coef * 2 ** x.shift;
+      if (x.mul === undefined && Math.abs(step) <= 2047) {
+        out.push({ op: 'alui', fn: 'addi', d: p, a: p, imm: step });
+        continue;
+      }
+      let r = strideRegs.get(i.imm);
+      if (r === undefined) {
+        r = strideReg(pre, i.imm, x, temp);
+        strideRegs.set(i.imm, r);
+      }
+      out.push({ op: 'alu', fn: 'add', d: p, a: p, b: r });
+    }
+    b.ins = out;
+  }
+  return p;
+}
+
+function strideReg(pre: Ins[], c: number, x: Derived, temp: () => number): number {
+  let r: number;
+  const k = c * x.coef;
+  if (x.mul !== undefined && k === 1) r = x.mul;
+  else {
+    r = temp();
+    pre.push({ op: 'li', d: r, imm: BigInt(k) });
+    if (x.mul !== undefined) { const m = temp(); pre.push({ op: 'alu', fn: 'mul', d: m, a: r, b: x.mul }); r = m; }
+  }
+  if (x.shift) { const s = temp(); pre.push({ op: 'alui', fn: 'slli', d: s, a: r, imm: x.shift }); r = s; }
+  return r;
 }
 
 /** Largest |index * element size| for which a pointer compare stands in for an index compare. */
@@ -124,6 +257,13 @@ function replaceExitTests(fn: IrFunction, loop: LoopBlocks, reduced: readonly Re
     const ds = v === undefined ? undefined : defs.get(v);
     return !!ds && ds.length === 1 && ((ds[0]!.op === 'la' && !!ds[0]!.obj) || ds[0]!.op === 'frame');
   };
+  // P = i * size + base, base an object's address.
+  const baseOf = (x: Derived): number | undefined => {
+    if (x.mul !== undefined || x.coef !== 1 || x.preK !== 0 || x.postK !== 0) return undefined;
+    const only = (ts: Term[]): number | undefined => (ts.length === 1 && !ts[0]!.neg ? ts[0]!.v : undefined);
+    if (x.pre.length === 0) return only(x.post);
+    return x.post.length === 0 && x.shift === 0 ? only(x.pre) : undefined;
+  };
   for (const b of loop.blocks) {
     const t = b.term;
     if (t.op !== 'br') continue;
@@ -137,9 +277,6 @@ function replaceExitTests(fn: IrFunction, loop: LoopBlocks, reduced: readonly Re
     if (step.op !== 'alui' || step.fn !== 'addi' || step.imm <= 0 || start.op !== 'li') continue;
     // The counter's only readers: its own step and this test.
     if (uses.get(iv) !== 2) continue;
-    // P = i * size + base, base an object's address.
-    const baseOf = (x: Derived): number | undefined => (x.mul !== undefined ? undefined
-      : x.addA === undefined ? x.addB : x.shift === 0 && x.addB === undefined ? x.addA : undefined);
     const r = reduced.find((x) => x.x.iv === iv && isObject(baseOf(x.x)));
     if (!r) continue;
     const size = 1n << BigInt(r.x.shift);
@@ -153,74 +290,3 @@ function replaceExitTests(fn: IrFunction, loop: LoopBlocks, reduced: readonly Re
     b.term = { ...t, cmp, a: r.p, b: limit };
   }
 }
-
-function classify(i: Ins, get: (v: number) => Derived | undefined, inv: (v: number) => boolean): Derived | undefined {
-  if (i.op === 'alu' && (i.fn === 'add' || i.fn === 'mul')) {
-    for (const [x, y] of [[i.a, i.b], [i.b, i.a]] as const) {
-      const dx = get(x);
-      if (!dx || !inv(y)) continue;
-      if (i.fn === 'mul') {
-        if (dx.mul === undefined && dx.addA === undefined && dx.shift === 0 && dx.addB === undefined) return { iv: dx.iv, mul: y, shift: 0 };
-        continue;
-      }
-      if (dx.shift === 0 && dx.addA === undefined && dx.addB === undefined) return { ...dx, addA: y, ins: undefined };
-      if (dx.addB === undefined) return { ...dx, addB: y, ins: undefined };
-    }
-  }
-  if (i.op === 'alui' && i.fn === 'slli') {
-    const dx = get(i.a);
-    if (dx && dx.shift === 0 && dx.addB === undefined) return { ...dx, shift: i.imm, ins: undefined };
-  }
-  return undefined;
-}
-
-function materialise(fn: IrFunction, loop: LoopBlocks, d: number, x: Derived): number {
-  const src = { vreg: (): number => fn.nextVreg++, temp: (): number => { const r = fn.nextVreg++; fn.temps.add(r); return r; } };
-  const pre = loop.pre.ins;
-  const p = src.vreg();
-  // Initial value, computed before the loop.
-  let cur = x.iv;
-  const step = (i: Ins & { d: number }): void => { pre.push(i); cur = i.d; };
-  if (x.mul !== undefined) step({ op: 'alu', fn: 'mul', d: src.temp(), a: cur, b: x.mul });
-  if (x.addA !== undefined) step({ op: 'alu', fn: 'add', d: src.temp(), a: cur, b: x.addA });
-  if (x.shift) step({ op: 'alui', fn: 'slli', d: src.temp(), a: cur, imm: x.shift });
-  if (x.addB !== undefined) step({ op: 'alu', fn: 'add', d: src.temp(), a: cur, b: x.addB });
-  pre.push({ op: 'mv', d: p, a: cur });
-  // Advance P wherever the induction variable advances.
-  const strideRegs = new Map<number, number>();
-  for (const b of loop.blocks) {
-    const out: Ins[] = [];
-    for (const i of b.ins) {
-      if (i === x.ins) { out.push({ op: 'mv', d, a: p }); continue; }
-      out.push(i);
-      if (i.op === 'alui' && i.fn === 'addi' && i.d === x.iv && i.a === x.iv) {
-        const c = i.imm;
-        if (x.mul === undefined && Math.abs(c * 2 ** x.shift) <= 2047) {
-          out.push({ op: 'alui', fn: 'addi', d: p, a: p, imm: c * 2 ** x.shift });
-        } else {
-          let r = strideRegs.get(c);
-          if (r === undefined) {
-            r = strideReg(pre, c, x, src);
-            strideRegs.set(c, r);
-          }
-          out.push({ op: 'alu', fn: 'add', d: p, a: p, b: r });
-        }
-      }
-    }
-    b.ins = out;
-  }
-  return p;
-}
-
-function strideReg(pre: Ins[], c: number, x: Derived, src: { temp(): number }): number {
-  let r: number;
-  if (x.mul !== undefined && c === 1) r = x.mul;
-  else {
-    r = src.temp();
-    pre.push({ op: 'li', d: r, imm: BigInt(c) });
-    if (x.mul !== undefined) { const m = src.temp(); pre.push({ op: 'alu', fn: 'mul', d: m, a: r, b: x.mul }); r = m; }
-  }
-  if (x.shift) { const s = src.temp(); pre.push({ op: 'alui', fn: 'slli', d: s, a: r, imm: x.shift }); r = s; }
-  return r;
-}
-

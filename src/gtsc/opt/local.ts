@@ -4,6 +4,7 @@
  * blocks, and removal of instructions whose result nobody reads.
  */
 import { insDefs, insUses, isPure, mapDef, mapTermUses, mapUses, termUses, type Ins, type IrFunction } from '../ir';
+import { buildCfg } from './cfg';
 
 /** How many instructions define each virtual register. */
 export function defCounts(fn: IrFunction): Map<number, number> {
@@ -65,6 +66,49 @@ export function localCse(fn: IrFunction): void {
       if (key !== undefined && d !== undefined && single(d)) table.set(key, { v: d, uses: insUses(i) });
     }
     b.ins = out;
+  }
+  renameAll(fn, rename);
+}
+
+/**
+ * Common-subexpression elimination across blocks: a pure instruction whose operands never
+ * change (registers with one definition) and that repeats one in a dominating block is
+ * dropped, its result renamed to the earlier one.
+ */
+export function globalCse(fn: IrFunction): void {
+  const cfg = buildCfg(fn);
+  const counts = defCounts(fn);
+  const params = new Set(fn.params);
+  const stable = (v: number): boolean => v === 0 || counts.get(v) === 1 || (params.has(v) && !counts.has(v));
+  const children: number[][] = fn.blocks.map(() => []);
+  for (const b of cfg.rpo) if (b !== 0) children[cfg.idom[b]!]!.push(b);
+  const table = new Map<string, number>();
+  const rename = new Map<number, number>();
+  const r = (v: number): number => rename.get(v) ?? v;
+  // Iterative preorder walk of the dominator tree; each block's entries are undone after its subtree.
+  const stack: { b: number; added: string[] | undefined }[] = [{ b: 0, added: undefined }];
+  while (stack.length > 0) {
+    const top = stack.pop()!;
+    if (top.added) { for (const k of top.added) table.delete(k); continue; }
+    const blk = fn.blocks[top.b]!;
+    const added: string[] = [];
+    const out: Ins[] = [];
+    for (const raw of blk.ins) {
+      const i = rename.size > 0 ? mapUses(raw, r) : raw;
+      const key = keyOf(i);
+      const d = insDefs(i);
+      if (key !== undefined && d !== undefined && fn.temps.has(d) && counts.get(d) === 1 && insUses(i).every(stable)) {
+        const hit = table.get(key);
+        if (hit !== undefined) { rename.set(d, hit); continue; }
+        table.set(key, d);
+        added.push(key);
+      }
+      out.push(i);
+    }
+    blk.ins = out;
+    blk.term = mapTermUses(blk.term, r);
+    stack.push({ b: top.b, added });
+    for (const c of children[top.b]!) stack.push({ b: c, added: undefined });
   }
   renameAll(fn, rename);
 }
