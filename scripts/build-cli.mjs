@@ -18,7 +18,15 @@ await build({
   sourcemap: true,
   // The guest TypeScript compiler uses the typescript package at run time; it stays a normal
   // dependency (bundling it would break its use of __filename and triple the bundle).
-  external: ['typescript'],
+  // Load typescript with require(): imported from ESM, Node would first scan its 9 MB of
+  // CommonJS for export names (cjs-module-lexer), about 0.7 s of every guest build.
+  plugins: [{
+    name: 'typescript-require',
+    setup(b) {
+      b.onResolve({ filter: /^typescript$/ }, (a) => (a.namespace === 'ts-require' ? { path: 'typescript', external: true } : { path: 'typescript', namespace: 'ts-require' }));
+      b.onLoad({ filter: /.*/, namespace: 'ts-require' }, () => ({ contents: "module.exports = require('typescript');", loader: 'js' }));
+    },
+  }],
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __rvnCreateRequire } from 'node:module'; const require = __rvnCreateRequire(import.meta.url);",
   },

@@ -59,7 +59,8 @@ export type Term =
   | { op: 'none' };
 
 export interface Block {
-  readonly id: number;
+  /** Index in the function's block list (renumbered in place when the list changes). */
+  id: number;
   ins: Ins[];
   term: Term;
 }
@@ -108,9 +109,12 @@ export function insDefs(i: Ins): number | undefined {
   }
 }
 
-export function insUses(i: Ins): number[] {
+const NO_USES: readonly number[] = Object.freeze([]);
+
+/** The registers an instruction reads (do not modify the array). */
+export function insUses(i: Ins): readonly number[] {
   switch (i.op) {
-    case 'li': case 'la': case 'frame': return [];
+    case 'li': case 'la': case 'frame': return NO_USES;
     case 'mv': case 'alui': case 'unary': case 'ld': case 'ext': return [i.a];
     case 'alu': case 'st': return [i.a, i.b];
     case 'call': return typeof i.target === 'number' ? [...i.args, i.target] : i.args;
@@ -118,10 +122,10 @@ export function insUses(i: Ins): number[] {
   }
 }
 
-export function termUses(t: Term): number[] {
+export function termUses(t: Term): readonly number[] {
   if (t.op === 'br') return [t.a, t.b];
   if (t.op === 'ret' && t.a !== undefined) return [t.a];
-  return [];
+  return NO_USES;
 }
 
 export function successors(t: Term): number[] {
@@ -130,27 +134,46 @@ export function successors(t: Term): number[] {
   return [];
 }
 
-/** Rewrite the virtual registers an instruction reads. */
+/** Rewrite the virtual registers an instruction reads (the same object when none changes). */
 export function mapUses(i: Ins, r: (v: number) => number): Ins {
   switch (i.op) {
     case 'li': case 'la': case 'frame': return i;
-    case 'mv': case 'alui': case 'unary': case 'ld': case 'ext': return { ...i, a: r(i.a) };
-    case 'alu': case 'st': return { ...i, a: r(i.a), b: r(i.b) };
-    case 'call': return { ...i, args: i.args.map(r), target: typeof i.target === 'number' ? r(i.target) : i.target };
-    case 'raw': return { ...i, uses: i.uses.map(r) };
+    case 'mv': case 'alui': case 'unary': case 'ld': case 'ext': {
+      const a = r(i.a);
+      return a === i.a ? i : { ...i, a };
+    }
+    case 'alu': case 'st': {
+      const a = r(i.a), b = r(i.b);
+      return a === i.a && b === i.b ? i : { ...i, a, b };
+    }
+    case 'call': {
+      const args = i.args.map(r);
+      const target = typeof i.target === 'number' ? r(i.target) : i.target;
+      return target === i.target && args.every((a, k) => a === i.args[k]) ? i : { ...i, args, target };
+    }
+    case 'raw': {
+      const uses = i.uses.map(r);
+      return uses.every((u, k) => u === i.uses[k]) ? i : { ...i, uses };
+    }
   }
 }
 
 /** Rewrite the virtual register an instruction writes. */
 export function mapDef(i: Ins, r: (v: number) => number): Ins {
-  if (i.op === 'st') return i;
-  if (i.d === undefined) return i;
-  return { ...i, d: r(i.d) };
+  if (i.op === 'st' || i.d === undefined) return i;
+  const d = r(i.d);
+  return d === i.d ? i : { ...i, d };
 }
 
 export function mapTermUses(t: Term, r: (v: number) => number): Term {
-  if (t.op === 'br') return { ...t, a: r(t.a), b: r(t.b) };
-  if (t.op === 'ret' && t.a !== undefined) return { ...t, a: r(t.a) };
+  if (t.op === 'br') {
+    const a = r(t.a), b = r(t.b);
+    return a === t.a && b === t.b ? t : { ...t, a, b };
+  }
+  if (t.op === 'ret' && t.a !== undefined) {
+    const a = r(t.a);
+    return a === t.a ? t : { ...t, a };
+  }
   return t;
 }
 

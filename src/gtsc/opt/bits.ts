@@ -110,6 +110,7 @@ export function knownWidths(fn: IrFunction): Map<number, Width> {
 
 /** Drops conversions whose operand already fits the narrow type. */
 export function removeExtensions(fn: IrFunction): void {
+  if (!fn.blocks.some((b) => b.ins.some((i) => i.op === 'ext'))) return;
   const widths = knownWidths(fn);
   const params = new Set(fn.params);
   const w = (v: number): Width => (v === 0 ? { z: 0, s: 1 } : params.has(v) ? TOP : widths.get(v) ?? TOP);

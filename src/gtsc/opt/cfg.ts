@@ -152,12 +152,16 @@ export function ensurePreheaders(fn: IrFunction): boolean {
 
 /** Makes `layout` the function's block list, numbering blocks in that order. */
 export function renumber(fn: IrFunction, layout: Block[]): void {
-  const map = new Map(layout.map((b, k) => [b.id, k]));
-  fn.blocks = layout.map((b, k) => {
+  if (layout.length === fn.blocks.length && layout.every((b, k) => b.id === k && fn.blocks[k] === b)) return;
+  const map = new Int32Array(Math.max(fn.blocks.length, ...layout.map((b) => b.id + 1)));
+  layout.forEach((b, k) => { map[b.id] = k; });
+  for (const b of layout) {
     const t = b.term;
-    const term: Term = t.op === 'j' ? { op: 'j', t: map.get(t.t)! } : t.op === 'br' ? { ...t, t: map.get(t.t)!, f: map.get(t.f)! } : t;
-    return { id: k, ins: b.ins, term };
-  });
+    if (t.op === 'j') b.term = { op: 'j', t: map[t.t]! };
+    else if (t.op === 'br') b.term = { ...t, t: map[t.t]!, f: map[t.f]! };
+  }
+  layout.forEach((b, k) => { b.id = k; });
+  fn.blocks = layout;
 }
 
 /**
@@ -194,13 +198,13 @@ export function simplifyCfg(fn: IrFunction): void {
       merged.add(c.id);
     }
   }
-  const reach = new Set<number>();
+  const reach = new Uint8Array(blocks.length);
   const work = [0];
   while (work.length) {
     const id = work.pop()!;
-    if (reach.has(id)) continue;
-    reach.add(id);
+    if (reach[id]) continue;
+    reach[id] = 1;
     for (const s of successors(blocks[id]!.term)) work.push(s);
   }
-  renumber(fn, blocks.filter((b) => reach.has(b.id) && !merged.has(b.id)));
+  renumber(fn, blocks.filter((b) => reach[b.id] && !merged.has(b.id)));
 }

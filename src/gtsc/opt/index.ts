@@ -33,7 +33,8 @@ function cleanUp(fn: IrFunction): void {
 
 /** Optimises every function; returns the functions to emit (some may be inlined away). */
 export function optimizeProgram(fns: IrFunction[], options: OptimizeOptions): IrFunction[] {
-  for (const fn of fns) { simplifyCfg(fn); cleanUp(fn); }
+  // Light clean-up first: the inliner's size estimates should not count lowering's copies.
+  for (const fn of fns) { simplifyCfg(fn); propagateCopies(fn); removeDeadCode(fn); }
   const kept = inlineProgram(fns, options);
   for (const fn of kept) optimizeFunction(fn, options.target);
   return kept;
@@ -41,7 +42,9 @@ export function optimizeProgram(fns: IrFunction[], options: OptimizeOptions): Ir
 
 function optimizeFunction(fn: IrFunction, target: TimingProfile | undefined): void {
   simplifyCfg(fn);
-  cleanUp(fn);
+  foldKnownConstants(fn);
+  propagateCopies(fn);
+  localCse(fn);
   ensurePreheaders(fn);
   hoistInvariants(fn, findLoops(fn, buildCfg(fn)));
   promoteScalars(fn);

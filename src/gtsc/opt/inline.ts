@@ -122,8 +122,12 @@ export function inlineProgram(list: IrFunction[], ctx: InlineContext): IrFunctio
     }
   }
   const keep = (f: IrFunction): boolean => f.global || addressTaken.has(f.name);
+  // Loop blocks of each function as it was when it was last inlined from (callees come first).
+  const loopsOf = new Map<FnKey, Set<number>>();
   for (const caller of bottomUp(fns)) {
-    let inLoop = blocksInLoops(caller);
+    const inLoop = blocksInLoops(caller);
+    // Inlined blocks are appended; the layout puts them after their call and is applied at the end.
+    const order = caller.blocks.map((b) => b.id);
     let grown = size(caller);
     for (let k = 0; k < caller.blocks.length; k++) {
       const b = caller.blocks[k]!;
@@ -136,28 +140,42 @@ export function inlineProgram(list: IrFunction[], ctx: InlineContext): IrFunctio
         const single = callCount.get(callee.key) === 1 && !keep(callee);
         const limit = single ? INLINE_LIMITS.single : inLoop.has(b.id) ? INLINE_LIMITS.inLoop : INLINE_LIMITS.always;
         if (s > limit || grown + s > INLINE_LIMITS.callerMax) continue;
-        inlineAt(caller, k, n, callee, ctx);
-        inLoop = blocksInLoops(caller);
+        const calleeLoops = loopsOf.get(callee.key) ?? blocksInLoops(callee);
+        const added = inlineAt(caller, k, n, callee, ctx, single);
+        for (let j = 0; j < added.length - 1; j++) if (inLoop.has(b.id) || calleeLoops.has(j)) inLoop.add(added[j]!);
+        if (inLoop.has(b.id)) inLoop.add(added[added.length - 1]!);
+        order.splice(order.indexOf(b.id) + 1, 0, ...added);
         grown += s;
         callCount.set(callee.key, callCount.get(callee.key)! - 1);
         for (const c of calleesOf(callee)) callCount.set(c, (callCount.get(c) ?? 0) + 1);
         break; // the rest of this block moved to the continuation block, visited later
       }
     }
+    if (order.some((id, j) => id !== j)) {
+      renumber(caller, order.map((id) => caller.blocks[id]!));
+      const pos = new Map(order.map((id, j) => [id, j]));
+      loopsOf.set(caller.key, new Set([...inLoop].map((id) => pos.get(id)!)));
+    } else loopsOf.set(caller.key, inLoop);
   }
   return list.filter((f) => keep(f) || (callCount.get(f.key) ?? 0) > 0);
 }
 
-/** Replaces the call at caller.blocks[k].ins[n] with a copy of callee's body. */
-function inlineAt(caller: IrFunction, k: number, n: number, callee: IrFunction, ctx: InlineContext): void {
+/**
+ * Replaces the call at caller.blocks[k].ins[n] with the callee's body: copied, or moved when
+ * the callee is inlined for the last time (`last`: it is dropped afterwards). The body's
+ * blocks and a continuation block (the rest of block k) are appended to caller.blocks; returns
+ * their ids in layout order.
+ */
+function inlineAt(caller: IrFunction, k: number, n: number, callee: IrFunction, ctx: InlineContext, last: boolean): number[] {
   const b = caller.blocks[k]!;
   const call = b.ins[n] as Extract<Ins, { op: 'call' }>;
-  const map = new Map<number, number>([[0, 0]]);
+  const map = new Int32Array(callee.nextVreg);
   const v = (x: number): number => {
-    let r = map.get(x);
-    if (r === undefined) {
+    if (x === 0) return 0;
+    let r = map[x]!;
+    if (r === 0) {
       r = caller.nextVreg++;
-      map.set(x, r);
+      map[x] = r;
       if (callee.temps.has(x)) caller.temps.add(r);
     }
     return r;
@@ -175,11 +193,12 @@ function inlineAt(caller: IrFunction, k: number, n: number, callee: IrFunction, 
     }
     return { op: 'j', t: contId };
   };
+  const crossModule = callee.module !== caller.module;
   const copies: Block[] = callee.blocks.map((cb) => {
     const ins = cb.ins.map((i) => {
-      let x = mapDef(mapUses(i, v), v);
-      if (x.op === 'frame') x = { ...x, slot: x.slot + slotBase };
-      if (x.op === 'la' && x.str !== undefined && callee.module !== caller.module) x = { ...x, sym: ctx.stringLabel(caller.module, x.str) };
+      let x = last ? renameInPlace(i, v) : mapDef(mapUses(i, v), v);
+      if (x.op === 'frame' && slotBase > 0) x = { ...x, slot: x.slot + slotBase };
+      if (x.op === 'la' && x.str !== undefined && crossModule) x = { ...x, sym: ctx.stringLabel(caller.module, x.str) };
       return x;
     });
     return { id: base + cb.id, ins, term: copyTerm(cb.term, ins) };
@@ -189,6 +208,20 @@ function inlineAt(caller: IrFunction, k: number, n: number, callee: IrFunction, 
   b.ins = [...b.ins.slice(0, n), ...moves];
   b.term = { op: 'j', t: base };
   caller.blocks.push(...copies, cont);
-  const layout = [...caller.blocks.slice(0, k + 1), ...copies, cont, ...caller.blocks.slice(k + 1, base)];
-  renumber(caller, layout);
+  return [...copies.map((c) => c.id), contId];
+}
+
+/** mapDef(mapUses(i, r), r) without making a new instruction (for a body no one else holds). */
+function renameInPlace(i: Ins, r: (v: number) => number): Ins {
+  const x = i as { d?: number; a?: number; b?: number; args?: number[]; uses?: number[]; target?: unknown };
+  if (i.op === 'call') {
+    x.args = i.args.map(r);
+    if (typeof i.target === 'number') x.target = r(i.target);
+  } else if (i.op === 'raw') x.uses = i.uses.map(r);
+  else {
+    if (x.a !== undefined) x.a = r(x.a);
+    if (x.b !== undefined && i.op !== 'frame') x.b = r(x.b);
+  }
+  if (x.d !== undefined) x.d = r(x.d);
+  return i;
 }

@@ -9,7 +9,7 @@
  */
 import { insDefs, insUses, termUses, type Block, type Ins, type IrFunction } from '../ir';
 import type { Loop } from './cfg';
-import { defCounts, removeDeadCode } from './local';
+import { defCounts, removeDeadCode, type VregCounts } from './local';
 
 /** An invariant addend: a register (negated when `neg`). */
 interface Term {
@@ -49,23 +49,33 @@ const SMALL = 1 << 20;
 
 /** Loops must have preheaders (ensurePreheaders) and come innermost first. */
 export function reduceInductionVariables(fn: IrFunction, loops: readonly Loop[]): void {
+  if (loops.length === 0) return;
   const done: { lb: LoopBlocks; reduced: Reduced[] }[] = [];
+  const counts = defCounts(fn);
+  // Readers of each register (instructions; a terminator counts as a reader too). Inner loops
+  // rewrite some readers before outer loops look: a stale reader only costs an unneeded
+  // register, which dead-code removal takes away again.
+  const readers = new Map<number, (Ins | undefined)[]>();
+  for (const b of fn.blocks) {
+    for (const i of b.ins) for (const u of insUses(i)) (readers.get(u) ?? readers.set(u, []).get(u)!).push(i);
+    for (const u of termUses(b.term)) (readers.get(u) ?? readers.set(u, []).get(u)!).push(undefined);
+  }
   for (const l of loops) {
     const lb = { pre: fn.blocks[l.preheader]!, blocks: [...l.blocks].sort((a, b) => a - b).map((b) => fn.blocks[b]!) };
-    done.push({ lb, reduced: reduceLoop(fn, lb) });
+    done.push({ lb, reduced: reduceLoop(fn, lb, counts, readers) });
   }
+  if (!done.some((d) => d.reduced.length > 0)) return;
   // The recomputations just replaced still read the counters: gone first.
   removeDeadCode(fn);
-  for (const { lb, reduced } of done) if (reduced.length > 0) replaceExitTests(fn, lb, reduced);
+  replaceExitTests(fn, done.filter((d) => d.reduced.length > 0));
 }
 
-function reduceLoop(fn: IrFunction, loop: LoopBlocks): Reduced[] {
+function reduceLoop(fn: IrFunction, loop: LoopBlocks, counts: VregCounts, readers: ReadonlyMap<number, (Ins | undefined)[]>): Reduced[] {
   const written = new Map<number, Ins[]>();
   for (const b of loop.blocks) for (const i of b.ins) {
     const d = insDefs(i);
-    if (d !== undefined) written.set(d, [...(written.get(d) ?? []), i]);
+    if (d !== undefined) (written.get(d) ?? written.set(d, []).get(d)!).push(i);
   }
-  const counts = defCounts(fn);
   const inv = (v: number): boolean => v === 0 || !written.has(v);
   const ivs = new Set<number>();
   for (const [v, defs] of written) {
@@ -83,13 +93,10 @@ function reduceLoop(fn: IrFunction, loop: LoopBlocks): Reduced[] {
     }
   }
   // Values that something other than another derived value consumes get their own register.
+  const derivedDefs = new Set<Ins>([...derived.values()].map((x) => x.ins!));
   const consumers = new Set<number>();
-  for (const b of fn.blocks) {
-    for (const i of b.ins) {
-      const d = insDefs(i);
-      for (const u of insUses(i)) if (derived.has(u) && !(d !== undefined && derived.has(d))) consumers.add(u);
-    }
-    for (const u of termUses(b.term)) if (derived.has(u)) consumers.add(u);
+  for (const u of derived.keys()) {
+    if ((readers.get(u) ?? []).some((i) => i === undefined || !derivedDefs.has(i))) consumers.add(u);
   }
   const shared = new Map<string, number>();
   const out: Reduced[] = [];
@@ -237,18 +244,27 @@ const POINTER_RANGE = 2n ** 31n;
  * stack object) from its start: then i0 * size and N * size are small, no address wraps, and
  * the unsigned pointer compare gives the same answer as the index compare.
  */
-function replaceExitTests(fn: IrFunction, loop: LoopBlocks, reduced: readonly Reduced[]): void {
+function replaceExitTests(fn: IrFunction, loops: readonly { lb: LoopBlocks; reduced: readonly Reduced[] }[]): void {
   const defs = new Map<number, Ins[]>();
-  // Reads of each register, except in the preheader (which sees the counter's start value).
-  const uses = new Map<number, number>();
+  const defBlock = new Map<Ins, Block>();
+  // Reads of each register, and which blocks they are in.
+  const uses = new Map<number, Block[]>();
   for (const b of fn.blocks) {
     for (const i of b.ins) {
       const d = insDefs(i);
-      if (d !== undefined) (defs.get(d) ?? defs.set(d, []).get(d)!).push(i);
-      if (b !== loop.pre) for (const u of insUses(i)) uses.set(u, (uses.get(u) ?? 0) + 1);
+      if (d !== undefined) { (defs.get(d) ?? defs.set(d, []).get(d)!).push(i); defBlock.set(i, b); }
+      for (const u of insUses(i)) (uses.get(u) ?? uses.set(u, []).get(u)!).push(b);
     }
-    for (const u of termUses(b.term)) uses.set(u, (uses.get(u) ?? 0) + 1);
+    for (const u of termUses(b.term)) (uses.get(u) ?? uses.set(u, []).get(u)!).push(b);
   }
+  for (const { lb, reduced } of loops) replaceExitTest(fn, lb, reduced, defs, defBlock, uses);
+}
+
+function replaceExitTest(
+  fn: IrFunction, loop: LoopBlocks, reduced: readonly Reduced[], defs: ReadonlyMap<number, Ins[]>,
+  defBlock: ReadonlyMap<Ins, Block>, uses: ReadonlyMap<number, Block[]>,
+): void {
+  const inLoop = new Set(loop.blocks);
   const constOf = (v: number): bigint | undefined => {
     const ds = defs.get(v);
     return ds && ds.length === 1 && ds[0]!.op === 'li' && !fn.params.includes(v) ? ds[0]!.imm : undefined;
@@ -270,13 +286,13 @@ function replaceExitTests(fn: IrFunction, loop: LoopBlocks, reduced: readonly Re
     const iv = t.a;
     const n = constOf(t.b);
     const ivDefs = defs.get(iv) ?? [];
-    const steps = ivDefs.filter((i) => loop.blocks.some((lb) => lb.ins.includes(i)));
+    const steps = ivDefs.filter((i) => inLoop.has(defBlock.get(i)!));
     const starts = ivDefs.filter((i) => !steps.includes(i));
     if (n === undefined || steps.length !== 1 || starts.length !== 1 || fn.params.includes(iv)) continue;
     const step = steps[0]!, start = starts[0]!;
     if (step.op !== 'alui' || step.fn !== 'addi' || step.imm <= 0 || start.op !== 'li') continue;
-    // The counter's only readers: its own step and this test.
-    if (uses.get(iv) !== 2) continue;
+    // The counter's only readers: its own step and this test (the preheader sees its start).
+    if ((uses.get(iv) ?? []).filter((ub) => ub !== loop.pre).length !== 2) continue;
     const r = reduced.find((x) => x.x.iv === iv && isObject(baseOf(x.x)));
     if (!r) continue;
     const size = 1n << BigInt(r.x.shift);

@@ -6,9 +6,19 @@
 import { insDefs, insUses, isPure, mapDef, mapTermUses, mapUses, termUses, type Ins, type IrFunction } from '../ir';
 import { buildCfg } from './cfg';
 
+/** A count per virtual register (dense: registers are numbered 1..nextVreg). */
+export class VregCounts {
+  private readonly n: Uint32Array;
+  constructor(size: number) { this.n = new Uint32Array(size); }
+  /** The count, undefined when zero (as a Map would answer). */
+  get(v: number): number | undefined { const c = this.n[v]; return c ? c : undefined; }
+  has(v: number): boolean { return (this.n[v] ?? 0) > 0; }
+  set(v: number, c: number): void { this.n[v] = c; }
+}
+
 /** How many instructions define each virtual register. */
-export function defCounts(fn: IrFunction): Map<number, number> {
-  const m = new Map<number, number>();
+export function defCounts(fn: IrFunction): VregCounts {
+  const m = new VregCounts(fn.nextVreg);
   for (const b of fn.blocks) for (const i of b.ins) { const d = insDefs(i); if (d !== undefined) m.set(d, (m.get(d) ?? 0) + 1); }
   return m;
 }
@@ -49,7 +59,10 @@ export function localCse(fn: IrFunction): void {
   const rename = new Map<number, number>();
   const r = (v: number): number => rename.get(v) ?? v;
   for (const b of fn.blocks) {
-    const table = new Map<string, { v: number; uses: number[] }>();
+    if (b.ins.length < 2) continue;
+    const table = new Map<string, number>();
+    // Keys to forget when a register they read is written (entries' results are single).
+    const readers = new Map<number, string[]>();
     const out: Ins[] = [];
     for (const raw of b.ins) {
       const i = rename.size > 0 ? mapUses(raw, r) : raw;
@@ -57,13 +70,17 @@ export function localCse(fn: IrFunction): void {
       const d = insDefs(i);
       if (key !== undefined && d !== undefined && single(d)) {
         const hit = table.get(key);
-        if (hit) { rename.set(d, hit.v); continue; }
+        if (hit !== undefined) { rename.set(d, hit); continue; }
       }
       if (d !== undefined) {
-        for (const [k, e] of table) if (e.v === d || e.uses.includes(d)) table.delete(k);
+        const stale = readers.get(d);
+        if (stale) { for (const k of stale) table.delete(k); readers.delete(d); }
       }
       out.push(i);
-      if (key !== undefined && d !== undefined && single(d)) table.set(key, { v: d, uses: insUses(i) });
+      if (key !== undefined && d !== undefined && single(d)) {
+        table.set(key, d);
+        for (const u of insUses(i)) (readers.get(u) ?? readers.set(u, []).get(u)!).push(key);
+      }
     }
     b.ins = out;
   }
@@ -135,34 +152,30 @@ export function propagateCopies(fn: IrFunction): void {
   propagateLocalCopies(fn);
 }
 
+/**
+ * Within a block, after `mv d, a` (d a temporary with one definition), later reads of d read a
+ * for as long as neither d nor a is written again; the move stays for readers beyond that (or
+ * in other blocks), and goes when dead-code removal finds no reader left.
+ */
 function propagateLocalCopies(fn: IrFunction): void {
   const counts = defCounts(fn);
-  const useBlocks = new Map<number, Set<number>>();
-  const note = (u: number, k: number): void => { (useBlocks.get(u) ?? useBlocks.set(u, new Set()).get(u)!).add(k); };
-  fn.blocks.forEach((b, k) => {
-    for (const i of b.ins) for (const u of insUses(i)) note(u, k);
-    for (const u of termUses(b.term)) note(u, k);
-  });
-  fn.blocks.forEach((b, k) => {
-    for (let n = 0; n < b.ins.length; n++) {
-      const m = b.ins[n]!;
-      if (m.op !== 'mv' || !fn.temps.has(m.d) || counts.get(m.d) !== 1) continue;
-      const ub = useBlocks.get(m.d);
-      if (!ub || ub.size !== 1 || !ub.has(k)) continue;
-      // a must keep its value until the last use of d in this block.
-      let last = -1;
-      for (let j = n + 1; j < b.ins.length; j++) if (insUses(b.ins[j]!).includes(m.d)) last = j;
-      const end = termUses(b.term).includes(m.d) ? b.ins.length : last;
-      let ok = true;
-      for (let j = n + 1; j < end; j++) if (insDefs(b.ins[j]!) === m.a) ok = false;
-      if (!ok) continue;
-      const r = (v: number): number => (v === m.d ? m.a : v);
-      for (let j = n + 1; j < b.ins.length; j++) b.ins[j] = mapUses(b.ins[j]!, r);
-      b.term = mapTermUses(b.term, r);
-      b.ins.splice(n, 1);
-      n--;
-    }
-  });
+  for (const b of fn.blocks) {
+    // Active copies: d -> a.
+    const copy = new Map<number, number>();
+    if (!b.ins.some((i) => i.op === 'mv')) continue;
+    const r = (v: number): number => copy.get(v) ?? v;
+    b.ins = b.ins.map((i0) => {
+      const i = copy.size > 0 ? mapUses(i0, r) : i0;
+      const d = insDefs(i);
+      if (d !== undefined && copy.size > 0) {
+        copy.delete(d);
+        for (const [cd, ca] of copy) if (ca === d) copy.delete(cd);
+      }
+      if (i.op === 'mv' && fn.temps.has(i.d) && counts.get(i.d) === 1 && i.a !== i.d) copy.set(i.d, i.a);
+      return i;
+    });
+    if (copy.size > 0) b.term = mapTermUses(b.term, r);
+  }
 }
 
 /**
@@ -265,27 +278,36 @@ export function foldKnownConstants(fn: IrFunction): void {
  * (so a counter that only feeds its own update goes too).
  */
 export function removeDeadCode(fn: IrFunction): void {
-  const defsOf = new Map<number, Ins[]>();
-  const needed = new Set<number>();
+  // Definitions of each register, as a linked list over one array of instructions.
+  const all: Ins[] = [];
+  const head = new Int32Array(fn.nextVreg).fill(-1);
+  const next: number[] = [];
+  const needed = new Uint8Array(fn.nextVreg);
   const work: number[] = [];
-  const need = (v: number): void => { if (!needed.has(v)) { needed.add(v); work.push(v); } };
+  const need = (v: number): void => { if (!needed[v]) { needed[v] = 1; work.push(v); } };
   for (const b of fn.blocks) {
     for (const i of b.ins) {
       const d = insDefs(i);
-      if (d !== undefined) (defsOf.get(d) ?? defsOf.set(d, []).get(d)!).push(i);
+      if (d !== undefined) { next.push(head[d]!); head[d] = all.length; all.push(i); }
       if (!isPure(i)) for (const u of insUses(i)) need(u);
     }
     for (const u of termUses(b.term)) need(u);
   }
   while (work.length > 0) {
     const v = work.pop()!;
-    for (const i of defsOf.get(v) ?? []) for (const u of insUses(i)) need(u);
+    for (let k = head[v]!; k >= 0; k = next[k]!) for (const u of insUses(all[k]!)) need(u);
   }
   for (const b of fn.blocks) {
+    let dead = false;
+    for (const i of b.ins) {
+      const d = insDefs(i);
+      if ((i.op === 'mv' && d === i.a) || (isPure(i) && d !== undefined && !needed[d])) { dead = true; break; }
+    }
+    if (!dead) continue;
     b.ins = b.ins.filter((i) => {
       const d = insDefs(i);
       if (i.op === 'mv' && d === i.a) return false;
-      return !(isPure(i) && d !== undefined && !needed.has(d));
+      return !(isPure(i) && d !== undefined && !needed[d]);
     });
   }
 }

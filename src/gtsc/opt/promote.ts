@@ -15,10 +15,11 @@ type Mem = Extract<Ins, { op: 'ld' | 'st' }>;
 /** Loops must have preheaders (ensurePreheaders). Returns true when something was promoted. */
 export function promoteScalars(fn: IrFunction): boolean {
   let any = false;
+  // Promotion adds registers that hold no address, so the roots stay valid throughout.
+  const roots = addressRoots(fn);
   // Each promotion may add exit blocks: recompute the loops after each one.
   for (let guard = 0; guard < 64; guard++) {
     const loops = findLoops(fn, buildCfg(fn));
-    const roots = addressRoots(fn);
     let done = false;
     for (const loop of loops) {
       if (promoteOne(fn, loop, roots)) { done = true; break; }

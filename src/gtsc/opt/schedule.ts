@@ -91,7 +91,7 @@ function scheduleBlock(b: Block, lat: Latencies, roots: ReadonlyMap<number, Root
   b.ins = out;
 }
 
-function scheduleRegion(ins: Ins[], sinkUses: number[], lat: Latencies, roots: ReadonlyMap<number, Root>): Ins[] {
+function scheduleRegion(ins: Ins[], sinkUses: readonly number[], lat: Latencies, roots: ReadonlyMap<number, Root>): Ins[] {
   const n = ins.length;
   if (n < 2) return ins;
   // Dependences: preds[k] = [j, latency] with j < k.

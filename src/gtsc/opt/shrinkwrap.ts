@@ -89,7 +89,7 @@ function duplicateReturns(fn: IrFunction, cfg: Cfg, p: number, shared: number[])
 /** Renames, inside p's region, every value live into p to a copy made at p's start. */
 function split(fn: IrFunction, cfg: Cfg, p: number): void {
   const { liveIn } = liveness(fn);
-  const live = [...liveIn[p]!].filter((v) => v !== 0);
+  const live = liveIn[p]!.filter((v) => v !== 0);
   if (live.length === 0) return;
   const map = new Map<number, number>();
   for (const v of live) {
