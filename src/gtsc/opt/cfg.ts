@@ -18,22 +18,27 @@ export interface Cfg {
 
 export function buildCfg(fn: IrFunction): Cfg {
   const n = fn.blocks.length;
+  const succs = fn.blocks.map((b) => successors(b.term));
   const preds: number[][] = Array.from({ length: n }, () => []);
-  fn.blocks.forEach((b, k) => { for (const s of successors(b.term)) preds[s]!.push(k); });
+  for (let k = 0; k < n; k++) for (const s of succs[k]!) preds[s]!.push(k);
   const seen = new Uint8Array(n);
   const post: number[] = [];
   // Iterative depth-first search (functions can be long chains of blocks).
-  const stack: { b: number; next: number }[] = [{ b: 0, next: 0 }];
+  const stackB = new Int32Array(n), stackN = new Int32Array(n);
+  let sp = 0;
+  stackB[0] = 0; stackN[0] = 0; sp = 1;
   seen[0] = 1;
-  while (stack.length > 0) {
-    const top = stack[stack.length - 1]!;
-    const succ = successors(fn.blocks[top.b]!.term);
-    if (top.next < succ.length) {
-      const s = succ[top.next++]!;
-      if (!seen[s]) { seen[s] = 1; stack.push({ b: s, next: 0 }); }
+  while (sp > 0) {
+    const b = stackB[sp - 1]!;
+    const succ = succs[b]!;
+    const next = stackN[sp - 1]!;
+    if (next < succ.length) {
+      stackN[sp - 1] = next + 1;
+      const s = succ[next]!;
+      if (!seen[s]) { seen[s] = 1; stackB[sp] = s; stackN[sp] = 0; sp++; }
     } else {
-      post.push(top.b);
-      stack.pop();
+      post.push(b);
+      sp--;
     }
   }
   const rpo = post.reverse();
