@@ -9,6 +9,7 @@
 import { Command, CommanderError } from 'commander';
 import { RvnError } from '../errors';
 import { registerBench } from './bench';
+import { registerExperiment } from './experiment';
 import { registerBuild } from './build';
 import { registerDemo } from './demo';
 import { registerDisasm } from './disasm';
@@ -32,6 +33,7 @@ registerBuild(program);
 registerDisasm(program);
 registerDemo(program);
 registerBench(program);
+registerExperiment(program);
 
 // Sub-commands report usage errors the same way (exit status 2, one line).
 for (const cmd of program.commands) {

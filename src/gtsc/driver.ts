@@ -16,6 +16,7 @@ import { allocate } from './regalloc';
 
 export interface DriverOptions {
   guestModule: string;
+  resolveImport: ((spec: string, importer: string) => string) | undefined;
   optimize: boolean;
   /** Timing profile to schedule for (undefined: no scheduling). */
   target: TimingProfile | undefined;
@@ -41,7 +42,7 @@ function guard(errors: string[], where: string, f: () => void): void {
 /** Compiles the modules; returns assembly per module, or throws RvnError listing every error. */
 export function compileModules(files: readonly { name: string; text: string }[], options: DriverOptions): { name: string; text: string }[] {
   const errors: string[] = [];
-  const prog = new Program(files, options.guestModule);
+  const prog = new Program(files, options.guestModule, options.resolveImport);
   // Syntax errors first and alone: what follows a syntax error is not worth reporting.
   prog.syntaxErrors(errors);
   if (errors.length > 0) throw new RvnError(errors.join('\n'));

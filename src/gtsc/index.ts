@@ -21,6 +21,12 @@ export interface CompileOptions {
    * latencies (default: the Rocket profile, rvn's default timing). Ignored at -O0.
    */
   target?: TimingProfile;
+  /**
+   * The module name that import `spec` in module `importer` refers to (module names are file
+   * names without the extension). Default: a relative specifier resolved against the
+   * importer's folder, anything else as written. src/build/guest.ts maps the runtime here.
+   */
+  resolveImport?: (spec: string, importer: string) => string;
 }
 
 export interface CompileResult {
@@ -36,6 +42,7 @@ export function compileGuest(files: readonly GuestSource[], options: CompileOpti
   const optimize = options.optimize ?? true;
   const asm = compileModules(files.filter((f) => !f.name.endsWith('.d.ts')), {
     guestModule: options.guestModule ?? 'guest',
+    resolveImport: options.resolveImport,
     optimize,
     target: optimize ? options.target ?? rocketProfile() : undefined,
   });

@@ -12,13 +12,16 @@
  * Events are streamed as they close, so spans appear in order of their end.
  */
 import type { CommitInfo, Hart, HartObserver } from '../cpu/hart';
-import { MemoryMap } from '../hw/memmap';
 import type { TextBuffer } from './buffer';
 import { hex64, hexNum64 } from './hex';
 import { isUipiSend, isWfi, rs1Of } from './insn';
 import { MSIP_CAUSE, causeName, privName } from './names';
 
-const MSIP_END = MemoryMap.clint.base + 0x4000;
+/** The CLINT's msip registers (a word per hart from its base): a store of 1 there is an IPI. */
+export interface MsipWindow {
+  base: number;
+  end: number;
+}
 
 interface HartTrack {
   priv: number;
@@ -35,6 +38,7 @@ export class Timeline implements HartObserver {
   constructor(
     private readonly out: TextBuffer,
     private readonly coreHz: number,
+    private readonly msip: MsipWindow = { base: 0, end: 0 },
   ) {
     out.push('{"displayTimeUnit":"ns","traceEvents":[\n');
     this.emit({ name: 'process_name', ph: 'M', pid: 0, tid: 0, args: { name: 'rvn' } });
@@ -89,8 +93,8 @@ export class Timeline implements HartObserver {
     if (isUipiSend(w)) {
       const r = rs1Of(w);
       this.instant(hart.hartId, 'uipi.send', 'uipi', hart.cycle, { index: hex64(hart.xl[r], hart.xh[r]), pc: hexNum64(c.pc) });
-    } else if (c.isStore && c.memPaddr >= MemoryMap.clint.base && c.memPaddr < MSIP_END && (c.storeLo & 1) !== 0) {
-      const target = Math.floor((c.memPaddr - MemoryMap.clint.base) / 4);
+    } else if (c.isStore && c.memPaddr >= this.msip.base && c.memPaddr < this.msip.end && (c.storeLo & 1) !== 0) {
+      const target = Math.floor((c.memPaddr - this.msip.base) / 4);
       this.instant(hart.hartId, 'ipi.send', 'ipi', hart.cycle, { to: target, pc: hexNum64(c.pc) });
     } else if (isWfi(w) && hart.sleeping) {
       t.sleepStart = hart.cycle;
