@@ -1,29 +1,7 @@
 // Bundles the CLI (src/cli/main.ts) into dist/rvn.mjs, the `rvn` bin.
 // Runs on `npm ci` (the prepare script), so a fresh checkout has a working `npx rvn`.
-import { readFile } from 'node:fs/promises';
-import { dirname, resolve } from 'node:path';
 import { build } from 'esbuild';
-
-/** `import text from './file?raw'` (src/build/raw.d.ts): the file's text, embedded in the bundle. */
-const rawText = {
-  name: 'raw-text',
-  setup(b) {
-    b.onResolve({ filter: /\?raw$/ }, (args) => ({ path: resolve(dirname(args.importer), args.path.slice(0, -4)), namespace: 'raw-text' }));
-    b.onLoad({ filter: /.*/, namespace: 'raw-text' }, async (args) => ({ contents: await readFile(args.path, 'utf8'), loader: 'text' }));
-  },
-};
-
-/**
- * typescript is loaded with require(): imported from ESM, Node would first scan its 9 MB of
- * CommonJS for export names (cjs-module-lexer), about 0.7 s of every guest build.
- */
-const typescriptRequire = {
-  name: 'typescript-require',
-  setup(b) {
-    b.onResolve({ filter: /^typescript$/ }, (a) => (a.namespace === 'ts-require' ? { path: 'typescript', external: true } : { path: 'typescript', namespace: 'ts-require' }));
-    b.onLoad({ filter: /.*/, namespace: 'ts-require' }, () => ({ contents: "module.exports = require('typescript');", loader: 'js' }));
-  },
-};
+import { rawText, typescriptRequire } from './esbuild-plugins.mjs';
 
 await build({
   entryPoints: ['src/cli/main.ts'],

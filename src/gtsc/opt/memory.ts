@@ -19,7 +19,14 @@ import { insDefs, type Ins, type IrFunction } from '../ir';
 import { buildCfg } from './cfg';
 import { defCounts } from './local';
 
-export type Root = { k: 'sym'; name: string } | { k: 'slot'; slot: number };
+/** Where an address points: into a module-level object or a stack object, `off` bytes in when known. */
+export type Root = { k: 'sym'; name: string; off?: number } | { k: 'slot'; slot: number; off?: number };
+
+const sameObject = (a: Root | undefined, b: Root | undefined): boolean =>
+  !!a && !!b && a.k === b.k && (a.k === 'sym' ? a.name === (b as { name: string }).name : a.slot === (b as { slot: number }).slot);
+
+const withOff = (r: Root | undefined, delta: number | undefined): Root | undefined =>
+  r && { ...r, off: r.off === undefined || delta === undefined ? undefined : r.off + delta };
 
 /** The root of each virtual register that holds an address with a known root. */
 export function addressRoots(fn: IrFunction): Map<number, Root> {
@@ -28,41 +35,47 @@ export function addressRoots(fn: IrFunction): Map<number, Root> {
     const d = insDefs(i);
     if (d !== undefined) (defs.get(d) ?? defs.set(d, []).get(d)!).push(i);
   }
+  // Registers that hold one constant.
+  const consts = new Map<number, number>();
+  for (const [v, ds] of defs) {
+    const i = ds[0]!;
+    if (ds.length === 1 && i.op === 'li' && i.imm >= -(1n << 40n) && i.imm <= 1n << 40n && !fn.params.includes(v)) consts.set(v, Number(i.imm));
+  }
   const roots = new Map<number, Root>();
-  const same = (a: Root | undefined, b: Root | undefined): boolean =>
-    !!a && !!b && a.k === b.k && (a.k === 'sym' ? a.name === (b as { name: string }).name : a.slot === (b as { slot: number }).slot);
-  // Optimistic fixpoint: a register's root is the common root of all its definitions.
   const rootOf = (i: Ins, cur: Map<number, Root>): Root | undefined => {
     switch (i.op) {
-      case 'la': return i.obj ? { k: 'sym', name: i.sym } : undefined;
-      case 'frame': return { k: 'slot', slot: i.slot };
+      case 'la': return i.obj ? { k: 'sym', name: i.sym, off: 0 } : undefined;
+      case 'frame': return { k: 'slot', slot: i.slot, off: 0 };
       case 'mv': return cur.get(i.a);
-      case 'alui': return i.fn === 'addi' ? cur.get(i.a) : undefined;
+      case 'alui': return i.fn === 'addi' ? withOff(cur.get(i.a), i.imm) : undefined;
       case 'alu': {
         if (i.fn !== 'add' && i.fn !== 'sub') return undefined;
         const a = cur.get(i.a), b = i.fn === 'add' ? cur.get(i.b) : undefined;
         if (a && b) return undefined;
-        return a ?? b;
+        if (a) { const k = consts.get(i.b); return withOff(a, k === undefined ? undefined : i.fn === 'add' ? k : -k); }
+        return b && withOff(b, consts.get(i.a));
       }
       default: return undefined;
     }
   };
+  // A register's root is the common root of all its definitions (from none known, growing).
   for (let changed = true; changed;) {
     changed = false;
     for (const [v, ds] of defs) {
+      if (fn.params.includes(v)) continue;
       let r: Root | undefined;
-      let ok = true;
+      let ok = true, moves = false;
       for (const i of ds) {
-        // A self-update (p = p + k) keeps whatever root the other definitions give.
-        if (((i.op === 'alui' && i.fn === 'addi') || (i.op === 'alu' && (i.fn === 'add' || i.fn === 'sub'))) && i.a === v) continue;
+        // A self-update (p = p + k) stays in the object the other definitions point into.
+        if (((i.op === 'alui' && i.fn === 'addi') || (i.op === 'alu' && (i.fn === 'add' || i.fn === 'sub'))) && i.a === v) { moves = true; continue; }
         const x = rootOf(i, roots);
-        if (!x || (r && !same(r, x))) { ok = false; break; }
-        r = x;
+        if (!x || (r && !sameObject(r, x))) { ok = false; break; }
+        r = r && r.off !== x.off ? { ...r, off: undefined } : x;
       }
-      if (ok && r && fn.params.includes(v)) ok = false;
+      if (r && moves) r = { ...r, off: undefined };
       const old = roots.get(v);
       if (ok && r) {
-        if (!same(old, r)) { roots.set(v, r); changed = true; }
+        if (!sameObject(old, r) || old!.off !== r.off) { roots.set(v, r); changed = true; }
       } else if (old) { roots.delete(v); changed = true; }
     }
   }
@@ -75,13 +88,28 @@ export interface Access {
   size: number;
 }
 
-/** May two accesses overlap? (same base register: by offsets; else by roots) */
+/** Byte offset of an access within its object, when known. */
+function offsetIn(a: Access, roots: ReadonlyMap<number, Root>): number | undefined {
+  const r = roots.get(a.base);
+  return r?.off === undefined ? undefined : r.off + a.off;
+}
+
+/** May two accesses overlap? (same base register: by offsets; else by roots and known offsets) */
 export function mayAlias(a: Access, b: Access, roots: ReadonlyMap<number, Root>): boolean {
   if (a.base === b.base) return a.off < b.off + b.size && b.off < a.off + a.size;
   const ra = roots.get(a.base), rb = roots.get(b.base);
   if (!ra || !rb) return true;
-  if (ra.k !== rb.k) return false;
-  return ra.k === 'sym' ? ra.name === (rb as { name: string }).name : ra.slot === (rb as { slot: number }).slot;
+  if (!sameObject(ra, rb)) return false;
+  const oa = offsetIn(a, roots), ob = offsetIn(b, roots);
+  return oa === undefined || ob === undefined || (oa < ob + b.size && ob < oa + a.size);
+}
+
+/** Are two accesses to the same bytes, whatever registers hold their addresses? */
+export function sameLocation(a: Access, b: Access, roots: ReadonlyMap<number, Root>): boolean {
+  if (a.size !== b.size) return false;
+  if (a.base === b.base) return a.off === b.off;
+  const oa = offsetIn(a, roots);
+  return oa !== undefined && sameObject(roots.get(a.base), roots.get(b.base)) && oa === offsetIn(b, roots);
 }
 
 /** Instructions after which no remembered memory value may be trusted. */
@@ -119,7 +147,8 @@ export function forwardMemory(fn: IrFunction): void {
       let res: Ins = i;
       if (isBarrier(i)) known = [];
       else if (i.op === 'ld') {
-        const hit = known.find((e) => e.base === i.a && e.off === i.off && e.size === i.size && (e.fromStore || e.signed === i.signed));
+        const acc = { base: i.a, off: i.off, size: i.size };
+        const hit = known.find((e) => sameLocation(e, acc, roots) && (e.fromStore || e.signed === i.signed));
         if (hit) res = hit.fromStore && i.size < 8 ? { op: 'ext', signed: i.signed, bits: (i.size * 8) as 8 | 16 | 32, d: i.d, a: hit.v } : { op: 'mv', d: i.d, a: hit.v };
       } else if (i.op === 'st') {
         known = known.filter((e) => !mayAlias(e, { base: i.a, off: i.off, size: i.size }, roots));

@@ -8,7 +8,7 @@
  */
 import { insDefs, successors, type Block, type Ins, type IrFunction } from '../ir';
 import { buildCfg, findLoops, retarget, type Loop } from './cfg';
-import { addressRoots, isBarrier, mayAlias, type Access } from './memory';
+import { addressRoots, isBarrier, mayAlias, sameLocation, type Access } from './memory';
 
 type Mem = Extract<Ins, { op: 'ld' | 'st' }>;
 
@@ -46,11 +46,11 @@ function promoteOne(fn: IrFunction, loop: Loop, roots: ReturnType<typeof address
   for (const first of accesses) {
     if (first.op !== 'st' || written.has(first.a) || !roots.has(first.a)) continue;
     const loc: Access = { base: first.a, off: first.off, size: first.size };
-    const same = (m: Mem): boolean => m.a === loc.base && m.off === loc.off && m.size === loc.size;
+    const same = (m: Mem): boolean => sameLocation(loc, { base: m.a, off: m.off, size: m.size }, roots);
     const group = accesses.filter(same);
     const loads = group.filter((m): m is Extract<Mem, { op: 'ld' }> => m.op === 'ld');
     const signed = loads[0]?.signed ?? false;
-    if (loads.some((l) => l.signed !== signed)) continue;
+    if (loads.some((l) => l.signed !== signed) || group.some((m) => written.has(m.a))) continue;
     if (accesses.some((m) => !same(m) && mayAlias(loc, { base: m.a, off: m.off, size: m.size }, roots))) continue;
     rewrite(fn, loop, loc, signed, same);
     return true;

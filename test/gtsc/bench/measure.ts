@@ -10,8 +10,8 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { findSymbol, readElf } from '../../../src/elf/reader';
-import { compileGuest, type CompileOptions, type GuestSource } from '../../../src/gtsc/index';
-import { buildProgram } from '../../../src/link/build';
+import { buildGuest, type GuestBuildOptions } from '../../../src/build/guest';
+import type { GuestSource } from '../../../src/gtsc/index';
 import { Machine } from '../../../src/machine/machine';
 import type { TimingProfile } from '../../../src/timing/profile';
 import { rocketProfile } from '../../../src/timing/profiles/index';
@@ -34,9 +34,8 @@ export function benchSource(name: string, ext: 'ts' | 'c'): GuestSource {
 }
 
 /** The guest TypeScript build of a benchmark program (gtsc, rvn's assembler and linker). */
-export function buildBenchTs(name: string, options: CompileOptions = {}): Uint8Array {
-  const { asm } = compileGuest([benchSource(name, 'ts')], options);
-  return buildProgram([benchCrt0(), ...asm]);
+export function buildBenchTs(name: string, compile: GuestBuildOptions['compile'] = {}): Uint8Array {
+  return buildGuest([benchCrt0(), benchSource(name, 'ts')], { compile }).elf;
 }
 
 export interface BenchRun {
