@@ -7,17 +7,9 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { LINKER_SCRIPT } from '../harness-gnu';
 import { BENCH_DIR } from './measure';
 
-const LINKER_SCRIPT = `ENTRY(_start)
-SECTIONS {
-  . = 0x80000000;
-  .text : { *(.text.init) *(.text .text.*) }
-  .rodata : { *(.rodata .rodata.* .srodata .srodata.*) }
-  .data : { *(.data .data.* .sdata .sdata.*) }
-  .bss : { *(.bss .bss.* .sbss .sbss.* COMMON) }
-}
-`;
 
 /** The gcc command line (without the output and input files), for the docs' table. */
 export const GCC_FLAGS = [
