@@ -6,7 +6,7 @@ import { describe, expect, test } from 'vitest';
 import { compileGuest, type CompileOptions } from '../../src/gtsc/index';
 import { idealProfile } from '../../src/timing/profiles/index';
 
-const G = "import { u8, u32, u64, i64, Ptr, Arr, zeroed, load8, load32, store32, cstr } from './guest';\n";
+const G = "import { u8, u32, u64, i64, Ptr, Arr, ptr, zeroed, load8, load32, store32, cstr } from './guest';\n";
 
 function asm(src: string, options: CompileOptions = {}): string {
   return compileGuest([{ name: 'm.ts', text: G + src }], options).asm[0]!.text;
@@ -93,6 +93,11 @@ describe('memory', () => {
   test('a volatile load in a polling loop stays in the loop', () => {
     const b = body(asm('export function wait(): void { while ((load8(0x10000005) & 0x20) === 0) {} }'), 'wait');
     expect(loop(b).some((l) => l.startsWith('lbu'))).toBe(true);
+  });
+
+  test('a device register reached through a pointer at a constant address is read every time', () => {
+    const src = 'interface Uart { thr: u8; pad: u32; lsr: u8 }\nexport function wait(): void { const u = ptr<Uart>(0x10000000); while ((u.lsr & 0x20) === 0) {} }';
+    expect(loop(body(asm(src), 'wait')).some((l) => l.startsWith('lbu'))).toBe(true);
   });
 
   test('volatile stores are all kept, in order', () => {

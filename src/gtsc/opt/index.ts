@@ -12,7 +12,7 @@ import { inlineProgram, type InlineContext } from './inline';
 import { hoistInvariants } from './licm';
 import { reduceInductionVariables } from './ivsr';
 import { coalesceMoves, foldKnownConstants, globalCse, localCse, propagateCopies, removeDeadCode } from './local';
-import { forwardMemory } from './memory';
+import { forwardMemory, markDeviceAccesses } from './memory';
 import { promoteScalars } from './promote';
 import { isFlat, latenciesOf, scheduleFunction } from './schedule';
 import { placePrologue } from './shrinkwrap';
@@ -45,6 +45,7 @@ function optimizeFunction(fn: IrFunction, target: TimingProfile | undefined): vo
   foldKnownConstants(fn);
   propagateCopies(fn);
   localCse(fn);
+  markDeviceAccesses(fn);
   ensurePreheaders(fn);
   hoistInvariants(fn, findLoops(fn, buildCfg(fn)));
   promoteScalars(fn);

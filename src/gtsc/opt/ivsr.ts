@@ -12,7 +12,7 @@ import type { Loop } from './cfg';
 import { defCounts, removeDeadCode, type VregCounts } from './local';
 
 /** An invariant addend: a register (negated when `neg`). */
-interface Term {
+interface Addend {
   v: number;
   neg: boolean;
 }
@@ -21,10 +21,10 @@ interface Derived {
   iv: number;
   mul?: number;
   coef: number;
-  pre: Term[];
+  pre: Addend[];
   preK: number;
   shift: number;
-  post: Term[];
+  post: Addend[];
   postK: number;
   /** Instruction defining this value (for replacement). */
   ins?: Ins;
@@ -116,7 +116,7 @@ function reduceLoop(fn: IrFunction, loop: LoopBlocks, counts: VregCounts, reader
 }
 
 /** Adds an addend (register or constant) at the current level of the form. */
-function addTo(dx: Derived, t: Term | undefined, k: number): Derived | undefined {
+function addTo(dx: Derived, t: Addend | undefined, k: number): Derived | undefined {
   const x = { ...dx, pre: [...dx.pre], post: [...dx.post], ins: undefined };
   if (x.shift === 0) {
     if (t) x.pre.push(t);
@@ -129,7 +129,7 @@ function addTo(dx: Derived, t: Term | undefined, k: number): Derived | undefined
 }
 
 function negate(dx: Derived): Derived {
-  const flip = (t: Term): Term => ({ v: t.v, neg: !t.neg });
+  const flip = (t: Addend): Addend => ({ v: t.v, neg: !t.neg });
   return { ...dx, coef: -dx.coef, pre: dx.pre.map(flip), preK: -dx.preK, post: dx.post.map(flip), postK: -dx.postK, ins: undefined };
 }
 
@@ -276,7 +276,7 @@ function replaceExitTest(
   // P = i * size + base, base an object's address.
   const baseOf = (x: Derived): number | undefined => {
     if (x.mul !== undefined || x.coef !== 1 || x.preK !== 0 || x.postK !== 0) return undefined;
-    const only = (ts: Term[]): number | undefined => (ts.length === 1 && !ts[0]!.neg ? ts[0]!.v : undefined);
+    const only = (ts: Addend[]): number | undefined => (ts.length === 1 && !ts[0]!.neg ? ts[0]!.v : undefined);
     if (x.pre.length === 0) return only(x.post);
     return x.post.length === 0 && x.shift === 0 ? only(x.pre) : undefined;
   };

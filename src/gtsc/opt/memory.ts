@@ -112,6 +112,21 @@ export function sameLocation(a: Access, b: Access, roots: ReadonlyMap<number, Ro
   return oa !== undefined && sameObject(roots.get(a.base), roots.get(b.base)) && oa === offsetIn(b, roots);
 }
 
+/**
+ * Accesses at a constant address — a device register reached as `ptr<Regs>(0x1000_0000).lsr`
+ * — become volatile: nothing else in the program can be at a fixed address, and a polling
+ * loop must read the register every time.
+ */
+export function markDeviceAccesses(fn: IrFunction): void {
+  const counts = defCounts(fn);
+  const fixed = new Set<number>();
+  for (const b of fn.blocks) for (const i of b.ins) if (i.op === 'li' && counts.get(i.d) === 1 && !fn.params.includes(i.d)) fixed.add(i.d);
+  if (fixed.size === 0) return;
+  for (const b of fn.blocks) {
+    b.ins = b.ins.map((i) => ((i.op === 'ld' || i.op === 'st') && !i.vol && fixed.has(i.a) ? { ...i, vol: true } : i));
+  }
+}
+
 /** Instructions after which no remembered memory value may be trusted. */
 export function isBarrier(i: Ins): boolean {
   return i.op === 'call' || i.op === 'raw' || ((i.op === 'ld' || i.op === 'st') && i.vol === true);
