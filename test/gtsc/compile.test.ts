@@ -1,6 +1,7 @@
 // Pure compiler tests: errors with positions, folding, strength reduction, code shape.
 import { describe, expect, test } from 'vitest';
 import { RvnError } from '../../src/errors';
+import { body } from './asm-lines';
 import { compileGuest } from '../../src/gtsc/index';
 
 const G = "import { u8, u16, u32, u64, i32, i64, Ptr, Arr, zeroed, csr_read, csr_write, uipi_read, uipi_send, load32, store8, asm, ecall } from './guest';\n";
@@ -9,18 +10,6 @@ function asm(src: string): string {
   return compileGuest([{ name: 'm.ts', text: G + src }]).asm[0]!.text;
 }
 
-/** The instructions of one function (label to next blank line), without directives. */
-function body(text: string, fn: string): string[] {
-  const lines = text.split('\n');
-  const start = lines.indexOf(`${fn}:`);
-  expect(start).toBeGreaterThanOrEqual(0);
-  const out: string[] = [];
-  for (const l of lines.slice(start + 1)) {
-    if (l === '') break;
-    if (!/^\t\.(globl|align|text|data|bss|section)/.test(l)) out.push(l.trim());
-  }
-  return out;
-}
 
 function errorOf(src: string): string {
   try {

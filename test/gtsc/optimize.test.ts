@@ -3,6 +3,7 @@
 // change (volatile accesses, aliasing stores, calls). Run results of optimised and -O0 builds
 // are compared in programs.test.ts, random.test.ts and bench.test.ts.
 import { describe, expect, test } from 'vitest';
+import { body } from './asm-lines';
 import { compileGuest, type CompileOptions } from '../../src/gtsc/index';
 import { idealProfile } from '../../src/timing/profiles/index';
 
@@ -12,18 +13,6 @@ function asm(src: string, options: CompileOptions = {}): string {
   return compileGuest([{ name: 'm.ts', text: G + src }], options).asm[0]!.text;
 }
 
-/** The lines of one function (label to the next blank line), without directives. */
-function body(text: string, fn: string): string[] {
-  const lines = text.split('\n');
-  const start = lines.indexOf(`${fn}:`);
-  expect(start, `${fn} in\n${text}`).toBeGreaterThanOrEqual(0);
-  const out: string[] = [];
-  for (const l of lines.slice(start + 1)) {
-    if (l === '') break;
-    if (!/^\t\.(globl|align)/.test(l)) out.push(l.trim());
-  }
-  return out;
-}
 
 /** The instructions of the loop ending with the last backward branch (its label to the branch). */
 function loop(lines: string[]): string[] {
