@@ -18,8 +18,8 @@ await build({
   target: 'node20',
   sourcemap: true,
   // The guest TypeScript compiler uses the typescript package at run time; it stays a normal
-  // dependency (bundling it would break its use of __filename and triple the bundle).
-  // (typescript: external through the typescriptRequire plugin below)
+  // dependency (bundling it would break its use of __filename and triple the bundle), loaded
+  // through the typescriptRequire plugin.
   external: ['vega', 'vega-lite', '@resvg/resvg-js'],
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __rvnCreateRequire } from 'node:module'; const require = __rvnCreateRequire(import.meta.url);",

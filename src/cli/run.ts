@@ -64,12 +64,12 @@ function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
 }
 
-/** Resolves --timing: a built-in profile name or a JSON file. */
 /** `-O0` / `-O2`: the guest TypeScript compiler's optimisations off or on (build and run). */
 export function guestOptLevel(): Option {
   return new Option('-O, --opt-level <level>', 'guest TypeScript optimisation: 2 (all) or 0 (none, for debugging)').choices(['0', '2']).default('2');
 }
 
+/** Resolves --timing: a built-in profile name or a JSON file. */
 export function timingProfile(spec: string): TimingProfile {
   if (spec === 'rocket' || spec === 'ideal') return builtinProfile(spec);
   if (!/\.json$/i.test(spec)) throw new RvnError(`--timing: '${spec}' is not 'rocket', 'ideal' or a .json profile file`, 2);
