@@ -186,7 +186,8 @@ describe('code shape', () => {
   });
 
   test('a void function may return a void call (as TypeScript allows): a tail call; other values are refused', () => {
-    const t = asm('function g(x: u64): void { store8(x, 1); }\nexport function f(x: u64): void { if (x === 0) return g(8); store8(x, 2); }');
+    // g is external: a body here would be inlined.
+    const t = asm('declare function g(x: u64): void;\nexport function f(x: u64): void { if (x === 0) return g(8); store8(x, 2); }');
     expect(body(t, 'f')).toContain('tail g');
     expect(errorOf('export function f(): void { return 3; }')).toBe('m.ts:2:29: a void function cannot return a value');
   });

@@ -3,7 +3,7 @@
  * the function for values with one definition), common-subexpression elimination within
  * blocks, and removal of instructions whose result nobody reads.
  */
-import { insDefs, insUses, isPure, mapDef, mapTermUses, mapUses, termUses, type Ins, type IrFunction } from '../ir';
+import { insDefs, insUses, isPure, mapDef, mapTermUses, mapUses, successors, termUses, type Cmp, type Ins, type IrFunction } from '../ir';
 import { buildCfg } from './cfg';
 
 /** A count per virtual register (dense: registers are numbered 1..nextVreg). */
@@ -23,11 +23,14 @@ export function defCounts(fn: IrFunction): VregCounts {
   return m;
 }
 
+const COMMUTATIVE = new Set(['add', 'mul', 'mulh', 'mulhu', 'and', 'or', 'xor']);
+
 function keyOf(i: Ins): string | undefined {
   switch (i.op) {
     case 'li': return `li ${i.imm}`;
     case 'la': return `la ${i.sym}`;
-    case 'alu': return `${i.fn} ${i.a} ${i.b}`;
+    // Commutative operations: one key whichever operand comes first.
+    case 'alu': return COMMUTATIVE.has(i.fn) && i.b < i.a ? `${i.fn} ${i.b} ${i.a}` : `${i.fn} ${i.a} ${i.b}`;
     case 'alui': return `${i.fn} ${i.a} ${i.imm}`;
     case 'unary': return `${i.fn} ${i.a}`;
     case 'frame': return `frame ${i.slot}`;
@@ -50,19 +53,25 @@ function renameAll(fn: IrFunction, rename: Map<number, number>): void {
 }
 
 /**
- * Within a block, a pure instruction that recomputes a value already held in a
- * single-definition temporary is dropped and its uses renamed.
+ * Along each block and the blocks it is the only predecessor of (extended basic blocks), a pure
+ * instruction that recomputes a value already held in a single-definition temporary is dropped
+ * and its uses renamed; its operands may be variables, as long as they were not written since.
  */
 export function localCse(fn: IrFunction): void {
   const counts = defCounts(fn);
   const single = (v: number): boolean => fn.temps.has(v) && counts.get(v) === 1;
   const rename = new Map<number, number>();
   const r = (v: number): number => rename.get(v) ?? v;
-  for (const b of fn.blocks) {
-    if (b.ins.length < 2) continue;
-    const table = new Map<string, number>();
-    // Keys to forget when a register they read is written (entries' results are single).
+  const cfg = buildCfg(fn);
+  // Available expressions at the end of each block, and the keys each register's write kills.
+  const outs = new Map<number, { table: Map<string, number>; readers: Map<number, string[]> }>();
+  for (const k of cfg.rpo) {
+    const b = fn.blocks[k]!;
+    const preds = cfg.preds[k]!;
+    const from = preds.length === 1 ? outs.get(preds[0]!) : undefined;
+    const table = new Map(from?.table);
     const readers = new Map<number, string[]>();
+    if (from) for (const [v, keys] of from.readers) readers.set(v, [...keys]);
     const out: Ins[] = [];
     for (const raw of b.ins) {
       const i = rename.size > 0 ? mapUses(raw, r) : raw;
@@ -74,7 +83,7 @@ export function localCse(fn: IrFunction): void {
       }
       if (d !== undefined) {
         const stale = readers.get(d);
-        if (stale) { for (const k of stale) table.delete(k); readers.delete(d); }
+        if (stale) { for (const x of stale) table.delete(x); readers.delete(d); }
       }
       out.push(i);
       if (key !== undefined && d !== undefined && single(d)) {
@@ -83,6 +92,7 @@ export function localCse(fn: IrFunction): void {
       }
     }
     b.ins = out;
+    if (successors(b.term).some((s) => cfg.preds[s]!.length === 1)) outs.set(k, { table, readers });
   }
   renameAll(fn, rename);
 }
@@ -153,28 +163,35 @@ export function propagateCopies(fn: IrFunction): void {
 }
 
 /**
- * Within a block, after `mv d, a` (d a temporary with one definition), later reads of d read a
- * for as long as neither d nor a is written again; the move stays for readers beyond that (or
- * in other blocks), and goes when dead-code removal finds no reader left.
+ * Along each block and the blocks it is the only predecessor of, after `mv d, a` (d a temporary
+ * with one definition), later reads of d read a for as long as neither is written again; the
+ * move stays for readers beyond that (or elsewhere), and goes when dead-code removal finds no
+ * reader left.
  */
 function propagateLocalCopies(fn: IrFunction): void {
   const counts = defCounts(fn);
-  for (const b of fn.blocks) {
+  const cfg = buildCfg(fn);
+  const outs = new Map<number, Map<number, number>>();
+  for (const k of cfg.rpo) {
+    const b = fn.blocks[k]!;
+    const preds = cfg.preds[k]!;
     // Active copies: d -> a.
-    const copy = new Map<number, number>();
-    if (!b.ins.some((i) => i.op === 'mv')) continue;
+    const copy = new Map(preds.length === 1 ? outs.get(preds[0]!) : undefined);
     const r = (v: number): number => copy.get(v) ?? v;
-    b.ins = b.ins.map((i0) => {
-      const i = copy.size > 0 ? mapUses(i0, r) : i0;
-      const d = insDefs(i);
-      if (d !== undefined && copy.size > 0) {
-        copy.delete(d);
-        for (const [cd, ca] of copy) if (ca === d) copy.delete(cd);
-      }
-      if (i.op === 'mv' && fn.temps.has(i.d) && counts.get(i.d) === 1 && i.a !== i.d) copy.set(i.d, i.a);
-      return i;
-    });
-    if (copy.size > 0) b.term = mapTermUses(b.term, r);
+    if (copy.size > 0 || b.ins.some((i) => i.op === 'mv')) {
+      b.ins = b.ins.map((i0) => {
+        const i = copy.size > 0 ? mapUses(i0, r) : i0;
+        const d = insDefs(i);
+        if (d !== undefined && copy.size > 0) {
+          copy.delete(d);
+          for (const [cd, ca] of copy) if (ca === d) copy.delete(cd);
+        }
+        if (i.op === 'mv' && fn.temps.has(i.d) && counts.get(i.d) === 1 && i.a !== i.d) copy.set(i.d, i.a);
+        return i;
+      });
+      if (copy.size > 0) b.term = mapTermUses(b.term, r);
+    }
+    if (copy.size > 0 && successors(b.term).some((s) => cfg.preds[s]!.length === 1)) outs.set(k, copy);
   }
 }
 
@@ -269,6 +286,20 @@ export function foldKnownConstants(fn: IrFunction): void {
       }
       return out;
     });
+    // A branch on two known values goes one way.
+    const t = b.term;
+    if (t.op === 'br' && known.has(t.a) && known.has(t.b)) b.term = { op: 'j', t: branchTaken(t.cmp, known.get(t.a)!, known.get(t.b)!) ? t.t : t.f };
+  }
+}
+
+function branchTaken(cmp: Cmp, a: bigint, b: bigint): boolean {
+  switch (cmp) {
+    case 'eq': return a === b;
+    case 'ne': return a !== b;
+    case 'lt': return a < b;
+    case 'ge': return a >= b;
+    case 'ltu': return u64(a) < u64(b);
+    case 'geu': return u64(a) >= u64(b);
   }
 }
 
