@@ -18,7 +18,7 @@ import { RvnError } from '../errors';
 import { assemble } from '../asm/assembler';
 import type { ObjectFile } from '../asm/object';
 import { writeElf } from '../elf/writer';
-import { compileGuest } from '../gtsc/index';
+import { compileGuest, type CompileOptions } from '../gtsc/index';
 import { moduleName } from '../gtsc/program';
 import type { BuildOptions, SourceFile } from '../link/build';
 import { link } from '../link/linker';
@@ -30,6 +30,8 @@ export interface GuestBuildOptions extends BuildOptions {
    * '../lib/list.ts'), or undefined when there is no such file.
    */
   readFile?: (path: string) => string | undefined;
+  /** Compiler options for the .ts sources: `optimize` (false is -O0), `target` (the core to schedule for). */
+  compile?: Pick<CompileOptions, 'optimize' | 'target'>;
 }
 
 export interface GuestBuild {
@@ -95,7 +97,7 @@ function compileSources(sources: readonly SourceFile[], options: GuestBuildOptio
   const guest = sources.filter((s) => GUEST_SOURCE.test(s.name));
   if (guest.length === 0 && !withRuntime) return [];
   const modules = collectModules(withRuntime ? [runtimeSource, ...guest] : guest, options.readFile);
-  return compileGuest([...modules.values()], { resolveImport }).asm;
+  return compileGuest([...modules.values()], { ...options.compile, resolveImport }).asm;
 }
 
 /**

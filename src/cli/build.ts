@@ -5,6 +5,7 @@ import { RvnError } from '../errors';
 import { RUNTIME_MODULE } from '../build/runtime';
 import { writeUserFile } from './host';
 import { parseAddress } from './parse';
+import { guestOptLevel, timingProfile } from './run';
 import { buildSources, elfToFlatBinary } from './sources';
 
 interface BuildCliOptions {
@@ -14,6 +15,8 @@ interface BuildCliOptions {
   format: 'elf' | 'bin';
   emit: 'image' | 'asm';
   S?: boolean;
+  optLevel: string;
+  target: string;
 }
 
 export function registerBuild(program: Command): void {
@@ -27,11 +30,13 @@ export function registerBuild(program: Command): void {
     .addOption(new Option('--format <format>', 'elf, or bin for a flat binary from the lowest load address').choices(['elf', 'bin']).default('elf'))
     .addOption(new Option('--emit <what>', "image (the executable), or asm: the assembly gtsc generated from the .ts sources, for reading").choices(['image', 'asm']).default('image'))
     .option('-S', 'the same as --emit asm')
+    .addOption(guestOptLevel())
+    .option('--target <profile>', "guest TypeScript: the core to schedule for, 'rocket', 'ideal' (no scheduling) or a JSON profile file", 'rocket')
     .action(async (sources: string[], opts: BuildCliOptions) => {
       const built = await buildSources(sources, {
         text: opts.text !== undefined ? parseAddress('--text', opts.text) : undefined,
         data: opts.data !== undefined ? parseAddress('--data', opts.data) : undefined,
-      });
+      }, { optimize: opts.optLevel !== '0', target: timingProfile(opts.target) });
       if (opts.S || opts.emit === 'asm') {
         writeUserFile(opts.output, generatedAssembly(built.generated.filter((f) => !f.name.startsWith(RUNTIME_MODULE))));
         return;

@@ -7,12 +7,15 @@ import { PROGRAMS } from './expected';
 import { program, runGuest } from './harness';
 
 describe('guest programs (gtsc + rvn assembler/linker + rvn)', () => {
+  // Every program, optimised and at -O0: both must give the hand-computed output.
   for (const p of PROGRAMS) {
-    test(p.files.join(' + '), () => {
-      const r = runGuest(program(...p.files));
-      expect(r.stdout).toBe(p.stdout);
-      expect(r.exitCode).toBe(p.exitCode ?? 0);
-    });
+    for (const optimize of [true, false]) {
+      test(`${p.files.join(' + ')}${optimize ? '' : ' (-O0)'}`, () => {
+        const r = runGuest(program(...p.files), { compile: { optimize } });
+        expect(r.stdout).toBe(p.stdout);
+        expect(r.exitCode).toBe(p.exitCode ?? 0);
+      });
+    }
   }
 
   test('switch fall-through (inline source: the project tsconfig forbids fall-through)', () => {
