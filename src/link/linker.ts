@@ -4,6 +4,7 @@
  * source file and line.
  */
 import { RvnError } from '../errors';
+import { formatLocation } from '../asm/diagnostics';
 import type { ObjectFile, ObjSection, ObjSymbol, SectionKind } from '../asm/object';
 import type { LinkedImage, LinkedSection, LinkedSymbol } from './image';
 import { alignUp, defaultLayout, matches, type LinkOptions, type OutputSectionSpec } from './layout';
@@ -119,7 +120,7 @@ export class Linker {
     }
     const prev = this.globals.get(sym.name);
     if (prev) {
-      throw new RvnError(`${this.objects[obj].fileName}:${sym.line}: duplicate symbol '${sym.name}' (first defined at ${this.objects[prev.obj].fileName}:${prev.sym.line})`);
+      throw new RvnError(`${formatLocation(sym.origin.at)}: duplicate symbol '${sym.name}' (first defined at ${formatLocation(prev.sym.origin.at)})`);
     }
     this.globals.set(sym.name, a);
   }
@@ -137,7 +138,7 @@ export class Linker {
       for (const p of out.inputs) {
         const file = this.objects[p.obj].fileName;
         for (const r of p.sec.relocs) {
-          const where = `${file}:${r.line}`;
+          const where = formatLocation(r.origin.at);
           if (out.kind === 'bss') throw new RvnError(`${where}: relocation in a bss section`);
           const site: RelocSite = {
             bytes: out.bytes, offset: p.at + r.offset, pc: p.address + r.offset, type: r.type,
