@@ -207,6 +207,9 @@ export class Assembler implements InsnContext, StatementHandler {
     if (need === undefined) return;
     const has = this.options.extensions;
     if (need.some((e) => has.has(e)) || (ext === 'M' && has.has('zmmul') && /^mul/.test(mnemonic))) return;
+    // An rvn extension: an explicit c.* instruction is accepted under `.option norvc` when
+    // -march has C (GNU as rejects it; norvc then only stops automatic compression).
+    if (ext === 'C' && this.target.asExtensions.has('c') && this.opts.rvc !== false) return;
     throw new RvnError(`'${mnemonic}' needs extension '${need[0]}', which -march/.option arch does not include`);
   }
 
@@ -406,7 +409,7 @@ export class Assembler implements InsnContext, StatementHandler {
       }
     }
     const evalFinal = (e: Expr): Value => evaluate(e, (n) => this.lookup(n, offsets));
-    const out = sections.map((s) => emitSection(s, offsets.get(s.name) ?? [], evalFinal, this.enc, (e, o) => this.report(e, o)));
+    const out = sections.map((s) => emitSection(s, offsets.get(s.name) ?? [], evalFinal, this.enc, (e, o) => this.report(e, o), this.options.relax));
     const symbols = [...this.symbols.entries()].map(([name, d]) => this.objSymbol(name, d, evalFinal, offsets));
     const externs = [...this.globals].filter((g) => !this.symbols.has(g));
     return {

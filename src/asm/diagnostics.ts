@@ -28,13 +28,19 @@ export interface Diagnostic {
 /** How many errors one run reports before it gives up (GNU as has no limit; GCC's is off). */
 export const MAX_ERRORS = 20;
 
+/** `file:line:col` (`file` alone when the line is 0; '' for a whole-program problem). */
 export function formatLocation(at: SourceLocation): string {
+  if (at.line === 0) return at.file;
   return `${at.file}:${at.line}${at.col !== undefined ? `:${at.col}` : ''}`;
 }
 
+/** A location for problems of the whole program (e.g. no entry symbol). */
+export const NOWHERE: SourceLocation = { file: '', line: 0 };
+
 /** `file:line:col: message`, then `file:line:col: note: ...` lines for the notes. */
 export function formatDiagnostic(d: Diagnostic): string {
-  const head = `${formatLocation(d.at)}: ${d.severity === 'warning' ? 'warning: ' : ''}${d.message}`;
+  const where = formatLocation(d.at);
+  const head = `${where === '' ? '' : `${where}: `}${d.severity === 'warning' ? 'warning: ' : ''}${d.message}`;
   return [head, ...d.notes.map((n) => `${formatLocation(n.at)}: note: ${n.message}`)].join('\n');
 }
 

@@ -22,6 +22,8 @@ export interface Relocation {
   /** Symbol name (a local symbol of the same object if one exists, else a global); '' for ALIGN. */
   readonly symbol: string;
   readonly addend: number;
+  /** For a label difference (R_RISCV_ADDn/SUBn pair): the symbol subtracted. */
+  readonly minus?: string;
   /** R_RISCV_RELAX accompanies it: the linker may shorten the instruction(s). */
   readonly relax?: boolean;
   /** Where the instruction or data was written, for messages. */

@@ -207,14 +207,19 @@ function originOf(it: Item): Origin {
 }
 
 /** Section bytes and relocations once offsets are final. */
-export function emitSection(s: SectionState, offsets: readonly number[], evalFinal: (e: Expr) => Value, enc: Encoder, report: ReportError): ObjSection {
+/**
+ * `zeroCodeAlign`: GNU as's riscv_handle_align fills code alignment (that is not an
+ * R_RISCV_ALIGN worst case) with nops only if relaxation is off at the end of the file;
+ * otherwise it leaves zeros.
+ */
+export function emitSection(s: SectionState, offsets: readonly number[], evalFinal: (e: Expr) => Value, enc: Encoder, report: ReportError, zeroCodeAlign = false): ObjSection {
   const w = new Writer();
   let bssReported = false;
   s.items.forEach((it, i) => {
     const at = w.bytes.length;
     const relocs = w.relocs.length;
     try {
-      emitItem(w, it, offsets, i, evalFinal, enc);
+      emitItem(w, it, offsets, i, evalFinal, enc, zeroCodeAlign);
     } catch (e) {
       report(e, originOf(it));
       // Keep the offsets right for the items after it.
@@ -234,7 +239,7 @@ export function emitSection(s: SectionState, offsets: readonly number[], evalFin
   };
 }
 
-function emitItem(w: Writer, it: Item, offsets: readonly number[], i: number, evalFinal: (e: Expr) => Value, enc: Encoder): void {
+function emitItem(w: Writer, it: Item, offsets: readonly number[], i: number, evalFinal: (e: Expr) => Value, enc: Encoder, zeroCodeAlign: boolean): void {
   switch (it.k) {
     case 'bytes': for (const b of it.data) w.bytes.push(b); return;
     case 'space': for (let k = 0; k < it.size; k++) w.bytes.push(it.fill); return;
@@ -249,7 +254,8 @@ function emitItem(w: Writer, it: Item, offsets: readonly number[], i: number, ev
     case 'align': {
       const n = offsets[i + 1] - offsets[i];
       if (it.relaxable) w.relocs.push({ offset: w.bytes.length, type: 'ALIGN', symbol: '', addend: n, origin: it.relaxable.origin });
-      const fillBytes = it.code ? codeFill(n) : new Array<number>(n).fill(it.fill ?? 0);
+      const nops = it.code && (it.relaxable !== undefined || !zeroCodeAlign);
+      const fillBytes = nops ? codeFill(n) : new Array<number>(n).fill(it.fill ?? 0);
       for (const b of fillBytes) w.bytes.push(b);
       return;
     }
