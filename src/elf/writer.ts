@@ -165,7 +165,7 @@ export function writeElf(image: LinkedImage): Uint8Array {
     h.u64(attrs.length); h.u64(0); h.u64(1);
   }
   secs.forEach((s, i) => {
-    h.u32(E.PT_LOAD); h.u32(pflagsOf(s)); h.u64(offsets[i]); h.u64(s.address); h.u64(s.lma ?? s.address);
+    h.u32(E.PT_LOAD); h.u32(pflagsOf(s)); h.u64(offsets[i]); h.u64(s.address); h.u64(s.loadAddress ?? s.address);
     h.u64(s.kind === 'bss' ? 0 : s.size); h.u64(s.size); h.u64(PAGE);
   });
   bytes.set(h.result(), 0);

@@ -19,6 +19,12 @@ export interface GuestSource {
 export interface CompileOptions {
   /** Module name (last path component) of the guest declarations file; default 'guest'. */
   guestModule?: string;
+  /**
+   * The module name that import `spec` in module `importer` refers to (module names are file
+   * names without the extension). Default: a relative specifier resolved against the
+   * importer's folder, anything else as written. src/build/guest.ts maps the runtime here.
+   */
+  resolveImport?: (spec: string, importer: string) => string;
 }
 
 export interface CompileResult {
@@ -32,7 +38,7 @@ export interface CompileResult {
  */
 export function compileGuest(files: readonly GuestSource[], options: CompileOptions = {}): CompileResult {
   const errors: string[] = [];
-  const prog = new Program(files.filter((f) => !f.name.endsWith('.d.ts')), options.guestModule ?? 'guest');
+  const prog = new Program(files.filter((f) => !f.name.endsWith('.d.ts')), options.guestModule ?? 'guest', options.resolveImport);
   prog.collect(errors);
   const asm: GuestSource[] = [];
   for (const mod of prog.modules.values()) {

@@ -63,7 +63,12 @@ function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
 export class Program {
   readonly modules = new Map<string, Module>();
 
-  constructor(files: readonly { name: string; text: string }[], readonly guestModule: string) {
+  constructor(
+    files: readonly { name: string; text: string }[],
+    readonly guestModule: string,
+    /** Module name an import names (default: relative specifiers resolved against the importer's folder). */
+    private readonly resolveImport?: (spec: string, importer: string) => string,
+  ) {
     for (const f of files) {
       const sf = ts.createSourceFile(f.name, f.text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
       const mod: Module = { name: moduleName(f.name), sf, scope: new Map(), exported: new Set() };
@@ -146,7 +151,7 @@ export class Program {
     const bindings = clause.namedBindings;
     if (!bindings || !ts.isNamedImports(bindings)) fail(st, 'namespace imports are not supported in guest code');
     const base = mod.name.includes('/') ? mod.name.slice(0, mod.name.lastIndexOf('/') + 1) : '';
-    const target = spec.startsWith('.') ? moduleName(base + spec) : moduleName(spec);
+    const target = this.resolveImport?.(spec, mod.name) ?? (spec.startsWith('.') ? moduleName(base + spec) : moduleName(spec));
     const isGuest = !this.modules.has(target) && (target.split('/').pop() === this.guestModule);
     for (const el of bindings.elements) {
       const local = el.name.text;

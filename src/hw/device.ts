@@ -45,3 +45,17 @@ export interface IrqSink {
   /** Drives interrupt source `source` (1..) to `level`. Level-sensitive. */
   setIrq(source: number, level: boolean): void;
 }
+
+/** The board's timer as the harts' `time` CSR sees it (the CLINT's mtime). */
+export interface MtimeSource {
+  /** mtime, in timebase ticks, at core cycle `cycle`. */
+  mtimeAt(cycle: number): number;
+}
+
+/** A device that takes bytes from the host console (the UART's receiver). */
+export interface ConsoleInput {
+  /** Bytes typed or piped by the host, for the guest to read. */
+  receive(bytes: ArrayLike<number>): void;
+  /** Bytes received that the guest has not read yet. */
+  readonly pendingInput: number;
+}

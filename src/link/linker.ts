@@ -258,7 +258,7 @@ export class Linker {
     // Empty output sections are dropped, but their placement still moved the location counter
     // (as `. = ALIGN(0x1000)` does in a GNU linker script even when .data is empty).
     return this.layout.sections.filter((o) => o.size > 0).map((o) => ({
-      name: o.name, kind: o.kind, address: o.address, lma: o.lma !== o.address ? o.lma : undefined, align: o.align, bytes: bytes.get(o)!, size: o.size,
+      name: o.name, kind: o.kind, address: o.address, loadAddress: o.lma !== o.address ? o.lma : undefined, align: o.align, bytes: bytes.get(o)!, size: o.size,
     }));
   }
 

@@ -13,26 +13,28 @@
  */
 import { RvnError } from '../errors';
 import { buildBootRom, dtbAddress } from '../bootrom/bootrom';
-import { Clint } from '../clint/clint';
+import { ClintReg } from '../clint/clint';
 import { Hart } from '../cpu/hart';
+import type { FatalTrap } from '../cpu/hart';
 import { buildBoardFdt } from '../fdt/board';
 import { Htif } from '../htif/htif';
-import { Plic } from '../plic/plic';
-import { SifiveTest } from '../testdev/sifive-test';
 import type { PowerOffEvent } from '../testdev/sifive-test';
 import { createTimingModel } from '../timing/index';
 import type { TimingProfile } from '../timing/profile';
-import { idealProfile, rocketProfile } from '../timing/profiles/index';
-import { Uart16550 } from '../uart/uart16550';
-import { Uintc } from '../uintc/uintc';
+import { rocketProfile } from '../timing/profiles/index';
+import type { UintcMode } from '../uintc/uintc';
 import { Bus } from '../memory/bus';
-import type { HartIrqLines, MachineClock } from '../hw/device';
+import type { HartIrqLines, IrqSink, MachineClock, MmioDevice } from '../hw/device';
 import { EventQueue } from '../hw/events';
+import { checkHartCount, checkQuantum, checkRamSize } from '../hw/limits';
+import { RVN_BOARD, checkBoard } from './board';
+import type { BoardEntry, DeviceContext, DeviceRoles } from './board';
+import { virtioNetEntry } from './net-entry';
+import type { NetworkOptions } from './net-entry';
 import { loadImage } from './loader';
 import type { LoadedImage } from './loader';
-import { DefaultClocks, MemoryMap } from '../hw/memmap';
 
-export type UintcMode = 'rocket' | 'qemu';
+export type { UintcMode };
 
 export interface MachineOptions {
   /** Number of harts (default 1). */
@@ -49,6 +51,13 @@ export interface MachineOptions {
    * than the smallest delivery latency; shared-memory stores are seen within this bound.
    */
   quantum?: number;
+  /**
+   * The board's devices (default: the rvn board, RVN_BOARD.devices). A device added here is on
+   * the bus, wired to the interrupt controller and in the device tree.
+   */
+  devices?: readonly BoardEntry[];
+  /** A network card on the user-mode network (--net user): added to the board's devices. */
+  net?: NetworkOptions;
   /** Kernel command line for /chosen/bootargs. */
   bootargs?: string;
   /**
@@ -69,13 +78,23 @@ export type StopReason =
   | { kind: 'reset' }
   | { kind: 'limit'; which: 'instructions' | 'cycles' }
   | { kind: 'idle'; message: string }
-  | { kind: 'halt'; message: string };
+  /** A hart cannot go on; `trap` says why as data (cause, pc, tval, handler). */
+  | { kind: 'halt'; message: string; hartId?: number; trap?: FatalTrap }
+  /** RunLimits.pauseAtCycle was reached; run() again continues as if there had been no pause. */
+  | { kind: 'paused' };
 
 export interface RunLimits {
   /** Stop after this many instructions (all harts together). */
   maxInsns?: number;
   /** Stop when every hart has reached this cycle. */
   maxCycles?: number;
+  /**
+   * Return (reason 'paused') once every awake hart has reached this cycle, so that a host can
+   * attend to its own events (input, signals) between stretches of a long run. Pausing changes
+   * nothing in the run: a hart is cut at the pause only when it runs alone, and another run()
+   * continues where this one left off.
+   */
+  pauseAtCycle?: number;
 }
 
 export interface RunResult {
@@ -91,11 +110,11 @@ export class Machine implements HartIrqLines, MachineClock {
   readonly harts: Hart[] = [];
   readonly bus: Bus;
   readonly events = new EventQueue((t) => this.eventScheduled(t));
-  readonly clint: Clint;
-  readonly plic: Plic;
-  readonly uart: Uart16550;
-  readonly testDevice: SifiveTest;
-  readonly uintc: Uintc;
+  /** The board's devices, in the order of `devices` (entry i created device i). */
+  readonly devices: readonly MmioDevice[];
+  readonly board: readonly BoardEntry[];
+  /** The CLINT's msip words, where IPIs are sent (for the timeline), if the board has a CLINT. */
+  readonly msipWindow?: { base: number; end: number };
   readonly timing: TimingProfile;
   readonly quantum: number;
   readonly dtb: Uint8Array;
@@ -117,52 +136,73 @@ export class Machine implements HartIrqLines, MachineClock {
   private readonly host: MachineHost;
 
   constructor(options: MachineOptions, host: MachineHost) {
-    const nHarts = options.harts ?? 1;
-    if (!Number.isInteger(nHarts) || nHarts < 1 || nHarts > 64) throw new RvnError(`harts: ${nHarts} is not a number from 1 to 64`, 2);
+    const nHarts = checkHartCount(options.harts ?? 1);
     this.host = host;
     this.timing = options.timing ?? rocketProfile();
-    this.quantum = options.quantum ?? 10;
-    const ramSize = options.memBytes ?? MemoryMap.ram.defaultSize;
-    if (ramSize % 4096 !== 0 || ramSize < 1 << 20) throw new RvnError(`mem: RAM size must be a multiple of 4 KiB and at least 1 MiB`, 2);
-    this.bus = new Bus({ ramBase: MemoryMap.ram.base, ramSize });
+    this.quantum = checkQuantum(options.quantum ?? 10);
+    const ramSize = checkRamSize(options.memBytes ?? RVN_BOARD.ram.defaultSize);
+    this.bus = new Bus({ ramBase: RVN_BOARD.ram.base, ramSize });
 
-    const cyclesPerTick = this.timing.clockHz / this.timing.timebaseHz;
-    this.clint = new Clint({ harts: nHarts, clock: this, irq: this, events: this.events, cyclesPerTick, ipiLatency: this.timing.clintIpiLatency });
-    this.plic = new Plic({ harts: nHarts, irq: this });
-    this.uart = new Uart16550({ onTransmit: (b) => this.consoleByte(b), irq: this.plic, irqSource: MemoryMap.uart.irq });
-    this.testDevice = new SifiveTest((e) => this.powerOff(e));
-    this.uintc = new Uintc({
-      harts: nHarts, irq: this, clock: this, events: this.events,
-      mode: options.uintc ?? 'rocket', deliveryLatency: this.timing.uintcSendToInterruptCycles,
-      // The QEMU fork's UINTC sets the software USIP bit instead of driving a line.
-      latch: { latchUsip: (h) => this.onHart(h, (hart) => hart.setSoftwareIrq(0, true)) },
-    });
-    this.bus.attach(MemoryMap.testDevice.base, this.testDevice);
-    this.bus.attach(MemoryMap.clint.base, this.clint);
-    this.bus.attach(MemoryMap.uintc.base, this.uintc);
-    this.bus.attach(MemoryMap.plic.base, this.plic);
-    this.bus.attach(MemoryMap.uart.base, this.uart);
+    const devices = options.devices ?? RVN_BOARD.devices;
+    this.board = options.net !== undefined ? [...devices, virtioNetEntry(options.net)] : devices;
+    checkBoard(this.board);
+    this.devices = this.createDevices(nHarts, options.uintc ?? 'rocket');
+    this.board.forEach((entry, i) => this.bus.attach(entry.base, this.devices[i]));
+    const clint = this.board.find((e) => e.kind === 'clint');
+    if (clint !== undefined) this.msipWindow = { base: clint.base + ClintReg.msip, end: clint.base + ClintReg.mtimecmp };
 
     this.dtb = buildBoardFdt({
-      harts: nHarts, isa: ISA_STRING, ramBase: MemoryMap.ram.base, ramSize,
-      timebaseHz: this.timing.timebaseHz, uintc: true, bootargs: options.bootargs,
+      harts: nHarts, isa: ISA_STRING, ramBase: RVN_BOARD.ram.base, ramSize,
+      timebaseHz: this.timing.timebaseHz, devices: this.board, bootargs: options.bootargs,
     });
-    this.dtbAddr = dtbAddress(MemoryMap.ram.base, ramSize, this.dtb.length);
+    this.dtbAddr = dtbAddress(RVN_BOARD.ram.base, ramSize, this.dtb.length);
     this.bus.writeBytes(this.dtbAddr, this.dtb);
 
+    const timer = this.role('timer');
+    const uintc = this.role('user-interrupts');
     for (let id = 0; id < nHarts; id++) {
       const hart: Hart = new Hart({
         hartId: id,
         bus: this.bus,
         timing: createTimingModel(this.timing, { walkPtes: (va, f, out) => hart.walkPtes(va, f, out) }, id),
-        readTime: () => this.clint.mtimeAt(hart.cycle),
-        uintc: this.uintc,
+        readTime: timer !== undefined ? () => timer.mtimeAt(hart.cycle) : undefined,
+        uintc,
         uretLegalOnlyInU: options.uintc === 'qemu',
         fast: options.fast ?? true,
       });
-      hart.reset(MemoryMap.bootRom.base);
+      hart.reset(RVN_BOARD.bootRom.base);
       this.harts.push(hart);
     }
+  }
+
+  /** Creates the board's devices: the interrupt controller first, since the others raise its inputs. */
+  private createDevices(harts: number, uintcMode: UintcMode): MmioDevice[] {
+    let controller: IrqSink | undefined;
+    const ctx: DeviceContext = {
+      harts, clock: this, events: this.events, hartIrq: this, dma: this.bus, timing: this.timing, uintcMode,
+      irq: { setIrq: (source, level) => controller?.setIrq(source, level) },
+      console: (bytes) => this.host.console(bytes),
+      powerOff: (e) => this.powerOff(e),
+      latchUsip: (h) => this.onHart(h, (hart) => hart.setSoftwareIrq(0, true)),
+    };
+    const devices: MmioDevice[] = new Array(this.board.length);
+    const order = this.board.map((_, i) => i).sort((a, b) => rank(this.board[a]) - rank(this.board[b]));
+    for (const i of order) {
+      const entry = this.board[i];
+      const device = entry.create(ctx, entry);
+      if (device.size !== entry.size) {
+        throw new RvnError(`board: ${entry.kind} has a ${device.size}-byte window, its entry says ${entry.size}`);
+      }
+      if (entry.role === 'interrupt-controller') controller = device as DeviceRoles['interrupt-controller'];
+      devices[i] = device;
+    }
+    return devices;
+  }
+
+  /** The device playing `role`, if the board has one. */
+  role<R extends keyof DeviceRoles>(role: R): DeviceRoles[R] | undefined {
+    const i = this.board.findIndex((e) => e.role === role);
+    return i >= 0 ? (this.devices[i] as DeviceRoles[R]) : undefined;
   }
 
   /** The cycle of the hart now running, or of the event being delivered. */
@@ -174,11 +214,11 @@ export class Machine implements HartIrqLines, MachineClock {
    * Loads an image: an ELF where it is linked, anything else as raw bytes at `rawAddr` (default:
    * the start of RAM). The first image loaded is the boot image: the boot ROM jumps to its entry.
    */
-  load(bytes: Uint8Array, name: string, rawAddr: number = MemoryMap.ram.base): LoadedImage {
+  load(bytes: Uint8Array, name: string, rawAddr: number = RVN_BOARD.ram.base): LoadedImage {
     const image = loadImage(this.bus, bytes, name, rawAddr);
     this.images.push(image);
     if (!this.bootRomWritten) {
-      this.bus.addRom(MemoryMap.bootRom.base, buildBootRom(image.entry, this.dtbAddr));
+      this.bus.addRom(RVN_BOARD.bootRom.base, buildBootRom(image.entry, this.dtbAddr));
       this.bootRomWritten = true;
     }
     if (image.tohost !== undefined && this.htif === undefined) this.attachHtif(image.tohost, image.fromhost ?? image.tohost + 64);
@@ -223,13 +263,21 @@ export class Machine implements HartIrqLines, MachineClock {
     }
   }
 
-  private consoleByte(b: number): void {
-    this.host.console(Uint8Array.of(b));
-  }
-
   private powerOff(e: PowerOffEvent): void {
     if (e.kind === 'reset') this.stop({ kind: 'reset' });
     else this.stop({ kind: 'exit', code: e.kind === 'pass' ? 0 : e.code, source: 'test-device' });
+  }
+
+  /**
+   * Bytes from the host's console (stdin, --input) for the board's console device, arriving
+   * now: between runs, at the cycle of the hart that has run furthest. Without a console
+   * device they are dropped.
+   */
+  consoleInput(bytes: ArrayLike<number>): void {
+    const console = this.role('console');
+    if (console === undefined || bytes.length === 0) return;
+    if (this.current === undefined) this.eventTime = Math.max(this.eventTime, this.cycles);
+    console.receive(bytes);
   }
 
   /** Ends the run after the current instruction. */
@@ -254,6 +302,7 @@ export class Machine implements HartIrqLines, MachineClock {
   run(limits: RunLimits = {}): RunResult {
     const maxInsns = limits.maxInsns ?? Infinity;
     const maxCycles = limits.maxCycles ?? Infinity;
+    const pauseAt = limits.pauseAtCycle ?? Infinity;
     this.stopReason = undefined;
     while (this.stopReason === undefined) {
       const hart = this.pickHart();
@@ -261,8 +310,14 @@ export class Machine implements HartIrqLines, MachineClock {
         if (!this.skipIdleTime(maxCycles)) break;
         continue;
       }
+      if (hart.cycle >= pauseAt && hart.cycle < maxCycles) {
+        this.stopReason = { kind: 'paused' };
+        break;
+      }
       const others = this.othersEarliest;
-      const limit = Math.min(others + this.quantum, this.events.nextTime, maxCycles);
+      // A hart running with others awake is already held to others + quantum: it is never cut
+      // at the pause, which would change the interleaving.
+      const limit = Math.min(others + this.quantum, this.events.nextTime, maxCycles, others === Infinity ? pauseAt : Infinity);
       // (Summing every hart's instret per slice costs more than the slice with many harts.)
       const budget = maxInsns === Infinity ? Infinity : maxInsns - this.instret;
       if (budget <= 0) {
@@ -277,7 +332,7 @@ export class Machine implements HartIrqLines, MachineClock {
       this.currentLimit = Math.max(limit, hart.cycle + 1);
       hart.run(this.currentLimit, budget);
       this.current = undefined;
-      if (hart.fatal !== undefined) this.stop({ kind: 'halt', message: hart.fatal });
+      if (hart.fatal !== undefined) this.stop({ kind: 'halt', message: hart.fatal, hartId: hart.hartId, trap: hart.fatalTrap });
       // Every awake hart is at or past min(this hart, the others) unless this one went to
       // sleep or woke another: only then, or when an event is due by then, look at them all.
       if (hart.sleeping || this.wokeDuringSlice || this.events.nextTime <= Math.min(hart.cycle, others)) this.fireDueEvents();
@@ -340,4 +395,9 @@ export class Machine implements HartIrqLines, MachineClock {
     this.events.runUntil(t);
     return true;
   }
+}
+
+/** Creation order: the interrupt controller before the devices that raise its inputs. */
+function rank(entry: BoardEntry): number {
+  return entry.role === 'interrupt-controller' ? 0 : 1;
 }

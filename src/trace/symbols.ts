@@ -6,7 +6,7 @@
  */
 import { findRange, indexSymbols } from '../elf/reader';
 import type { FunctionRange } from '../elf/reader';
-import type { LoadedImage } from '../machine/loader';
+import type { ElfImage } from '../elf/reader';
 import { MemoryMap } from '../hw/memmap';
 
 export const UNKNOWN = '[unknown]';
@@ -22,7 +22,7 @@ export class Symbolizer {
   private lastEnd = 0;
   private lastName = UNKNOWN;
 
-  constructor(images: readonly LoadedImage[]) {
+  constructor(images: readonly { readonly elf?: ElfImage }[]) {
     const all: FunctionRange[] = [];
     for (const img of images) if (img.elf) all.push(...indexSymbols(img.elf).functions);
     all.sort((a, b) => a.start - b.start);

@@ -11,6 +11,8 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { buildBoardFdt, fdtNode, fdtValue, prop, readFdt, writeFdt } from '../../src/fdt';
 import type { FdtNode } from '../../src/fdt';
+import { RVN_BOARD } from '../../src/machine/board';
+import { virtioSlot } from './helpers';
 
 const dir = mkdtempSync(join(tmpdir(), 'rvn-fdt-'));
 const file = (name: string) => join(dir, name);
@@ -19,9 +21,10 @@ const board = {
   harts: 4,
   isa: 'rv64imac_zicsr_zifencei',
   ramSize: 128 * 1024 * 1024,
+  ramBase: 0x8000_0000,
   timebaseHz: 10_000_000,
-  virtioSlots: [0, 1, 2, 3, 4, 5, 6, 7],
-  uintc: true,
+  // QEMU virt lists all eight virtio-mmio slots, from the last to the first.
+  devices: [...RVN_BOARD.devices, ...[7, 6, 5, 4, 3, 2, 1, 0].map(virtioSlot)],
   bootargs: 'console=ttyS0',
 };
 

@@ -10,6 +10,8 @@ import {
   readFdt,
   writeFdt,
 } from '../../src/fdt';
+import { RVN_BOARD } from '../../src/machine/board';
+import { virtioSlot } from './helpers';
 
 const hex = (s: string) => Uint8Array.from(s.replace(/\s+/g, '').match(/../g)!.map((b) => parseInt(b, 16)));
 
@@ -90,9 +92,9 @@ describe('board device tree', () => {
     harts: 2,
     isa: 'rv64imac_zicsr_zifencei',
     ramSize: 128 * 1024 * 1024,
+    ramBase: 0x8000_0000,
     timebaseHz: 10_000_000,
-    virtioSlots: [7],
-    uintc: true,
+    devices: [...RVN_BOARD.devices, virtioSlot(7)],
     bootargs: 'console=ttyS0',
   };
   const fdt = readFdt(buildBoardFdt(cfg));
@@ -168,7 +170,9 @@ describe('board device tree', () => {
 
   it('rejects bad configuration with RvnError', () => {
     expect(() => buildBoardFdt({ ...cfg, harts: 0 })).toThrow(/hart count/);
-    expect(() => buildBoardFdt({ ...cfg, virtioSlots: [8] })).toThrow(/virtio-mmio slot/);
+    expect(() => virtioSlot(8)).toThrow(/virtio-mmio slot 8/);
+    expect(() => buildBoardFdt({ ...cfg, devices: [...cfg.devices, virtioSlot(7)] })).toThrow(/two devices at virtio_mmio@10008000/);
+    expect(() => buildBoardFdt({ ...cfg, devices: [virtioSlot(7)] })).toThrow(/no interrupt controller/);
     expect(() => buildBoardFdt({ ...cfg, isa: 'x86' })).toThrow(/ISA/);
   });
 });

@@ -1,4 +1,12 @@
 import type { HartIrqLines, IrqSink, MachineClock } from '../../src/hw/device';
+import { slotWindow } from '../../src/hw/board';
+import type { BoardDeviceSpec } from '../../src/hw/board';
+import { VIRTIO_MMIO_SLOTS } from '../../src/machine/board';
+
+/** A virtio-mmio transport's board entry in slot i, described as QEMU virt describes one. */
+export const virtioSlot = (i: number): BoardDeviceSpec => ({
+  kind: 'virtio-mmio', ...slotWindow(VIRTIO_MMIO_SLOTS, i), doc: '', dt: { node: 'virtio_mmio', compatible: ['virtio,mmio'] },
+});
 
 /** A clock the test moves by hand. */
 export class TestClock implements MachineClock {

@@ -3,8 +3,8 @@ import { buildProgram } from '../../src/link/build';
 import { Machine } from '../../src/machine/machine';
 import type { MachineOptions, RunLimits, RunResult } from '../../src/machine/machine';
 import { idealProfile } from '../../src/timing/profiles/index';
-import { attachObservers } from '../../src/trace/options';
-import type { TraceOptions } from '../../src/trace/options';
+import { attachObservers } from '../../src/trace/attach';
+import type { TraceOptions } from '../../src/trace/attach';
 
 export interface Outputs {
   /** Text written per target ('stderr' for undefined). */

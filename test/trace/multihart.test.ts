@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/link/build';
 import { Machine } from '../../src/machine/machine';
 import { rocketProfile } from '../../src/timing/profiles/index';
-import { attachObservers } from '../../src/trace/options';
+import { attachObservers } from '../../src/trace/attach';
 import { EXIT, runTraced } from './helpers';
 import { checkTraceJson } from './tracejson';
 

@@ -1,40 +1,24 @@
 /**
- * The CLI glue: option definitions (plain data) for `rvn run`, and attachObservers(), which
- * turns parsed options into observers on a machine's harts and, at finish(), writes the
- * outputs. All output goes through the host's write(path, text): undefined path = stderr;
- * successive writes to one path append (the first creates or truncates the file).
+ * attachObservers() turns the tracing options (--trace, --timeline, --profile, ...) into
+ * observers on a machine's harts and, at finish(), writes the outputs. All output goes through
+ * the host's write(path, text): undefined path = stderr; successive writes to one path append
+ * (the first creates or truncates the file). The option definitions themselves are the CLI's
+ * (src/cli/trace-options.ts).
  */
-import type { Command } from 'commander';
 import { RvnError } from '../errors';
-import type { HartObserver } from '../cpu/hart';
-import type { LoadedImage } from '../machine/loader';
-import type { Machine } from '../machine/machine';
+import type { Hart, HartObserver } from '../cpu/hart';
+import type { ElfImage } from '../elf/reader';
+import type { MsipWindow } from './timeline';
 import { TextBuffer } from './buffer';
 import { CommitLogger } from './commitlog';
 import { combine } from './fanout';
 import { Profiler } from './profile';
+import { KernelProfiler, formatKernelTable } from './kernel';
 import { formatFolded, formatProfileJson, formatProfileTable } from './profile-format';
 import { Symbolizer } from './symbols';
 import { Timeline } from './timeline';
 
-export interface TraceOptionDef {
-  readonly flags: string;
-  readonly description: string;
-}
-
-export const TRACE_OPTIONS: readonly TraceOptionDef[] = [
-  { flags: '--trace <kind>', description: "log retired instructions: 'commits' (spike --log-commits format) or 'insns' (plus disassembly and traps)" },
-  { flags: '--trace-file <file>', description: 'write the trace to FILE (default: stderr)' },
-  { flags: '--trace-from <n>', description: "trace from each hart's Nth retired instruction (0-based)" },
-  { flags: '--trace-to <n>', description: "trace up to (not including) each hart's Nth retired instruction" },
-  { flags: '--trace-pc <lo:hi>', description: 'trace only instructions with LO <= pc < HI' },
-  { flags: '--timeline <file>', description: 'write a Chrome/Perfetto trace-event JSON timeline of traps, modes, sleeps and IPIs' },
-  { flags: '--profile', description: 'print cycles per hart and function (self, inclusive, instructions, calls) to stderr' },
-  { flags: '--profile-json <file>', description: 'write the profile as JSON' },
-  { flags: '--profile-folded <file>', description: 'write folded stacks ("f1;f2;f3 cycles") for flamegraph.pl or speedscope' },
-];
-
-/** What commander hands over for the options above. */
+/** The tracing options, as the CLI hands them over (text as typed). */
 export interface TraceOptions {
   trace?: string;
   traceFile?: string;
@@ -57,9 +41,17 @@ export interface AttachedObservers {
   finish(): void;
 }
 
-export function addTraceOptions(cmd: Command): Command {
-  for (const o of TRACE_OPTIONS) cmd.option(o.flags, o.description);
-  return cmd;
+/** What the observers need of a machine (src/machine's Machine is one). */
+export interface ObservedMachine {
+  readonly harts: readonly Hart[];
+  readonly timing: { readonly clockHz: number };
+  /** Where IPIs are sent (the CLINT's msip words), for the timeline's ipi.send instants. */
+  readonly msipWindow?: MsipWindow;
+}
+
+/** A loaded image: its ELF gives the symbols (raw binaries have none). */
+export interface SymbolSource {
+  readonly elf?: ElfImage;
 }
 
 function parseNumber(option: string, text: string): number {
@@ -89,6 +81,7 @@ function traceObserver(opts: TraceOptions, host: TraceHost, symbols: Symbolizer)
   if (kind !== 'commits' && kind !== 'insns') throw new RvnError(`--trace: '${kind}' is not 'commits' or 'insns'`, 2);
   const from = opts.traceFrom !== undefined ? parseNumber('--trace-from', opts.traceFrom) : 0;
   const to = opts.traceTo !== undefined ? parseNumber('--trace-to', opts.traceTo) : Infinity;
+  if (to <= from) throw new RvnError(`--trace-to ${opts.traceTo} must be greater than --trace-from ${opts.traceFrom ?? 0}`, 2);
   const [pcLo, pcHi] = opts.tracePc !== undefined ? parsePcRange(opts.tracePc) : [-Infinity, Infinity];
   const path = opts.traceFile;
   const buf = new TextBuffer((text) => host.write(path, text));
@@ -99,7 +92,7 @@ function traceObserver(opts: TraceOptions, host: TraceHost, symbols: Symbolizer)
  * Attaches the requested observers to every hart of `machine` (call after loading the images,
  * before running). Nothing requested: the harts keep running without an observer.
  */
-export function attachObservers(machine: Machine, images: readonly LoadedImage[], opts: TraceOptions, host: TraceHost): AttachedObservers {
+export function attachObservers(machine: ObservedMachine, images: readonly SymbolSource[], opts: TraceOptions, host: TraceHost): AttachedObservers {
   const symbols = new Symbolizer(images);
   const list: HartObserver[] = [];
   const trace = traceObserver(opts, host, symbols);
@@ -107,14 +100,17 @@ export function attachObservers(machine: Machine, images: readonly LoadedImage[]
   const wantProfile = opts.profile === true || opts.profileJson !== undefined || opts.profileFolded !== undefined;
   const profiler = wantProfile ? new Profiler(symbols) : undefined;
   if (profiler) list.push(profiler);
+  const kernel = wantProfile ? new KernelProfiler() : undefined;
+  if (kernel) list.push(kernel);
   const timelinePath = opts.timeline;
   const timeline = timelinePath !== undefined
-    ? new Timeline(new TextBuffer((text) => host.write(timelinePath, text)), machine.timing.clockHz)
+    ? new Timeline(new TextBuffer((text) => host.write(timelinePath, text)), machine.timing.clockHz, machine.msipWindow)
     : undefined;
   if (timeline) list.push(timeline);
   const observer = combine(list);
   for (const hart of machine.harts) {
     profiler?.attach(hart);
+    kernel?.attach(hart);
     timeline?.attach(hart);
     hart.observer = observer;
   }
@@ -124,8 +120,9 @@ export function attachObservers(machine: Machine, images: readonly LoadedImage[]
       timeline?.finish(machine.harts);
       if (profiler) {
         const reports = profiler.report(machine.harts);
-        if (opts.profile === true) host.write(undefined, formatProfileTable(reports));
-        if (opts.profileJson !== undefined) host.write(opts.profileJson, formatProfileJson(reports, machine.timing.clockHz));
+        const kernelReports = kernel?.report(machine.harts) ?? [];
+        if (opts.profile === true) host.write(undefined, formatProfileTable(reports) + formatKernelTable(kernelReports));
+        if (opts.profileJson !== undefined) host.write(opts.profileJson, formatProfileJson(reports, machine.timing.clockHz, kernelReports));
         if (opts.profileFolded !== undefined) host.write(opts.profileFolded, formatFolded(reports));
       }
       for (const hart of machine.harts) hart.observer = undefined;
