@@ -107,6 +107,8 @@ export class Assembler implements InsnContext, StatementHandler {
   /** The statement being assembled, and where its operation starts in its text. */
   private st: Statement | undefined;
   private opOffset = 0;
+  /** Relaxation was on at some point: code may shrink at link time. */
+  private relaxes: boolean;
   /** C was on at some point (the object may contain compressed instructions). */
   private usedRvc: boolean;
   readonly sink = new DiagnosticSink();
@@ -121,6 +123,7 @@ export class Assembler implements InsnContext, StatementHandler {
     if (opts.rvc === false) extensions.delete('c');
     this.options = { rvc: extensions.has('c'), relax: opts.relax ?? false, extensions };
     this.usedRvc = this.options.rvc;
+    this.relaxes = this.options.relax;
     this.switchTo('.text', undefined);
     this.prev = this.cur;
   }
@@ -370,6 +373,11 @@ export class Assembler implements InsnContext, StatementHandler {
     for (const e of o.extensions) this.options.extensions.add(e);
   }
 
+  setRelax(on: boolean): void {
+    this.options.relax = on;
+    if (on) this.relaxes = true;
+  }
+
   setRvc(on: boolean): void {
     this.options.rvc = on;
     if (on) {
@@ -409,7 +417,8 @@ export class Assembler implements InsnContext, StatementHandler {
       }
     }
     const evalFinal = (e: Expr): Value => evaluate(e, (n) => this.lookup(n, offsets));
-    const out = sections.map((s) => emitSection(s, offsets.get(s.name) ?? [], evalFinal, this.enc, (e, o) => this.report(e, o), this.options.relax));
+    const emitOptions = { zeroCodeAlign: this.options.relax, linkTimeDifference: this.relaxes ? (e: Expr) => this.codeLabelDifference(e) : undefined };
+    const out = sections.map((s) => emitSection(s, offsets.get(s.name) ?? [], evalFinal, this.enc, (e, o) => this.report(e, o), emitOptions));
     const symbols = [...this.symbols.entries()].map(([name, d]) => this.objSymbol(name, d, evalFinal, offsets));
     const externs = [...this.globals].filter((g) => !this.symbols.has(g));
     return {
@@ -455,6 +464,25 @@ export class Assembler implements InsnContext, StatementHandler {
   report(e: unknown, origin: Origin): void {
     if (!(e instanceof RvnError)) throw e;
     this.sink.error(origin.at, e.message, origin.notes);
+  }
+
+  /**
+   * `A - B [+- c]` with both labels in one code section of an object built for relaxation: the
+   * linker computes it after shrinking the code (GNU as: an R_RISCV_ADDn/SUBn pair).
+   */
+  private codeLabelDifference(e: Expr): { a: string; b: string; add: bigint } | undefined {
+    let add = 0n;
+    let x = e;
+    while (x.k === 'bin' && (x.op === '+' || x.op === '-') && x.b.k === 'num') {
+      add += x.op === '+' ? x.b.v : -x.b.v;
+      x = x.a;
+    }
+    if (x.k !== 'bin' || x.op !== '-' || x.a.k !== 'sym' || x.b.k !== 'sym') return undefined;
+    const a = this.symbols.get(x.a.name);
+    const b = this.symbols.get(x.b.name);
+    if (a?.k !== 'label' || b?.k !== 'label' || a.section !== b.section) return undefined;
+    if (this.sections.get(a.section)?.kind !== 'text') return undefined;
+    return { a: x.a.name, b: x.b.name, add };
   }
 
   /** The label item (of the current section) `e` names, plus its addend. */

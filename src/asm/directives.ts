@@ -115,8 +115,8 @@ function option(a: Assembler, _args: string[], raw: string): void {
     case 'norvc': return a.setRvc(false);
     case 'push': return a.pushOptions();
     case 'pop': return a.popOptions();
-    case 'relax': a.options.relax = true; return;
-    case 'norelax': a.options.relax = false; return;
+    case 'relax': a.setRelax(true); return;
+    case 'norelax': a.setRelax(false); return;
     case 'pic': case 'nopic': case 'csr-check': case 'no-csr-check': return;
     case 'arch': {
       if (rest.length === 0) throw new RvnError('.option arch needs +EXT, -EXT or an ISA string');

@@ -208,18 +208,25 @@ function originOf(it: Item): Origin {
 
 /** Section bytes and relocations once offsets are final. */
 /**
- * `zeroCodeAlign`: GNU as's riscv_handle_align fills code alignment (that is not an
- * R_RISCV_ALIGN worst case) with nops only if relaxation is off at the end of the file;
- * otherwise it leaves zeros.
+ * A label difference the linker must compute (the labels lie in code that linker relaxation may
+ * shrink): GNU as emits an R_RISCV_ADDn/SUBn pair for it.
  */
-export function emitSection(s: SectionState, offsets: readonly number[], evalFinal: (e: Expr) => Value, enc: Encoder, report: ReportError, zeroCodeAlign = false): ObjSection {
+export type LinkTimeDifference = (e: Expr) => { readonly a: string; readonly b: string; readonly add: bigint } | undefined;
+
+export interface EmitOptions {
+  /** GNU as's riscv_handle_align leaves code alignment as zeros when relaxation is on at the end. */
+  readonly zeroCodeAlign?: boolean;
+  readonly linkTimeDifference?: LinkTimeDifference;
+}
+
+export function emitSection(s: SectionState, offsets: readonly number[], evalFinal: (e: Expr) => Value, enc: Encoder, report: ReportError, opts: EmitOptions = {}): ObjSection {
   const w = new Writer();
   let bssReported = false;
   s.items.forEach((it, i) => {
     const at = w.bytes.length;
     const relocs = w.relocs.length;
     try {
-      emitItem(w, it, offsets, i, evalFinal, enc, zeroCodeAlign);
+      emitItem(w, it, offsets, i, evalFinal, enc, opts);
     } catch (e) {
       report(e, originOf(it));
       // Keep the offsets right for the items after it.
@@ -239,7 +246,7 @@ export function emitSection(s: SectionState, offsets: readonly number[], evalFin
   };
 }
 
-function emitItem(w: Writer, it: Item, offsets: readonly number[], i: number, evalFinal: (e: Expr) => Value, enc: Encoder, zeroCodeAlign: boolean): void {
+function emitItem(w: Writer, it: Item, offsets: readonly number[], i: number, evalFinal: (e: Expr) => Value, enc: Encoder, opts: EmitOptions): void {
   switch (it.k) {
     case 'bytes': for (const b of it.data) w.bytes.push(b); return;
     case 'space': for (let k = 0; k < it.size; k++) w.bytes.push(it.fill); return;
@@ -254,7 +261,7 @@ function emitItem(w: Writer, it: Item, offsets: readonly number[], i: number, ev
     case 'align': {
       const n = offsets[i + 1] - offsets[i];
       if (it.relaxable) w.relocs.push({ offset: w.bytes.length, type: 'ALIGN', symbol: '', addend: n, origin: it.relaxable.origin });
-      const nops = it.code && (it.relaxable !== undefined || !zeroCodeAlign);
+      const nops = it.code && (it.relaxable !== undefined || !opts.zeroCodeAlign);
       const fillBytes = nops ? codeFill(n) : new Array<number>(n).fill(it.fill ?? 0);
       for (const b of fillBytes) w.bytes.push(b);
       return;
@@ -264,6 +271,12 @@ function emitItem(w: Writer, it: Item, offsets: readonly number[], i: number, ev
       w.word(it.word, it.size);
       return;
     case 'data': {
+      const diff = opts.linkTimeDifference?.(it.expr);
+      if (diff !== undefined) {
+        w.relocs.push({ offset: w.bytes.length, type: String(it.width * 8) as RelocType, symbol: diff.a, minus: diff.b, addend: Number(diff.add), origin: it.origin });
+        for (let k = 0; k < it.width; k++) w.bytes.push(0);
+        return;
+      }
       const v = evalFinal(it.expr);
       if (v.sym !== undefined) w.reloc(String(it.width * 8) as RelocType, v, it.origin);
       for (let k = 0; k < it.width; k++) w.bytes.push(Number((BigInt.asUintN(64, v.sym === undefined ? v.add : 0n) >> BigInt(8 * k)) & 255n));

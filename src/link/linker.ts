@@ -171,9 +171,9 @@ export class Linker {
       rvc: (s) => this.objects[s.obj].rvc,
       gp: () => {
         const d = this.globals.get('__global_pointer$');
-        if (d !== undefined) return { value: this.address(d, addressOf), section: d.section };
+        if (d !== undefined) return { value: this.address(d, addressOf), output: d.section !== undefined ? outputOf(d.section)?.name : undefined };
         const v = this.layout.symbols.get('__global_pointer$');
-        return { value: v !== undefined ? Number(v.value) : 0, section: undefined };
+        return { value: v !== undefined ? Number(v.value) : 0, output: v?.section };
       },
     });
   }

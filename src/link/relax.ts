@@ -62,8 +62,8 @@ export interface RelaxContext {
   symbolsIn(s: InputSection): readonly MovableSymbol[];
   /** Whether the object of `s` may contain compressed code (its EF_RISCV_RVC). */
   rvc(s: InputSection): boolean;
-  /** __global_pointer$: its value and section (value 0 if it is not defined). */
-  gp(): { readonly value: number; readonly section?: InputSection };
+  /** __global_pointer$: its value and output section (value 0 if it is not defined). */
+  gp(): { readonly value: number; readonly output?: string };
 }
 
 const NOP = 0x00000013;
@@ -130,6 +130,8 @@ interface PcrelHi {
   readonly addend: number;
   readonly target: number;
   readonly symbol: string;
+  /** The symbol the auipc addresses (its section decides the alignment margin of the %lo). */
+  readonly sym?: MovableSymbol;
   readonly undefinedWeak: boolean;
 }
 
@@ -220,22 +222,32 @@ class SectionRelaxer {
    * Whether `symval` can be reached from x0 or gp with a 12-bit offset, keeping a margin for
    * alignment padding that may still move things and for the object's size (ld's check).
    */
-  private gpWindow(symval: number, t: SymbolRef, addend: number): boolean {
-    if (t.undefinedWeak || fitsI(symval)) return true;
+  /**
+   * Whether `symval` can be reached from x0 or gp with a 12-bit offset, keeping a margin for
+   * alignment padding that may still move things (the alignment of the output section of gp
+   * and `sym` when they share one, else the largest) and the object's `reserve` bytes.
+   */
+  private gpWindow(symval: number, undefinedWeak: boolean, sym: MovableSymbol | undefined, reserve: number): boolean {
+    if (undefinedWeak || fitsI(symval)) return true;
     const gp = this.ctx.gp();
     let margin = this.ctx.maxAlignment();
-    if (gp.value !== 0 && gp.section !== undefined && t.sym?.section !== undefined) {
-      const a = this.ctx.outputOf(gp.section);
-      if (a !== undefined && a === this.ctx.outputOf(t.sym.section)) margin = a.align;
+    if (gp.value !== 0 && gp.output !== undefined && sym?.section !== undefined) {
+      const out = this.ctx.outputOf(sym.section);
+      if (out !== undefined && out.name === gp.output) margin = out.align;
     }
-    const size = t.sym?.size ?? 0;
-    const reserve = t.global && t.sym?.type === 'func' ? 0 : addend <= size ? size - addend : 0;
     return symval >= gp.value ? fitsI(symval - gp.value + margin + reserve) : fitsI(symval - gp.value - margin - reserve);
+  }
+
+  /** ld's reserve_size: the bytes of the object after the addressed one (not for functions). */
+  private reserve(t: SymbolRef, addend: number): number {
+    const size = t.sym?.size ?? 0;
+    if (t.global && t.sym?.type === 'func') return 0;
+    return addend <= size ? size - addend : 0;
   }
 
   /** _bfd_riscv_relax_lui: lui deleted (gp/x0-relative %lo) or shortened to c.lui. */
   private lui(k: number, r: LinkReloc, symval: number, t: SymbolRef): void {
-    if (this.gpWindow(symval, t, r.addend)) {
+    if (this.gpWindow(symval, t.undefinedWeak, t.sym, this.reserve(t, r.addend))) {
       if (r.type === 'LO12_I') this.relocs[k] = { ...r, type: 'GPREL_I', relax: false };
       else if (r.type === 'LO12_S') this.relocs[k] = { ...r, type: 'GPREL_S', relax: false };
       else this.markDelete(k, r.offset, 4);
@@ -256,31 +268,32 @@ class SectionRelaxer {
   private pcrel(k: number, r: LinkReloc, symval: number, t: SymbolRef): void {
     let target = symval;
     let weak = t.undefinedWeak;
+    let targetSym = t.sym;
     let hiInfo: PcrelHi | undefined;
     if (r.type === 'PCREL_LO12_I' || r.type === 'PCREL_LO12_S') {
       const hiOffset = symval - (t.sym?.section !== undefined ? this.ctx.addressOf(t.sym.section) : 0) - r.addend;
-      hiInfo = this.his.find((h) => h.offset === hiOffset && t.sym?.section === this.s);
+      hiInfo = t.sym?.section === this.s ? this.his.find((h) => h.offset === hiOffset) : undefined;
       if (hiInfo === undefined) {
         this.unrelaxableHi.add(hiOffset);
         return;
       }
       target = hiInfo.target;
       weak = hiInfo.undefinedWeak;
+      targetSym = hiInfo.sym;
     } else {
       // Code (and mergeable data) might move out of range later: only data is relaxed.
       if (!weak && t.sym?.section?.kind === 'text') return;
       if (this.unrelaxableHi.has(r.offset)) return;
     }
-    if (!this.gpWindow(target, { ...t, undefinedWeak: weak }, r.addend)) return;
+    if (!this.gpWindow(target, weak, targetSym, this.reserve(t, r.addend))) return;
     if (hiInfo !== undefined) {
       this.relocs[k] = { ...r, type: r.type === 'PCREL_LO12_I' ? 'GPREL_I' : 'GPREL_S', symbol: hiInfo.symbol, addend: r.addend + hiInfo.addend, relax: false };
       return;
     }
-    this.his.push({ offset: r.offset, addend: r.addend, target, symbol: r.symbol, undefinedWeak: weak });
+    this.his.push({ offset: r.offset, addend: r.addend, target, symbol: r.symbol, sym: t.sym, undefinedWeak: weak });
     this.markDelete(k, r.offset, 4);
   }
 
-  /** _bfd_riscv_relax_align: keep the nops the alignment needs, delete the rest at once. */
   /** Returns whether the section had alignments (then ld never relaxes it again). */
   pass1(): boolean {
     let any = false;
