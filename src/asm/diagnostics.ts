@@ -82,6 +82,11 @@ export class DiagnosticSink {
     this.add({ severity: 'warning', at, message, notes });
   }
 
+  /** Reading stopped at the limit with input left: say so in the report. */
+  markTruncated(): void {
+    this.dropped++;
+  }
+
   get errorCount(): number { return this.errors; }
   get full(): boolean { return this.errors >= this.limit; }
 

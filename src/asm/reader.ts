@@ -55,6 +55,8 @@ interface Cond {
   sawElse: boolean;
   readonly outerActive: boolean;
   readonly origin: Origin;
+  /** How many frames were open when the .if was read (.exitm drops the ones of its macro). */
+  readonly depth: number;
 }
 
 type BlockKind = '.macro' | '.rept' | '.irp' | '.irpc';
@@ -144,6 +146,7 @@ export class Reader {
         this.report(st, e);
       }
     }
+    if (this.sink.full && this.frames.some((f) => f.index < f.statements.length)) this.sink.markTruncated();
     if (this.collecting !== undefined) {
       const what = this.collecting.kind === '.macro' ? `in macro '${parseMacroHeaderName(this.collecting.args)}' definition` : `in ${this.collecting.kind} block`;
       this.sink.error(this.collecting.origin.at, `unexpected end of file ${what} (missing ${this.collecting.kind === '.macro' ? '.endm' : '.endr'})`, this.collecting.origin.notes);
@@ -210,7 +213,7 @@ export class Reader {
     if (test !== undefined) {
       const outerActive = this.active();
       const v = outerActive && test(this.handler, args);
-      this.conds.push({ taken: v, active: v, sawElse: false, outerActive, origin: st.origin });
+      this.conds.push({ taken: v, active: v, sawElse: false, outerActive, origin: st.origin, depth: this.frames.length });
       return true;
     }
     const c = this.conds[this.conds.length - 1];
@@ -307,6 +310,8 @@ export class Reader {
     const k = this.frames.map((f) => f.macro !== undefined).lastIndexOf(true);
     if (k < 0) throw new RvnError('.exitm outside a macro');
     this.frames.length = k;
+    // The conditionals opened inside the abandoned expansion end with it (gas cond_exit_macro).
+    while (this.conds.length > 0 && this.conds[this.conds.length - 1].depth > k) this.conds.pop();
   }
 }
 

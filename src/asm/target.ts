@@ -125,6 +125,10 @@ export function targetMacros(t: Target): [string, string][] {
   // GCC 12 names no macro for Zmmul implied by M.
   for (const e of t.gccExtensions) out.push([`__riscv_${e}`, String(versionNumber(EXTENSIONS[e].version))]);
   if (has('a')) out.push(['__riscv_atomic', '1']);
+  // Word-sized atomics are lock-free only with A.
+  const lockFree = has('a') ? '2' : '1';
+  for (const t of ['CHAR32_T', 'INT', 'LLONG', 'LONG', 'POINTER', 'WCHAR_T']) out.push([`__GCC_ATOMIC_${t}_LOCK_FREE`, lockFree]);
+  if (has('a')) out.push(['__GCC_HAVE_SYNC_COMPARE_AND_SWAP_4', '1'], ['__GCC_HAVE_SYNC_COMPARE_AND_SWAP_8', '1']);
   if (has('c')) out.push(['__riscv_compressed', '1']);
   if (has('m')) out.push(['__riscv_mul', '1'], ['__riscv_div', '1'], ['__riscv_muldiv', '1']);
   if (has('f')) out.push(['__riscv_flen', has('d') ? '64' : '32'], ['__riscv_fdiv', '1'], ['__riscv_fsqrt', '1']);

@@ -211,6 +211,8 @@ class Evaluator {
   readonly sections = new Map<string, OutSection>();
   readonly regions = new Map<string, { origin: bigint; length: bigint; next: bigint }>();
   readonly addressOf = new Map<InputSection, number>();
+  /** Per memory region ('' without MEMORY): load address minus address of its last section. */
+  readonly loadOffset = new Map<string, number>();
   current: OutSection | undefined;
 
   constructor(
@@ -374,11 +376,15 @@ function placeOutput(ev: Evaluator, stmt: Statement, cmd: OutputSection, before:
   if (region !== undefined) region.next = ev.dot;
   const lmaRegion = cmd.lmaRegion !== undefined ? ev.regions.get(cmd.lmaRegion) : undefined;
   if (cmd.lmaRegion !== undefined && lmaRegion === undefined) throw new RvnError(`${cmd.name}: no memory region '${cmd.lmaRegion}'`);
+  // ld's load addresses: AT(...), else AT> REGION's next byte, else the VMA for a section placed
+  // at an address, else the VMA moved by the load offset of the last section in its region.
+  const regionKey = cmd.region ?? '';
   if (cmd.lma !== undefined) out.lma = toAddress(ev.eval(cmd.lma), cmd.name);
-  else if (lmaRegion !== undefined) {
-    out.lma = toAddress(BigInt(alignUp(toAddress(lmaRegion.next, cmd.name), align)), cmd.name);
-    lmaRegion.next = BigInt(out.lma + out.size);
-  } else out.lma = out.address;
+  else if (lmaRegion !== undefined) out.lma = toAddress(lmaRegion.next, cmd.name);
+  else if (cmd.address !== undefined) out.lma = out.address;
+  else out.lma = out.address + (ev.loadOffset.get(regionKey) ?? 0);
+  if (lmaRegion !== undefined) lmaRegion.next = BigInt(out.lma + out.size);
+  ev.loadOffset.set(regionKey, out.lma - out.address);
   ev.current = undefined;
   return out;
 }

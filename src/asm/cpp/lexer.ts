@@ -173,9 +173,12 @@ export function lexFile(raw: string): { lines: LexLine[]; problems: LexProblem[]
       push('num', numberLength(s, i));
     } else if (c === '"' || c === "'") {
       const n = quotedLength(s, i);
-      // Assembler mode: an unmatched quote is a token of its own, not an error.
-      if (n === 0) push('other', 1);
-      else push(c === '"' ? 'str' : 'chr', n);
+      // Assembler mode: an unmatched quote is no error; GCC takes it and the rest of the line
+      // as one token, so nothing after it expands (`# don't expand X`).
+      if (n === 0) {
+        const eol = s.indexOf('\n', i);
+        push('other', (eol < 0 ? s.length : eol) - i);
+      } else push(c === '"' ? 'str' : 'chr', n);
     } else {
       const p = punctuatorAt(s, i);
       push(p !== undefined ? 'punct' : 'other', p?.length ?? 1);

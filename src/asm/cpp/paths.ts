@@ -11,3 +11,15 @@ export function joinPath(dir: string, name: string): string {
   if (dir === '' || dir === '.') return dir === '.' ? `./${name}` : name;
   return dir.endsWith('/') ? dir + name : `${dir}/${name}`;
 }
+
+/** `a/b/../c/./d` -> `a/c/d`: the identity of a file for `#pragma once`. */
+export function normalizePath(path: string): string {
+  const abs = path.startsWith('/');
+  const out: string[] = [];
+  for (const part of path.split('/')) {
+    if (part === '' || part === '.') continue;
+    if (part === '..' && out.length > 0 && out[out.length - 1] !== '..') out.pop();
+    else if (part !== '..' || !abs) out.push(part);
+  }
+  return (abs ? '/' : '') + out.join('/');
+}

@@ -16,7 +16,7 @@ import { CondExprError, evaluateCondition } from './cond-expr';
 import { GCC_GENERIC_DEFINES } from './gcc-defines';
 import { lexFile, lexText, wouldPaste, type LexLine, type Tok } from './lexer';
 import { Expander, MacroError, MacroTable, sameDefinition, spell, type Builtin, type Macro, type PTok } from './macros';
-import { dirname, joinPath } from './paths';
+import { dirname, joinPath, normalizePath } from './paths';
 
 export interface PreprocessOptions {
   /** Directories searched by `#include` (after the including file's own for `"..."`), as -I. */
@@ -133,9 +133,7 @@ export class Preprocessor {
     const target = this.options.target ?? makeTarget();
     const builtin = (name: Builtin): void => this.table.define({ name, variadic: false, body: [], def: { file: '<built-in>', line: 0, col: 0 }, builtin: name });
     for (const b of ['__LINE__', '__FILE__', '__COUNTER__', '__INCLUDE_LEVEL__', '__BASE_FILE__', '__DATE__', '__TIME__', '__TIMESTAMP__'] as const) builtin(b);
-    const lines = GCC_GENERIC_DEFINES.split('\n').filter((l) => l.startsWith('#define '));
-    for (const l of lines) this.defineFromText(l.slice(8), '<built-in>');
-    for (const [n, v] of targetMacros(target)) this.defineFromText(`${n} ${v}`, '<built-in>');
+    for (const l of predefinedMacros(target)) this.defineFromText(l.slice(8), '<built-in>');
     for (const d of this.options.defines ?? []) {
       const eq = d.indexOf('=');
       this.defineFromText(eq < 0 ? `${d} 1` : `${d.slice(0, eq)} ${d.slice(eq + 1)}`, '<command-line>');
@@ -207,7 +205,8 @@ export class Preprocessor {
       segments.push({ start, end: text.length, line: t.line + this.file.delta, col: t.col, macro: t.exp?.macro, def: t.exp?.def });
     }
     if (text.trim() === '') return;
-    this.out.push({ text, file: this.file.presumed, line: l.line + this.file.delta, segments });
+    // The line of the line's first token (a comment may have started the logical line earlier).
+    this.out.push({ text, file: this.file.presumed, line: (l.tokens[0]?.line ?? l.line) + this.file.delta, segments });
   }
 
   private builtin(name: Builtin, at: PTok): PTok {
@@ -260,7 +259,7 @@ export class Preprocessor {
       case 'warning': return this.sink.warning(at, `#warning ${spell(args)}`);
       case 'line': return this.line(args, at);
       case 'pragma':
-        if (args[0]?.text === 'once') this.once.add(this.file.path);
+        if (args[0]?.text === 'once') this.once.add(normalizePath(this.file.path));
         return;
       case 'ident': case 'sccs': case 'assert': case 'unassert':
         return;
@@ -394,7 +393,7 @@ export class Preprocessor {
   private include(args: readonly Tok[], at: SourceLocation): void {
     const found = this.resolveInclude(args, at, false);
     if (found === undefined) return;
-    if (this.once.has(found.path)) return;
+    if (this.once.has(normalizePath(found.path))) return;
     if (this.file.depth + 1 >= MAX_INCLUDE_DEPTH) {
       this.error(at, `#include nested depth ${this.file.depth + 1} exceeds maximum of ${MAX_INCLUDE_DEPTH}`);
       throw new Fatal();
@@ -439,6 +438,12 @@ export class Preprocessor {
     this.error(at, `${name}: No such file or directory`);
     throw new Fatal(); // GCC stops at a missing include
   }
+}
+
+/** The predefined macros for `target` as `#define NAME VALUE` lines (what `gcc -E -dM` lists). */
+export function predefinedMacros(target: Target = makeTarget()): string[] {
+  const generic = GCC_GENERIC_DEFINES.split('\n').filter((l) => l.startsWith('#define '));
+  return [...generic, ...targetMacros(target).map(([n, v]) => `#define ${n} ${v}`)];
 }
 
 /** Preprocesses `text` (the file `fileName`) as `gcc -E -x assembler-with-cpp` would. */
