@@ -104,7 +104,9 @@ function compileSources(sources: readonly SourceFile[], options: GuestBuildOptio
  * Builds .S/.s and .ts sources into an executable. Errors are RvnErrors naming file and line
  * (every compile error of the guest sources, one per line).
  */
-export function buildGuest(sources: readonly SourceFile[], options: GuestBuildOptions = {}): GuestBuild {
+export function buildGuest(sources: readonly SourceFile[], buildOptions: GuestBuildOptions = {}): GuestBuild {
+  // Linker relaxation (call -> jal, ...) is on unless the caller says otherwise, as with GCC.
+  const options: GuestBuildOptions = { relax: true, ...buildOptions };
   const strange = sources.find((s) => !isSourceFile(s.name));
   if (strange !== undefined) throw new RvnError(`'${strange.name}' is not a source file (expected .S, .s or .ts)`, 2);
   if (sources.length === 0) throw new RvnError('nothing to build: no source files', 2);
