@@ -1,6 +1,7 @@
 // `rvn experiment` end to end, as users run it (the bundled CLI in real processes): the demo
-// experiment for real measurements, `all --quick` for the seed's experiments whose point
-// runners do not exist yet, point files and merge, determinism, and one-line usage errors.
+// experiment for real measurements, `nwp --quick` for the seed's experiment whose point runner
+// does not exist yet, one real IPC point, point files and merge, determinism, and one-line usage
+// errors. (The whole IPC sweep is a benchmark, not a test: `rvn experiment ipc --quick`.)
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -25,13 +26,14 @@ function rvnAsync(args: string[]): Promise<CliResult> {
   });
 }
 
-// The three sweeps run at the same time (they are independent); the tests then read their outputs.
-let runs: Promise<[CliResult, CliResult, CliResult]>;
+// The sweeps run at the same time (they are independent); the tests then read their outputs.
+let runs: Promise<[CliResult, CliResult, CliResult, CliResult]>;
 beforeAll(() => {
   runs = Promise.all([
     rvnAsync(['experiment', 'demo', '--quick', '--jobs', '2', '--out', join(dir, 'a')]),
     rvnAsync(['experiment', 'demo', '--quick', '--jobs', '1', '--out', join(dir, 'b')]),
-    rvnAsync(['experiment', 'all', '--quick', '--jobs', '1', '--out', join(dir, 'all')]),
+    rvnAsync(['experiment', 'nwp', '--quick', '--jobs', '1', '--out', join(dir, 'all')]),
+    rvnAsync(['experiment', 'ipc', '--quick', '--point', 'series=async-up,c=4,load=0', '--out', join(dir, 'ipc-point')]),
   ]);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -150,7 +152,7 @@ describe('rvn experiment demo --quick', () => {
   });
 });
 
-describe('rvn experiment all --quick (the IPC and NWP point runners do not exist yet)', () => {
+describe('rvn experiment nwp --quick (the NWP point runner does not exist yet)', () => {
   let r: CliResult;
   beforeAll(async () => {
     [, , r] = await runs;
@@ -159,32 +161,46 @@ describe('rvn experiment all --quick (the IPC and NWP point runners do not exist
   it('reports every point as not available, one line each, and exits 1', () => {
     expect(r.status).toBe(1);
     const failed = r.stderr.split('\n').filter((l) => / FAILED: not available yet: needs /.test(l));
-    expect(failed.filter((l) => l.includes('] ipc series='))).toHaveLength(9);
     expect(failed.filter((l) => l.includes('] nwp variant='))).toHaveLength(36);
-    expect(r.stderr).toContain('needs the IPC benchmark programs (issue 15)');
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
   it('still writes the combined report and each experiment\'s outputs, with every claim "not measured"', () => {
     const res = JSON.parse(read('all/results.json'));
-    expect(res.experiments.map((e: { name: string }) => e.name)).toEqual(['ipc', 'nwp']);
-    expect(res.experiments[0].failures).toHaveLength(9);
-    for (const f of ['ipc/async_call_cpu_cycle', 'ipc/async_call_uintr_cnt', 'ipc/call_compare', 'nwp/NWP_read', 'nwp/NWP_write', 'nwp/NWP_call_throughput', 'nwp/NWP_call_delay_avg']) {
+    expect(res.experiments.map((e: { name: string }) => e.name)).toEqual(['nwp']);
+    expect(res.experiments[0].failures).toHaveLength(36);
+    for (const f of ['NWP_read', 'NWP_write', 'NWP_call_throughput', 'NWP_call_delay_avg']) {
       checkSvg(read(`all/${f}.svg`));
       checkPng(new Uint8Array(readFileSync(join(dir, `all/${f}.png`))));
     }
-    expect(read('all/ipc/results.csv').split('\n')[0]).toBe(
-      'point,series,concurrency,load,calls,cycles_per_call,server_uintr_per_call,client_uintr_per_call,instructions,host_seconds',
-    );
-    expect(read('all/nwp/results.csv').split('\n')[0]).toBe('point,variant,test,connections,requests,throughput_rps,latency_avg_ms,latency_var_ms2,samples,host_seconds');
+    expect(read('all/results.csv').split('\n')[0]).toBe('point,variant,test,connections,requests,throughput_rps,latency_avg_ms,latency_var_ms2,samples,host_seconds');
     const claims = JSON.parse(read('all/claims.json'));
-    expect(claims.claims.map((c: { id: string }) => c.id)).toEqual(Array.from({ length: 14 }, (_, i) => `C${i + 1}`));
+    expect(claims.claims.map((c: { id: string }) => c.id)).toEqual(Array.from({ length: 5 }, (_, i) => `C${i + 10}`));
     expect(new Set(claims.claims.map((c: { verdict: string }) => c.verdict))).toEqual(new Set(['not measured']));
     const md = read('all/report.md');
-    for (const s of ['### C1:', '### C14:', '## IPC micro-benchmark', '## NWP network server benchmark', '### Per-phase cost of one async call', '| client: fill & send (407 without the user interrupt) | 1009 |', '![Cycles per call vs concurrency (server load 0)](ipc/async_call_cpu_cycle.svg)']) {
-      expect(md).toContain(s);
-    }
-    expect(md).toMatch(/`series=async-up,c=1,load=0`: failed: not available yet/);
+    for (const s of ['### C10:', '### C14:', '## NWP network server benchmark']) expect(md).toContain(s);
+  });
+});
+
+describe('rvn experiment ipc --point (a real IPC point, quick)', () => {
+  let r: CliResult;
+  beforeAll(async () => {
+    [, , , r] = await runs;
+  }, 240_000);
+
+  it('measures the point and writes its file: cycles and user interrupts per call, phases', () => {
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stdout + r.stderr).toMatch(/ipc series=async-up,c=4,load=0: [\d.]+ cycles\/call/);
+    const f = JSON.parse(read('ipc-point/ipc_series-async-up_c-4_load-0.json'));
+    const row = f.experiments[0].rows[0];
+    expect(row.point).toBe('series=async-up,c=4,load=0');
+    expect(row.calls).toBe(2048);
+    // one hart, 4 calls in flight: the notify-or-suppress rule lets about one send in 4 through
+    expect(Math.abs(row.serverUintrPerCall * 4 - 1)).toBeLessThan(0.25);
+    expect(Math.abs(row.clientUintrPerCall * 4 - 1)).toBeLessThan(0.25);
+    // client and server share hart 0, so their phases add up to the client's cycles per call
+    const phases = Object.values(row.phases as Record<string, number>).reduce((a, b) => a + b, 0);
+    expect(Math.abs(phases / row.cyclesPerCall - 1)).toBeLessThan(0.01);
   });
 });
 
@@ -199,12 +215,12 @@ describe('rvn experiment: usage', () => {
   });
 
   it('--point runs one failing point, records it in its file and exits 1 with one line', () => {
-    const r = rvn(['experiment', 'ipc', '--quick', '--point', 'series=async-smp,c=8,load=0', '--out', join(dir, 'ipc-point')]);
+    const r = rvn(['experiment', 'nwp', '--quick', '--point', 'variant=smp-async,test=call,k=32', '--out', join(dir, 'nwp-point')]);
     expect(r.status).toBe(1);
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(r.stderr).toMatch(/series=async-smp,c=8,load=0: not available yet: needs the IPC benchmark programs \(issue 15\) \(recorded in .*ipc_series-async-smp_c-8_load-0\.json\)/);
-    const f = JSON.parse(read('ipc-point/ipc_series-async-smp_c-8_load-0.json'));
-    expect(f.experiments[0].failures[0].point).toBe('series=async-smp,c=8,load=0');
+    expect(r.stderr).toMatch(/variant=smp-async,test=call,k=32: not available yet: .* \(recorded in .*nwp_variant-smp-async_test-call_k-32\.json\)/);
+    const f = JSON.parse(read('nwp-point/nwp_variant-smp-async_test-call_k-32.json'));
+    expect(f.experiments[0].failures[0].point).toBe('variant=smp-async,test=call,k=32');
   });
 
   it('--list-points prints the sweep, one id per line', () => {

@@ -18,8 +18,8 @@
  */
 import ts from 'typescript';
 import { fail } from '../diag';
-import type { Ins, IrFunction } from '../ir';
-import { FnLowerer, type StringPool } from '../lower';
+import { fnKey, type Ins, type IrFunction } from '../ir';
+import { FnLowerer, type LowerOptions, type StringPool } from '../lower';
 import type { Module, Program } from '../program';
 import { U64, VOID, valueType, type FnSig, type GType } from '../types';
 import type { Val } from '../val';
@@ -67,7 +67,8 @@ class AsyncBodyLowerer extends FnLowerer {
     if (!s || s.k !== 'func' || !isAsyncFunction(s.node) || !s.node.body) {
       fail(callee, `'${callee.text}' is not an async function of the program: only the call of one can be awaited`);
     }
-    return this.childPoint(x, s.sym, this.prog.funcSig(s), asyncResultType(this.prog, s.mod, s.node));
+    const local = !s.mod.exported.has(s.sym);
+    return this.childPoint(x, { sym: s.sym, key: fnKey(s.mod.name, s.sym), local }, this.prog.funcSig(s), asyncResultType(this.prog, s.mod, s.node));
   }
 
   /**
@@ -97,8 +98,8 @@ class AsyncBodyLowerer extends FnLowerer {
   }
 
   /** `await g(args)`: make g's coroutine, resume it until it finishes, take its result, free it. */
-  private childPoint(call: ts.CallExpression, sym: string, sig: FnSig, result: GType): Val {
-    const child = this.reg(this.emitCall(call, sym, sig));
+  private childPoint(call: ts.CallExpression, g: { sym: string; key: string; local: boolean }, sig: FnSig, result: GType): Val {
+    const child = this.reg(this.emitCall(call, g.sym, sig, g.key, g.local));
     const poll = this.newBlock();
     const done = this.newBlock();
     const park = this.newBlock();
@@ -106,7 +107,7 @@ class AsyncBodyLowerer extends FnLowerer {
     this.enter(poll);
     const resume = this.resumeMark();
     const finished = this.temp();
-    this.emit({ op: 'call', target: resumeSymbol(sym), args: [child], argRegs: [10], d: finished });
+    this.emit({ op: 'call', target: resumeSymbol(g.sym), args: [child], argRegs: [10], d: finished, ...(g.local ? { local: true } : {}) });
     this.end({ op: 'br', cmp: 'ne', a: finished, b: 0, t: done.id, f: park.id });
     this.enter(park);
     const parked = this.vreg();
@@ -125,33 +126,34 @@ class AsyncBodyLowerer extends FnLowerer {
 }
 
 /** The constructor f(params): a frame from the pool with the resume function, state 0 and the arguments. */
-function constructorFn(name: string, global: boolean, params: number, frameSize: number, resume: string): IrFunction {
+function constructorFn(module: string, name: string, global: boolean, params: number, frameSize: number, resume: string): IrFunction {
   const ps = Array.from({ length: params }, (_, k) => k + 1);
   const size = params + 1, frame = params + 2, fn = params + 3;
   const ins: Ins[] = [
     { op: 'li', d: size, imm: BigInt(frameSize) },
     { op: 'call', target: FRAME_ALLOC, args: [size], argRegs: [10], d: frame },
-    { op: 'la', d: fn, sym: resume },
+    { op: 'la', d: fn, sym: resume, ...(global ? {} : { local: true as const }) },
     { op: 'st', size: 8, a: frame, b: fn, off: FRAME_RESUME },
     { op: 'st', size: 8, a: frame, b: 0, off: FRAME_STATE },
     ...ps.map((p, k): Ins => ({ op: 'st', size: 8, a: frame, b: p, off: FRAME_HEADER + 8 * k })),
   ];
   return {
-    name, global, params: ps, blocks: [{ id: 0, ins, term: { op: 'ret', a: frame } }], nextVreg: params + 4, slots: [],
-    hints: new Map([...ps.map((p, k): [number, number] => [p, 10 + k]), [frame, 10]]),
+    name, key: fnKey(module, name), module, global, params: ps, blocks: [{ id: 0, ins, term: { op: 'ret', a: frame } }],
+    nextVreg: params + 4, slots: [], hints: new Map([...ps.map((p, k): [number, number] => [p, 10 + k]), [frame, 10]]),
+    temps: new Set(),
   };
 }
 
 /** Lowers async function `node`: its constructor and its resume function. */
 export function lowerAsyncFunction(
-  prog: Program, mod: Module, node: FuncNode, sig: FnSig, strings: StringPool, global: boolean,
+  prog: Program, mod: Module, node: FuncNode, sig: FnSig, strings: StringPool, global: boolean, options: LowerOptions,
 ): IrFunction[] {
   if (node.asteriskToken) fail(node, 'async generator functions are not supported in guest code');
   const name = node.name!.text;
   const result = asyncResultType(prog, mod, node);
   if (sig.ret !== U64 && !(sig.ret.k === 'int' && sig.ret.name === 'u64')) fail(node, 'an async function returns its coroutine');
-  const lowerer = new AsyncBodyLowerer(prog, mod, node, { params: sig.params, ret: result }, strings, global);
+  const lowerer = new AsyncBodyLowerer(prog, mod, node, { params: sig.params, ret: result }, strings, global, options);
   const body = lowerer.lower();
   const split = splitCoroutine(body, lowerer.awaits, resumeSymbol(name), result.k !== 'void');
-  return [constructorFn(name, global, sig.params.length, split.frameSize, split.fn.name), split.fn];
+  return [constructorFn(mod.name, name, global, sig.params.length, split.frameSize, split.fn.name), split.fn];
 }

@@ -17,7 +17,7 @@
  * - a new entry reads the state and jumps to the start (loading the parameters) or to the
  *   reload block of the point it parked at.
  */
-import { insDefs, insUses, successors, termUses, type Block, type Ins, type IrFunction, type Term } from '../ir';
+import { fnKey, insDefs, insUses, successors, termUses, type Block, type Ins, type IrFunction, type Term } from '../ir';
 import { FRAME_HEADER, FRAME_RESULT, FRAME_STATE } from './frame';
 
 export interface AwaitPoint {
@@ -189,8 +189,12 @@ export function splitCoroutine(fn: IrFunction, awaits: readonly AwaitPoint[], na
   const hints = new Map(fn.hints);
   for (const p of fn.params) hints.delete(p);
   hints.set(frame, 10);
+  // A value reloaded from the frame has more than one definition now: no longer a temporary
+  // (the optimiser may move or rename a temporary's single definition).
+  const temps = new Set(fn.temps);
+  for (const v of slot.keys()) temps.delete(v);
   return {
-    fn: { name, global: fn.global, params: [frame], blocks: all, nextVreg, slots: [], hints },
+    fn: { name, key: fnKey(fn.module, name), module: fn.module, global: fn.global, params: [frame], blocks: all, nextVreg, slots: [], hints, temps },
     frameSize,
   };
 }

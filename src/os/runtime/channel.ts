@@ -24,7 +24,7 @@
  * has at most one call in flight per coroutine, MAX_COROUTINES < RING_SLOTS, so neither ring
  * can fill up.
  */
-import { Arr, Ptr, amoswap_d, fence, offsetof, ptr, suspend, u16, u32, u64, u8, uipi_send } from '../../gtsc/guest';
+import { Arr, Ptr, amoswap_d, fence, load64, offsetof, ptr, store64, suspend, u16, u32, u64, u8, uipi_send } from '../../gtsc/guest';
 import { Executor, bindVector, currentCid, setTaskArg, spawnService, taskArg, thisExecutor, wake } from './executor';
 
 export const RING_SLOTS = 4096;
@@ -37,6 +37,11 @@ export interface Item {
   msg: Arr<u16, 16>;
 }
 
+/**
+ * A single-producer single-consumer ring. What the other side writes (the tail for the consumer,
+ * the flag for the producer) is read with load64, and the indices and flag are published with
+ * store64: the optimiser keeps ordinary loads in registers (docs/gtsc.md, "Memory and aliasing").
+ */
 export interface Ring {
   /** The consumer's next index. */
   head: u64;
@@ -89,7 +94,7 @@ export interface ChannelServer {
 /** The next item of r, or 0 when it is empty (consumer side). */
 function peek(r: Ptr<Ring>): Ptr<Item> {
   const head = r.head;
-  if (head === r.tail) return ptr<Item>(0);
+  if (head === load64(r + offsetof<Ring>('tail'))) return ptr<Item>(0);
   fence(); // the item's bytes after the tail that covers them
   return r.items[head & (RING_SLOTS - 1)];
 }
@@ -97,7 +102,7 @@ function peek(r: Ptr<Ring>): Ptr<Item> {
 /** Done with the item peek gave (consumer side). */
 function consume(r: Ptr<Ring>): void {
   fence(); // the item is read before the producer may reuse its slot
-  r.head = r.head + 1;
+  store64(r + offsetof<Ring>('head'), r.head + 1);
 }
 
 /** The slot the next push fills (producer side). */
@@ -108,9 +113,9 @@ function slot(r: Ptr<Ring>): Ptr<Item> {
 /** Publishes the filled slot and wakes the consumer if it has parked (notify-or-suppress). */
 function publish(r: Ptr<Ring>, notifyIndex: u64): void {
   fence(); // the item before the tail
-  r.tail = r.tail + 1;
+  store64(r + offsetof<Ring>('tail'), r.tail + 1);
   fence(); // the tail before the flag is read (the consumer writes the flag, then reads the tail)
-  if (r.receiverActive === 0 && amoswap_d(r + offsetof<Ring>('receiverActive'), 1) === 0) uipi_send(notifyIndex);
+  if (load64(r + offsetof<Ring>('receiverActive')) === 0 && amoswap_d(r + offsetof<Ring>('receiverActive'), 1) === 0) uipi_send(notifyIndex);
 }
 
 /**
@@ -119,9 +124,9 @@ function publish(r: Ptr<Ring>, notifyIndex: u64): void {
  * send, an interrupt: the coroutine is then woken once more than needed, finds nothing, parks.
  */
 function park(r: Ptr<Ring>): u64 {
-  r.receiverActive = 0;
+  store64(r + offsetof<Ring>('receiverActive'), 0);
   fence(); // the flag before the tail is read
-  if (r.head === r.tail) return 1;
+  if (r.head === load64(r + offsetof<Ring>('tail'))) return 1;
   amoswap_d(r + offsetof<Ring>('receiverActive'), 1);
   return 0;
 }

@@ -24,7 +24,7 @@
  *   IDLE_YIELD gives its time slice away and looks again (what the seed's runtime did).
  */
 import {
-  Arr, Ptr, amoor_d, amoswap_d, asm, csr_clear, csr_set, csr_write, fnaddr, frameOf, offsetof, ptr, rdcycle, suspend, table, u16,
+  Arr, Ptr, amoor_d, amoswap_d, asm, load64, csr_clear, csr_set, csr_write, fnaddr, frameOf, offsetof, ptr, rdcycle, suspend, table, u16,
   u32, u64, u8,
 } from '../../gtsc/guest';
 import { Wait, Yield } from '../user/sys.gen';
@@ -277,6 +277,14 @@ export function setTaskArg(ex: Ptr<Executor>, cid: u64, arg: u64): void {
   ex.tasks[cid].arg = arg;
 }
 
+/**
+ * Whether delayed wake-ups wait to be applied: the user-interrupt entry and other threads add
+ * them, so the summary is read with load64 (docs/gtsc.md, "Memory and aliasing").
+ */
+function delayedPending(ex: Ptr<Executor>): boolean {
+  return load64(ex + ENTRY_SUMMARY) !== 0;
+}
+
 /** Applies the delayed wake-ups (taken atomically: the user-interrupt entry adds to them). */
 function applyDelayed(ex: Ptr<Executor>): void {
   let words = amoswap_d(ex + ENTRY_SUMMARY, 0);
@@ -294,7 +302,7 @@ function applyDelayed(ex: Ptr<Executor>): void {
 
 /** The next coroutine to run (its cid), or NO_COROUTINE: the first of the highest-priority non-empty ring. */
 export function fetchTask(ex: Ptr<Executor>): u64 {
-  if (ex.delayedSummary !== 0) applyDelayed(ex);
+  if (delayedPending(ex)) applyDelayed(ex);
   const bitmap = ex.readyBitmap;
   if (bitmap === 0) return NO_COROUTINE;
   const p = LOWEST_BIT[bitmap];
@@ -332,12 +340,12 @@ function idle(ex: Ptr<Executor>): void {
   }
   if (ex.idlePolicy === IDLE_SPIN) {
     const until = rdcycle() + SPIN_CYCLES;
-    while (rdcycle() < until) if ((ex.delayedSummary | ex.readyBitmap) !== 0) return; // an interrupt came
+    while (rdcycle() < until) if (delayedPending(ex)) return; // an interrupt came
   }
   // An interrupt taken between fetch and Wait would leave nothing pending to end the Wait: with
   // UIE clear it stays pending in the UINTC instead, and Wait returns at once (docs/os.md).
   csr_clear('ustatus', 1);
-  if (ex.delayedSummary === 0 && ex.readyBitmap === 0) Wait(ex.uintrSlot);
+  if (!delayedPending(ex)) Wait(ex.uintrSlot);
   csr_set('ustatus', 1); // a pending user interrupt is taken here
 }
 

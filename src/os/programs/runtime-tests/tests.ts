@@ -146,6 +146,11 @@ async function waker(cids: u64): Promise<void> {
 }
 
 async function interrupted(): Promise<void> {
+  // The kicker is told to send from here, not before the coroutine first runs: an interrupt that
+  // came while the coroutine was still queued would wake a coroutine not yet parked (a no-op,
+  // as in any executor: a coroutine that awaits rechecks its condition), and this one has no
+  // condition to recheck. Sent from here, while it runs, the wake queues it once more.
+  Signal(GO_SEND);
   await suspend(); // woken by the peer's user interrupt (bit SEND_BIT is bound to this coroutine)
   logChar(33);
 }
@@ -157,7 +162,6 @@ function testUintrWake(): u64 {
   const idles = ex.idles;
   const cid = spawn(ex, interrupted(), 0);
   bindVector(ex, SEND_BIT, cid);
-  Signal(GO_SEND);
   run(ex);
   check(logIs(cstr('!')), cstr('the user interrupt woke the coroutine'), logLength);
   expectEq(ex.uintrTaken - taken, 1, cstr('the runtime counted one user interrupt'));
