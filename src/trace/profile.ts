@@ -23,13 +23,17 @@
  * root frame "[thread NAME]" (the kernel's switch hints, src/trace/kernel.ts): at a switch the
  * hart's stack is put aside and the next thread's taken up where it was left, so what a thread
  * does, kernel entries included, is charged under its own root. Cycles before the first switch
- * go to no thread; idle is the thread "idle".
+ * go to no thread; idle is the thread "idle", whose stack starts anew at each switch to it (the
+ * kernel's idle loop is entered afresh each time, never resumed where it was left).
  */
 import type { CommitInfo, Hart, HartObserver } from '../cpu/hart';
 import { CallTree, FunctionNames, ROOT } from './calltree';
 import { JumpKind, isWfi, jumpKind, xretLevel } from './insn';
 import { HintKind, ThreadNames, hintKind, hintValue } from './kernel';
 import { UNKNOWN } from './symbols';
+
+/** The kernel's thread id of the idle loop (src/trace/kernel.ts). */
+const IDLE_THREAD = 0;
 import type { Symbolizer } from './symbols';
 
 const MAX_DEPTH = 4096;
@@ -181,7 +185,9 @@ export class Profiler implements HartObserver {
     const nodes = p.nodes.splice(0), isTrap = p.isTrap.splice(0);
     if (p.thread >= 0) p.parked.set(p.thread, { nodes, isTrap });
     p.thread = id;
-    const back = p.parked.get(id);
+    // The idle thread (id 0) is no context the kernel switches back into: each time the hart
+    // idles, the kernel enters its idle loop afresh from where it is, so idle starts a new stack.
+    const back = id === IDLE_THREAD ? undefined : p.parked.get(id);
     if (back !== undefined) {
       p.nodes.push(...back.nodes);
       p.isTrap.push(...back.isTrap);

@@ -59,8 +59,15 @@ function parseReport(out: string): Report {
   return { cycles: Number(m[1]), errors: Number(m[2]) };
 }
 
-export async function runIpcPoint(p: IpcPoint, ctx: PointContext, options: { profile: boolean } = { profile: true }): Promise<IpcRow[]> {
-  const calls = IPC_SWEEP.calls[ctx.size];
+export interface IpcRunOptions {
+  /** Take the per-phase profile (default true). */
+  readonly profile?: boolean;
+  /** Calls to make (default: the sweep size's N). */
+  readonly calls?: number;
+}
+
+export async function runIpcPoint(p: IpcPoint, ctx: PointContext, options: IpcRunOptions = {}): Promise<IpcRow[]> {
+  const calls = options.calls ?? IPC_SWEEP.calls[ctx.size];
   const image = await ctx.image(IPC_IMAGE);
   const text: string[] = [];
   const decoder = new TextDecoder();
@@ -69,7 +76,7 @@ export async function runIpcPoint(p: IpcPoint, ctx: PointContext, options: { pro
   // blocks little to do (docs/experiments.md, "Host time").
   const m = new Machine({ ...ctx.machineOptions(), harts: HARTS, bootargs: bootArgs(p, calls), fast: false }, { console: (b) => text.push(decoder.decode(b)) });
   const loaded = m.load(image, IPC_IMAGE);
-  const profiler = options.profile ? new Profiler(new Symbolizer([loaded]), { threads: true }) : undefined;
+  const profiler = options.profile !== false ? new Profiler(new Symbolizer([loaded]), { threads: true }) : undefined;
   const obs = new IpcObserver(m.harts, profiler);
   for (const h of m.harts) h.observer = obs;
   const r = m.run({ maxCycles: BOOT_CYCLES + calls * CYCLES_PER_CALL_LIMIT });

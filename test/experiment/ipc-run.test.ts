@@ -1,0 +1,74 @@
+// The IPC point runner on the real ipc-bench system (src/experiment/ipc/run.ts): the user
+// interrupts it reports are the harts' hardware counters over the calls (read here by a plain
+// observer at the benchmark's marks, with no thread attribution), the notify-or-suppress rule
+// suppresses on one hart, and the profile's stacks stay bounded across kernel thread switches.
+import { describe, expect, test } from 'vitest';
+import { HartEvent } from '../../src/cpu/hart';
+import type { CommitInfo, Hart, HartObserver } from '../../src/cpu/hart';
+import type { PointContext } from '../../src/experiment/contract';
+import { MARK_END, MARK_START } from '../../src/experiment/ipc/observe';
+import { bootArgs, runIpcPoint } from '../../src/experiment/ipc/run';
+import type { IpcPoint } from '../../src/experiment/ipc/schema';
+import { Machine } from '../../src/machine/machine';
+import { rocketProfile } from '../../src/timing/profiles/index';
+import { Profiler } from '../../src/trace/profile';
+import { Symbolizer } from '../../src/trace/symbols';
+import { system } from '../os/harness';
+
+const CALLS = 512;
+const built = system('ipc-bench');
+
+const ctx: PointContext = {
+  size: 'quick',
+  emulator: { timing: 'rocket', uintc: 'rocket', quantum: 10 },
+  machineOptions: () => ({ timing: rocketProfile(), uintc: 'rocket', quantum: 10 }),
+  image: () => Promise.resolve(built.image),
+};
+
+/** Each hart's user-interrupt counter (event 15) at the benchmark's two marks, nothing else. */
+function countersAtMarks(p: IpcPoint): { start: number[]; end: number[] } {
+  const m = new Machine({ ...ctx.machineOptions(), harts: 2, bootargs: bootArgs(p, CALLS), fast: false }, { console: () => {} });
+  m.load(built.image, 'ipc-bench');
+  const at: { start: number[]; end: number[] } = { start: [], end: [] };
+  const read = (): number[] => m.harts.map((h) => h.hpmEventCount(HartEvent.UserInterrupt));
+  const obs: HartObserver = {
+    commit(_h: Hart, c: Readonly<CommitInfo>) {
+      if (c.word === MARK_START) at.start = read();
+      if (c.word === MARK_END) at.end = read();
+    },
+  };
+  for (const h of m.harts) h.observer = obs;
+  const r = m.run({ maxCycles: 50_000_000 });
+  expect(r.reason.kind).toBe('exit');
+  return at;
+}
+
+describe('IPC point runner', () => {
+  for (const p of [{ series: 'async-up', concurrency: 32, load: 0 }, { series: 'async-smp', concurrency: 8, load: 0 }] as IpcPoint[]) {
+    test(`${p.series} c=${p.concurrency}: the user interrupts reported are the hardware counters' over the calls`, async () => {
+      const [row] = await runIpcPoint(p, ctx, { calls: CALLS, profile: false });
+      const hw = countersAtMarks(p);
+      const counted = hw.end.reduce((a, n, h) => a + n - hw.start[h]!, 0);
+      expect(counted).toBeGreaterThan(0);
+      expect(Math.round((row!.serverUintrPerCall + row!.clientUintrPerCall) * CALLS)).toBe(counted);
+      if (p.series === 'async-up') {
+        // one hart, 32 calls in flight: a parked receiver is sent one interrupt for a batch
+        expect(row!.serverUintrPerCall).toBeLessThan(0.1);
+        expect(row!.clientUintrPerCall).toBeLessThan(0.1);
+      }
+    }, 120_000);
+  }
+
+  test('sync-smp: the per-thread profile stays shallow over many kernel switches (idle starts anew)', () => {
+    const m = new Machine({ ...ctx.machineOptions(), harts: 2, bootargs: bootArgs({ series: 'sync-smp', concurrency: 1, load: 0 }, 128), fast: false }, { console: () => {} });
+    const loaded = m.load(built.image, 'ipc-bench');
+    const profiler = new Profiler(new Symbolizer([loaded]), { threads: true });
+    for (const h of m.harts) { profiler.attach(h); h.observer = profiler; }
+    expect(m.run({ maxCycles: 50_000_000 }).reason.kind).toBe('exit');
+    const stacks = profiler.report(m.harts).flatMap((r) => r.stacks.map(([path]) => path.split(';')));
+    // deepest: thread, program, Call, trap entry, interrupt handling, SBI call, firmware (about 11)
+    expect(Math.max(...stacks.map((f) => f.length))).toBeLessThan(16);
+    expect(stacks.some((f) => f[0] === '[thread idle]')).toBe(true);
+    expect(stacks.some((f) => f[0] === '[thread client_smp]' && f.includes('Call'))).toBe(true);
+  }, 120_000);
+});
