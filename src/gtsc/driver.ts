@@ -88,7 +88,11 @@ function lowerModule(prog: Program, mod: Module, strings: Strings, options: Driv
         const sig = prog.funcSig(sym);
         const lowering = { optimize: options.optimize };
         if (isAsyncFunction(sym.node)) out.fns.push(...lowerAsyncFunction(prog, mod, sym.node, sig, strings, mod.exported.has(name), lowering));
-        else out.fns.push(new FnLowerer(prog, mod, sym.node, sig, strings, mod.exported.has(name), lowering).lower());
+        else {
+          const fn = new FnLowerer(prog, mod, sym.node, sig, strings, mod.exported.has(name), lowering).lower();
+          if (ts.getJSDocTags(sym.node).some((t) => t.tagName.text === 'noinline')) fn.noinline = true;
+          out.fns.push(fn);
+        }
       } else if (sym.k === 'global') {
         const g = emitGlobal(prog, sym, mod.exported.has(name), strings);
         out.sections[g.section].push(...g.lines);

@@ -99,6 +99,11 @@ export interface IrFunction {
    * it does not dominate run without a frame.
    */
   prologueBlock?: number;
+  /**
+   * Never inlined (a `@noinline` tag in the function's doc comment): it stays a function of its
+   * own, e.g. so that the profiler can attribute its cycles.
+   */
+  noinline?: boolean;
 }
 
 export function insDefs(i: Ins): number | undefined {

@@ -4,7 +4,7 @@
  * call, within a size budget per caller. Callees are inlined after their own calls were (the
  * call graph bottom-up); recursive functions are not inlined. A callee that refers to symbols
  * its module keeps private is inlined only inside its own module (string literals come along
- * into the caller's module). Functions that end up with no calls, are not exported and whose
+ * into the caller's module). A function marked `@noinline` (IrFunction.noinline) is never inlined. Functions that end up with no calls, are not exported and whose
  * address is never taken are dropped.
  */
 import { mapDef, mapTermUses, mapUses, type Block, type FnKey, type Ins, type IrFunction, type Term } from '../ir';
@@ -135,7 +135,7 @@ export function inlineProgram(list: IrFunction[], ctx: InlineContext): IrFunctio
         const i = b.ins[n]!;
         if (i.op !== 'call' || !i.callee || i.callee === caller.key) continue;
         const callee = fns.get(i.callee);
-        if (!callee || rec.has(callee.key) || !copyable(callee, caller)) continue;
+        if (!callee || callee.noinline === true || rec.has(callee.key) || !copyable(callee, caller)) continue;
         const s = size(callee);
         const single = callCount.get(callee.key) === 1 && !keep(callee);
         const limit = single ? INLINE_LIMITS.single : inLoop.has(b.id) ? INLINE_LIMITS.inLoop : INLINE_LIMITS.always;

@@ -300,7 +300,7 @@ function applyDelayed(ex: Ptr<Executor>): void {
   }
 }
 
-/** The next coroutine to run (its cid), or NO_COROUTINE: the first of the highest-priority non-empty ring. */
+/** The next coroutine to run (its cid), or NO_COROUTINE: the first of the highest-priority non-empty ring. @noinline */
 export function fetchTask(ex: Ptr<Executor>): u64 {
   if (delayedPending(ex)) applyDelayed(ex);
   const bitmap = ex.readyBitmap;
