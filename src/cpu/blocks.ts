@@ -57,8 +57,43 @@ export type BlockFn = () => number;
  * model and 64-bit temporaries (load results), and the RAM views, code marks and bus for the
  * inline RAM path of loads and stores.
  */
+/**
+ * What generated block code may use of its hart: the typed view through which the code reaches
+ * the hart (the hart implements it; nothing else of the hart is named in generated code).
+ */
+export interface BlockHost {
+  /** pc (of the next instruction at exit), counters, the run's cycle limit and instruction budget. */
+  pc: number;
+  cycle: number;
+  instret: number;
+  readonly runLimit: number;
+  readonly runBudget: number;
+  /** Set when the run loop must look at interrupts, a stop request, or sleep. */
+  readonly attention: boolean;
+  /** The fetch cache: virtual page base (NaN = dropped) and its physical base. */
+  readonly fetchVBase: number;
+  readonly fetchPBase: number;
+  /** Data accesses bypass translation; else the pages last translated for loads and stores. */
+  readonly dataBare: boolean;
+  readonly loadPageHi: number;
+  readonly loadPageLo: number;
+  readonly loadPageOff: number;
+  readonly storePageHi: number;
+  readonly storePageLo: number;
+  readonly storePageOff: number;
+  load(lo: number, hi: number, size: number): boolean;
+  store(lo: number, hi: number, size: number, vlo: number, vhi: number): boolean;
+  storedToCode(off: number, size: number): void;
+  execMulDiv(op: number, rd: number): void;
+  execAmo(op: number, rd: number, a: number, ah: number, b: number, bh: number): boolean;
+  execCsr(op: number, rd: number, rs1: number, imm: number, word: number): boolean;
+  sll(rd: number, a: number, ah: number, s: number): void;
+  srl(rd: number, a: number, ah: number, s: number): void;
+  sra(rd: number, a: number, ah: number, s: number): void;
+}
+
 export interface BlockContext {
-  readonly h: object;
+  readonly h: BlockHost;
   readonly xl: Int32Array;
   readonly xh: Int32Array;
   readonly r: object;

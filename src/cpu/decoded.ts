@@ -20,6 +20,7 @@ export const UNDECODED = 255;
 /** A 32-bit instruction starting in the page's last halfword: fetched on the slow path. */
 export const CROSSING = 254;
 export const SLOTS = 2048;
+const EMPTY_U16 = new Uint16Array(0);
 
 export class DecodedPage {
   readonly info = new Int32Array(SLOTS).fill(UNDECODED);
@@ -34,6 +35,12 @@ export class DecodedPage {
   blocks: (Block | null | undefined)[] | undefined = undefined;
   /** Times each slot was reached before translation (a block is made once a slot is warm). */
   heat: Uint8Array | undefined = undefined;
+
+  /**
+   * `u16` is the RAM chunk view holding the page and `u16Base` the index of its first halfword
+   * there (the page's instructions are decoded from it); the hart's scratch page has none.
+   */
+  constructor(readonly u16: Uint16Array = EMPTY_U16, readonly u16Base = 0) {}
 
   /** Whether bytes [off, off + size) of the page may belong to a decoded instruction. */
   overlaps(off: number, size: number): boolean {

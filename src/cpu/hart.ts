@@ -13,6 +13,7 @@
  * other faulting instructions are charged only through trap().
  */
 import type { Bus } from '../memory/bus';
+import { RAM_CHUNK_BYTES } from '../memory/ram';
 import { RvnError } from '../errors';
 import { createDecoder } from '../isa/decode';
 import type { Decoder } from '../isa/decode';
@@ -26,7 +27,7 @@ import type { CsrHost } from '../csr/csrfile';
 import { Csr } from '../csr/table';
 import { CROSSING, DecodedPage, SLOTS, UNDECODED, decodeInto, opClasses, opFunct3 } from './decoded';
 import { Block, translateBlock } from './blocks';
-import type { BlockContext, BlockFn } from './blocks';
+import type { BlockContext, BlockFn, BlockHost } from './blocks';
 import type { BlockTiming } from '../timing/block-timing';
 import { IdealTimingModel } from '../timing/ideal';
 import { div64, mulHigh, mulU128 } from './int64';
@@ -110,6 +111,8 @@ export interface HartObserver {
 }
 
 const TWO32 = 4294967296;
+/** Decoded pages are kept in groups of this many RAM pages (128 MiB), created on first use. */
+const PAGE_GROUP = 32768;
 /** A slot is translated into a block after being reached this many times (blocks.ts). */
 const BLOCK_HEAT = 4;
 /** execRare() results: continue at pc + len, continue at rareTarget, or stop (trapped). */
@@ -129,7 +132,7 @@ function misaBits(letters: string): number {
   return m;
 }
 
-export class Hart implements CsrHost, TimingHost {
+export class Hart implements CsrHost, TimingHost, BlockHost {
   readonly hartId: number;
   readonly bus: Bus;
   readonly timing: TimingModel;
@@ -175,24 +178,24 @@ export class Hart implements CsrHost, TimingHost {
   private readonly commitInfo: CommitInfo;
   private readonly ramBase: number;
   private readonly ramSize: number;
-  /** @internal RAM views (passed to translated blocks) */
+  /** Bytes of RAM chunk 0, the part the inline paths (here and in blocks) reach directly. */
+  private readonly ram0Size: number;
+  /** RAM chunk 0 views (bound into translated blocks) */
   readonly ram8: Uint8Array;
   readonly ram16: Uint16Array;
   readonly ram32: Int32Array;
   private readonly codeGen: Uint32Array;
-  /** @internal (read by translated blocks) */
   readonly codeMark: Uint8Array;
-  private readonly pages: (DecodedPage | undefined)[];
+  /** Decoded pages by RAM page number, in groups of PAGE_GROUP created on first use. */
+  private readonly pageGroups: ((DecodedPage | undefined)[] | undefined)[];
   private readonly scratchPage = new DecodedPage();
   /** Fetch cache: virtual page base (NaN = none), its decoded page and physical base. */
-  /** @internal (read by translated blocks) */
   fetchVBase = NaN;
-  /** @internal (read by translated blocks) */
   fetchPBase = 0;
-  /** @internal The current run's cycle limit (read by translated blocks). */
+  /** The current run's cycle limit (read by translated blocks). */
   runLimit = 0;
   /**
-   * @internal The last virtual page a load (and a store) was translated for under Sv39 and
+   * The last virtual page a load (and a store) was translated for under Sv39 and
    * that lies in RAM: high word, page-aligned low word (NaN high word: none), and the RAM
    * offset of its physical page. Translated blocks access such pages without calling load()/
    * store(). Dropped whenever translation or permissions may change (refreshMode, sfence.vma);
@@ -204,11 +207,10 @@ export class Hart implements CsrHost, TimingHost {
   storePageHi = NaN;
   storePageLo = 0;
   storePageOff = 0;
-  /** @internal Instructions the running translated block may retire at most (loops in it). */
+  /** Instructions the running translated block may retire at most (loops in it). */
   runBudget = 0;
   private fetchPage: DecodedPage = this.scratchPage;
   /** Loads/stores bypass translation (Bare or effective privilege M). */
-  /** @internal (read by translated blocks) */
   dataBare = true;
   private fetchBare = true;
   private dataPriv = 3;
@@ -217,7 +219,6 @@ export class Hart implements CsrHost, TimingHost {
    * changed, the hart went to sleep, or a stop was requested. One flag keeps the loop to a
    * single test per instruction.
    */
-  /** @internal (read by translated blocks) */
   attention = true;
   private retired = false;
   /** 64-bit temporaries (no allocation in the execute path). */
@@ -247,6 +248,7 @@ export class Hart implements CsrHost, TimingHost {
     this.readTimeFn = config.readTime ?? (() => 0);
     this.uintc = config.uintc;
     this.uretOnlyInU = config.uretLegalOnlyInU ?? false;
+    this.timing.attach(this);
     this.blockTiming = this.timing.blockTiming;
     this.fast = (config.fast ?? true) && this.blockTiming !== undefined;
     const misa = misaBits(config.misaExtensions ?? 'IMACSUN');
@@ -265,12 +267,13 @@ export class Hart implements CsrHost, TimingHost {
     const ram = this.bus.ram;
     this.ramBase = ram.base;
     this.ramSize = ram.size;
+    this.ram0Size = ram.chunkBytes;
     this.ram8 = ram.bytes;
     this.ram16 = ram.u16;
     this.ram32 = ram.i32;
     this.codeGen = ram.codeGen;
     this.codeMark = ram.codeMark;
-    this.pages = new Array<DecodedPage | undefined>(ram.size >>> 12).fill(undefined);
+    this.pageGroups = new Array<(DecodedPage | undefined)[] | undefined>(Math.ceil(ram.size / 4096 / PAGE_GROUP)).fill(undefined);
     this.rec = {
       pc: 0, fetchPaddr: 0, insnLen: 4, cls: 0, rd: 0, rs1: 0, rs2: 0, memPaddr: -1, memVaddr: 0,
       memWidth: 0, loadSigned: false, memIsMmio: false, taken: false, nextPc: 0, csr: 0,
@@ -464,7 +467,7 @@ export class Hart implements CsrHost, TimingHost {
         if (blk === undefined) {
           const heat = dp.heat as Uint8Array;
           if (++heat[idx] >= BLOCK_HEAT) {
-            blk = translateBlock(dp, idx, this.slotDecoder, this.cls, this.blockTiming as BlockTiming, this.ramBase, this.ramSize, this.blockContext()) ?? null;
+            blk = translateBlock(dp, idx, this.slotDecoder, this.cls, this.blockTiming as BlockTiming, this.ramBase, this.ram0Size, this.blockContext()) ?? null;
             if (blk !== null) this.blocksTranslated++;
             // Translation may have decoded slots; the page object stays the same.
             blocks[idx] = blk;
@@ -496,7 +499,7 @@ export class Hart implements CsrHost, TimingHost {
 
   /** Makes the checked variant of the block at slot idx of dp (see Block). */
   private checkedVariant(blk: Block, dp: DecodedPage, idx: number): BlockFn {
-    const c = translateBlock(dp, idx, this.slotDecoder, this.cls, this.blockTiming as BlockTiming, this.ramBase, this.ramSize, this.blockContext(), true);
+    const c = translateBlock(dp, idx, this.slotDecoder, this.cls, this.blockTiming as BlockTiming, this.ramBase, this.ram0Size, this.blockContext(), true);
     if (c === undefined || c.len !== blk.len) throw new Error('internal: a block\'s checked variant differs from it');
     blk.checked = c.fn;
     return c.fn;
@@ -723,10 +726,11 @@ export class Hart implements CsrHost, TimingHost {
     const off = pbase - this.ramBase;
     if (off >= 0 && off < this.ramSize) {
       const page = off / 4096;
-      let dp = this.pages[page];
+      let dp = this.decodedPage(page);
       if (dp === undefined) {
-        dp = new DecodedPage();
-        this.pages[page] = dp;
+        const chunk = Math.floor(off / RAM_CHUNK_BYTES);
+        dp = new DecodedPage(this.bus.ram.chunk(chunk).u16, (off - chunk * RAM_CHUNK_BYTES) / 2);
+        this.setDecodedPage(page, dp);
         dp.gen = this.bus.markCode(page);
       } else if (dp.gen !== this.codeGen[page] || (this.codeMark[page] & 1) === 0) {
         dp.clear();
@@ -793,7 +797,7 @@ export class Hart implements CsrHost, TimingHost {
     const pa = this.mmu.translate(lo, hi, acc, this.dataPriv);
     if (pa >= 0) {
       const off = pa - this.ramBase;
-      if (off >= 0 && off < this.ramSize) {
+      if (off >= 0 && off < this.ram0Size) {
         // Remember the page for translated blocks (their inline RAM path under Sv39).
         const pageLo = lo & ~0xfff;
         const pageOff = off - (off & 0xfff);
@@ -812,7 +816,6 @@ export class Hart implements CsrHost, TimingHost {
   }
 
   /** Loads `size` bytes at virtual hi:lo, zero-extended, into t[0..1]. False after trapping. */
-  /** @internal (called by translated blocks) */
   load(lo: number, hi: number, size: number): boolean {
     let pa: number;
     if (!this.dataBare && (lo & 0xfff) + size > 4096) return this.loadCross(lo, hi, size);
@@ -825,7 +828,7 @@ export class Hart implements CsrHost, TimingHost {
     const off = pa - this.ramBase;
     const t = this.t;
     if (off >= 0 && off + size <= this.ramSize) {
-      if ((off & (size - 1)) === 0) {
+      if ((off & (size - 1)) === 0 && off + size <= this.ram0Size) {
         if (size === 8) {
           t[0] = this.ram32[off >>> 2];
           t[1] = this.ram32[(off >>> 2) + 1];
@@ -876,7 +879,6 @@ export class Hart implements CsrHost, TimingHost {
   }
 
   /** Stores the low `size` bytes of vhi:vlo at virtual hi:lo. False after trapping. */
-  /** @internal (called by translated blocks) */
   store(lo: number, hi: number, size: number, vlo: number, vhi: number): boolean {
     if (!this.dataBare && (lo & 0xfff) + size > 4096) return this.storeCross(lo, hi, size, vlo, vhi);
     const pa = this.xlate(lo, hi, Access.Store);
@@ -889,7 +891,7 @@ export class Hart implements CsrHost, TimingHost {
     this.lastStoreHi = vhi;
     this.lastWasStore = true;
     const off = pa - this.ramBase;
-    if (off >= 0 && off + size <= this.ramSize && (off & (size - 1)) === 0) {
+    if (off >= 0 && off + size <= this.ram0Size && (off & (size - 1)) === 0) {
       if (size === 8) {
         this.ram32[off >>> 2] = vlo;
         this.ram32[(off >>> 2) + 1] = vhi;
@@ -915,10 +917,9 @@ export class Hart implements CsrHost, TimingHost {
    * valid: it takes the new generation and fetch continues. Otherwise the fetch cache is dropped
    * and the page is re-decoded when next entered (self-modifying code).
    */
-  /** @internal (called by translated blocks) */
   storedToCode(off: number, size: number): void {
     const page = off >>> 12;
-    const dp = this.pages[page];
+    const dp = this.decodedPage(page);
     const current = dp !== undefined && dp.gen === this.codeGen[page] && (this.codeMark[page] & 1) !== 0;
     this.bus.ramStored(off, size);
     if (current && !(dp as DecodedPage).overlaps(off & 0xfff, size)) (dp as DecodedPage).gen = this.bus.markCode(page);
@@ -1100,14 +1101,28 @@ export class Hart implements CsrHost, TimingHost {
   private decodeSlot(dp: DecodedPage, idx: number): number {
     const info = dp.info[idx];
     if ((info & 255) !== UNDECODED || dp === this.scratchPage) return info;
-    const pOff = this.fetchPBase - this.ramBase + idx * 2;
-    const lo16 = this.ram16[pOff >>> 1];
+    const u16 = dp.u16;
+    const h0 = dp.u16Base + idx;
+    const lo16 = u16[h0];
     if ((lo16 & 3) === 3 && idx === SLOTS - 1) {
       dp.info[idx] = CROSSING;
     } else {
-      decodeInto(this.decoder, this.exts, dp, idx, lo16, (lo16 & 3) === 3 ? this.ram16[(pOff >>> 1) + 1] : 0);
+      decodeInto(this.decoder, this.exts, dp, idx, lo16, (lo16 & 3) === 3 ? u16[h0 + 1] : 0);
     }
     return dp.info[idx];
+  }
+
+  /** The decoded copy of RAM page `page`, if this hart made one. */
+  private decodedPage(page: number): DecodedPage | undefined {
+    const g = this.pageGroups[Math.floor(page / PAGE_GROUP)];
+    return g === undefined ? undefined : g[page % PAGE_GROUP];
+  }
+
+  private setDecodedPage(page: number, dp: DecodedPage): void {
+    const gi = Math.floor(page / PAGE_GROUP);
+    let g = this.pageGroups[gi];
+    if (g === undefined) g = this.pageGroups[gi] = new Array<DecodedPage | undefined>(PAGE_GROUP).fill(undefined);
+    g[page % PAGE_GROUP] = dp;
   }
 
   private isSafe(hi: number): boolean {
@@ -1118,7 +1133,7 @@ export class Hart implements CsrHost, TimingHost {
    * The M-extension operation `op` into rd, on the operands the caller put in the record
    * (aLo:aHi and bLo:bHi: the timing model reads them too, since the multiplier's and
    * divider's latencies depend on them); records funct3 for the model as well.
-   * @internal (also called by translated blocks)
+   * (Also called by translated blocks.)
    */
   execMulDiv(op: number, rd: number): void {
     const xl = this.xl;
@@ -1235,21 +1250,18 @@ export class Hart implements CsrHost, TimingHost {
     this.jumpTo(lo, hi);
   }
 
-  /** @internal (called by translated blocks) */
   sll(rd: number, a: number, ah: number, s: number): void {
     if (s === 0) { this.xl[rd] = a; this.xh[rd] = ah; }
     else if (s < 32) { this.xh[rd] = (ah << s) | (a >>> (32 - s)); this.xl[rd] = a << s; }
     else { this.xh[rd] = a << (s - 32); this.xl[rd] = 0; }
   }
 
-  /** @internal (called by translated blocks) */
   srl(rd: number, a: number, ah: number, s: number): void {
     if (s === 0) { this.xl[rd] = a; this.xh[rd] = ah; }
     else if (s < 32) { this.xl[rd] = (a >>> s) | (ah << (32 - s)); this.xh[rd] = ah >>> s; }
     else { this.xl[rd] = ah >>> (s - 32); this.xh[rd] = 0; }
   }
 
-  /** @internal (called by translated blocks) */
   sra(rd: number, a: number, ah: number, s: number): void {
     if (s === 0) { this.xl[rd] = a; this.xh[rd] = ah; }
     else if (s < 32) { this.xl[rd] = (a >>> s) | (ah << (32 - s)); this.xh[rd] = ah >> s; }
@@ -1260,7 +1272,7 @@ export class Hart implements CsrHost, TimingHost {
   /**
    * CSRRW/S/C(I): the CSR is imm's low 12 bits; `word` is the instruction (for an illegal-
    * instruction trap). False after trapping.
-   * @internal (also called by translated blocks)
+   * (Also called by translated blocks.)
    */
   execCsr(op: number, rd: number, rs1: number, imm: number, word: number): boolean {
     const num = imm & 0xfff;
@@ -1338,7 +1350,7 @@ export class Hart implements CsrHost, TimingHost {
   /** LR/SC and AMOs (A extension). False after trapping. */
   /**
    * LR, SC and the AMOs at address ah:a with operand bh:b (A extension). False after trapping.
-   * @internal (also called by translated blocks)
+   * (Also called by translated blocks.)
    */
   execAmo(op: number, rd: number, a: number, ah: number, b: number, bh: number): boolean {
     const isD = op >= Op.LR_D;

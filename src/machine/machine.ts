@@ -148,7 +148,7 @@ export class Machine implements HartIrqLines, MachineClock {
       const hart: Hart = new Hart({
         hartId: id,
         bus: this.bus,
-        timing: createTimingModel(this.timing, { walkPtes: (va, f, out) => hart.walkPtes(va, f, out) }, id),
+        timing: createTimingModel(this.timing, id),
         readTime: timer !== undefined ? () => timer.mtimeAt(hart.cycle) : undefined,
         uintc,
         uretLegalOnlyInU: options.uintc === 'qemu',

@@ -13,7 +13,7 @@ import { RvnError } from '../errors';
 import type { MmioDevice } from '../hw/device';
 import type { DmaPort } from '../hw/dma';
 import { MemoryMap } from '../hw/memmap';
-import { Ram, Rom } from './ram';
+import { RAM_CHUNK_BYTES, Ram, Rom } from './ram';
 
 export interface BusConfig {
   /** RAM base (default 0x8000_0000) and size in bytes (default 128 MiB). */
@@ -45,6 +45,8 @@ export class Bus implements DmaPort {
   /** Number of harts currently holding a reservation (0 → stores skip the check). */
   reservationCount = 0;
   private readonly tmp = new Int32Array(2);
+  /** Staging for accesses beyond RAM chunk 0 (Ram.read/write). */
+  private readonly tmpBytes = new Uint8Array(8);
 
   constructor(config: BusConfig = {}) {
     this.ram = new Ram(config.ramBase ?? MemoryMap.ram.base, config.ramSize ?? MemoryMap.ram.defaultSize);
@@ -109,7 +111,12 @@ export class Bus implements DmaPort {
   load(paddr: number, size: number, out: Int32Array): boolean {
     const off = paddr - this.ram.base;
     if (off >= 0 && off + size <= this.ram.size) {
-      readLe(this.ram.bytes, off, size, out);
+      if (off + size <= RAM_CHUNK_BYTES) {
+        readLe(this.ram.bytes, off, size, out);
+      } else {
+        this.ram.read(off, this.tmpBytes.subarray(0, size));
+        readLe(this.tmpBytes, 0, size, out);
+      }
       return true;
     }
     const rom = this.romAt(paddr, size);
@@ -138,7 +145,13 @@ export class Bus implements DmaPort {
   store(paddr: number, size: number, lo: number, hi: number): boolean {
     const off = paddr - this.ram.base;
     if (off >= 0 && off + size <= this.ram.size) {
-      writeLe(this.ram.bytes, off, size, lo, hi);
+      if (off + size <= RAM_CHUNK_BYTES) {
+        writeLe(this.ram.bytes, off, size, lo, hi);
+      } else {
+        const b = this.tmpBytes.subarray(0, size);
+        writeLe(b, 0, size, lo, hi);
+        this.ram.write(off, b);
+      }
       this.ramStored(off, size);
       return true;
     }
@@ -158,8 +171,8 @@ export class Bus implements DmaPort {
    */
   ramStored(off: number, len: number): void {
     const ram = this.ram;
-    const p0 = off >>> 12;
-    const p1 = (off + len - 1) >>> 12;
+    const p0 = Math.floor(off / 4096);
+    const p1 = Math.floor((off + len - 1) / 4096);
     const marks = ram.codeMark[p0] | ram.codeMark[p1];
     if (this.reservationCount !== 0) this.clearReservations(ram.base + off, len);
     if (marks === 0) return;
@@ -187,7 +200,7 @@ export class Bus implements DmaPort {
     if (!this.isRam(paddr, 1)) throw new RvnError(`watched address 0x${paddr.toString(16)} is not in RAM`);
     const word = paddr - (paddr % 8);
     this.watches.push({ word, callback });
-    for (let p = (word - this.ram.base) >>> 12; p <= (word + 7 - this.ram.base) >>> 12; p++) {
+    for (let p = Math.floor((word - this.ram.base) / 4096); p <= Math.floor((word + 7 - this.ram.base) / 4096); p++) {
       this.ram.codeMark[p] |= PageMark.Watched;
     }
   }
@@ -239,8 +252,7 @@ export class Bus implements DmaPort {
 
   dmaRead(paddr: number, dst: Uint8Array): boolean {
     if (!this.isRam(paddr, dst.length)) return false;
-    const off = paddr - this.ram.base;
-    dst.set(this.ram.bytes.subarray(off, off + dst.length));
+    this.ram.read(paddr - this.ram.base, dst);
     return true;
   }
 
@@ -248,7 +260,7 @@ export class Bus implements DmaPort {
     if (!this.isRam(paddr, src.length)) return false;
     if (src.length === 0) return true;
     const off = paddr - this.ram.base;
-    this.ram.bytes.set(src, off);
+    this.ram.write(off, src);
     this.ramStored(off, src.length);
     return true;
   }
@@ -259,8 +271,8 @@ export class Bus implements DmaPort {
   writeBytes(paddr: number, data: Uint8Array): void {
     if (this.isRam(paddr, data.length)) {
       const off = paddr - this.ram.base;
-      this.ram.bytes.set(data, off);
-      for (let p = off >>> 12; p <= (off + Math.max(data.length, 1) - 1) >>> 12; p++) {
+      this.ram.write(off, data);
+      for (let p = Math.floor(off / 4096); p <= Math.floor((off + Math.max(data.length, 1) - 1) / 4096); p++) {
         if ((this.ram.codeMark[p] & PageMark.Code) !== 0) {
           this.ram.codeMark[p] &= ~PageMark.Code;
           this.ram.codeGen[p]++;
@@ -276,8 +288,9 @@ export class Bus implements DmaPort {
   /** Copies `length` bytes out of RAM or ROM (host side). */
   readBytes(paddr: number, length: number): Uint8Array {
     if (this.isRam(paddr, length)) {
-      const off = paddr - this.ram.base;
-      return this.ram.bytes.slice(off, off + length);
+      const out = new Uint8Array(length);
+      this.ram.read(paddr - this.ram.base, out);
+      return out;
     }
     const rom = this.romAt(paddr, length);
     if (!rom) throw new RvnError(`cannot read ${length} bytes at 0x${paddr.toString(16)}: not RAM or ROM`);

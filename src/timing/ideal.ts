@@ -27,4 +27,7 @@ export class IdealTimingModel implements TimingModel {
   reset(): void {
     this.events.fill(0);
   }
+  attach(): void {
+    // Nothing to ask a hart: the ideal model has no TLBs.
+  }
 }

@@ -113,4 +113,12 @@ export interface TimingModel {
   readonly events: Float64Array;
   /** Clears caches/predictors/TLBs (fence.i does part of this itself). */
   reset(): void;
+  /**
+   * The hart this model times, asked for page-table walks (a hart attaches itself when it is
+   * given the model). A model without a host takes every translation as Bare.
+   */
+  attach(host: TimingHost): void;
 }
+
+/** The host of a model that has none: every translation is Bare. */
+export const BARE_HOST: TimingHost = { walkPtes: () => 0 };

@@ -12,7 +12,7 @@ import { divLatency, mulLatency } from './muldiv';
 import { lfsrSeed } from './lfsr';
 import { TIMING_EVENT_COUNT, TimingEvent } from './events';
 import type { TimingProfile } from './profile';
-import { InsnClass, TrapKind, type RetireRecord, type TimingHost, type TimingModel } from './record';
+import { BARE_HOST, InsnClass, TrapKind, type RetireRecord, type TimingHost, type TimingModel } from './record';
 import type { BlockTiming } from './block-timing';
 import { RocketBlockTiming } from './rocket-blocks';
 
@@ -85,7 +85,10 @@ export class RocketTimingModel implements TimingModel {
   private readonly xret: number;
   readonly blockTiming: BlockTiming;
 
-  constructor(private readonly p: TimingProfile, private readonly host: TimingHost, hartId: number) {
+  /** The hart asked for page-table walks (TimingModel.attach). */
+  private host: TimingHost = BARE_HOST;
+
+  constructor(private readonly p: TimingProfile, hartId: number) {
     this.name = p.name;
     this.fetchLineMask = p.icacheLineBytes - 1;
     this.icache = new CacheModel(p.icacheBytes, p.icacheWays, p.icacheLineBytes, lfsrSeed(p.lfsrSeed, hartId, 0));
@@ -430,6 +433,10 @@ export class RocketTimingModel implements TimingModel {
     this.forgetTranslation();
     this.now += c;
     return c;
+  }
+
+  attach(host: TimingHost): void {
+    this.host = host;
   }
 
   reset(): void {

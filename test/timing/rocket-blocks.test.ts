@@ -13,7 +13,7 @@ import { chase, muldiv, sort, syscall } from '../../src/bench/workloads/index';
 
 describe('Rocket block timing', () => {
   it('writes code for every translatable op', () => {
-    const model = new RocketTimingModel(rocketProfile(), { walkPtes: () => 0 }, 0);
+    const model = new RocketTimingModel(rocketProfile(), 0);
     const ops = Instructions.filter((d) => translatable(d.op));
     expect(ops.length).toBeGreaterThan(60); // RV64IMA: ALU, loads, stores, branches, jumps, M, A
     for (const d of ops) {
