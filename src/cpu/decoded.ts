@@ -11,10 +11,9 @@
  */
 import { Imm, extractImm, cRd, cRdPrime, cRs1Prime, cRs2, rdOf, rs1Of, rs2Of } from '../isa/fields';
 import type { Decoder } from '../isa/decode';
-import { Instructions, Op, OpCount } from '../isa/opcodes';
+import { Op } from '../isa/opcodes';
 import type { CReg, Extension } from '../isa/opcodes';
-import { InsnClass } from '../timing/record';
-import type { Block } from './blocks';
+import type { Block } from './codegen/blocks';
 
 export const UNDECODED = 255;
 /** A 32-bit instruction starting in the page's last halfword: fetched on the slow path. */
@@ -59,24 +58,6 @@ export class DecodedPage {
 
 export function packInfo(op: number, rd: number, rs1: number, rs2: number, len: number): number {
   return op | ((rd === 0 ? 32 : rd) << 8) | (rs1 << 14) | (rs2 << 19) | (len << 24);
-}
-
-/** Timing class of each Op (from the table). */
-export function opClasses(): Uint8Array {
-  const t = new Uint8Array(OpCount);
-  for (const d of Instructions) t[d.op] = d.cls;
-  t[Op.UIPI_NOP] = InsnClass.Uipi;
-  return t;
-}
-
-/**
- * funct3 of every op (from its encoding), for the timing model's RetireRecord.mulDivFunct3:
- * the multiplier and divider timings depend on which M-extension operation it is.
- */
-export function opFunct3(): Uint8Array {
-  const t = new Uint8Array(OpCount);
-  for (const d of Instructions) t[d.op] = (d.match >>> 12) & 7;
-  return t;
 }
 
 /** Which extensions the hart accepts (from misa). */

@@ -1,0 +1,117 @@
+/**
+ * What generated code (the interpreter and translated blocks, src/cpu/codegen) may use of its
+ * hart: the typed view through which every `h.` in generated code goes. The Hart implements it;
+ * nothing else of the hart is named in generated code (test/cpu/codegen.test.ts checks).
+ *
+ * Hart calls return a HartResult: Done, Trapped (the instruction does not retire; the hart has
+ * entered the trap and set pc) or Wait (nothing happened: another hart must run first, see
+ * docs/cpu.md on ordering).
+ */
+import type { DecodedPage } from '../decoded';
+
+export const enum HartResult {
+  Trapped = 0,
+  Done = 1,
+  Wait = 2,
+}
+
+export interface CodeHost {
+  /** pc (of the next instruction at an exit) and the counters. */
+  pc: number;
+  cycle: number;
+  instret: number;
+  /** The current run's cycle limit and the instructions a block may retire at most. */
+  readonly runLimit: number;
+  readonly runBudget: number;
+  /**
+   * With several harts: an access to shared state at a cycle at or beyond this must wait (the
+   * hart is not the one furthest behind). Infinity when the hart is alone.
+   */
+  readonly syncLimit: number;
+  /** Set when the generated code stopped before an instruction that must wait (HartResult.Wait). */
+  waiting: boolean;
+  /** Set when the run loop must look at interrupts, a stop request, or sleep. */
+  readonly attention: boolean;
+  /** The privilege level (the observed interpreter reports it). */
+  readonly priv: number;
+  /** The fetch cache: virtual page base (NaN = none), its decoded page and physical base. */
+  readonly fetchVBase: number;
+  readonly fetchPBase: number;
+  readonly fetchPage: DecodedPage;
+  /** Points the fetch cache at the page holding pc; false after a fetch trap. */
+  fetchMiss(pc: number): boolean;
+  /**
+   * Info of slot idx of page dp that is not yet decoded or is a 32-bit instruction crossing
+   * the page (decoded through the bus into the scratch page, which slotPage then names); -1
+   * after a fetch trap.
+   */
+  slotInfo(dp: DecodedPage, idx: number, pc: number, off: number): number;
+  readonly slotPage: DecodedPage;
+  /** Data accesses bypass translation; else the pages last translated for loads and stores. */
+  readonly dataBare: boolean;
+  readonly loadPageHi: number;
+  readonly loadPageLo: number;
+  readonly loadPageOff: number;
+  readonly storePageHi: number;
+  readonly storePageLo: number;
+  readonly storePageOff: number;
+  /** Loads `size` bytes at virtual hi:lo into t[0..1] (false after trapping). */
+  load(lo: number, hi: number, size: number): boolean;
+  store(lo: number, hi: number, size: number, vlo: number, vhi: number): boolean;
+  /** A store into chunk 0 of RAM touched a page holding code, or there are reservations. */
+  storedToCode(off: number, size: number): void;
+  /** The last store's value (the observed interpreter reports it). */
+  lastWasStore: boolean;
+  readonly lastStoreLo: number;
+  readonly lastStoreHi: number;
+  /** A jump whose target hi:lo is beyond 2^53 has retired: fault at the target. */
+  wildJump(lo: number, hi: number): void;
+  /** Target of the last xRET (JUMP64 reads it). */
+  readonly targetLo: number;
+  readonly targetHi: number;
+  ecall(): HartResult;
+  ebreak(): HartResult;
+  illegal(word: number): HartResult;
+  fenceI(): HartResult;
+  execAmo(op: number, rd: number, a: number, ah: number, b: number, bh: number): HartResult;
+  execCsr(op: number, rd: number, rs1: number, imm: number, word: number): HartResult;
+  execXret(op: number, word: number): HartResult;
+  execWfi(word: number): HartResult;
+  execSfenceVma(word: number): HartResult;
+  execUipi(op: number, rd: number, a: number, ah: number): HartResult;
+}
+
+/** The members of CodeHost by name (the codegen test checks generated code against it). */
+export const CODE_HOST_MEMBERS: readonly (keyof CodeHost)[] = [
+  'pc', 'cycle', 'instret', 'runLimit', 'runBudget', 'syncLimit', 'waiting', 'attention', 'priv', 'fetchVBase', 'fetchPBase',
+  'fetchPage', 'fetchMiss', 'slotInfo', 'slotPage', 'dataBare', 'loadPageHi', 'loadPageLo', 'loadPageOff', 'storePageHi',
+  'storePageLo', 'storePageOff', 'load', 'store', 'storedToCode', 'lastWasStore', 'lastStoreLo', 'lastStoreHi', 'wildJump',
+  'targetLo', 'targetHi', 'ecall', 'ebreak', 'illegal', 'fenceI', 'execAmo', 'execCsr', 'execXret', 'execWfi',
+  'execSfenceVma', 'execUipi',
+];
+
+/**
+ * What generated code works on, fixed for its hart's life and bound into each function when it
+ * is made (a call then passes nothing): the hart's view, register halves, RetireRecord, timing
+ * model and scratch arrays, and the RAM chunk 0 views, code marks and bus for the inline RAM
+ * path of loads and stores.
+ */
+export interface CodeContext {
+  readonly h: CodeHost;
+  readonly xl: Int32Array;
+  readonly xh: Int32Array;
+  readonly r: object;
+  readonly tm: object;
+  readonly t: Int32Array;
+  readonly t2: Int32Array;
+  readonly m8: Uint8Array;
+  readonly m16: Uint16Array;
+  readonly m32: Int32Array;
+  readonly codeMark: Uint8Array;
+  readonly bus: { readonly reservationCount: number };
+  /** RAM base and the bytes of chunk 0 (the inline RAM path). */
+  readonly ramBase: number;
+  readonly ram0Size: number;
+  /** The hart shares memory with others: ordered accesses test h.syncLimit. */
+  readonly shared: boolean;
+}
