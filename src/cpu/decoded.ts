@@ -37,17 +37,10 @@ export class DecodedPage {
 
   /**
    * `u16` is the RAM chunk view holding the page and `u16Base` the index of its first halfword
-   * there (the page's instructions are decoded from it); the hart's scratch page has none.
+   * there (the page's instructions are decoded from it), `ramOff` the page's RAM offset; the
+   * hart's scratch page has none.
    */
-  constructor(readonly u16: Uint16Array = EMPTY_U16, readonly u16Base = 0) {}
-
-  /** Whether bytes [off, off + size) of the page may belong to a decoded instruction. */
-  overlaps(off: number, size: number): boolean {
-    const first = off >>> 1 === 0 ? 0 : (off >>> 1) - 1; // a 4-byte instruction may start 2 bytes before
-    const last = (off + size - 1) >>> 1;
-    for (let i = first; i <= last; i++) if (this.info[i] !== UNDECODED) return true;
-    return false;
-  }
+  constructor(readonly u16: Uint16Array = EMPTY_U16, readonly u16Base = 0, readonly ramOff = -1) {}
 
   clear(): void {
     this.info.fill(UNDECODED);

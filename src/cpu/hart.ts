@@ -20,8 +20,8 @@ import type { Decoder } from '../isa/decode';
 import { Op } from '../isa/opcodes';
 import type { Extension } from '../isa/opcodes';
 import { TrapKind } from '../timing/record';
-import type { RetireRecord, TimingHost, TimingModel } from '../timing/record';
-import type { TimingCode } from '../timing/timing-code';
+import { PackedRetireRecord, type RetireRecord, type TimingHost, type TimingModel } from '../timing/record';
+import { HartSlot, type TimingCode } from '../timing/timing-code';
 import type { UintcPort } from '../hw/uintc-port';
 import { CsrFile, Irq, Ms, Slot } from '../csr/csrfile';
 import type { CsrHost } from '../csr/csrfile';
@@ -151,10 +151,19 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   /** Registers x0..x31 (+ scratch 32): low and high 32-bit halves. */
   readonly xl = new Int32Array(33);
   readonly xh = new Int32Array(33);
-  pc = 0;
+  /**
+   * pc, counters, fetch cache bases and run limits (HartSlot), the doubles generated code reads
+   * and writes: in a Float64Array, since a double stored into an object field allocates a heap
+   * number in V8. Accessors below.
+   */
+  readonly hs = new Float64Array(HartSlot.Count);
+  get pc(): number { return this.hs[HartSlot.Pc]; }
+  set pc(v: number) { this.hs[HartSlot.Pc] = v; }
+  get cycle(): number { return this.hs[HartSlot.Cycle]; }
+  set cycle(v: number) { this.hs[HartSlot.Cycle] = v; }
+  get instret(): number { return this.hs[HartSlot.Instret]; }
+  set instret(v: number) { this.hs[HartSlot.Instret] = v; }
   priv: number = Priv.M;
-  cycle = 0;
-  instret = 0;
   /** Parked in WFI until an enabled interrupt is pending. */
   sleeping = false;
   /** Hart-counted events (see HartEvent). */
@@ -196,17 +205,22 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   private readonly pageGroups: ((DecodedPage | undefined)[] | undefined)[];
   private readonly scratchPage = new DecodedPage();
   /** Fetch cache: virtual page base (NaN = none), its decoded page and physical base. */
-  fetchVBase = NaN;
-  fetchPBase = 0;
+  get fetchVBase(): number { return this.hs[HartSlot.FetchVBase]; }
+  set fetchVBase(v: number) { this.hs[HartSlot.FetchVBase] = v; }
+  get fetchPBase(): number { return this.hs[HartSlot.FetchPBase]; }
+  set fetchPBase(v: number) { this.hs[HartSlot.FetchPBase] = v; }
   fetchPage: DecodedPage = this.scratchPage;
   /** The page slotInfo() decoded the slot into (the scratch page for a crossing instruction). */
   slotPage: DecodedPage = this.scratchPage;
   /** The current run's cycle limit (read by translated blocks). */
-  runLimit = 0;
+  get runLimit(): number { return this.hs[HartSlot.RunLimit]; }
+  set runLimit(v: number) { this.hs[HartSlot.RunLimit] = v; }
   /** Instructions the running translated block may retire at most (loops in it). */
-  runBudget = 0;
+  get runBudget(): number { return this.hs[HartSlot.RunBudget]; }
+  set runBudget(v: number) { this.hs[HartSlot.RunBudget] = v; }
   /** Ordered accesses at or beyond this cycle must wait (several harts; Infinity when alone). */
-  syncLimit = Infinity;
+  get syncLimit(): number { return this.hs[HartSlot.SyncLimit]; }
+  set syncLimit(v: number) { this.hs[HartSlot.SyncLimit] = v; }
   /** Set when the run stopped before an instruction that must wait for another hart. */
   waiting = false;
   /**
@@ -259,6 +273,8 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   private readonly slotDecoder = (dp: DecodedPage, idx: number): number => this.decodeSlot(dp, idx);
 
   constructor(config: HartConfig) {
+    this.fetchVBase = NaN;
+    this.syncLimit = Infinity;
     this.hartId = config.hartId;
     this.bus = config.bus;
     this.timing = config.timing ?? new IdealTimingModel('ideal');
@@ -292,11 +308,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     this.codeGen = ram.codeGen;
     this.codeMark = ram.codeMark;
     this.pageGroups = new Array<(DecodedPage | undefined)[] | undefined>(Math.ceil(ram.size / 4096 / PAGE_GROUP)).fill(undefined);
-    this.rec = {
-      pc: 0, fetchPaddr: 0, insnLen: 4, cls: 0, rd: 0, rs1: 0, rs2: 0, memPaddr: -1, memVaddr: 0,
-      memWidth: 0, loadSigned: false, memIsMmio: false, taken: false, nextPc: 0, csr: 0,
-      csrWritten: false, aLo: 0, aHi: 0, bLo: 0, bHi: 0,
-    };
+    this.rec = new PackedRetireRecord();
     this.ctx = {
       h: this, xl: this.xl, xh: this.xh, r: this.rec, tm: this.timing, t: this.t, t2: this.t2,
       m8: this.ram8, m16: this.ram16, m32: this.ram32, codeMark: this.codeMark, bus: this.bus,
@@ -699,7 +711,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
       let dp = this.decodedPage(page);
       if (dp === undefined) {
         const chunk = Math.floor(off / RAM_CHUNK_BYTES);
-        dp = new DecodedPage(this.bus.ram.chunk(chunk).u16, (off - chunk * RAM_CHUNK_BYTES) / 2);
+        dp = new DecodedPage(this.bus.ram.chunk(chunk).u16, (off - chunk * RAM_CHUNK_BYTES) / 2, off);
         this.setDecodedPage(page, dp);
         dp.gen = this.bus.markCode(page);
       } else if (dp.gen !== this.codeGen[page] || (this.codeMark[page] & 1) === 0) {
@@ -881,19 +893,14 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   }
 
   /**
-   * A store to a RAM page marked as code (or while reservations exist). The bus bumps the
-   * page's generation for every hart. If this hart's decoded copy of the page was current and
-   * the store touched none of its decoded slots (data sharing a page with code), the copy stays
-   * valid: it takes the new generation and fetch continues. Otherwise the fetch cache is dropped
-   * and the page is re-decoded when next entered (self-modifying code).
+   * A store into RAM chunk 0 touched a page marked as code (or reservations exist): the bus
+   * breaks reservations and, when the store wrote a granule holding decoded code, invalidates
+   * the page for every hart; this hart then drops its fetch cache (the store may have rewritten
+   * the very instructions it is running: self-modifying code). Data sharing a page with code
+   * changes nothing.
    */
   storedToCode(off: number, size: number): void {
-    const page = off >>> 12;
-    const dp = this.decodedPage(page);
-    const current = dp !== undefined && dp.gen === this.codeGen[page] && (this.codeMark[page] & 1) !== 0;
-    this.bus.ramStored(off, size);
-    if (current && !(dp as DecodedPage).overlaps(off & 0xfff, size)) (dp as DecodedPage).gen = this.bus.markCode(page);
-    else this.fetchVBase = NaN;
+    if (this.bus.ramStored(off, size)) this.fetchVBase = NaN;
   }
 
   private storeCross(lo: number, hi: number, size: number, vlo: number, vhi: number): boolean {
@@ -935,7 +942,8 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     if ((lo16 & 3) === 3 && idx === SLOTS - 1) {
       dp.info[idx] = CROSSING;
     } else {
-      decodeInto(this.decoder, this.exts, dp, idx, lo16, (lo16 & 3) === 3 ? u16[h0 + 1] : 0);
+      const len = decodeInto(this.decoder, this.exts, dp, idx, lo16, (lo16 & 3) === 3 ? u16[h0 + 1] : 0);
+      this.bus.markCodeBytes(dp.ramOff + idx * 2, len);
     }
     return dp.info[idx];
   }

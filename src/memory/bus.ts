@@ -42,6 +42,11 @@ export class Bus implements DmaPort {
   private readonly watches: Watch[] = [];
   /** Reserved granule (paddr & ~7) per hart id, -1 when none. */
   private readonly reservations: number[] = [];
+  /**
+   * Per code page (by RAM page number), one bit per halfword holding part of a decoded
+   * instruction: consulted only when a store hits a code granule (Ram.codeBits).
+   */
+  private readonly codeHalves = new Map<number, Uint32Array>();
   /** Number of harts currently holding a reservation (0 → stores skip the check). */
   reservationCount = 0;
   private readonly tmp = new Int32Array(2);
@@ -167,23 +172,59 @@ export class Bus implements DmaPort {
 
   /**
    * Bookkeeping after a write to RAM offset `off` of `len` bytes (harts that write RAM directly
-   * call this when `ram.codeMark[page] !== 0 || reservationCount !== 0`).
+   * call this when `ram.codeMark[page] !== 0 || reservationCount !== 0`): reservations on the
+   * bytes are broken, decoded code in the 64-byte granules written is invalidated (the whole
+   * page's: its generation changes, every hart re-decodes it), watches fire. Returns true when
+   * decoded code was invalidated.
    */
-  ramStored(off: number, len: number): void {
+  ramStored(off: number, len: number): boolean {
     const ram = this.ram;
     const p0 = Math.floor(off / 4096);
     const p1 = Math.floor((off + len - 1) / 4096);
     const marks = ram.codeMark[p0] | ram.codeMark[p1];
     if (this.reservationCount !== 0) this.clearReservations(ram.base + off, len);
-    if (marks === 0) return;
-    const watched = (marks & PageMark.Watched) !== 0;
+    if (marks === 0) return false;
+    let invalidated = false;
     for (let p = p0; p <= p1; p++) {
-      if ((ram.codeMark[p] & PageMark.Code) !== 0) {
-        ram.codeMark[p] &= ~PageMark.Code;
-        ram.codeGen[p]++;
+      if ((ram.codeMark[p] & PageMark.Code) === 0) continue;
+      const from = Math.max(off, p * 4096) - p * 4096;
+      const to = Math.min(off + len, (p + 1) * 4096) - p * 4096; // exclusive, in the page
+      if (touchesCode(ram.codeBits, p, from, to) && this.touchesInstruction(p, from, to)) {
+        this.invalidateCode(p);
+        invalidated = true;
       }
     }
-    if (watched) this.fireWatches(ram.base + off, len);
+    if ((marks & PageMark.Watched) !== 0) this.fireWatches(ram.base + off, len);
+    return invalidated;
+  }
+
+  /** Whether bytes [from, to) of page p overlap a decoded instruction (its halfwords). */
+  private touchesInstruction(p: number, from: number, to: number): boolean {
+    const halves = this.codeHalves.get(p);
+    if (halves === undefined) return false;
+    for (let i = from >>> 1; i <= (to - 1) >>> 1; i++) if ((halves[i >>> 5] & (1 << (i & 31))) !== 0) return true;
+    return false;
+  }
+
+  /** Forgets the decoded code of RAM page p: every hart re-decodes it when it next enters it. */
+  private invalidateCode(p: number): void {
+    const ram = this.ram;
+    ram.codeMark[p] &= ~PageMark.Code;
+    ram.codeBits[2 * p] = 0;
+    ram.codeBits[2 * p + 1] = 0;
+    this.codeHalves.delete(p);
+    ram.codeGen[p]++;
+  }
+
+  /** Records that RAM offsets [off, off + len) (in one page) hold a decoded instruction. */
+  markCodeBytes(off: number, len: number): void {
+    const p = Math.floor(off / 4096);
+    const o = off - p * 4096;
+    const bits = this.ram.codeBits;
+    for (let g = o >>> 6; g <= (o + len - 1) >>> 6 && g < 64; g++) bits[2 * p + (g >>> 5)] |= 1 << (g & 31);
+    let halves = this.codeHalves.get(p);
+    if (halves === undefined) this.codeHalves.set(p, (halves = new Uint32Array(64)));
+    for (let i = o >>> 1; i <= (o + len - 1) >>> 1 && i < 2048; i++) halves[i >>> 5] |= 1 << (i & 31);
   }
 
   private fireWatches(paddr: number, len: number): void {
@@ -273,10 +314,7 @@ export class Bus implements DmaPort {
       const off = paddr - this.ram.base;
       this.ram.write(off, data);
       for (let p = Math.floor(off / 4096); p <= Math.floor((off + Math.max(data.length, 1) - 1) / 4096); p++) {
-        if ((this.ram.codeMark[p] & PageMark.Code) !== 0) {
-          this.ram.codeMark[p] &= ~PageMark.Code;
-          this.ram.codeGen[p]++;
-        }
+        if ((this.ram.codeMark[p] & PageMark.Code) !== 0) this.invalidateCode(p);
       }
       return;
     }
@@ -296,6 +334,14 @@ export class Bus implements DmaPort {
     if (!rom) throw new RvnError(`cannot read ${length} bytes at 0x${paddr.toString(16)}: not RAM or ROM`);
     return rom.bytes.slice(paddr - rom.base, paddr - rom.base + length);
   }
+}
+
+/** Whether bytes [from, to) of page p include a granule marked as holding decoded code. */
+function touchesCode(bits: Uint32Array, p: number, from: number, to: number): boolean {
+  for (let g = from >>> 6; g <= (to - 1) >>> 6; g++) {
+    if ((bits[2 * p + (g >>> 5)] & (1 << (g & 31))) !== 0) return true;
+  }
+  return false;
 }
 
 /** Little-endian read of `size` bytes into out[0..1]. */

@@ -3,8 +3,9 @@
  * ArrayBuffer created the first time a byte of it is written (reads of a chunk never written
  * return zeros without creating it). A zero-filled ArrayBuffer is itself backed by host pages
  * that the OS commits only when they are touched, so a 16 GiB guest that uses 10 MiB costs
- * about 10 MiB of host memory. The per-page metadata (code marks and generations, one and four
- * bytes per 4 KiB page) lives in single zero-filled arrays with the same lazy commitment.
+ * about 10 MiB of host memory. The per-page metadata (code marks, generations and code granule
+ * bits, 13 bytes per 4 KiB page) lives in single zero-filled arrays with the same lazy
+ * commitment.
  *
  * Chunk 0 (the first 2 GiB of RAM, which holds every address below 4 GiB) is created with the
  * Ram, so that the hart's hot paths can use its views directly (`bytes`, `u16`, `i32`).
@@ -38,6 +39,12 @@ export class Ram {
   readonly codeMark: Uint8Array;
   /** Per-page generation, bumped when a marked page is written (invalidates decoded code). */
   readonly codeGen: Uint32Array;
+  /**
+   * Per page, two words of bits: bit g set when the 64-byte granule g of the page holds (part
+   * of) an instruction some hart decoded. A store to a code page that touches none of them
+   * (data sharing a page with code) leaves the decoded code valid.
+   */
+  readonly codeBits: Uint32Array;
 
   constructor(
     readonly base: number,
@@ -57,6 +64,7 @@ export class Ram {
     this.i32 = first.i32;
     this.codeMark = new Uint8Array(size / 4096);
     this.codeGen = new Uint32Array(size / 4096);
+    this.codeBits = new Uint32Array((size / 4096) * 2);
   }
 
   /** Chunk `index`, created (zero-filled) if it does not exist yet. */

@@ -1,7 +1,7 @@
 /** The ideal model: one cycle per instruction (ECALL and EBREAK included), free traps, no events. */
 import { TIMING_EVENT_COUNT } from './events';
 import { InsnClass, type RetireRecord, type TimingModel } from './record';
-import type { TimingCode, TimingSite, TimingWriter } from './timing-code';
+import { HartSlot, type TimingCode, type TimingSite, type TimingWriter } from './timing-code';
 
 /**
  * The cycle count follows the instructions charged: c0 (the count at entry) plus the
@@ -9,7 +9,7 @@ import type { TimingCode, TimingSite, TimingWriter } from './timing-code';
  */
 class UnitWriter implements TimingWriter {
   prologue(): string {
-    return 'let c0 = h.cycle;';
+    return `let c0 = hs[${HartSlot.Cycle}];`;
   }
   bindings(): Record<string, unknown> {
     return {};
@@ -33,7 +33,7 @@ class UnitWriter implements TimingWriter {
     return `c0 + ${retired} + ${cycles} <= limit`;
   }
   sync(retired: string): string {
-    return `h.cycle = c0 + ${retired};`;
+    return `hs[${HartSlot.Cycle}] = c0 + ${retired};`;
   }
   resync(): string {
     // A trap entry costs nothing; c0 is unchanged.

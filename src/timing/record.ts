@@ -98,3 +98,44 @@ export interface TimingModel {
 
 /** The host of a model that has none: every translation is Bare. */
 export const BARE_HOST: TimingHost = { walkPtes: () => 0 };
+
+/** Slots of PackedRetireRecord's Float64Array. */
+const enum RecSlot { Pc, FetchPaddr, MemPaddr, MemVaddr, NextPc, Count }
+
+/**
+ * A RetireRecord whose double fields live in a Float64Array: the hart fills one per
+ * instruction, and a double stored into an object field allocates a heap number in V8.
+ */
+export class PackedRetireRecord implements RetireRecord {
+  private readonly f = new Float64Array(RecSlot.Count);
+  get pc(): number { return this.f[RecSlot.Pc]; }
+  set pc(v: number) { this.f[RecSlot.Pc] = v; }
+  get fetchPaddr(): number { return this.f[RecSlot.FetchPaddr]; }
+  set fetchPaddr(v: number) { this.f[RecSlot.FetchPaddr] = v; }
+  get memPaddr(): number { return this.f[RecSlot.MemPaddr]; }
+  set memPaddr(v: number) { this.f[RecSlot.MemPaddr] = v; }
+  get memVaddr(): number { return this.f[RecSlot.MemVaddr]; }
+  set memVaddr(v: number) { this.f[RecSlot.MemVaddr] = v; }
+  get nextPc(): number { return this.f[RecSlot.NextPc]; }
+  set nextPc(v: number) { this.f[RecSlot.NextPc] = v; }
+  insnLen = 4;
+  cls: InsnClass = 0;
+  rd = 0;
+  rs1 = 0;
+  rs2 = 0;
+  memWidth = 0;
+  loadSigned = false;
+  memIsMmio = false;
+  taken = false;
+  csr = 0;
+  csrWritten = false;
+  aLo = 0;
+  aHi = 0;
+  bLo = 0;
+  bHi = 0;
+  mulDivFunct3 = 0;
+
+  constructor() {
+    this.memPaddr = -1;
+  }
+}

@@ -4,7 +4,7 @@
  * tools). The hart itself never calls it: it runs the same code placed after each instruction.
  */
 import { InsnClass, InsnClassCount, type RetireRecord } from './record';
-import type { TimingCode, TimingSite } from './timing-code';
+import { HartSlot, type TimingCode, type TimingSite } from './timing-code';
 
 /** retire(r) for the model `tm` whose code is `code`. */
 export function recordRetire(tm: object, code: TimingCode): (r: RetireRecord) => number {
@@ -23,7 +23,7 @@ export function recordRetire(tm: object, code: TimingCode): (r: RetireRecord) =>
   const body = [
     // The generated code's names: the operands, outcome and access come from the record.
     'const a = r.aLo, ah = r.aHi, b = r.bLo, bh = r.bHi, tk = r.taken, ma = -1, lo = 0, hi = 0, limit = Infinity;',
-    'h.cycle = 0;',
+    `hs[${HartSlot.Cycle}] = 0;`,
     w.prologue(),
     issue,
     'switch (r.cls) {',
@@ -31,9 +31,9 @@ export function recordRetire(tm: object, code: TimingCode): (r: RetireRecord) =>
     "default: throw new Error('retire: not an instruction class: ' + r.cls);",
     '}',
     w.sync('1'),
-    "return h.cycle | 0; // one instruction's cycles: an int32, returned without a heap number",
+    `return hs[${HartSlot.Cycle}] | 0; // one instruction's cycles: an int32, returned without a heap number`,
   ].join('\n');
-  const bound: Record<string, unknown> = { ...w.bindings(), tm, h: { cycle: 0 } };
+  const bound: Record<string, unknown> = { ...w.bindings(), tm, hs: new Float64Array(HartSlot.Count) };
   const names = Object.keys(bound);
   const make = new Function(...names, `return function retire(r) {\n${body}\n};`) as (...args: unknown[]) => (r: RetireRecord) => number;
   return make(...names.map((n) => bound[n]));

@@ -31,7 +31,7 @@
  */
 import { TimingEvent } from './events';
 import { InsnClass } from './record';
-import type { TimingCode, TimingSite, TimingWriter } from './timing-code';
+import { HartSlot, type TimingCode, type TimingSite, type TimingWriter } from './timing-code';
 import type { TimingProfile } from './profile';
 
 const isPow2 = (n: number): boolean => n > 0 && (n & (n - 1)) === 0;
@@ -56,12 +56,32 @@ export function rocketMaxInsnCycles(p: TimingProfile): number {
   return Math.ceil(fetch + data + lat + data + ctl + 1);
 }
 
+/**
+ * Slots of the model's `tf` array: its doubles that generated code reads and writes (kept in a
+ * Float64Array for the reason of HartSlot).
+ */
+export const enum RocketSlot {
+  /** The cycle at which the next instruction could issue if nothing stalled it. */
+  Now = 0,
+  /** Virtual pc and physical fetch address that fetchAt() and the predictor calls count from. */
+  BasePc = 1,
+  BasePa = 2,
+  /** The I$ line fetched last (NaN when forgotten), and the fetch epoch (see RocketTimingModel). */
+  LastFetchV = 3,
+  LastFetchP = 4,
+  FetchEpoch = 5,
+  /** The cycle from which the multiplier/divider accepts a new operation. */
+  MulFree = 6,
+  Count = 7,
+}
+
 /** The model state generated code reads through bindings (fixed for the model's life). */
 export interface RocketCodeState {
+  readonly tf: Float64Array;
   readonly ready: Float64Array;
   readonly events: Float64Array;
   readonly dcache: { readonly dirty: Uint8Array };
-  readonly dtlb: { readonly lastBase: number; readonly lastSize: number };
+  readonly dtlb: { readonly lastF64: Float64Array };
 }
 
 export class RocketTimingCode implements TimingCode {
@@ -100,14 +120,14 @@ class RocketWriter implements TimingWriter {
 
   prologue(): string {
     // A block's fetches and predictor calls count from its first instruction (pc0, fp0).
-    const base = this.blockSites > 0 ? 'tm.basePc = pc0; tm.basePa = fp0;\n' : '';
-    return base + 'let now = tm.now; const cb = h.cycle - now, lim = limit - cb;\n' +
+    const base = this.blockSites > 0 ? `tf[${RocketSlot.BasePc}] = pc0; tf[${RocketSlot.BasePa}] = fp0;\n` : '';
+    return base + `let now = tf[${RocketSlot.Now}]; const cb = hs[${HartSlot.Cycle}] - now, lim = limit - cb;\n` +
       'let st = 0, s = 0, u = 0, q = 0, mem = 0, ctl = 0;';
   }
 
   bindings(): Record<string, unknown> {
     const m = this.model;
-    return { fe: new Float64Array(this.fetchSites).fill(NaN), rdy: m.ready, ev: m.events, dc: m.dcache, dcd: m.dcache.dirty, dtl: m.dtlb };
+    return { fe: new Float64Array(this.fetchSites).fill(NaN), tf: m.tf, rdy: m.ready, ev: m.events, dc: m.dcache, dcd: m.dcache.dirty, dtf: m.dtlb.lastF64 };
   }
 
   cycleNow(): string {
@@ -123,11 +143,11 @@ class RocketWriter implements TimingWriter {
   }
 
   sync(): string {
-    return `tm.now = now; h.cycle = cb + now; ev[${TimingEvent.OperandStall}] += st; st = 0;`;
+    return `tf[${RocketSlot.Now}] = now; hs[${HartSlot.Cycle}] = cb + now; ev[${TimingEvent.OperandStall}] += st; st = 0;`;
   }
 
   resync(): string {
-    return 'now = tm.now;';
+    return `now = tf[${RocketSlot.Now}];`;
   }
 
   insn(i: TimingSite): string {
@@ -187,9 +207,9 @@ class RocketWriter implements TimingWriter {
       case InsnClass.Div:
       case InsnClass.DivW:
         // One unit, one operation at a time; the latency depends on the operands and funct3.
-        code += `if (tm.mulFree > s) { ev[${TimingEvent.MulDivBusyStall}] += tm.mulFree - s; s = tm.mulFree; } `;
+        code += `if (tf[${RocketSlot.MulFree}] > s) { ev[${TimingEvent.MulDivBusyStall}] += tf[${RocketSlot.MulFree}] - s; s = tf[${RocketSlot.MulFree}]; } `;
         code += `q = tm.mulDivLatency(${i.funct3}, ${i.cls === InsnClass.MulW || i.cls === InsnClass.DivW}, ${i.cls === InsnClass.Mul || i.cls === InsnClass.MulW}, a, ah, b, bh) + 1; `;
-        code += `tm.mulFree = s + q; ${setRd('s + q')}now = s + 1;`;
+        code += `tf[${RocketSlot.MulFree}] = s + q; ${setRd('s + q')}now = s + 1;`;
         break;
       case InsnClass.FenceI:
         code += 'now = s + 1 + tm.fenceICtl();';
@@ -214,9 +234,9 @@ class RocketWriter implements TimingWriter {
     return code;
   }
 
-  /** Predictor calls take pcs relative to tm.basePc (small integers: nothing is boxed). */
+  /** Predictor calls take pcs relative to the model's base pc (small integers: nothing is boxed). */
   private base(i: TimingSite): string {
-    return i.at !== undefined ? '' : `tm.basePc = ${i.pc}; `;
+    return i.at !== undefined ? '' : `tf[${RocketSlot.BasePc}] = ${i.pc}; `;
   }
 
   private off(i: TimingSite): number {
@@ -230,7 +250,7 @@ class RocketWriter implements TimingWriter {
     if (i.at === undefined) {
       // Dynamic: skip only a fetch from the line the model fetched last (a hit, no state change).
       const line = (x: string): string => (L > 0 ? `(${x} - (${x} & ${L - 1}))` : 'NaN');
-      code += `if (${line(i.pc)} !== tm.lastFetchV || ${line(i.fetchPa)} !== tm.lastFetchP) { tm.basePc = ${i.pc}; tm.basePa = ${i.fetchPa}; u += tm.fetchAt(0); } `;
+      code += `if (${line(i.pc)} !== tf[${RocketSlot.LastFetchV}] || ${line(i.fetchPa)} !== tf[${RocketSlot.LastFetchP}]) { tf[${RocketSlot.BasePc}] = ${i.pc}; tf[${RocketSlot.BasePa}] = ${i.fetchPa}; u += tm.fetchAt(0); } `;
     } else {
       const line = L > 0 ? Math.floor(i.at.pageOffset / L) : -1;
       const sameLine = line >= 0 && line === this.prevLine;
@@ -239,9 +259,9 @@ class RocketWriter implements TimingWriter {
         if (L > 0) {
           const site = this.fetchSites++;
           const lineStart = i.at.offset - (i.at.pageOffset % L); // of this instruction's line, from pc0
-          code += `if (fe[${site}] !== tm.fetchEpoch) { `;
-          code += `if (pc0 + ${lineStart} !== tm.lastFetchV || fp0 + ${lineStart} !== tm.lastFetchP) u += tm.fetchAt(${i.at.offset}); `;
-          code += `fe[${site}] = tm.fetchEpoch; } `;
+          code += `if (fe[${site}] !== tf[${RocketSlot.FetchEpoch}]) { `;
+          code += `if (pc0 + ${lineStart} !== tf[${RocketSlot.LastFetchV}] || fp0 + ${lineStart} !== tf[${RocketSlot.LastFetchP}]) u += tm.fetchAt(${i.at.offset}); `;
+          code += `fe[${site}] = tf[${RocketSlot.FetchEpoch}]; } `;
         } else {
           code += `u += tm.fetchAt(${i.at.offset}); `;
         }
@@ -269,7 +289,7 @@ class RocketWriter implements TimingWriter {
     const hit = (slot: string): string => (write ? `{ mem = 0; dcd[dc.${slot}] = 1; }` : 'mem = 0;');
     // Translation costs nothing when Bare, or inside the D-TLB entry used last (a lookup there
     // changes no state); the D$ part then as for Bare.
-    const noWalk = '(tm.bareData || ((q = hi * 4294967296 + (lo >>> 0) - dtl.lastBase) >= 0 && q < dtl.lastSize))';
+    const noWalk = '(tm.bareData || ((q = hi * 4294967296 + (lo >>> 0) - dtf[0]) >= 0 && q < dtf[1]))';
     return `if (ma >= 0 && ${noWalk}) { q = (ma >>> ${this.dShift}) + ${this.dBase}; ` +
       `if (q === dc.lastLine) ${hit('lastSlot')} else if (q === dc.prevLine) ${hit('prevSlot')} else mem = tm.dataLine(q, ${write}); } else ${slow} `;
   }

@@ -13,7 +13,7 @@ import { lfsrSeed } from './lfsr';
 import { TIMING_EVENT_COUNT, TimingEvent } from './events';
 import type { TimingProfile } from './profile';
 import { BARE_HOST, TrapKind, type RetireRecord, type TimingHost, type TimingModel } from './record';
-import { RocketTimingCode } from './rocket-code';
+import { RocketSlot, RocketTimingCode } from './rocket-code';
 import { recordRetire } from './retire-record';
 
 const SATP = 0x180;
@@ -28,8 +28,11 @@ export class RocketTimingModel implements TimingModel {
   // Public state below is read and written by the generated code (rocket-code.ts); everything
   // else is private to the model.
 
+  /** The model's doubles that generated code reads and writes (RocketSlot); accessors below. */
+  readonly tf = new Float64Array(RocketSlot.Count);
   /** The cycle at which the next instruction could issue if nothing stalled it. */
-  now = 0;
+  get now(): number { return this.tf[RocketSlot.Now]; }
+  set now(v: number) { this.tf[RocketSlot.Now] = v; }
   /** Per register, the cycle from which a consumer can issue (ready[0] stays 0; 32: x0's scratch slot). */
   readonly ready = new Float64Array(33);
   /**
@@ -37,28 +40,31 @@ export class RocketTimingModel implements TimingModel {
    * from it again is a guaranteed hit that changes no cache, TLB or LFSR state, so generated
    * code skips fetchAt() for it.
    */
-  lastFetchV = NaN;
-  lastFetchP = NaN;
+  get lastFetchV(): number { return this.tf[RocketSlot.LastFetchV]; }
+  set lastFetchV(v: number) { this.tf[RocketSlot.LastFetchV] = v; }
+  get lastFetchP(): number { return this.tf[RocketSlot.LastFetchP]; }
+  set lastFetchP(v: number) { this.tf[RocketSlot.LastFetchP] = v; }
   /**
    * Changes whenever a line the I$ holds may have left it (a fill, an invalidation) and is NaN
    * while fetches are translated: with Bare fetch, a line fetched since the epoch last changed
    * is still in the I$, and fetching it again is a hit that changes no state (the I$ has no
    * LRU). Generated block code remembers per fetch site the epoch it last fetched at.
    */
-  fetchEpoch = NaN;
+  get fetchEpoch(): number { return this.tf[RocketSlot.FetchEpoch]; }
+  set fetchEpoch(v: number) { this.tf[RocketSlot.FetchEpoch] = v; }
   private epochCounter = 0;
   /** Virtual pc and physical fetch address that fetchAt() and the predictor calls count from. */
-  basePc = 0.5;
-  basePa = 0.5;
+  get basePc(): number { return this.tf[RocketSlot.BasePc]; }
+  set basePc(v: number) { this.tf[RocketSlot.BasePc] = v; }
+  get basePa(): number { return this.tf[RocketSlot.BasePa]; }
+  set basePa(v: number) { this.tf[RocketSlot.BasePa] = v; }
   /** Set when the host reported Bare data translation (generated code then skips the D-TLB). */
   bareData = false;
   readonly dcache: CacheModel;
-  /** pc and physical fetch address of the instruction being fetched. */
-  private fetchPc = 0.5;
-  private fetchPa = 0.5;
   private readonly fetchLineMask: number;
   /** The cycle from which the multiplier/divider accepts a new operation. */
-  mulFree = 0;
+  get mulFree(): number { return this.tf[RocketSlot.MulFree]; }
+  set mulFree(v: number) { this.tf[RocketSlot.MulFree] = v; }
   private readonly icache: CacheModel;
   private readonly itlb: AssocTable;
   /** The D-TLB (generated code tests its last entry inline). */
@@ -86,6 +92,12 @@ export class RocketTimingModel implements TimingModel {
 
   constructor(private readonly p: TimingProfile, hartId: number) {
     this.name = p.name;
+    this.tf.fill(0);
+    this.lastFetchV = NaN;
+    this.lastFetchP = NaN;
+    this.fetchEpoch = NaN;
+    this.basePc = 0.5;
+    this.basePa = 0.5;
     this.fetchLineMask = p.icacheLineBytes - 1;
     this.icache = new CacheModel(p.icacheBytes, p.icacheWays, p.icacheLineBytes, lfsrSeed(p.lfsrSeed, hartId, 0));
     this.dcache = new CacheModel(p.dcacheBytes, p.dcacheWays, p.dcacheLineBytes, lfsrSeed(p.lfsrSeed, hartId, 0x5a5a));
@@ -116,18 +128,17 @@ export class RocketTimingModel implements TimingModel {
    * argument a small integer, which crosses a call V8 does not inline without being boxed).
    */
   fetchAt(offset: number): number {
-    this.fetchPc = this.basePc + offset;
-    this.fetchPa = this.basePa + offset;
+    const pc = this.basePc + offset;
+    const pa = this.basePa + offset;
     let c = 0;
-    if (!this.bareFetch) c += this.translate(this.fetchPc, true);
-    const pa = this.fetchPa;
+    if (!this.bareFetch) c += this.translate(pc, true);
     if (this.icache.access(this.icache.lineOf(pa), false) !== CacheResult.Hit) {
       this.events[TimingEvent.IcacheMiss]++;
       c += this.memLat;
       this.newFetchEpoch();
     }
     // `& mask` of a double keeps its low bits (also for negative, sign-extended pcs).
-    this.lastFetchV = this.fetchPc - (this.fetchPc & this.fetchLineMask);
+    this.lastFetchV = pc - (pc & this.fetchLineMask);
     this.lastFetchP = pa - (pa & this.fetchLineMask);
     return c;
   }

@@ -8,6 +8,7 @@
  *
  * The generated code runs in a function that defines, for the timing code to read:
  *   h, tm, r        the hart's typed view, the model, the hart's RetireRecord
+ *   hs              the hart's state array (HartSlot: hs[HartSlot.Cycle] is the cycle count)
  *   limit           the cycle at which the run must stop
  *   tk              (branches) true when taken
  *   ma, lo, hi      (loads, stores) the RAM offset of the access when it took the inline RAM
@@ -19,11 +20,32 @@
  * idx, info, op, rd, rs1, rs2, imm, len (see src/cpu/codegen). A block may loop back to its
  * start: the code for its first instruction must not assume what came before it.
  *
- * Cycle bookkeeping: the code does not add to h.cycle per instruction. sync() makes h.cycle
+ * Cycle bookkeeping: the code does not add to the cycle count per instruction. sync() makes it
  * (and whatever the model keeps) current; the generators emit it before every call into the
  * hart that may trap or read the clock, and at every exit. resync() follows such a call.
  */
 import type { InsnClass } from './record';
+
+/**
+ * The slots of `hs`, the Float64Array in which a hart keeps its pc, counters and run limits for
+ * generated code (a double stored into an object field allocates a heap number in V8; a store
+ * into a Float64Array never does). Timing code reads and writes the cycle count as
+ * hs[HartSlot.Cycle].
+ */
+export const enum HartSlot {
+  Pc = 0,
+  Cycle = 1,
+  Instret = 2,
+  FetchVBase = 3,
+  FetchPBase = 4,
+  /** The current run's cycle limit. */
+  RunLimit = 5,
+  /** Instructions the running block may retire at most. */
+  RunBudget = 6,
+  /** Ordered accesses at or beyond this cycle must wait (several harts). */
+  SyncLimit = 7,
+  Count = 8,
+}
 
 /** One instruction as its timing code sees it: constants (blocks) or expressions (interpreter, records). */
 export interface TimingSite {
@@ -70,7 +92,7 @@ export interface TimingWriter {
   overLimit(retired: string): string;
   /** An expression, true when the cycle count after `retired` instructions plus `cycles` is at most the limit. */
   hasRoom(cycles: number, retired: string): string;
-  /** Statements making h.cycle (and the model's state) current after `retired` instructions. */
+  /** Statements making the cycle count (and the model's state) current after `retired` instructions. */
   sync(retired: string): string;
   /** Statements after a hart call that may have charged cycles (a trap). */
   resync(): string;

@@ -33,7 +33,7 @@
 import type { TimingCode, TimingSite, TimingWriter } from '../../timing/timing-code';
 import { CROSSING, UNDECODED } from '../decoded';
 import type { DecodedPage } from '../decoded';
-import { addressCode, codeMarkCheck, contextBindings, makeFunction, operandReads, ramRead, ramTest, ramWrite, SEM_LOCALS, type OpInfo } from './common';
+import { addressCode, codeMarkCheck, contextBindings, makeFunction, operandReads, ramRead, ramTest, ramWrite, SEM_LOCALS, HS, type OpInfo } from './common';
 import type { CodeContext } from './host';
 import { splitArgs } from './interp';
 import { expand } from './sem';
@@ -140,12 +140,12 @@ class BlockWriter {
 
   /** Leaves the block with `n` instructions retired (in this pass) and the next pc `pc`. */
   exit(pc: string, n: number): string {
-    return `{ h.pc = ${pc}; K = it + ${n}; break body; }`;
+    return `{ ${HS.pc} = ${pc}; K = it + ${n}; break body; }`;
   }
 
   /** Counters up to date before a hart call that may trap (the instruction k does not retire). */
   private syncBefore(i: Slot): string {
-    return `h.pc = ${i.pcE}; h.instret = i0 + it + ${i.k}; ${this.tw.sync(`it + ${i.k}`)} `;
+    return `${HS.pc} = ${i.pcE}; ${HS.instret} = i0 + it + ${i.k}; ${this.tw.sync(`it + ${i.k}`)} `;
   }
 
   /** The hart took a trap in instruction i: the steps done (it does not retire, the trap counts). */
@@ -163,7 +163,7 @@ class BlockWriter {
     return {
       cls: i.info.cls, rd: i.rd === 32 ? 0 : i.rd, rs1: i.rs1, rs2: i.rs2, len: i.len, imm: i.imm,
       memWidth: s.loadSize || s.storeSize, funct3: i.info.funct3, rdMayBeZero: false,
-      pc: i.pcE, fetchPa: `(fp0 + ${i.offset})`, target: 'h.pc', at: { offset: i.offset, pageOffset: i.idx * 2 },
+      pc: i.pcE, fetchPa: `(fp0 + ${i.offset})`, target: `${HS.pc}`, at: { offset: i.offset, pageOffset: i.idx * 2 },
     };
   }
 
@@ -171,7 +171,7 @@ class BlockWriter {
     const s = i.info.shape;
     let code = '';
     if (s.ordered && this.ctx.shared) {
-      code += `if (${this.tw.cycleNow(`it + ${i.k}`)} >= h.syncLimit) { h.waiting = true; ${this.exit(i.pcE, i.k)} } `;
+      code += `if (${this.tw.cycleNow(`it + ${i.k}`)} >= ${HS.syncLimit}) { h.waiting = true; ${this.exit(i.pcE, i.k)} } `;
     }
     code += operandReads(s, i.rs1, i.rs2);
     const fields = {
@@ -182,7 +182,7 @@ class BlockWriter {
     if (s.hart === 'raise' || s.hart === 'fault') return { code, next: -1 };
     // The next pc of an indirect jump (the timing code reads it from h.pc; a target beyond 2^53
     // is timed as a fall-through, then faults: jalr()).
-    if (s.control === 'jump64') code += `h.pc = jh >= -0x200000 && jh < 0x200000 ? jh * 4294967296 + (jl >>> 0) : ${i.nextE}; `;
+    if (s.control === 'jump64') code += `${HS.pc} = jh >= -0x200000 && jh < 0x200000 ? jh * 4294967296 + (jl >>> 0) : ${i.nextE}; `;
     code += this.tw.insn(this.site(i));
     const n = i.k + 1;
     const following = i.idx + (i.len >>> 1);
@@ -207,8 +207,8 @@ class BlockWriter {
     // Only a device access (through the hart) or a store to a watched or code page (sx) can
     // have raised an interrupt, stopped the run (HTIF tohost) or dropped the fetch cache.
     if (s.loadSize > 0) code += `if (ma < 0 && h.attention) ${this.exit(i.nextE, n)} `;
-    if (s.storeSize > 0) code += `if (sx) { sx = false; if (h.attention || h.fetchVBase !== h.fetchVBase) ${this.exit(i.nextE, n)} } `;
-    if (s.hart === 'call') code += `if (h.attention || h.fetchVBase !== h.fetchVBase) ${this.exit(i.nextE, n)} `;
+    if (s.storeSize > 0) code += `if (sx) { sx = false; if (h.attention || ${HS.fetchVBase} !== ${HS.fetchVBase}) ${this.exit(i.nextE, n)} } `;
+    if (s.hart === 'call') code += `if (h.attention || ${HS.fetchVBase} !== ${HS.fetchVBase}) ${this.exit(i.nextE, n)} `;
     return code;
   }
 
@@ -278,15 +278,15 @@ class BlockWriter {
    */
   private jalr(i: Slot, code: string): Emitted {
     const n = i.k + 1;
-    const wild = `{ h.pc = ${i.pcE}; h.instret = i0 + it + ${n}; ${this.tw.sync(`it + ${n}`)} h.wildJump(jl, jh); ${this.tw.resync()} return it + ${n}; }`;
+    const wild = `{ ${HS.pc} = ${i.pcE}; ${HS.instret} = i0 + it + ${n}; ${this.tw.sync(`it + ${n}`)} h.wildJump(jl, jh); ${this.tw.resync()} return it + ${n}; }`;
     code += `if (!(jh >= -0x200000 && jh < 0x200000)) ${wild} `;
     const call = this.returns.length > 0 ? this.returns[this.returns.length - 1] : undefined;
     if (call === undefined || i.info.name !== 'jalr' || i.rd !== 32 || i.rs1 !== call.link || i.imm !== 0 || n >= this.maxBlock) {
       return { code: code + `K = it + ${n}; break body;`, next: -1 };
     }
     this.returns.pop();
-    const guard = `if (h.pc !== pc0 + ${call.slot * 2 - this.startIdx * 2}) { K = it + ${n}; break body; } `;
-    return { code: code + guard + this.limitCheck('h.pc', n), next: call.slot };
+    const guard = `if (${HS.pc} !== pc0 + ${call.slot * 2 - this.startIdx * 2}) { K = it + ${n}; break body; } `;
+    return { code: code + guard + this.limitCheck(`${HS.pc}`, n), next: call.slot };
   }
 
   /**
@@ -297,7 +297,7 @@ class BlockWriter {
   compile(lines: string[], len: number): Block {
     const tw = this.tw;
     const body = [
-      'const pc0 = h.pc, fp0 = h.fetchPBase + (pc0 - h.fetchVBase), limit = h.runLimit, i0 = h.instret, room = h.runBudget;',
+      `const pc0 = ${HS.pc}, fp0 = ${HS.fetchPBase} + (pc0 - ${HS.fetchVBase}), limit = ${HS.runLimit}, i0 = ${HS.instret}, room = ${HS.runBudget};`,
       // Data translation cannot change inside a block (only traps, xRET and CSR writes change it,
       // and the block leaves after those).
       'const bare = h.dataBare;',
@@ -306,7 +306,7 @@ class BlockWriter {
       'body: for (;;) {',
       ...lines,
       '}',
-      `h.instret = i0 + K; ${tw.sync('K')}`,
+      `${HS.instret} = i0 + K; ${tw.sync('K')}`,
       'return K;',
     ].join('\n');
     const fn = makeFunction<BlockFn>('block', '', body, contextBindings(this.ctx, tw.bindings()));

@@ -6,8 +6,21 @@
 import { InsnClass } from '../../isa/classes';
 import { AllOps } from '../../isa/opcodes';
 import { div64, mulHigh, mulU128 } from '../int64';
+import { HartSlot } from '../../timing/timing-code';
 import type { CodeContext } from './host';
 import { shapeOf, type SemShape } from './sem';
+
+/** The hart's doubles in generated code: slots of its state array `hs` (HartSlot). */
+export const HS = {
+  pc: `hs[${HartSlot.Pc}]`,
+  cycle: `hs[${HartSlot.Cycle}]`,
+  instret: `hs[${HartSlot.Instret}]`,
+  fetchVBase: `hs[${HartSlot.FetchVBase}]`,
+  fetchPBase: `hs[${HartSlot.FetchPBase}]`,
+  runLimit: `hs[${HartSlot.RunLimit}]`,
+  runBudget: `hs[${HartSlot.RunBudget}]`,
+  syncLimit: `hs[${HartSlot.SyncLimit}]`,
+} as const;
 
 /** Per op: its semantics body, shape, timing class and funct3 (from the table). */
 export interface OpInfo {
@@ -27,7 +40,7 @@ export function opInfos(): readonly OpInfo[] {
 export function contextBindings(ctx: CodeContext, timing: Record<string, unknown>): Record<string, unknown> {
   return {
     ...timing,
-    h: ctx.h, xl: ctx.xl, xh: ctx.xh, r: ctx.r, tm: ctx.tm, t: ctx.t, t2: ctx.t2,
+    h: ctx.h, hs: ctx.h.hs, xl: ctx.xl, xh: ctx.xh, r: ctx.r, tm: ctx.tm, t: ctx.t, t2: ctx.t2,
     m8: ctx.m8, m16: ctx.m16, m32: ctx.m32, codeMark: ctx.codeMark, bus: ctx.bus,
     mulU128, mulHigh, div64,
   };

@@ -16,27 +16,20 @@ export const enum HartResult {
 }
 
 export interface CodeHost {
-  /** pc (of the next instruction at an exit) and the counters. */
-  pc: number;
-  cycle: number;
-  instret: number;
-  /** The current run's cycle limit and the instructions a block may retire at most. */
-  readonly runLimit: number;
-  readonly runBudget: number;
   /**
-   * With several harts: an access to shared state at a cycle at or beyond this must wait (the
-   * hart is not the one furthest behind). Infinity when the hart is alone.
+   * The pc (of the next instruction at an exit), the counters, the fetch cache's page bases and
+   * the run's limits, as slots of a Float64Array (HartSlot, src/timing/timing-code.ts). With
+   * several harts, an access to shared state at a cycle at or beyond hs[HartSlot.SyncLimit]
+   * must wait (the hart is not the one furthest behind); Infinity when the hart is alone.
    */
-  readonly syncLimit: number;
+  readonly hs: Float64Array;
   /** Set when the generated code stopped before an instruction that must wait (HartResult.Wait). */
   waiting: boolean;
   /** Set when the run loop must look at interrupts, a stop request, or sleep. */
   readonly attention: boolean;
   /** The privilege level (the observed interpreter reports it). */
   readonly priv: number;
-  /** The fetch cache: virtual page base (NaN = none), its decoded page and physical base. */
-  readonly fetchVBase: number;
-  readonly fetchPBase: number;
+  /** The fetch cache's decoded page (its bases are in hs). */
   readonly fetchPage: DecodedPage;
   /** Points the fetch cache at the page holding pc; false after a fetch trap. */
   fetchMiss(pc: number): boolean;
@@ -83,8 +76,7 @@ export interface CodeHost {
 
 /** The members of CodeHost by name (the codegen test checks generated code against it). */
 export const CODE_HOST_MEMBERS: readonly (keyof CodeHost)[] = [
-  'pc', 'cycle', 'instret', 'runLimit', 'runBudget', 'syncLimit', 'waiting', 'attention', 'priv', 'fetchVBase', 'fetchPBase',
-  'fetchPage', 'fetchMiss', 'slotInfo', 'slotPage', 'dataBare', 'loadPageHi', 'loadPageLo', 'loadPageOff', 'storePageHi',
+  'hs', 'waiting', 'attention', 'priv', 'fetchPage', 'fetchMiss', 'slotInfo', 'slotPage', 'dataBare', 'loadPageHi', 'loadPageLo', 'loadPageOff', 'storePageHi',
   'storePageLo', 'storePageOff', 'load', 'store', 'storedToCode', 'lastWasStore', 'lastStoreLo', 'lastStoreHi', 'wildJump',
   'targetLo', 'targetHi', 'ecall', 'ebreak', 'illegal', 'fenceI', 'execAmo', 'execCsr', 'execXret', 'execWfi',
   'execSfenceVma', 'execUipi',
@@ -112,6 +104,6 @@ export interface CodeContext {
   /** RAM base and the bytes of chunk 0 (the inline RAM path). */
   readonly ramBase: number;
   readonly ram0Size: number;
-  /** The hart shares memory with others: ordered accesses test h.syncLimit. */
+  /** The hart shares memory with others: ordered accesses test the sync limit. */
   readonly shared: boolean;
 }

@@ -20,7 +20,7 @@
  */
 import { InsnClass } from '../../isa/classes';
 import { CROSSING } from '../decoded';
-import { addressCode, codeMarkCheck, contextBindings, makeFunction, opInfos, operandReads, ramReadN, ramTest, ramWriteN, SEM_LOCALS, type OpInfo } from './common';
+import { addressCode, codeMarkCheck, contextBindings, makeFunction, opInfos, operandReads, ramReadN, ramTest, ramWriteN, SEM_LOCALS, HS, type OpInfo } from './common';
 import type { CodeContext } from './host';
 import { expand, splitAt } from './sem';
 
@@ -37,27 +37,27 @@ export function makeInterpreter(ctx: CodeContext, observed: boolean): InterpFn {
     return cut === undefined || isRare(o) ? '' : `case ${op}: { ${g.fields(cut.after)} break; }`;
   }).filter((c) => c !== '');
   // Everything else: the rare ops' function (its result: RareResult).
-  opCases.push(`default: { h.pc = pc; k = rare(op, rd, rs1, rs2, imm, len, sp.word[idx]); if (k !== ${RareResult.Done}) { ` +
+  opCases.push(`default: { ${HS.pc} = pc; k = rare(op, rd, rs1, rs2, imm, len, sp.word[idx]); if (k !== ${RareResult.Done}) { ` +
     `if (k === ${RareResult.Jump}) { jl = jt[0]; jh = jt[1]; ${JUMP64_TAIL} } else if (k === ${RareResult.Trapped}) { ${g.trapped()} } else { h.waiting = true; break main; } } }`);
   const body = [
-    'let pc = h.pc, n = 0, npc = 0, wild = false, acc = 0, sz = 0;',
+    `let pc = ${HS.pc}, n = 0, npc = 0, wild = false, acc = 0, sz = 0;`,
     'let dp = h.fetchPage, sp = dp, off = 0, idx = 0, info = 0, op = 0, rd = 0, rs1 = 0, rs2 = 0, len = 0, imm = 0;',
     SEM_LOCALS,
     'main: for (;;) {',
     // Fetch: the decoded page of pc (the fetch cache), the slot's packed info.
-    '  off = pc - h.fetchVBase;',
+    `  off = pc - ${HS.fetchVBase};`,
     '  if (!(off >= 0 && off < 4096)) {',
-    `    h.pc = pc; if (!h.fetchMiss(pc)) { ${g.trapped()} }`,
+    `    ${HS.pc} = pc; if (!h.fetchMiss(pc)) { ${g.trapped()} }`,
     '    off = pc & 4095;',
     '  }',
     '  dp = h.fetchPage; sp = dp; idx = off >>> 1; info = dp.info[idx];',
     `  if ((info & 255) >= ${CROSSING}) {`,
-    `    h.pc = pc; info = h.slotInfo(dp, idx, pc, off); if (info < 0) { ${g.trapped()} }`,
+    `    ${HS.pc} = pc; info = h.slotInfo(dp, idx, pc, off); if (info < 0) { ${g.trapped()} }`,
     '    sp = h.slotPage;',
     '  }',
     '  op = info & 255; rd = (info >>> 8) & 63; rs1 = (info >>> 14) & 31; rs2 = (info >>> 19) & 31; len = (info >>> 24) & 7;',
     '  imm = sp.imm[idx]; npc = pc + len; wild = false;',
-    '  r.pc = pc; r.fetchPaddr = h.fetchPBase + off; r.memPaddr = -1; r.memIsMmio = false; r.taken = false; r.csrWritten = false;',
+    `  r.pc = pc; r.fetchPaddr = ${HS.fetchPBase} + off; r.memPaddr = -1; r.memIsMmio = false; r.taken = false; r.csrWritten = false;`,
     observed ? '  ci.priv = h.priv; h.lastWasStore = false;' : '',
     '  switch (op) {',
     ...opCases,
@@ -65,14 +65,14 @@ export function makeInterpreter(ctx: CodeContext, observed: boolean): InterpFn {
     // Loads and stores: one access path for every width (see access()).
     `  if (acc !== 0) { ${g.access()} if (acc === 1) { switch (op) { ${postCases.join(' ')} } } acc = 0; }`,
     `  ${g.describe()}`,
-    '  h.cycle += tm.retire(r); h.instret++; n++;',
-    observed ? `  h.pc = npc; ${g.commit()}` : '',
-    '  if (wild) { h.pc = pc; h.wildJump(jl, jh); pc = h.pc; break main; }',
+    `  ${HS.cycle} += tm.retire(r); ${HS.instret}++; n++;`,
+    observed ? `  ${HS.pc} = npc; ${g.commit()}` : '',
+    `  if (wild) { ${HS.pc} = pc; h.wildJump(jl, jh); pc = ${HS.pc}; break main; }`,
     '  if (stopAtJump && npc !== pc + len) { pc = npc; break main; }',
     '  pc = npc;',
-    '  if (h.attention || n >= budget || h.cycle >= limit) break main;',
+    `  if (h.attention || n >= budget || ${HS.cycle} >= limit) break main;`,
     '}',
-    'h.pc = pc;',
+    `${HS.pc} = pc;`,
     'return n;',
   ].join('\n');
   const bound = contextBindings(ctx, {});
@@ -118,7 +118,7 @@ function makeRare(ctx: CodeContext, ops: readonly OpInfo[], shared: Record<strin
   const g = new InterpGen(ctx, false, true);
   const cases = ops.map((o, op) => (isRare(o) ? `case ${op}: { ${g.opCase(o)} break; }` : '')).filter((c) => c !== '');
   const body = [
-    `${SEM_LOCALS} const pc = h.pc;`,
+    `${SEM_LOCALS} const pc = ${HS.pc};`,
     'switch (op) {',
     ...cases,
     `default: throw new Error('interpreter: op ' + op + ' is not a rare op');`,
@@ -135,7 +135,7 @@ class InterpGen {
 
   /** After the hart took a trap (pc is the handler's): a step, and back to the run loop. */
   trapped(): string {
-    return this.rare ? `return ${RareResult.Trapped};` : 'n++; pc = h.pc; break main;';
+    return this.rare ? `return ${RareResult.Trapped};` : `n++; pc = ${HS.pc}; break main;`;
   }
 
   private waitExit(): string {
@@ -146,7 +146,7 @@ class InterpGen {
   opCase(o: OpInfo): string {
     const s = o.shape;
     let code = '';
-    if (s.ordered && this.ctx.shared) code += `if (h.cycle >= h.syncLimit) { ${this.waitExit()} } `;
+    if (s.ordered && this.ctx.shared) code += `if (${HS.cycle} >= ${HS.syncLimit}) { ${this.waitExit()} } `;
     code += operandReads(s, 'rs1', 'rs2');
     if (!this.rare && (s.loadSize > 0 || s.storeSize > 0)) {
       // The access and the rest of the body follow the switch (access(), the second switch).
@@ -170,7 +170,7 @@ class InterpGen {
    * are inlined where they are called).
    */
   access(): string {
-    const slow = (call: string): string => `h.pc = pc; if (!${call}) { ${this.trapped()} }`;
+    const slow = (call: string): string => `${HS.pc} = pc; if (!${call}) { ${this.trapped()} }`;
     const load = this.observed ? `${slow('h.load(lo, hi, sz)')} v = t[0]; vh = t[1];`
       : `${ramTest('sz', false, this.ctx, 'h.dataBare')} { ${ramReadN()} ${this.inlineAccess('sz')} } else { ${slow('h.load(lo, hi, sz)')} v = t[0]; vh = t[1]; }`;
     const store = this.observed ? slow('h.store(lo, hi, sz, b, bh)')
@@ -190,12 +190,12 @@ class InterpGen {
         if (this.rare) return `jt[0] = ${firstArg(arg)}; jt[1] = ${secondArg(arg)}; return ${RareResult.Jump};`;
         return `jl = ${firstArg(arg)}; jh = ${secondArg(arg)}; ${JUMP64_TAIL}`;
       case 'HART':
-        return `h.pc = pc; k = ${arg}; if (k !== 1) { if (k === 0) { ${this.trapped()} } ${this.waitExit()} }`;
+        return `${HS.pc} = pc; k = ${arg}; if (k !== 1) { if (k === 0) { ${this.trapped()} } ${this.waitExit()} }`;
       case 'RAISE':
         // Charged like an instruction, not retired, then the trap.
-        return `h.pc = pc; ${this.describe()} r.nextPc = pc; h.cycle += tm.retire(r); ${arg}; ${this.trapped()}`;
+        return `${HS.pc} = pc; ${this.describe()} r.nextPc = pc; ${HS.cycle} += tm.retire(r); ${arg}; ${this.trapped()}`;
       case 'FAULT':
-        return `h.pc = pc; ${arg}; ${this.trapped()}`;
+        return `${HS.pc} = pc; ${arg}; ${this.trapped()}`;
       case 'ORDERED': case 'ATTN': case 'END':
         // ORDERED is tested before the body; attention after every instruction; END: the next
         // instruction re-checks the fetch cache anyway.
