@@ -1,5 +1,6 @@
 /** `rvn demo` (`npm start`): builds and boots the demo image shipped in examples/demo. */
 import type { Command } from 'commander';
+import { DEFAULT_QUANTUM } from '../machine/machine';
 import { runCommand } from './run';
 import { packageRoot } from './sources';
 
@@ -17,7 +18,7 @@ export function registerDemo(program: Command): void {
     .option('--timing <profile>', "'rocket', 'ideal' or a JSON profile", 'rocket')
     .action(async (opts: { harts: string; timing: string }) => {
       process.exitCode = await runCommand(demoSources(), {
-        harts: opts.harts, mem: '128M', load: [], timing: opts.timing, uintc: 'rocket', quantum: '10', stats: true, fast: true,
+        harts: opts.harts, mem: '128M', load: [], timing: opts.timing, uintc: 'rocket', quantum: String(DEFAULT_QUANTUM), stats: true, fast: true,
       });
     });
 }

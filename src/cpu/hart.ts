@@ -25,7 +25,7 @@ import { HartSlot, type TimingCode } from '../timing/timing-code';
 import type { UintcPort } from '../hw/uintc-port';
 import { CsrFile, Irq, Ms, Slot } from '../csr/csrfile';
 import type { CsrHost } from '../csr/csrfile';
-import { Csr } from '../csr/table';
+import { Csr, INTERRUPT_ENABLE_CSRS, ORDERED_CSRS } from '../csr/table';
 import { CROSSING, DecodedPage, SLOTS, UNDECODED, decodeInto } from './decoded';
 import { Block, translateBlock } from './codegen/blocks';
 import type { BlockFn } from './codegen/blocks';
@@ -262,6 +262,10 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   /** HartConfig.fast: translated blocks are used. */
   fast: boolean;
   private readonly translateAfter: number;
+  /** The hart shares memory with other harts: ordered operations may have to wait (docs/cpu.md). */
+  readonly shared: boolean;
+  /** Per CSR number: 1 when its accesses are ordered among harts, 2 when a write also changes interruptibility. */
+  private readonly csrOrder = new Uint8Array(4096);
   /** The model's cost of each instruction class, as code (placed by the generators). */
   private readonly code: TimingCode;
   private readonly ops: readonly OpInfo[] = opInfos();
@@ -285,6 +289,9 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     this.code = this.timing.code;
     this.fast = config.fast ?? true;
     this.translateAfter = config.translateAfter ?? TRANSLATE_AFTER;
+    this.shared = config.shared ?? false;
+    for (const c of ORDERED_CSRS) this.csrOrder[c] = 1;
+    for (const c of INTERRUPT_ENABLE_CSRS) this.csrOrder[c] = 2;
     const misa = misaBits(config.misaExtensions ?? 'IMACSUN');
     this.exts = new Set<Extension>(['I', 'Zicsr', 'Zifencei', 'Priv']);
     const has = (c: string): boolean => (misa & (1 << (c.charCodeAt(0) - 65))) !== 0;
@@ -312,7 +319,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     this.ctx = {
       h: this, xl: this.xl, xh: this.xh, r: this.rec, tm: this.timing, t: this.t, t2: this.t2,
       m8: this.ram8, m16: this.ram16, m32: this.ram32, codeMark: this.codeMark, bus: this.bus,
-      ramBase: this.ramBase, ram0Size: this.ram0Size, shared: config.shared ?? false,
+      ramBase: this.ramBase, ram0Size: this.ram0Size, shared: this.shared,
     };
     this.interp = makeInterpreter(this.ctx, false);
     this.reset(0);
@@ -690,17 +697,22 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
    * Points the fetch cache at the page holding pc. Returns false (after trapping) on a fetch
    * fault. (Also called by the interpreter.)
    */
-  fetchMiss(pc: number): boolean {
+  fetchMiss(pc: number): HartResult {
     const lo = pc | 0;
     const hi = Math.floor(pc / TWO32) | 0;
     let pa: number;
     if (this.fetchBare) {
       pa = pc;
     } else {
+      // A page-table walk reads (and may write) memory: ordered among harts.
+      if (this.shared && this.cycle >= this.syncLimit && !this.mmu.cached(lo, hi, Access.Fetch, this.priv)) {
+        this.waiting = true;
+        return HartResult.Wait;
+      }
       pa = this.mmu.translate(lo, hi, Access.Fetch, this.priv);
       if (pa < 0) {
         this.exception(pa === ACCESS_FAULT ? Cause.FetchAccess : Cause.FetchPage, lo, hi);
-        return false;
+        return HartResult.Trapped;
       }
     }
     const vbase = pc - (pc & 0xfff);
@@ -721,18 +733,18 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
       this.fetchPage = dp;
       this.fetchVBase = vbase;
       this.fetchPBase = pbase;
-      return true;
+      return HartResult.Done;
     }
     // Not RAM (boot ROM, or nothing): decode this one instruction into the scratch page.
     if (!this.bus.isFetchable(pa, 2)) {
       this.exception(Cause.FetchAccess, lo, hi);
-      return false;
+      return HartResult.Trapped;
     }
     this.scratchPage.clear();
     this.fetchPage = this.scratchPage;
     this.fetchVBase = NaN;
     this.fetchPBase = pbase;
-    return this.decodeSlow(pc, pa, (pc & 0xfff) >>> 1);
+    return this.decodeSlow(pc, pa, (pc & 0xfff) >>> 1) ? HartResult.Done : HartResult.Trapped;
   }
 
   /** Reads the parcel(s) of the instruction at pc (physical pa) through the bus and decodes. */
@@ -967,6 +979,11 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
    */
   execCsr(op: number, rd: number, rs1: number, imm: number, word: number): HartResult {
     const num = imm & 0xfff;
+    const order = this.csrOrder[num];
+    if (order !== 0 && this.shared && this.cycle >= this.syncLimit) {
+      this.waiting = true;
+      return HartResult.Wait;
+    }
     const immForm = op >= Op.CSRRWI;
     const srcLo = immForm ? imm >>> 12 : this.xl[rs1];
     const srcHi = immForm ? 0 : this.xh[rs1];
@@ -990,6 +1007,9 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
       csr.write(num, lo, hi);
       this.rec.csrWritten = true;
       this.afterCsrWrite(num);
+      // Another hart may now (or may no longer) be able to interrupt this one: the machine
+      // recomputes how far this hart may run (docs/cpu.md).
+      if (order === 2 && this.shared) this.requestStop();
     }
     this.rec.csr = num;
     this.xl[rd] = oldLo;

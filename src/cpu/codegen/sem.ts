@@ -72,7 +72,8 @@ export function shapeOf(body: string): SemShape {
   return {
     loadSize: load !== undefined ? Number(load.arg) : 0,
     storeSize: store !== undefined ? Number(store.arg) : 0,
-    control, hart, ordered: has('ORDERED') !== undefined, attn: has('ATTN') !== undefined, end: has('END') !== undefined, reads,
+    // Every data access is ordered among harts (docs/cpu.md), besides what the body marks.
+    control, hart, ordered: has('ORDERED') !== undefined || load !== undefined || store !== undefined, attn: has('ATTN') !== undefined, end: has('END') !== undefined, reads,
   };
 }
 
