@@ -33,7 +33,7 @@ export class DecodedPage {
    */
   blocks: (Block | null | undefined)[] | undefined = undefined;
   /** Times each slot was reached before translation (a block is made once a slot is warm). */
-  heat: Uint8Array | undefined = undefined;
+  heat: Uint16Array | undefined = undefined;
 
   /**
    * `u16` is the RAM chunk view holding the page and `u16Base` the index of its first halfword

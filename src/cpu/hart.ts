@@ -21,7 +21,7 @@ import { Op } from '../isa/opcodes';
 import type { Extension } from '../isa/opcodes';
 import { TrapKind } from '../timing/record';
 import { PackedRetireRecord, type RetireRecord, type TimingHost, type TimingModel } from '../timing/record';
-import { HartSlot, type TimingCode } from '../timing/timing-code';
+import { FunctionCache, HartSlot, type TimingCode } from '../timing/timing-code';
 import type { UintcPort } from '../hw/uintc-port';
 import { CsrFile, Irq, Ms, Slot } from '../csr/csrfile';
 import type { CsrHost } from '../csr/csrfile';
@@ -90,6 +90,8 @@ export interface HartConfig {
   translateAfter?: number;
   /** The hart shares memory with other harts (its accesses are ordered among them: docs/cpu.md). */
   shared?: boolean;
+  /** Compiled code shared with the machine's other harts (default: the hart's own). */
+  codeCache?: FunctionCache;
 }
 
 /** What an observer sees after each retired instruction (one reused object). */
@@ -124,11 +126,12 @@ const TWO32 = 4294967296;
 const PAGE_GROUP = 32768;
 /**
  * A slot is translated into a block after control reached it this many times. A new block's
- * function runs unoptimised (V8's interpreter) until V8 has seen it run a few hundred times, and
- * unoptimised block code is slower than the (optimised) interpreter: lukewarm code is better
- * interpreted. See docs/performance.md (OpenSBI).
+ * function runs unoptimised (V8's interpreter) until V8 has seen it run a few hundred times and
+ * its optimising compiler, on a background thread, has had its turn — on a loaded machine that
+ * takes long, and unoptimised block code is slower than the (optimised) interpreter: code that
+ * runs only some thousand times is better interpreted (OpenSBI's boot: docs/performance.md).
  */
-export const TRANSLATE_AFTER = 4;
+export const TRANSLATE_AFTER = 8192;
 /** Interrupt priority (privileged spec 3.1.9, then the N extension's user interrupts). */
 const IRQ_PRIORITY = [Irq.MEI, Irq.MSI, Irq.MTI, Irq.SEI, Irq.SSI, Irq.STI, Irq.UEI, Irq.USI, Irq.UTI];
 
@@ -319,7 +322,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     this.ctx = {
       h: this, xl: this.xl, xh: this.xh, r: this.rec, tm: this.timing, t: this.t, t2: this.t2,
       m8: this.ram8, m16: this.ram16, m32: this.ram32, codeMark: this.codeMark, bus: this.bus,
-      ramBase: this.ramBase, ram0Size: this.ram0Size, shared: this.shared,
+      ramBase: this.ramBase, ram0Size: this.ram0Size, shared: this.shared, cache: config.codeCache ?? new FunctionCache(),
     };
     this.interp = makeInterpreter(this.ctx, false);
     this.reset(0);
@@ -502,11 +505,11 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
         let blocks = dp.blocks;
         if (blocks === undefined) {
           blocks = dp.blocks = new Array<Block | null | undefined>(SLOTS);
-          dp.heat = new Uint8Array(SLOTS);
+          dp.heat = new Uint16Array(SLOTS);
         }
         let blk = blocks[idx];
         if (blk === undefined) {
-          const heat = dp.heat as Uint8Array;
+          const heat = dp.heat as Uint16Array;
           if (++heat[idx] >= this.translateAfter) {
             blk = translateBlock(dp, idx, this.slotDecoder, this.ops, this.code, this.ctx) ?? null;
             if (blk !== null) this.blocksTranslated++;

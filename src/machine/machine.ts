@@ -17,7 +17,7 @@ import { Hart } from '../cpu/hart';
 import { buildBoardFdt } from '../fdt/board';
 import { Htif } from '../htif/htif';
 import type { PowerOffEvent } from '../testdev/sifive-test';
-import { createTimingModel } from '../timing/index';
+import { FunctionCache, createTimingModel } from '../timing/index';
 import type { TimingProfile } from '../timing/profile';
 import { rocketProfile } from '../timing/profiles/index';
 import type { UintcMode } from '../uintc/uintc';
@@ -63,6 +63,11 @@ export interface MachineOptions {
    * instruction at a time through the plainest path; results, cycles and traces are identical.
    */
   fast?: boolean;
+  /**
+   * Fast mode: translate code after control reached it this many times (default
+   * TRANSLATE_AFTER; tests lower it to exercise translation on short programs).
+   */
+  translateAfter?: number;
 }
 
 /** Where the machine's output goes. */
@@ -147,18 +152,21 @@ export class Machine implements HartIrqLines, MachineClock {
     this.dtbAddr = dtbAddress(RVN_BOARD.ram.base, ramSize, this.dtb.length);
     this.bus.writeBytes(this.dtbAddr, this.dtb);
 
+    const codeCache = new FunctionCache();
     const timer = this.role('timer');
     const uintc = this.role('user-interrupts');
     for (let id = 0; id < nHarts; id++) {
       const hart: Hart = new Hart({
         hartId: id,
         bus: this.bus,
-        timing: createTimingModel(this.timing, id),
+        timing: createTimingModel(this.timing, id, codeCache),
         readTime: timer !== undefined ? () => timer.mtimeAt(hart.cycle) : undefined,
         uintc,
         uretLegalOnlyInU: options.uintc === 'qemu',
         fast: options.fast ?? true,
+        translateAfter: options.translateAfter,
         shared: nHarts > 1,
+        codeCache,
       });
       hart.reset(RVN_BOARD.bootRom.base);
       this.harts.push(hart);

@@ -4,10 +4,10 @@
  * tools). The hart itself never calls it: it runs the same code placed after each instruction.
  */
 import { InsnClass, InsnClassCount, type RetireRecord } from './record';
-import { HartSlot, type TimingCode, type TimingSite } from './timing-code';
+import { FunctionCache, HartSlot, type TimingCode, type TimingSite } from './timing-code';
 
 /** retire(r) for the model `tm` whose code is `code`. */
-export function recordRetire(tm: object, code: TimingCode): (r: RetireRecord) => number {
+export function recordRetire(tm: object, code: TimingCode, cache: FunctionCache = new FunctionCache()): (r: RetireRecord) => number {
   const w = code.writer(0);
   const site = (cls: InsnClass): TimingSite => ({
     cls, rd: 'r.rd', rs1: 'r.rs1', rs2: 'r.rs2', len: 'r.insnLen', imm: '(r.nextPc - r.pc)', memWidth: 'r.memWidth',
@@ -33,8 +33,5 @@ export function recordRetire(tm: object, code: TimingCode): (r: RetireRecord) =>
     w.sync('1'),
     `return hs[${HartSlot.Cycle}] | 0; // one instruction's cycles: an int32, returned without a heap number`,
   ].join('\n');
-  const bound: Record<string, unknown> = { ...w.bindings(), tm, hs: new Float64Array(HartSlot.Count) };
-  const names = Object.keys(bound);
-  const make = new Function(...names, `return function retire(r) {\n${body}\n};`) as (...args: unknown[]) => (r: RetireRecord) => number;
-  return make(...names.map((n) => bound[n]));
+  return cache.make('retire', 'r', body, { ...w.bindings(), tm, hs: new Float64Array(HartSlot.Count) });
 }

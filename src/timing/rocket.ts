@@ -15,6 +15,7 @@ import type { TimingProfile } from './profile';
 import { BARE_HOST, TrapKind, type RetireRecord, type TimingHost, type TimingModel } from './record';
 import { RocketSlot, RocketTimingCode } from './rocket-code';
 import { recordRetire } from './retire-record';
+import type { FunctionCache } from './timing-code';
 
 const SATP = 0x180;
 const PTE_BYTES = 8;
@@ -90,7 +91,7 @@ export class RocketTimingModel implements TimingModel {
   /** Cycles of one retired instruction described by a record (made from `code`). */
   readonly retire: (r: RetireRecord) => number;
 
-  constructor(private readonly p: TimingProfile, hartId: number) {
+  constructor(private readonly p: TimingProfile, hartId: number, cache?: FunctionCache) {
     this.name = p.name;
     this.tf.fill(0);
     this.lastFetchV = NaN;
@@ -114,7 +115,7 @@ export class RocketTimingModel implements TimingModel {
     this.sfenceFlush = p.sfenceVmaFlushes ? p.flushCycles : 0;
     this.xret = p.xretCycles;
     this.code = new RocketTimingCode(p, this);
-    this.retire = recordRetire(this, this.code);
+    this.retire = recordRetire(this, this.code, cache);
   }
 
   attach(host: TimingHost): void {

@@ -116,3 +116,28 @@ export interface TimingCode {
   /** A writer for one function whose inline RAM path covers RAM from `ramBase`. */
   writer(ramBase: number): TimingWriter;
 }
+
+/**
+ * Generated functions by source: harts of one machine that run the same code (the interpreter,
+ * blocks of the same code page, the models' retire()) get closures of one compiled function,
+ * so V8 optimises it once for all of them instead of once per hart. Owned by a Machine (no
+ * state shared between machines).
+ */
+export class FunctionCache {
+  private readonly factories = new Map<string, (...args: unknown[]) => unknown>();
+
+  /**
+   * A function `name(params) { body }` with `bound` names in scope: a closure of a factory
+   * made once per distinct source.
+   */
+  make<F>(name: string, params: string, body: string, bound: Record<string, unknown>): F {
+    const names = Object.keys(bound);
+    const key = `${names.join(',')}\n${name}(${params})\n${body}`;
+    let factory = this.factories.get(key);
+    if (factory === undefined) {
+      factory = new Function(...names, `return function ${name}(${params}) {\n${body}\n};`) as (...args: unknown[]) => unknown;
+      this.factories.set(key, factory);
+    }
+    return factory(...names.map((n) => bound[n])) as F;
+  }
+}

@@ -44,7 +44,7 @@ function fnv(bytes: Uint8Array): string {
 
 function run(image: Uint8Array, harts: number, quantum: number, timing: 'ideal' | 'rocket', fast: boolean, observe: boolean): Outcome {
   let out = '';
-  const m = new Machine({ harts, quantum, timing: timing === 'ideal' ? idealProfile() : rocketProfile(), memBytes: 8 << 20, fast }, {
+  const m = new Machine({ harts, quantum, timing: timing === 'ideal' ? idealProfile() : rocketProfile(), memBytes: 8 << 20, fast, translateAfter: 2 }, {
     console: (b) => (out += new TextDecoder().decode(b)),
   });
   m.load(image, 'p');

@@ -68,7 +68,7 @@ _start:
     .balign 8
 word: .dword 0
 ` }], { text });
-    const m = new Machine({ timing: idealProfile(), memBytes: 6 * GiB, fast }, { console: () => undefined });
+    const m = new Machine({ timing: idealProfile(), memBytes: 6 * GiB, fast, translateAfter: 2 }, { console: () => undefined });
     m.load(elf, 'hi.S');
     const r = m.run({ maxInsns: 100_000 });
     expect(r.reason).toEqual({ kind: 'exit', code: 0, source: 'test-device' });

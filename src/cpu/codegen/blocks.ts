@@ -309,7 +309,7 @@ class BlockWriter {
       `${HS.instret} = i0 + K; ${tw.sync('K')}`,
       'return K;',
     ].join('\n');
-    const fn = makeFunction<BlockFn>('block', '', body, contextBindings(this.ctx, tw.bindings()));
+    const fn = makeFunction<BlockFn>(this.ctx, 'block', '', body, contextBindings(this.ctx, tw.bindings()));
     return new Block(fn, len, len * this.code.maxInsnCycles);
   }
 }

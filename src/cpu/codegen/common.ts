@@ -46,11 +46,9 @@ export function contextBindings(ctx: CodeContext, timing: Record<string, unknown
   };
 }
 
-/** Makes the function whose body is `body` with `bound` names in scope. */
-export function makeFunction<F>(name: string, params: string, body: string, bound: Record<string, unknown>): F {
-  const names = Object.keys(bound);
-  const make = new Function(...names, `return function ${name}(${params}) {\n${body}\n};`) as (...args: unknown[]) => F;
-  return make(...names.map((n) => bound[n]));
+/** Makes the function whose body is `body` with `bound` names in scope (through the hart's cache). */
+export function makeFunction<F>(ctx: CodeContext, name: string, params: string, body: string, bound: Record<string, unknown>): F {
+  return ctx.cache.make<F>(name, params, body, bound);
 }
 
 /** lo:hi = x[rs1] + imm, the address of a load or store (imm: an expression). */

@@ -8,6 +8,7 @@
  * docs/cpu.md on ordering).
  */
 import type { DecodedPage } from '../decoded';
+import type { FunctionCache } from '../../timing/timing-code';
 
 export const enum HartResult {
   Trapped = 0,
@@ -106,4 +107,6 @@ export interface CodeContext {
   readonly ram0Size: number;
   /** The hart shares memory with others: ordered accesses test the sync limit. */
   readonly shared: boolean;
+  /** Compiled functions shared with the other harts of the machine. */
+  readonly cache: FunctionCache;
 }

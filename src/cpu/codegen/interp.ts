@@ -84,7 +84,7 @@ export function makeInterpreter(ctx: CodeContext, observed: boolean): InterpFn {
     priv: 0, pc: 0, word: 0, len: 0, rd: 0, rdLo: 0, rdHi: 0, memVaddr: 0, memPaddr: -1, memWidth: 0,
     isStore: false, storeLo: 0, storeHi: 0,
   };
-  return makeFunction<InterpFn>(observed ? 'interpObserved' : 'interp', 'limit, budget, stopAtJump, obs', body, bound);
+  return makeFunction<InterpFn>(ctx, observed ? 'interpObserved' : 'interp', 'limit, budget, stopAtJump, obs', body, bound);
 }
 
 /** What the rare ops' function reports. */
@@ -125,7 +125,7 @@ function makeRare(ctx: CodeContext, ops: readonly OpInfo[], shared: Record<strin
     '}',
     `r.aLo = a; r.aHi = ah; r.bLo = b; r.bHi = bh; return ${RareResult.Done};`,
   ].join('\n');
-  return makeFunction('rare', 'op, rd, rs1, rs2, imm, len, word', body, { ...contextBindings(ctx, {}), F3: shared.F3, CLS: shared.CLS, jt: shared.jt });
+  return makeFunction(ctx, 'rare', 'op, rd, rs1, rs2, imm, len, word', body, { ...contextBindings(ctx, {}), F3: shared.F3, CLS: shared.CLS, jt: shared.jt });
 }
 
 /** Writes the interpreter's pieces. */
