@@ -1,6 +1,7 @@
 // Bundles the CLI (src/cli/main.ts) into dist/rvn.mjs, the `rvn` bin.
 // Runs on `npm ci` (the prepare script), so a fresh checkout has a working `npx rvn`.
 import { build } from 'esbuild';
+import { rawText, typescriptRequire } from './esbuild-plugins.mjs';
 
 await build({
   entryPoints: ['src/cli/main.ts'],
@@ -17,10 +18,12 @@ await build({
   target: 'node20',
   sourcemap: true,
   // The guest TypeScript compiler uses the typescript package at run time; it stays a normal
-  // dependency (bundling it would break its use of __filename and triple the bundle).
-  external: ['typescript'],
+  // dependency (bundling it would break its use of __filename and triple the bundle), loaded
+  // through the typescriptRequire plugin.
+  external: ['vega', 'vega-lite', '@resvg/resvg-js'],
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __rvnCreateRequire } from 'node:module'; const require = __rvnCreateRequire(import.meta.url);",
   },
+  plugins: [rawText, typescriptRequire],
   logLevel: 'warning',
 });

@@ -6,7 +6,8 @@
 #   ping: for ROUNDS times: uipi SEND 0, then spin until its handler has counted the answer.
 #   pong: spins; its handler READs its pending bits, clears USIP and SENDs back.
 # Ping then prints the round trips done and the average cycles per round trip on the UART
-# (from U-mode) and powers the machine off through the test device.
+# (from U-mode) and powers the machine off through the test device. Needs 2 harts: when pong
+# has not checked in within PONG_WAIT cycles, ping says so and exits with code 2.
 #
 # Link/load at 0x8000_0000; every hart enters with a0 = mhartid (QEMU-virt boot ROM).
 # The user-interrupt handlers use only s9..s11, which the interrupted code never touches, so
@@ -18,6 +19,7 @@
         .equ UINTC_LOW,   0x08
         .equ UART,        0x10000000
         .equ TESTDEV,     0x00100000
+        .equ PONG_WAIT,   1000000        # cycles ping waits for pong before it gives up
 
         .equ CSR_USTATUS, 0x000
         .equ CSR_UIE,     0x004
@@ -125,8 +127,20 @@ m_trap:                                   # an unexpected trap: report mcause, e
 # ----------------------------------------------------------------------------- U-mode: ping
 ping_main:
         la      s0, ready
+        rdcycle s4
+        li      s5, PONG_WAIT
 4:      ld      t0, 8(s0)                 # wait until pong has armed its receiver
-        beqz    t0, 4b
+        bnez    t0, 13f
+        rdcycle t1
+        sub     t1, t1, s4
+        bltu    t1, s5, 4b
+        la      a0, msg_harts             # no pong: the machine has one hart
+        call    puts
+        li      t0, TESTDEV
+        li      t1, 0x23333               # sifive_test: fail with code 2
+        sw      t1, 0(t0)
+14:     j       14b
+13:
         la      s1, received
         li      s2, 0                     # round trips done
         li      s3, ROUNDS
@@ -208,6 +222,7 @@ msg_rounds: .asciz "uintr-pingpong: round trips: "
 msg_avg:    .asciz ", average cycles per round trip: "
 msg_nl:     .asciz "\n"
 msg_trap:   .asciz "uintr-pingpong: unexpected trap, mcause "
+msg_harts:  .asciz "uintr-pingpong: needs 2 harts (run it with --harts 2)\n"
 
         .section .data
         .p2align 3

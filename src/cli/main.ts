@@ -9,9 +9,11 @@
 import { Command, CommanderError } from 'commander';
 import { RvnError } from '../errors';
 import { registerBench } from './bench';
+import { registerExperiment } from './experiment';
 import { registerBuild } from './build';
 import { registerDemo } from './demo';
 import { registerDisasm } from './disasm';
+import { registerImages } from './images';
 import { registerRun } from './run';
 import { fail } from './host';
 
@@ -32,6 +34,8 @@ registerBuild(program);
 registerDisasm(program);
 registerDemo(program);
 registerBench(program);
+registerImages(program);
+registerExperiment(program);
 
 // Sub-commands report usage errors the same way (exit status 2, one line).
 for (const cmd of program.commands) {

@@ -4,11 +4,11 @@
  */
 import { RvnError } from '../errors';
 
-const SizeUnits: Record<string, number> = { '': 1, K: 2 ** 10, M: 2 ** 20, G: 2 ** 30 };
+const SizeUnits: Record<string, number> = { '': 1, K: 2 ** 10, M: 2 ** 20, G: 2 ** 30, T: 2 ** 40 };
 
-/** "128M", "64MiB", "1G", "4096", "0x1000" → bytes. */
+/** "128M", "64MiB", "1G", "1T", "4096", "0x1000" → bytes (K, M, G, T are powers of 1024). */
 export function parseSize(option: string, text: string): number {
-  const m = /^(0x[0-9a-f]+|\d+)\s*([KMG]?)(i?B)?$/i.exec(text.trim());
+  const m = /^(0x[0-9a-f]+|\d+)\s*([KMGT]?)(i?B)?$/i.exec(text.trim());
   if (!m) throw new RvnError(`${option}: '${text}' is not a size (examples: 128M, 1G, 65536)`, 2);
   const value = Number(m[1]) * SizeUnits[m[2].toUpperCase()];
   if (!Number.isSafeInteger(value) || value <= 0) throw new RvnError(`${option}: '${text}' is not a positive size`, 2);

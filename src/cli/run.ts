@@ -2,30 +2,39 @@
 import type { Command } from 'commander';
 import { Option } from 'commander';
 import { RvnError } from '../errors';
-import { MachineLimits } from '../hw/limits';
+import { MachineLimits, checkRamSize, ramSizeRange } from '../hw/limits';
 import { DEFAULT_QUANTUM, Machine } from '../machine/machine';
-import type { RunResult, UintcMode } from '../machine/machine';
+import type { RunLimits, RunResult, UintcMode } from '../machine/machine';
 import type { TimingProfile } from '../timing/profile';
 import { builtinProfile, parseUserProfile } from '../timing/profiles/index';
 import { attachObservers } from '../trace/index';
 import { addTraceOptions } from './trace-options';
 import type { TraceOptions } from '../trace/index';
-import { ConsoleSink, readUserFile, traceWriter } from './host';
+import { Symbolizer } from '../trace/symbols';
+import { HostConsole, parseInput } from './console';
+import { describeFatalTrap } from './fatal';
+import { ConsoleSink, readUserFile, traceWriter, writeUserFile } from './host';
 import { parseCount, parseIntIn, parseLoadSpec, parseSize } from './parse';
 import { loadOrBuildImage } from './sources';
+import { PortForwarder } from './hostfwd';
+import { RealTimePacer, addNetOptions, networkStats, parseNetOptions } from './net';
+import type { NetCliOptions } from './net';
 
-export interface RunOptions extends TraceOptions {
+export interface RunOptions extends TraceOptions, NetCliOptions {
   harts: string;
   mem: string;
   load: string[];
   maxInsns?: string;
   maxCycles?: string;
   timing: string;
+  /** Guest TypeScript optimisation level, '2' or '0'. */
+  optLevel?: string;
   uintc: string;
   quantum: string;
   bootargs?: string;
   stats?: boolean;
   fast: boolean;
+  input?: string;
 }
 
 export function registerRun(program: Command): void {
@@ -34,7 +43,7 @@ export function registerRun(program: Command): void {
     .description('boot IMAGE: an ELF, a raw binary loaded at 0x80000000, or .S/.ts sources built on the fly (several sources are linked together)')
     .argument('<image...>', 'the boot image, or the sources to build it from')
     .option('--harts <n>', `number of harts (${MachineLimits.harts.min}-${MachineLimits.harts.max})`, '1')
-    .option('--mem <size>', 'RAM size, e.g. 128M or 1G', '128M')
+    .option('--mem <size>', `RAM size in bytes or with a K, M, G or T suffix (${ramSizeRange()})`, '128M')
     .option('--load <file[@addr]>', 'load another image: raw bytes at ADDR, or an ELF where it is linked (repeatable)', collect, [])
     .option('--max-insns <n>', 'stop after N instructions (exit status 124)')
     .option('--max-cycles <n>', 'stop at cycle N (exit status 124)')
@@ -43,14 +52,21 @@ export function registerRun(program: Command): void {
     .option('--quantum <cycles>', `scheduling only: most cycles a hart runs ahead of the others before another gets its turn (1-${MachineLimits.quantum.max}; results, cycles and traces do not depend on it)`, String(DEFAULT_QUANTUM))
     .option('--bootargs <text>', 'kernel command line placed in the device tree')
     .option('--stats', 'print cycles, instructions and speed to stderr when the run ends')
-    .option('--no-fast', 'reference mode: execute one instruction at a time (same results, cycles and traces; slower)');
-  addTraceOptions(cmd).action(async (image: string[], opts: RunOptions) => {
+    .option('--input <text|@file>', 'console input instead of stdin: TEXT (escapes \\n \\r \\t \\e \\xHH) or the bytes of FILE, typed on the emulated clock so the run is reproducible')
+    .option('--no-fast', 'reference mode: execute one instruction at a time (same results, cycles and traces; slower)')
+    .addOption(guestOptLevel());
+  addNetOptions(addTraceOptions(cmd)).action(async (image: string[], opts: RunOptions) => {
     process.exitCode = await runCommand(image, opts);
   });
 }
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
+}
+
+/** `-O0` / `-O2`: the guest TypeScript compiler's optimisations off or on (build and run). */
+export function guestOptLevel(): Option {
+  return new Option('-O, --opt-level <level>', 'guest TypeScript optimisation: 2 (all) or 0 (none, for debugging)').choices(['0', '2']).default('2');
 }
 
 /** Resolves --timing: a built-in profile name or a JSON file. */
@@ -69,31 +85,98 @@ export function timingProfile(spec: string): TimingProfile {
 
 export async function runCommand(image: readonly string[], opts: RunOptions): Promise<number> {
   const harts = parseIntIn('--harts', opts.harts, MachineLimits.harts.min, MachineLimits.harts.max);
-  const memBytes = parseSize('--mem', opts.mem);
+  const memBytes = checkRamSize(parseSize('--mem', opts.mem), '--mem');
   const limits = {
     maxInsns: opts.maxInsns !== undefined ? parseCount('--max-insns', opts.maxInsns) : undefined,
     maxCycles: opts.maxCycles !== undefined ? parseCount('--max-cycles', opts.maxCycles) : undefined,
   };
   const quantum = parseIntIn('--quantum', opts.quantum, MachineLimits.quantum.min, MachineLimits.quantum.max);
   const loads = opts.load.map((spec) => (spec.includes('@') ? parseLoadSpec(spec) : { file: spec, addr: undefined }));
+  // Output files are created now, so that a path that cannot be written fails before the run.
+  for (const path of [opts.traceFile, opts.timeline, opts.profileJson, opts.profileFolded]) if (path !== undefined) writeUserFile(path, '');
   const sink = new ConsoleSink();
+  const timing = timingProfile(opts.timing);
+  const net = parseNetOptions(opts, timing.clockHz);
   const machine = new Machine(
-    { harts, memBytes, timing: timingProfile(opts.timing), uintc: opts.uintc as UintcMode, quantum, bootargs: opts.bootargs, fast: opts.fast !== false },
+    { harts, memBytes, timing, uintc: opts.uintc as UintcMode, quantum, bootargs: opts.bootargs, fast: opts.fast !== false, net: net.machine },
     { console: (b) => sink.write(b) },
   );
-  machine.load(await loadOrBuildImage(image), image.join(' '));
+  // Guest TypeScript sources are compiled for the core they will run on.
+  machine.load(await loadOrBuildImage(image, { optimize: opts.optLevel !== '0', target: timing }), image.join(' '));
   for (const l of loads) {
     const bytes = readUserFile(l.file, '--load file');
     machine.load(bytes, l.file, l.addr);
   }
   const observers = attachObservers(machine, machine.images, opts, traceWriter());
-  const started = performance.now();
-  const result = machine.run(limits);
-  const seconds = (performance.now() - started) / 1000;
-  sink.flush();
-  observers.finish();
-  if (opts.stats) printStats(result, seconds, opts.timing);
-  return exitStatus(result, limits);
+  const hasConsole = machine.role('console') !== undefined;
+  const host = new HostConsole(hasConsole && opts.input === undefined);
+  const network = machine.role('network');
+  const forwarder = network !== undefined && net.forwards.length > 0 ? new PortForwarder(network.network.host) : undefined;
+  const pacer = net.realtime ? new RealTimePacer(machine, forwarder) : undefined;
+  try {
+    for (const line of (await forwarder?.listen(net.forwards)) ?? []) process.stderr.write(`rvn: hostfwd tcp ${line}\n`);
+    if (opts.input !== undefined) machine.consoleInput(parseInput(opts.input));
+    const started = performance.now();
+    const result = await runAttended(machine, limits, host, sink, pacer);
+    const seconds = (performance.now() - started) / 1000;
+    pacer?.finish();
+    network?.network.flush();
+    sink.flush();
+    observers.finish();
+    if (opts.stats && result.reason.kind !== 'paused') {
+      printStats(result, seconds, opts.timing);
+      process.stderr.write(networkStats(machine));
+    }
+    if (host.stdoutClosed) return EXIT_STDOUT_CLOSED;
+    if (host.interrupted) {
+      process.stderr.write(`rvn: interrupted: ${whereStopped(machine)}; ${result.instret} instructions, ${result.cycles} cycles\n`);
+      return EXIT_INTERRUPTED;
+    }
+    return exitStatus(result, limits, machine);
+  } finally {
+    host.close();
+    pacer?.finish();
+    net.close();
+  }
+}
+
+/** 128 + SIGINT, 128 + SIGPIPE: what a shell reports for a process ended by those signals. */
+const EXIT_INTERRUPTED = 130;
+const EXIT_STDOUT_CLOSED = 141;
+
+/** Emulated cycles between two looks at the host (input, Ctrl-C, a closed stdout). */
+const STRETCH_CYCLES = 1 << 22;
+
+/**
+ * Runs the machine in stretches, attending to the host between them: console input goes to the
+ * guest, Ctrl-C or a closed stdout end the run (the result is then 'paused'). A guest that waits
+ * for input with nothing else to do waits for the host's next input instead of ending idle.
+ * Paced (`pacer`: --realtime, --hostfwd), the stretches are real-time slices and a waiting
+ * guest waits in real time (src/cli/net.ts).
+ */
+async function runAttended(machine: Machine, limits: RunLimits, host: HostConsole, sink: ConsoleSink, pacer?: RealTimePacer): Promise<RunResult> {
+  for (;;) {
+    const r = machine.run({ ...limits, pauseAtCycle: pacer?.nextPause() ?? machine.cycles + STRETCH_CYCLES });
+    const idle = r.reason.kind === 'idle';
+    const paced = pacer !== undefined && idle && (pacer.waitsForHost || host.inputOpen);
+    const waiting = idle && host.inputOpen && !paced;
+    if (r.reason.kind !== 'paused' && !waiting && !paced) return r;
+    sink.flush();
+    await pacer?.between();
+    if (waiting) await host.waitForInput();
+    else await host.breathe();
+    if (host.interrupted || host.stdoutClosed) return { ...r, reason: { kind: 'paused' } };
+    machine.consoleInput(host.take());
+  }
+}
+
+/** Every hart's pc, with the function it is in when the images have symbols. */
+function whereStopped(machine: Machine): string {
+  const symbols = new Symbolizer(machine.images);
+  return machine.harts.map((h) => {
+    const name = h.pc >= 0 ? symbols.label(BigInt(h.pc)) : undefined;
+    return `hart ${h.hartId} pc 0x${h.pcHex()}${name !== undefined ? ` <${name}>` : ''}`;
+  }).join(', ');
 }
 
 function printStats(r: RunResult, seconds: number, timing: string): void {
@@ -105,7 +188,7 @@ function printStats(r: RunResult, seconds: number, timing: string): void {
 }
 
 /** Maps how the run ended to the process exit status, explaining non-guest endings on stderr. */
-function exitStatus(r: RunResult, limits: { maxInsns?: number; maxCycles?: number }): number {
+function exitStatus(r: RunResult, limits: { maxInsns?: number; maxCycles?: number }, machine: Machine): number {
   const reason = r.reason;
   switch (reason.kind) {
     case 'exit':
@@ -119,9 +202,18 @@ function exitStatus(r: RunResult, limits: { maxInsns?: number; maxCycles?: numbe
     case 'reset':
       process.stderr.write('rvn: the guest requested a reset; the run ends here\n');
       return 0;
-    case 'idle':
     case 'halt':
+      if (reason.trap !== undefined && reason.hartId !== undefined) {
+        const [head, ...regs] = describeFatalTrap(machine.harts[reason.hartId], reason.trap, machine.images);
+        process.stderr.write(`rvn: ${head}\n${regs.join('\n')}\n`);
+        return 1;
+      }
       process.stderr.write(`rvn: ${reason.message}\n`);
       return 1;
+    case 'idle':
+      process.stderr.write(`rvn: ${reason.message}\n`);
+      return 1;
+    case 'paused':
+      return 0;
   }
 }

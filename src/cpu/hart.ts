@@ -94,6 +94,21 @@ export interface HartConfig {
   codeCache?: FunctionCache;
 }
 
+/**
+ * A hart that can make no progress: its last trap (cause, the pc it happened at, *tval) sent
+ * it to a handler that cannot be fetched, so every trap traps again. Addresses are unsigned
+ * 64-bit values as numbers (exact below 2^53).
+ */
+export interface FatalTrap {
+  isInterrupt: boolean;
+  cause: number;
+  epc: number;
+  tval: number;
+  /** The handler's address and why it cannot be fetched (1 access fault, 12 page fault). */
+  handler: number;
+  handlerCause: number;
+}
+
 /** What an observer sees after each retired instruction (one reused object). */
 export interface CommitInfo {
   priv: number;
@@ -180,6 +195,8 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
    * ends the run with this message instead of spinning forever.
    */
   fatal: string | undefined = undefined;
+  /** The same as data, for a host to format (with symbols, registers): set with `fatal`. */
+  fatalTrap: FatalTrap | undefined = undefined;
   /** pc installed by the last trap entry and instret at that moment (trap-loop detection). */
   private trapTarget = NaN;
   private instretAtTrap = -1;
@@ -187,6 +204,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   private lastTrapCause = 0;
   private lastTrapIsInt = false;
   private lastTrapEpc = 0;
+  private lastTrapTval = 0;
 
   readonly uintc: UintcPort | undefined;
   readonly uretOnlyInU: boolean;
@@ -626,6 +644,10 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
       const epc = BigInt.asUintN(64, BigInt(this.lastTrapEpc)).toString(16).padStart(16, '0');
       const first = `${this.lastTrapIsInt ? 'interrupt' : 'exception'} ${this.lastTrapCause} ` +
         `(${causeName(this.lastTrapIsInt, this.lastTrapCause)}) at pc 0x${epc}`;
+      this.fatalTrap = {
+        isInterrupt: this.lastTrapIsInt, cause: this.lastTrapCause, epc: this.lastTrapEpc, tval: this.lastTrapTval,
+        handler: this.pc, handlerCause: cause,
+      };
       this.fatal = `hart ${this.hartId}: ${first}; its handler at 0x${this.pcHex()} cannot be fetched ` +
         `(${cause === Cause.FetchAccess ? 'instruction access fault' : 'instruction page fault'}), so every trap traps again`;
       this.requestStop();
@@ -634,6 +656,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
       this.lastTrapCause = cause;
       this.lastTrapIsInt = isInt;
       this.lastTrapEpc = epcHi * TWO32 + (epcLo >>> 0);
+      this.lastTrapTval = tvalHi * TWO32 + (tvalLo >>> 0);
     }
     const causeHi = isInt ? 0x80000000 | 0 : 0;
     let tvec: Slot;

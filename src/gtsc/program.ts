@@ -63,11 +63,26 @@ function hasModifier(node: ts.Node, kind: ts.SyntaxKind): boolean {
 export class Program {
   readonly modules = new Map<string, Module>();
 
-  constructor(files: readonly { name: string; text: string }[], readonly guestModule: string) {
+  constructor(
+    files: readonly { name: string; text: string }[],
+    readonly guestModule: string,
+    /** Module name an import names (default: relative specifiers resolved against the importer's folder). */
+    private readonly resolveImport?: (spec: string, importer: string) => string,
+  ) {
     for (const f of files) {
       const sf = ts.createSourceFile(f.name, f.text, ts.ScriptTarget.ES2022, true, ts.ScriptKind.TS);
       const mod: Module = { name: moduleName(f.name), sf, scope: new Map(), exported: new Set() };
       this.modules.set(mod.name, mod);
+    }
+  }
+
+  /** The parser's errors, as `file:line:col: message`. */
+  syntaxErrors(errors: string[]): void {
+    for (const mod of this.modules.values()) {
+      for (const d of (mod.sf as unknown as { parseDiagnostics?: ts.Diagnostic[] }).parseDiagnostics ?? []) {
+        const pos = d.start !== undefined ? mod.sf.getLineAndCharacterOfPosition(d.start) : { line: 0, character: 0 };
+        errors.push(`${mod.sf.fileName}:${pos.line + 1}:${pos.character + 1}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
+      }
     }
   }
 
@@ -76,10 +91,6 @@ export class Program {
     for (const mod of this.modules.values()) {
       for (const st of mod.sf.statements) {
         try { this.collectStatement(mod, st); } catch (e) { errors.push(String((e as Error).message)); }
-      }
-      for (const d of (mod.sf as unknown as { parseDiagnostics?: ts.Diagnostic[] }).parseDiagnostics ?? []) {
-        const pos = d.start !== undefined ? mod.sf.getLineAndCharacterOfPosition(d.start) : { line: 0, character: 0 };
-        errors.push(`${mod.sf.fileName}:${pos.line + 1}:${pos.character + 1}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
       }
     }
   }
@@ -146,7 +157,7 @@ export class Program {
     const bindings = clause.namedBindings;
     if (!bindings || !ts.isNamedImports(bindings)) fail(st, 'namespace imports are not supported in guest code');
     const base = mod.name.includes('/') ? mod.name.slice(0, mod.name.lastIndexOf('/') + 1) : '';
-    const target = spec.startsWith('.') ? moduleName(base + spec) : moduleName(spec);
+    const target = this.resolveImport?.(spec, mod.name) ?? (spec.startsWith('.') ? moduleName(base + spec) : moduleName(spec));
     const isGuest = !this.modules.has(target) && (target.split('/').pop() === this.guestModule);
     for (const el of bindings.elements) {
       const local = el.name.text;

@@ -18,9 +18,10 @@ import { Plic, PlicReg } from '../plic/plic';
 import { SifiveTest, TestDevReg } from '../testdev/sifive-test';
 import type { PowerOffEvent } from '../testdev/sifive-test';
 import type { TimingProfile } from '../timing/profile';
-import { Uart16550, UartReg } from '../uart/uart16550';
+import { Uart16550, UartReg, charCyclesAt } from '../uart/uart16550';
 import { Uintc, UintcReg } from '../uintc/uintc';
 import type { UintcMode } from '../uintc/uintc';
+import type { NetworkAdapter } from './net-entry';
 
 /** What the machine offers a device it creates. */
 export interface DeviceContext {
@@ -54,6 +55,8 @@ export interface DeviceRoles {
   console: MmioDevice & ConsoleInput;
   /** The harts' `uipi` instruction talks to it. */
   'user-interrupts': MmioDevice & UintcPort;
+  /** The network card and the host side behind it (--net user). */
+  network: NetworkAdapter;
 }
 export type DeviceRole = keyof DeviceRoles;
 
@@ -141,7 +144,11 @@ export const uartEntry: BoardEntry = {
   irq: 10,
   doc: 'UART 16550A console (stdout; input from stdin or --input)',
   dt: { node: 'serial', compatible: ['ns16550a'], props: [['clock-frequency', dtValue.u32(UART_CLOCK_HZ)]], stdout: true },
-  create: (ctx, e) => new Uart16550({ onTransmit: (b) => ctx.console(Uint8Array.of(b)), irq: ctx.irq, irqSource: e.irq }),
+  create: (ctx, e) =>
+    new Uart16550({
+      onTransmit: (b) => ctx.console(Uint8Array.of(b)), irq: ctx.irq, irqSource: e.irq,
+      line: { events: ctx.events, clock: ctx.clock, charCycles: charCyclesAt(ctx.timing.clockHz) },
+    }),
 };
 
 /** The rvn board: QEMU virt's devices at QEMU virt's addresses, plus the UINTC. */

@@ -28,10 +28,9 @@ function checkInRam(bus: Bus, addr: number, size: number, what: string): void {
   if (size === 0) return;
   if (!bus.isRam(addr, size)) {
     const r = bus.ram;
-    throw new RvnError(
-      `${what} at ${hex(addr)}..${hex(addr + size)} lies outside RAM (${hex(r.base)}..${hex(r.base + r.size)}); ` +
-        `use --mem to enlarge RAM or relink the image`,
-    );
+    // A bigger RAM helps only an image that starts in RAM and runs past its end.
+    const hint = addr >= r.base ? 'use --mem to enlarge RAM or relink the image' : `link or load it at ${hex(r.base)} or above`;
+    throw new RvnError(`${what} at ${hex(addr)}..${hex(addr + size)} lies outside RAM (${hex(r.base)}..${hex(r.base + r.size)}); ${hint}`);
   }
 }
 

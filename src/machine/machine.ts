@@ -14,6 +14,7 @@ import { RvnError } from '../errors';
 import { buildBootRom, dtbAddress } from '../bootrom/bootrom';
 import { ClintReg } from '../clint/clint';
 import { Hart } from '../cpu/hart';
+import type { FatalTrap } from '../cpu/hart';
 import { buildBoardFdt } from '../fdt/board';
 import { Htif } from '../htif/htif';
 import type { PowerOffEvent } from '../testdev/sifive-test';
@@ -27,6 +28,8 @@ import { EventQueue } from '../hw/events';
 import { checkHartCount, checkQuantum, checkRamSize } from '../hw/limits';
 import { RVN_BOARD, checkBoard } from './board';
 import type { BoardEntry, DeviceContext, DeviceRoles } from './board';
+import { virtioNetEntry } from './net-entry';
+import type { NetworkOptions } from './net-entry';
 import { loadImage } from './loader';
 import type { LoadedImage } from './loader';
 import { HartScheduler } from './scheduler';
@@ -56,6 +59,8 @@ export interface MachineOptions {
    * the bus, wired to the interrupt controller and in the device tree.
    */
   devices?: readonly BoardEntry[];
+  /** A network card on the user-mode network (--net user): added to the board's devices. */
+  net?: NetworkOptions;
   /** Kernel command line for /chosen/bootargs. */
   bootargs?: string;
   /**
@@ -81,13 +86,23 @@ export type StopReason =
   | { kind: 'reset' }
   | { kind: 'limit'; which: 'instructions' | 'cycles' }
   | { kind: 'idle'; message: string }
-  | { kind: 'halt'; message: string };
+  /** A hart cannot go on; `trap` says why as data (cause, pc, tval, handler). */
+  | { kind: 'halt'; message: string; hartId?: number; trap?: FatalTrap }
+  /** RunLimits.pauseAtCycle was reached; run() again continues as if there had been no pause. */
+  | { kind: 'paused' };
 
 export interface RunLimits {
   /** Stop after this many instructions (all harts together). */
   maxInsns?: number;
   /** Stop when every hart has reached this cycle. */
   maxCycles?: number;
+  /**
+   * Return (reason 'paused') once every awake hart has reached this cycle, so that a host can
+   * attend to its own events (input, signals) between stretches of a long run. Pausing changes
+   * nothing in the run: a hart is cut at the pause only when it runs alone, and another run()
+   * continues where this one left off.
+   */
+  pauseAtCycle?: number;
 }
 
 export interface RunResult {
@@ -138,7 +153,8 @@ export class Machine implements HartIrqLines, MachineClock {
     const ramSize = checkRamSize(options.memBytes ?? RVN_BOARD.ram.defaultSize);
     this.bus = new Bus({ ramBase: RVN_BOARD.ram.base, ramSize });
 
-    this.board = options.devices ?? RVN_BOARD.devices;
+    const devices = options.devices ?? RVN_BOARD.devices;
+    this.board = options.net !== undefined ? [...devices, virtioNetEntry(options.net)] : devices;
     checkBoard(this.board);
     this.devices = this.createDevices(nHarts, options.uintc ?? 'rocket');
     this.board.forEach((entry, i) => this.bus.attach(entry.base, this.devices[i]));
@@ -172,7 +188,7 @@ export class Machine implements HartIrqLines, MachineClock {
       this.harts.push(hart);
     }
     this.scheduler = new HartScheduler(this.harts, this.events, this.quantum, this.crossHartLatency,
-      this.harts[0].timing.code.maxInsnCycles, (hart) => this.stop({ kind: 'halt', message: hart.fatal ?? '' }));
+      this.harts[0].timing.code.maxInsnCycles, (hart) => this.stop({ kind: 'halt', message: hart.fatal ?? '', hartId: hart.hartId, trap: hart.fatalTrap }));
   }
 
   /** Creates the board's devices: the interrupt controller first, since the others raise its inputs. */
@@ -287,6 +303,18 @@ export class Machine implements HartIrqLines, MachineClock {
   }
 
   /**
+   * Bytes from the host's console (stdin, --input) for the board's console device, arriving
+   * now: between runs, at the cycle of the hart that has run furthest. Without a console
+   * device they are dropped.
+   */
+  consoleInput(bytes: ArrayLike<number>): void {
+    const console = this.role('console');
+    if (console === undefined || bytes.length === 0) return;
+    if (this.scheduler.current === undefined) this.scheduler.eventTime = Math.max(this.scheduler.eventTime, this.cycles);
+    console.receive(bytes);
+  }
+
+  /**
    * Ends the run: the hart that ended it stops after its instruction, the others at the end of
    * the scheduler's stop window (the same point whatever the scheduling: scheduler.ts).
    */
@@ -310,9 +338,12 @@ export class Machine implements HartIrqLines, MachineClock {
   /** Runs until the guest exits, a limit is reached, or every hart sleeps with nothing to wake it. */
   run(limits: RunLimits = {}): RunResult {
     this.stopReason = undefined;
-    const end = this.scheduler.run({ maxInsns: limits.maxInsns ?? Infinity, maxCycles: limits.maxCycles ?? Infinity });
+    const end = this.scheduler.run({
+      maxInsns: limits.maxInsns ?? Infinity, maxCycles: limits.maxCycles ?? Infinity, pauseAt: limits.pauseAtCycle ?? Infinity,
+    });
     if (this.stopReason === undefined) {
       if (end.kind === 'limit') this.stopReason = { kind: 'limit', which: end.which };
+      else if (end.kind === 'paused') this.stopReason = { kind: 'paused' };
       else {
         const pcs = this.harts.map((h) => `hart ${h.id} pc=0x${h.pcHex()}`).join(', ');
         this.stopReason = { kind: 'idle', message: `every hart is waiting for an interrupt and none can arrive (${pcs})` };

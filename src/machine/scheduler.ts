@@ -35,10 +35,16 @@ export const MAX_QUANTUM = MachineLimits.quantum.max;
 export interface SchedulerLimits {
   readonly maxInsns: number;
   readonly maxCycles: number;
+  /**
+   * Return ('paused') once every runnable hart has reached this cycle (Machine's RunLimits
+   * .pauseAtCycle); a slice never runs past it. Like the quantum, it changes nothing but when
+   * the host gets control back.
+   */
+  readonly pauseAt: number;
 }
 
 /** Why a run ended: a hart ended it (endRun), a limit, or every hart sleeps with nothing to wake it. */
-export type RunEnd = { kind: 'ended' } | { kind: 'limit'; which: 'instructions' | 'cycles' } | { kind: 'idle' };
+export type RunEnd = { kind: 'ended' } | { kind: 'limit'; which: 'instructions' | 'cycles' } | { kind: 'idle' } | { kind: 'paused' };
 
 export class HartScheduler {
   /** The hart running now (undefined between slices and during events). */
@@ -114,19 +120,21 @@ export class HartScheduler {
         this.done[hart.hartId] = 1;
         continue;
       }
+      if (this.stopAt === Infinity && hart.cycle >= limits.pauseAt && hart.cycle < limits.maxCycles) return { kind: 'paused' };
       const budget = limits.maxInsns === Infinity ? Infinity : limits.maxInsns - this.totalInstret();
       if (budget <= 0) return { kind: 'limit', which: 'instructions' };
       if (hart.cycle >= limits.maxCycles) return { kind: 'limit', which: 'cycles' };
-      this.runSlice(hart, limits.maxCycles, budget);
+      this.runSlice(hart, limits.maxCycles, limits.pauseAt, budget);
     }
   }
 
   /** Runs the hart furthest behind as far as the rule (file comment) lets it. */
-  private runSlice(hart: Hart, maxCycles: number, budget: number): void {
+  private runSlice(hart: Hart, maxCycles: number, pauseAt: number, budget: number): void {
     const others = this.othersEarliest;
     const nextEvent = this.events.nextTime;
     let limit = Math.min(maxCycles, others + this.quantum);
     if (this.stopAt !== Infinity) limit = Math.min(limit, this.stopAt + this.stopWindow);
+    else limit = Math.min(limit, pauseAt);
     // A hart alone makes no ordered-access checks: it stops at every event, as it always did.
     // With others, an interruptible hart stops at events and within L of the others; the rest
     // pass events (their accesses to devices and pending bits wait for them instead).

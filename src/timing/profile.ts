@@ -76,6 +76,9 @@ export interface TimingProfile {
   lrReservationCycles: number;
   uintcSendToInterruptCycles: number;
   clintIpiLatency: number;
+  /** virtio-net: fixed cycles per frame, and DMA bytes per cycle (docs/network.md). */
+  virtioNetFrameCycles: number;
+  virtioNetBytesPerCycle: number;
 }
 
 export type FieldType = 'string' | 'model' | 'int' | 'bool' | 'intList';
@@ -143,4 +146,6 @@ export const PROFILE_FIELDS: { readonly [K in keyof TimingProfile]: ProfileField
   lrReservationCycles: int(0, 1e6, 'cycles an LR reservation is held (used by the hart for SC)'),
   uintcSendToInterruptCycles: int(0, 1e6, 'UINTC send to receiver interrupt pending'),
   clintIpiLatency: int(0, 1e6, 'CLINT msip write to remote hart interrupt pending'),
+  virtioNetFrameCycles: int(0, 1e6, 'virtio-net: fixed cycles from taking a frame to its used element (per direction)'),
+  virtioNetBytesPerCycle: int(1, 4096, 'virtio-net: bytes the device moves per cycle (frame and header)'),
 };

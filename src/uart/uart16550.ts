@@ -13,8 +13,18 @@
  * the guest never sees an overrun. In loopback (MCR.LOOP) THR bytes go to the RX FIFO and MSR
  * mirrors MCR. Interrupts: RX data available / character timeout and THR empty; line-status
  * and modem-status interrupts are never raised (no errors or modem changes are modelled).
+ *
+ * With a `line` (the machine gives one), host input crosses a modelled serial line on the
+ * emulated clock, so that the same input bytes give the same run:
+ * - the line is idle until the guest first writes LCR (every 16550 driver sets the line format
+ *   when it initialises the port, after which no FIFO reset can drop a byte);
+ * - hardware flow control: a byte starts on the wire only when the RX FIFO is empty, and is in
+ *   the FIFO `charCycles` later (one character time: 10 bits at 115200 baud);
+ * - bytes the host sends meanwhile wait on the host side, in order; none is ever lost.
+ * Without a line (unit tests), host bytes enter the FIFO at once.
  */
-import type { IrqSink, MmioDevice } from '../hw/device';
+import type { IrqSink, MmioDevice, MachineClock } from '../hw/device';
+import type { EventQueue, TimedHandler } from '../hw/events';
 import { RvnError } from '../errors';
 
 export const UartReg = {
@@ -67,9 +77,23 @@ export interface Uart16550Options {
   irq?: IrqSink;
   irqSource?: number;
   name?: string;
+  /** The serial line that times host input (see above); absent = input arrives at once. */
+  line?: SerialLine;
 }
 
-export class Uart16550 implements MmioDevice {
+export interface SerialLine {
+  events: EventQueue;
+  clock: MachineClock;
+  /** Core cycles per character on the wire. */
+  charCycles: number;
+}
+
+/** One character (start bit, 8 data bits, stop bit) at 115200 baud, in cycles of a `clockHz` core. */
+export function charCyclesAt(clockHz: number, baud = 115_200): number {
+  return Math.round((clockHz * 10) / baud);
+}
+
+export class Uart16550 implements MmioDevice, TimedHandler {
   readonly name: string;
   readonly size = UartReg.size;
 
@@ -92,7 +116,13 @@ export class Uart16550 implements MmioDevice {
   private backlog: number[] = [];
   private backlogHead = 0;
 
+  /** Timed input: the line has started (LCR written) and a byte is on the wire. */
+  lineStarted = false;
+  lineBusy = false;
+
   private irqLevel = false;
+  private readonly line: SerialLine | undefined;
+  private readonly lineHandler: number;
   private readonly onTransmit: (byte: number) => void;
   private readonly irq: IrqSink | undefined;
   private readonly irqSource: number;
@@ -103,12 +133,26 @@ export class Uart16550 implements MmioDevice {
     this.irq = opts.irq;
     this.irqSource = opts.irqSource ?? 10;
     this.name = opts.name ?? 'uart0';
+    this.line = opts.line;
+    this.lineHandler = opts.line?.events.register(this) ?? -1;
+    if (opts.line !== undefined && !(opts.line.charCycles >= 1)) throw new RvnError(`uart: invalid character time ${opts.line.charCycles}`);
   }
 
   /** Bytes from the host (keyboard, file, test) for the guest to read. */
   receive(bytes: ArrayLike<number>): void {
     for (let i = 0; i < bytes.length; i++) this.backlog.push(bytes[i] & 0xff);
     this.refill();
+    this.updateIrq();
+  }
+
+  /** A byte has crossed the line: it enters the (empty) RX FIFO. */
+  onEvent(): void {
+    this.lineBusy = false;
+    if (this.backlogHead < this.backlog.length && this.rxCount === 0) {
+      this.rxFifo[this.rxHead] = this.backlog[this.backlogHead++];
+      this.rxCount = 1;
+      this.compactBacklog();
+    }
     this.updateIrq();
   }
 
@@ -207,6 +251,10 @@ export class Uart16550 implements MmioDevice {
         break;
       case UartReg.lcr:
         this.lcr = v;
+        if (!this.lineStarted) {
+          this.lineStarted = true;
+          this.refill();
+        }
         break;
       case UartReg.mcr:
         this.mcr = v & MCR_MASK;
@@ -235,7 +283,10 @@ export class Uart16550 implements MmioDevice {
   }
 
   private transmit(byte: number): void {
-    if ((this.mcr & MCR_LOOP) !== 0) {
+    if ((this.mcr & MCR_LOOP) !== 0 && this.line !== undefined) {
+      // Loopback does not cross the line: the byte enters the FIFO at once (dropped when full).
+      if (this.rxCount < this.capacity()) this.rxFifo[(this.rxHead + this.rxCount++) % FIFO_SIZE] = byte;
+    } else if ((this.mcr & MCR_LOOP) !== 0) {
       this.backlog.push(byte);
       this.refill();
     } else {
@@ -255,12 +306,29 @@ export class Uart16550 implements MmioDevice {
     return b;
   }
 
+  private capacity(): number {
+    return (this.fcr & FCR_ENABLE) !== 0 ? FIFO_SIZE : 1;
+  }
+
+  /** Moves waiting host bytes towards the FIFO: at once, or one by one over the line. */
   private refill(): void {
-    const cap = (this.fcr & FCR_ENABLE) !== 0 ? FIFO_SIZE : 1;
+    if (this.line !== undefined) {
+      const waiting = this.backlogHead < this.backlog.length;
+      if (this.lineStarted && !this.lineBusy && this.rxCount === 0 && waiting) {
+        this.lineBusy = true;
+        this.line.events.schedule(this.line.clock.now + this.line.charCycles, this.lineHandler, 0);
+      }
+      return;
+    }
+    const cap = this.capacity();
     while (this.rxCount < cap && this.backlogHead < this.backlog.length) {
       this.rxFifo[(this.rxHead + this.rxCount) % FIFO_SIZE] = this.backlog[this.backlogHead++];
       this.rxCount++;
     }
+    this.compactBacklog();
+  }
+
+  private compactBacklog(): void {
     if (this.backlogHead === this.backlog.length && this.backlogHead > 0) {
       this.backlog = [];
       this.backlogHead = 0;

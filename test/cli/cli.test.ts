@@ -127,13 +127,12 @@ fromhost: .dword 0
     expect(r3.stderr).toMatch(/machine|RISC-V/i);
   });
 
-  it('ends a guest that traps forever (garbage raw binary, mtvec = 0) with one line naming the cause and pc', () => {
+  it('ends a guest that traps forever (garbage raw binary, mtvec = 0) with a line naming the cause, pc and tval', () => {
     const dir = tempDir();
     // 0xffffffff words are illegal instructions; mtvec resets to 0, where nothing is mapped.
     const r = rvn(['run', writeTemp(dir, 'garbage.bin', new Uint8Array(64).fill(0xff))]);
     expect(r.status).toBe(1);
-    oneLine(r.stderr);
-    expect(r.stderr).toContain('exception 2 (illegal instruction) at pc 0x0000000080000000');
+    expect(r.stderr).toContain('exception 2 (illegal instruction) at pc 0x0000000080000000, tval 0x00000000ffffffff');
     expect(r.stderr).toContain('handler at 0x0000000000000000 cannot be fetched (instruction access fault)');
   });
 

@@ -2,7 +2,7 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 
 export interface CliResult {
   status: number | null;
@@ -10,8 +10,11 @@ export interface CliResult {
   stderr: string;
 }
 
-export function rvn(args: string[], input?: string): CliResult {
-  const r = spawnSync(process.execPath, ['dist/rvn.mjs', ...args], { encoding: 'utf8', input, timeout: 120_000 });
+/** The bundle, by absolute path: tests may run rvn from another working directory. */
+export const RVN = resolve('dist/rvn.mjs');
+
+export function rvn(args: string[], input?: string, cwd?: string): CliResult {
+  const r = spawnSync(process.execPath, [RVN, ...args], { encoding: 'utf8', input, timeout: 120_000, cwd });
   return { status: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 

@@ -9,15 +9,15 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { buildGuest as buildImage, type GuestBuildOptions } from '../../src/build/guest';
+import { crt0Source as runtimeCrt0 } from '../../src/build/runtime';
 import { findSymbol, readElf } from '../../src/elf/reader';
-import { compileGuest, type GuestSource } from '../../src/gtsc/index';
-import { buildProgram } from '../../src/link/build';
+import type { GuestSource } from '../../src/gtsc/index';
 import { Machine } from '../../src/machine/machine';
 import { idealProfile, type TimingProfile } from '../../src/timing/index';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 export const GTSC_DIR = join(HERE, '../../src/gtsc');
-const RUNTIME = join(GTSC_DIR, 'runtime');
 
 /** Generous: the largest program in the suite retires well under 1 M instructions. */
 export const DEFAULT_MAX_INSNS = 200_000_000;
@@ -25,9 +25,7 @@ export const DEFAULT_MAX_INSNS = 200_000_000;
 export interface RunOptions {
   /** Extra assembly files linked in (name, text). */
   asm?: GuestSource[];
-  /** Link the guest runtime (runtime/rt.ts and crt0.S); default true. */
-  runtime?: boolean;
-  /** Start-up code linked with the runtime instead of runtime/crt0.S. */
+  /** Start-up code instead of the runtime's crt0.S. */
   crt0?: GuestSource;
   /** Instruction limit on rvn (all harts together); reaching it fails the run. */
   maxInsns?: number;
@@ -37,6 +35,8 @@ export interface RunOptions {
   memBytes?: number;
   /** Timing profile (default ideal: one cycle per instruction). */
   timing?: TimingProfile;
+  /** Compiler options (e.g. `{ optimize: false }` for -O0). */
+  compile?: GuestBuildOptions['compile'];
 }
 
 export interface RunResult {
@@ -49,27 +49,23 @@ export interface RunResult {
   totalInsns?: number;
 }
 
-export function runtimeSources(): GuestSource[] {
-  return [{ name: 'src/gtsc/runtime/rt.ts', text: readFileSync(join(RUNTIME, 'rt.ts'), 'utf8') }];
-}
-
 export function crt0Source(): GuestSource {
-  return { name: 'src/gtsc/runtime/crt0.S', text: readFileSync(join(RUNTIME, 'crt0.S'), 'utf8') };
+  return runtimeCrt0;
 }
 
-/**
- * The assembly a guest build links: gtsc output for the sources (plus the runtime), crt0 (when
- * the runtime is linked) and the extra assembly files.
- */
+/** The guest build (src/build/guest.ts) of the sources, the start-up code and the extra assembly. */
+function build(sources: GuestSource[], opts: RunOptions) {
+  return buildImage([...(opts.crt0 ? [opts.crt0] : []), ...sources, ...(opts.asm ?? [])], { compile: opts.compile });
+}
+
+/** The assembly a guest build links, start-up code first (for the GNU toolchain's cross-checks). */
 export function guestAssembly(sources: GuestSource[], opts: RunOptions = {}): GuestSource[] {
-  const withRt = opts.runtime ?? true;
-  const { asm } = compileGuest(withRt ? [...runtimeSources(), ...sources] : sources);
-  return [...(withRt ? [opts.crt0 ?? crt0Source()] : []), ...asm, ...(opts.asm ?? [])];
+  return build(sources, opts).linked;
 }
 
 /** Compile, assemble and link guest sources with rvn's toolchain into ELF bytes. */
 export function buildGuest(sources: GuestSource[], opts: RunOptions = {}): Uint8Array {
-  return buildProgram(guestAssembly(sources, opts));
+  return build(sources, opts).elf;
 }
 
 /** Reads a u64 variable of a finished run through its ELF symbol (undefined if absent). */

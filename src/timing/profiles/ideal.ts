@@ -15,4 +15,6 @@ export const idealSourced: SourcedProfile = {
   mmioLatency: { value: 0, source: IDEAL },
   uintcSendToInterruptCycles: { value: 1, source: 'ideal model: delivered on the next cycle' },
   clintIpiLatency: { value: 1, source: 'ideal model: delivered on the next cycle' },
+  virtioNetFrameCycles: { value: 1, source: 'ideal model: a frame is done on the next cycle' },
+  virtioNetBytesPerCycle: { value: 4096, source: 'ideal model: any frame in one more cycle' },
 };

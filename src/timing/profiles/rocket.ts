@@ -70,4 +70,6 @@ export const rocketSourced: SourcedProfile = {
   lrReservationCycles: { value: 80, source: `${SPEC}; ${RTL}: DCache lrscCycles = 80` },
   uintcSendToInterruptCycles: { value: 10, source: `${SPEC}: measured in RTL simulation of the UINTR Rocket design` },
   clintIpiLatency: { value: 20, source: 'unsourced, to be calibrated (spec default 20 cycles)' },
+  virtioNetFrameCycles: { value: 100, source: 'unsourced, to be calibrated (descriptor walk and used-ring write of a simple DMA engine, about 1 µs)' },
+  virtioNetBytesPerCycle: { value: 8, source: 'unsourced, to be calibrated (a 64-bit memory bus at the core clock)' },
 };

@@ -1,0 +1,44 @@
+/**
+ * `rvn experiment nwp`: the NWP benchmark as a framework plug-in. The point runner needs the
+ * network server, the TCP server and the host-side load generator (issue 17); until they exist
+ * each point fails with a one-line "not available yet" message: no numbers are made up.
+ */
+import { RvnError } from '../../errors';
+import { evaluateClaims } from '../claims';
+import type { Experiment } from '../contract';
+import { NWP_CLAIMS } from './claims';
+import { nwpFigures } from './figures';
+import { NWP_REFERENCES } from './reference';
+import { NWP_PARAMS, checkNwpPoint, nwpPoints, readNwpRow } from './schema';
+import type { NwpPoint, NwpRow } from './schema';
+import { nwpTables } from './tables';
+
+export const NWP_NOT_AVAILABLE = 'not available yet: needs the NWP network server, the TCP server and the host-side load generator (issue 17)';
+
+export const nwpExperiment: Experiment<NwpPoint, NwpRow> = {
+  name: 'nwp',
+  title: 'NWP network server benchmark (seed §2)',
+  description: 'a TCP server behind the user-space network server over sync or async IPC: throughput and latency vs connections (claims C10–C14)',
+  params: NWP_PARAMS,
+  points: nwpPoints,
+  checkPoint: checkNwpPoint,
+  async runPoint(): Promise<readonly NwpRow[]> {
+    throw new RvnError(NWP_NOT_AVAILABLE);
+  },
+  readRow: readNwpRow,
+  pointOf: (r) => ({ variant: r.variant, test: r.test, connections: r.connections }),
+  columns: () => [
+    { name: 'variant', value: (r) => r.variant },
+    { name: 'test', value: (r) => r.test },
+    { name: 'connections', value: (r) => r.connections },
+    { name: 'requests', value: (r) => r.requests },
+    { name: 'throughput_rps', value: (r) => r.throughput },
+    { name: 'latency_avg_ms', value: (r) => r.latencyAvgMs },
+    { name: 'latency_var_ms2', value: (r) => r.latencyVarMs2 },
+    { name: 'samples', value: (r) => r.samplesMs.length },
+  ],
+  summarize: (r) => `${r.throughput.toFixed(0)} requests/s${r.latencyAvgMs !== null ? `, delay ${r.latencyAvgMs.toFixed(3)} ms` : ''}`,
+  claims: (rows) => evaluateClaims(NWP_CLAIMS, rows, NWP_REFERENCES),
+  figures: nwpFigures,
+  reportTables: nwpTables,
+};

@@ -1,0 +1,12 @@
+export { Link, ETHERNET_WIRE_OVERHEAD } from './link';
+export type { FrameEndpoint, FrameTap, LinkConfig, LinkCounters } from './link';
+export { PcapWriter, cyclesToTimestamp } from './pcap';
+export type { PcapSink } from './pcap';
+export { UserNet, UserNetAddress, TcpTimersSeconds } from './usernet';
+export type { NetApp, UserNetConfig, UserNetCounters } from './usernet';
+export { TcpSocket, TcpState } from './tcp-socket';
+export { LoadGenerator, LOAD_TESTS } from './loadgen';
+export type { LoadConfig, LoadSummary, LoadTest } from './loadgen';
+export { UserNetwork } from './network';
+export type { UserNetworkConfig } from './network';
+export * from './wire/addr';
