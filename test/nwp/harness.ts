@@ -32,6 +32,8 @@ export interface BootOptions {
   net?: NetworkOptions;
   timing?: TimingProfile;
   memBytes?: number;
+  /** Translated blocks (default true), as MachineOptions.fast. */
+  fast?: boolean;
 }
 
 export class Guest {
@@ -41,7 +43,9 @@ export class Guest {
 
   constructor(readonly elf: Uint8Array, opts: BootOptions = {}) {
     this.m = new Machine(
-      { memBytes: opts.memBytes ?? 16 << 20, timing: opts.timing ?? idealProfile(), net: { ...opts.net, pcap: (b) => this.pcapChunks.push(b.slice()) } },
+      // Reference mode by default: these runs are short, and the translated blocks of the
+      // network code cost more to make than they save within them (docs/nwp.md).
+      { memBytes: opts.memBytes ?? 16 << 20, timing: opts.timing ?? idealProfile(), fast: opts.fast ?? false, net: { ...opts.net, pcap: (b) => this.pcapChunks.push(b.slice()) } },
       { console: (b) => this.out.push(b.slice()) },
     );
     this.m.load(elf, 'nwp');
@@ -79,15 +83,50 @@ export class Guest {
     if (!this.runUntil(() => this.text.includes('serving'), maxCycles)) throw new Error(`server not ready:\n${this.text}`);
   }
 
+  /** `n` u64 words of the guest from its symbol `name`. */
+  readU64s(name: string, n: number): number[] {
+    const sym = findSymbol(readElf(this.elf), name);
+    if (!sym) throw new Error(`no symbol ${name}`);
+    const bytes = this.m.bus.readBytes(sym.value, 8 * n);
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+    return Array.from({ length: n }, (_, i) => Number(view.getBigUint64(8 * i, true)));
+  }
+
   /** The stack's counters, by name. */
   stats(): Record<string, number> {
-    const sym = findSymbol(readElf(this.elf), 'stats');
-    if (!sym) throw new Error('no stats symbol');
-    const bytes = this.m.bus.readBytes(sym.value, 8 * STAT_NAMES.length);
-    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
-    const out: Record<string, number> = {};
-    STAT_NAMES.forEach((name, i) => (out[name] = Number(view.getBigUint64(8 * i, true))));
-    return out;
+    const words = this.readU64s('stats', STAT_NAMES.length);
+    return Object.fromEntries(STAT_NAMES.map((name, i) => [name, words[i]]));
+  }
+
+  /** The driver's counters (src/os/nwp/driver/virtio-net.ts, vnet_stats). */
+  driverStats(): { interrupts: number; kicks: number; rx: number; tx: number } {
+    const [interrupts, kicks, rx, tx] = this.readU64s('vnet_stats', 4);
+    return { interrupts, kicks, rx, tx };
+  }
+
+  /** Runs `cycles` more cycles. */
+  runFor(cycles: number): void {
+    const r = this.m.run({ maxCycles: this.m.cycles + cycles });
+    if (r.reason.kind !== 'limit') throw new Error(`guest stopped: ${JSON.stringify(r.reason)}\n${this.text}`);
+  }
+
+  /** Sets a u64 variable of the guest (before it runs): e.g. `server_options`. */
+  setVariable(name: string, value: number): void {
+    const sym = findSymbol(readElf(this.elf), name);
+    if (!sym) throw new Error(`no symbol ${name}`);
+    const b = new Uint8Array(8);
+    new DataView(b.buffer).setBigUint64(0, BigInt(value), true);
+    this.m.bus.writeBytes(sym.value, b);
+  }
+
+  /** Puts a frame on the wire from the host side, now. */
+  inject(frame: Uint8Array): void {
+    this.net.network.link.send(1, frame, frame.length, this.m.cycles);
+  }
+
+  /** The frames the guest sent (from the capture), oldest first, with the cycle each entered the wire. */
+  sentFrames(): { cycle: number; bytes: Uint8Array }[] {
+    return pcapRecords(this.pcap()).filter((f) => f.bytes.length >= 14 && macOf(f.bytes, 6) === GUEST_MAC);
   }
 
   /** Connects a host-side socket to the guest's `port`. */
@@ -96,6 +135,27 @@ export class Guest {
     this.host.wake(this.m.cycles);
     return s;
   }
+}
+
+export const GUEST_MAC = '52:54:00:12:34:56';
+
+function macOf(f: Uint8Array, at: number): string {
+  return Array.from(f.subarray(at, at + 6), (b) => b.toString(16).padStart(2, '0')).join(':');
+}
+
+/**
+ * The frames of a libpcap file (24-byte file header, 16-byte record headers, nanosecond
+ * timestamps), with their time in cycles at 100 MHz.
+ */
+export function pcapRecords(file: Buffer): { cycle: number; bytes: Uint8Array }[] {
+  const out: { cycle: number; bytes: Uint8Array }[] = [];
+  for (let off = 24; off + 16 <= file.length; ) {
+    const len = file.readUInt32LE(off + 8);
+    const ns = file.readUInt32LE(off) * 1e9 + file.readUInt32LE(off + 4);
+    out.push({ cycle: Math.round(ns / 10), bytes: new Uint8Array(file.subarray(off + 16, off + 16 + len)) });
+    off += 16 + len;
+  }
+  return out;
 }
 
 /** Deterministic bytes: a xorshift32 stream from `seed`. */

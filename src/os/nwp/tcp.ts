@@ -13,6 +13,7 @@
 import { Arr, Ptr, i32, i64, load8, ptr, sizeof, store8, u32, u64, u8, zeroed } from '../../gtsc/guest';
 import { TCP_LISTENERS, TCP_MAX_BACKLOG, TCP_MSS, TCP_OOO_RANGES, TCP_RX_BUFFER, TCP_SOCKETS, TCP_TX_BUFFER } from './config';
 import { IP_PAYLOAD, netif, netifIpBegin, netifIpSend } from './netif';
+import { copyBytes } from './wire/bytes';
 import {
   S_TCP_ABORTED, S_TCP_ACCEPTED, S_TCP_BACKLOG_DROPS, S_TCP_DUPLICATES, S_TCP_FAST_RETRANSMITS, S_TCP_OUT,
   S_TCP_OUT_OF_ORDER, S_TCP_OUT_OF_WINDOW, S_TCP_RETRANSMITS, S_TCP_RST_IN, S_TCP_RST_OUT, S_TCP_TIMEOUTS,
@@ -212,7 +213,7 @@ export function tcpRecv(i: u64, buf: u64, len: u64): i64 {
     return TCP_AGAIN;
   }
   const n = len < s.rxLen ? len : s.rxLen;
-  for (let k: u64 = 0; k < n; k++) store8(buf + k, s.rx[(s.rxStart + k) & RX_MASK]);
+  ringRead(buf, s.rx, TCP_RX_BUFFER, s.rxStart, n);
   s.rxStart = (s.rxStart + n) & RX_MASK;
   s.rxLen -= n;
   // RFC 1122 §4.2.3.3: announce a larger window only once it grew by min(buffer/2, MSS).
@@ -231,8 +232,7 @@ export function tcpSend(i: u64, buf: u64, len: u64): i64 {
   const room = TCP_TX_BUFFER - s.txLen;
   const n = len < room ? len : room;
   if (n === 0) return len === 0 ? 0 : TCP_AGAIN;
-  const at = s.txStart + s.txLen;
-  for (let k: u64 = 0; k < n; k++) s.tx[(at + k) & TX_MASK] = load8(buf + k);
+  ringWrite(s.tx, TCP_TX_BUFFER, s.txStart + s.txLen, buf, n);
   s.txLen += n;
   return n;
 }
@@ -300,6 +300,24 @@ export function tcpRemoteIp(i: u64): u64 {
 /** The current retransmission timeout, in ticks (for tests and statistics). */
 export function tcpRto(i: u64): u64 {
   return i < TCP_SOCKETS ? sockets[i].rto : 0;
+}
+
+// ======================================================================= buffers
+
+/** Copies n bytes from src into the ring of `size` bytes at `ring`, from position `pos` (wrapping). */
+function ringWrite(ring: u64, size: u64, pos: u64, src: u64, n: u64): void {
+  const at = pos & (size - 1);
+  const first = n < size - at ? n : size - at;
+  copyBytes(ring + at, src, first);
+  if (n > first) copyBytes(ring, src + first, n - first);
+}
+
+/** Copies n bytes from the ring of `size` bytes at `ring`, position `pos` (wrapping), to dst. */
+function ringRead(dst: u64, ring: u64, size: u64, pos: u64, n: u64): void {
+  const at = pos & (size - 1);
+  const first = n < size - at ? n : size - at;
+  copyBytes(dst, ring + at, first);
+  if (n > first) copyBytes(dst + first, ring, n - first);
 }
 
 // ======================================================================= life cycle
@@ -581,8 +599,7 @@ function inputData(s: Ptr<TcpSocket>, seg: Ptr<TcpRepr>, now: u64): void {
     s.flags |= F_ACK_NOW;
     return;
   }
-  const at = s.rxStart + s.rxLen + off;
-  for (let k: i64 = 0; k < n; k++) s.rx[(at + k) & RX_MASK] = load8(data + k);
+  ringWrite(s.rx, TCP_RX_BUFFER, s.rxStart + s.rxLen + off, data, n);
   if (off > 0) {
     count(S_TCP_OUT_OF_ORDER);
     oooInsert(s, off, off + n);
@@ -828,9 +845,7 @@ function sendSegment(s: Ptr<TcpSocket>, flags: u64, seq: u64, n: u64, now: u64):
   const syn = (flags & TCP_SYN) !== 0 ? 1 : 0;
   const window = rxWindow(s);
   const hlen = tcpEmitHeader(t, s.localPort, s.remotePort, seq, s.rcvNxt, flags, window, syn !== 0 ? TCP_MSS : 0);
-  const from = s.txStart + seqDiff(seq, s.txSeq);
-  const d = t + hlen;
-  for (let k: u64 = 0; k < n; k++) store8(d + k, s.tx[(from + k) & TX_MASK]);
+  ringRead(t + hlen, s.tx, TCP_TX_BUFFER, s.txStart + seqDiff(seq, s.txSeq), n);
   tcpChecksum(t, hlen + n, netif.ip, s.remoteIp);
   netifIpSend(f, 0, s.remoteIp, IP_PROTO_TCP, hlen + n);
   count(S_TCP_OUT);

@@ -17,11 +17,14 @@
  * (80–82 are the benchmark's three tests, experiments.md.) One event loop: take the card's
  * frames, serve every connection one request per round, let the stack send, and wait in WFI
  * for the card or the stack's next timer when nothing moved.
+ *
+ * `server_options` (a variable a test may patch before the guest runs): bit 0 polls instead
+ * of sleeping on interrupts, bit 1 negotiates VIRTIO_F_EVENT_IDX (default: interrupts, EVENT_IDX).
  */
 import { Arr, Ptr, i64, load8, ptr, store8, u64, u8, zeroed } from '../../../gtsc/guest';
 import { print, printU, println, putchar } from '../../../gtsc/runtime/rt';
 import { ifaceAddress, ifacePollAt, ifaceReceive, ifaceTransmit } from '../iface';
-import { TCP_AGAIN, tcpAccept, tcpClose, tcpListen, tcpRecv, tcpSend } from '../tcp';
+import { TCP_AGAIN, tcpAccept, tcpAcceptReady, tcpClose, tcpListen, tcpRecv, tcpSend } from '../tcp';
 import { bareNetInit, bareNow, bareWait } from './platform';
 
 const MODE_ECHO = 0;
@@ -29,6 +32,9 @@ const MODE_CALL = 1;
 const MODE_READ = 2;
 const MODE_WRITE = 3;
 const CONNS = 40;
+const OPT_POLLING = 1;
+const OPT_EVENT_IDX = 2;
+export let server_options: u64 = OPT_EVENT_IDX;
 const STAGE = 2048;
 const CLOSE_BYTE = 46; // '.'
 const ANSWER_BYTE = 120; // 'x'
@@ -69,7 +75,7 @@ function freeConn(): Ptr<Conn> {
 function acceptAll(): u64 {
   let moved: u64 = 0;
   for (let l = 0; l < 4; l++) {
-    for (;;) {
+    while (tcpAcceptReady(listeners[l]) !== 0) {
       const c = freeConn();
       if (c === 0) return moved;
       const s = tcpAccept(listeners[l]);
@@ -89,20 +95,9 @@ function finish(c: Ptr<Conn>): void {
   c.sock = -1;
 }
 
-/** Echo: send back what is staged, then receive more. */
+/** Echo: receive when nothing is staged, then send back what is (one segment carries both the ACK and the echo). */
 function serveEcho(c: Ptr<Conn>): u64 {
   let moved: u64 = 0;
-  if (c.staged > 0) {
-    const n = tcpSend(c.sock, c.stage + c.off, c.staged);
-    if (n > 0) {
-      c.off += n;
-      c.staged -= n;
-      moved = 1;
-    } else if (n !== TCP_AGAIN) {
-      finish(c);
-      return 1;
-    }
-  }
   if (c.staged === 0) {
     const n = tcpRecv(c.sock, c.stage, STAGE);
     if (n > 0) {
@@ -111,6 +106,17 @@ function serveEcho(c: Ptr<Conn>): u64 {
       moved = 1;
     } else if (n !== TCP_AGAIN) {
       finish(c); // end of stream or error
+      return 1;
+    }
+  }
+  if (c.staged > 0) {
+    const n = tcpSend(c.sock, c.stage + c.off, c.staged);
+    if (n > 0) {
+      c.off += n;
+      c.staged -= n;
+      moved = 1;
+    } else if (n !== TCP_AGAIN) {
+      finish(c);
       return 1;
     }
   }
@@ -160,7 +166,8 @@ function serveAll(): u64 {
 
 export function main(): u64 {
   for (let i = 0; i < CONNS; i++) conns[i].sock = -1;
-  const st = bareNetInit(0, 0, 0, 0, 1);
+  const opts = server_options;
+  const st = bareNetInit(0, 0, 0, opts & OPT_POLLING, (opts & OPT_EVENT_IDX) !== 0 ? 1 : 0);
   if (st !== 0) {
     print('nwp: no virtio-net card (');
     printU(st);
