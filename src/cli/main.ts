@@ -13,6 +13,7 @@ import { registerExperiment } from './experiment';
 import { registerBuild } from './build';
 import { registerDemo } from './demo';
 import { registerDisasm } from './disasm';
+import { registerImages } from './images';
 import { registerRun } from './run';
 import { fail } from './host';
 
@@ -33,6 +34,7 @@ registerBuild(program);
 registerDisasm(program);
 registerDemo(program);
 registerBench(program);
+registerImages(program);
 registerExperiment(program);
 
 // Sub-commands report usage errors the same way (exit status 2, one line).

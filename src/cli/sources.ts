@@ -46,9 +46,19 @@ export async function buildSources(paths: readonly string[], options: BuildOptio
   return buildGuest(sources, { ...options, readFile: readImport });
 }
 
-/** The boot image: read it, or build it when it is given as source files. */
+/**
+ * The boot image: read it, build it when it is given as source files, or, for a bare name such
+ * as `kernel-tests` that is not a file, the image `npm run build` made of that system.
+ */
 export async function loadOrBuildImage(paths: readonly string[]): Promise<Uint8Array> {
-  if (paths.length === 1 && !isSourceFile(paths[0])) return readUserFile(paths[0], 'image');
+  if (paths.length === 1 && !isSourceFile(paths[0])) {
+    if (!existsSync(paths[0])) {
+      const { imageByName } = await import('./images');
+      const named = imageByName(paths[0]);
+      if (named !== undefined) return readUserFile(named, 'image');
+    }
+    return readUserFile(paths[0], 'image');
+  }
   const notSource = paths.find((p) => !isSourceFile(p));
   if (notSource !== undefined) throw new RvnError(`'${notSource}': only one image can be booted; several arguments must all be sources (.S, .s, .ts)`, 2);
   return (await buildSources(paths)).elf;

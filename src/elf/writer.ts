@@ -120,7 +120,7 @@ export function writeElf(image: LinkedImage): Uint8Array {
   h.u32(image.rvc ? E.EF_RISCV_RVC | E.EF_RISCV_FLOAT_ABI_SOFT : E.EF_RISCV_FLOAT_ABI_SOFT);
   h.u16(E.EHDR_SIZE); h.u16(E.PHDR_SIZE); h.u16(phnum); h.u16(E.SHDR_SIZE); h.u16(secs.length + 4); h.u16(secs.length + 3);
   secs.forEach((s, i) => {
-    h.u32(E.PT_LOAD); h.u32(pflagsOf(s)); h.u64(offsets[i]); h.u64(s.address); h.u64(s.address);
+    h.u32(E.PT_LOAD); h.u32(pflagsOf(s)); h.u64(offsets[i]); h.u64(s.address); h.u64(s.loadAddress ?? s.address);
     h.u64(s.kind === 'bss' ? 0 : s.size); h.u64(s.size); h.u64(PAGE);
   });
   bytes.set(h.result(), 0);

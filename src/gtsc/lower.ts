@@ -389,7 +389,13 @@ export class FnLowerer implements LowerApi {
 
   private ret(s: ts.ReturnStatement): void {
     if (s.expression) {
-      if (this.sig.ret.k === 'void') fail(s, 'a void function cannot return a value');
+      if (this.sig.ret.k === 'void') {
+        // `return f()` with f void (as TypeScript allows): the call, then a plain return
+        if (!ts.isCallExpression(strip(s.expression))) fail(s, 'a void function cannot return a value');
+        this.exprDiscard(s.expression);
+        this.end({ op: 'ret', a: undefined });
+        return;
+      }
       this.retValue(s.expression);
     } else {
       this.end({ op: 'ret', a: undefined });

@@ -5,6 +5,8 @@ export interface LinkedSection {
   readonly name: string;
   readonly kind: SectionKind;
   readonly address: number;
+  /** Physical (load) address when it differs from `address` (ELF p_paddr; default: address). */
+  readonly loadAddress?: number;
   readonly align: number;
   /** Contents (empty for bss-like sections; `size` is the memory size). */
   readonly bytes: Uint8Array;

@@ -13,6 +13,7 @@ import { TextBuffer } from './buffer';
 import { CommitLogger } from './commitlog';
 import { combine } from './fanout';
 import { Profiler } from './profile';
+import { KernelProfiler, formatKernelTable } from './kernel';
 import { formatFolded, formatProfileJson, formatProfileTable } from './profile-format';
 import { Symbolizer } from './symbols';
 import { Timeline } from './timeline';
@@ -99,6 +100,8 @@ export function attachObservers(machine: ObservedMachine, images: readonly Symbo
   const wantProfile = opts.profile === true || opts.profileJson !== undefined || opts.profileFolded !== undefined;
   const profiler = wantProfile ? new Profiler(symbols) : undefined;
   if (profiler) list.push(profiler);
+  const kernel = wantProfile ? new KernelProfiler() : undefined;
+  if (kernel) list.push(kernel);
   const timelinePath = opts.timeline;
   const timeline = timelinePath !== undefined
     ? new Timeline(new TextBuffer((text) => host.write(timelinePath, text)), machine.timing.clockHz, machine.msipWindow)
@@ -107,6 +110,7 @@ export function attachObservers(machine: ObservedMachine, images: readonly Symbo
   const observer = combine(list);
   for (const hart of machine.harts) {
     profiler?.attach(hart);
+    kernel?.attach(hart);
     timeline?.attach(hart);
     hart.observer = observer;
   }
@@ -116,8 +120,9 @@ export function attachObservers(machine: ObservedMachine, images: readonly Symbo
       timeline?.finish(machine.harts);
       if (profiler) {
         const reports = profiler.report(machine.harts);
-        if (opts.profile === true) host.write(undefined, formatProfileTable(reports));
-        if (opts.profileJson !== undefined) host.write(opts.profileJson, formatProfileJson(reports, machine.timing.clockHz));
+        const kernelReports = kernel?.report(machine.harts) ?? [];
+        if (opts.profile === true) host.write(undefined, formatProfileTable(reports) + formatKernelTable(kernelReports));
+        if (opts.profileJson !== undefined) host.write(opts.profileJson, formatProfileJson(reports, machine.timing.clockHz, kernelReports));
         if (opts.profileFolded !== undefined) host.write(opts.profileFolded, formatFolded(reports));
       }
       for (const hart of machine.harts) hart.observer = undefined;

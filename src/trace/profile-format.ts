@@ -1,4 +1,5 @@
 /** The profiler's outputs: a text table, JSON, and folded stacks (flamegraph.pl, speedscope). */
+import type { HartKernelReport } from './kernel';
 import type { HartProfileReport } from './profile';
 
 function pct(part: number, whole: number): string {
@@ -24,12 +25,14 @@ export function formatProfileTable(reports: readonly HartProfileReport[]): strin
   return s;
 }
 
-export function formatProfileJson(reports: readonly HartProfileReport[], coreHz: number): string {
+/** The profile as JSON; `kernel` (per hart: kernel entries by IPC path, syscall, interrupt) when the kernel gave hints. */
+export function formatProfileJson(reports: readonly HartProfileReport[], coreHz: number, kernel: readonly HartKernelReport[] = []): string {
   const harts = reports.map((r) => ({
     hart: r.hart,
     cycles: r.cycles,
     instructions: r.instructions,
     functions: r.functions,
+    ...(kernel.some((k) => k.hart === r.hart) ? { kernel: kernel.find((k) => k.hart === r.hart)!.entries } : {}),
   }));
   return JSON.stringify({ coreHz, harts }, null, 1) + '\n';
 }

@@ -8,6 +8,10 @@
  * - instants (ph "i", s "t"): exceptions (cat "exception", Spike's cause names), interrupts
  *   (cat "interrupt"; "user-interrupt" when taken in U-mode; "ipi" for machine software
  *   interrupts, i.e. CLINT msip), "uipi.send" (cat "uipi") and CLINT msip writes ("ipi.send").
+ * - with a kernel that gives rvn's hints (src/os/kernel/hint.ts, src/trace/kernel.ts), a second
+ *   process "threads" with one track per hart: a span per thread while it runs (named by the
+ *   kernel's thread hints; "idle" while the hart has none), and instants (cat "kernel") for the
+ *   IPC path each system call took, faults, device interrupts and the IPIs the kernel sends.
  * Traps are stamped at the end of trap entry (the hart's cycle when the observer hears of it).
  * Events are streamed as they close, so spans appear in order of their end.
  */
@@ -16,6 +20,10 @@ import type { TextBuffer } from './buffer';
 import { hex64, hexNum64 } from './hex';
 import { isUipiSend, isWfi, rs1Of } from './insn';
 import { MSIP_CAUSE, causeName, privName } from './names';
+import { HintKind, IPC_PATHS, ThreadNames, hintKind, hintValue, syscallName } from './kernel';
+
+/** pid of the per-hart thread tracks (pid 0 is the machine's hart tracks). */
+const THREADS_PID = 1;
 
 /** The CLINT's msip registers (a word per hart from its base): a store of 1 there is an IPI. */
 export interface MsipWindow {
@@ -27,12 +35,17 @@ interface HartTrack {
   priv: number;
   privStart: number;
   sleepStart: number;
+  /** The running thread's id (kernel switch hints; -1 before the first) and since when. */
+  thread: number;
+  threadStart: number;
 }
 
 type Args = Record<string, string | number>;
 
 export class Timeline implements HartObserver {
   private readonly tracks: HartTrack[] = [];
+  private readonly threads = new ThreadNames();
+  private threadsNamed = false;
   private first = true;
 
   constructor(
@@ -56,7 +69,7 @@ export class Timeline implements HartObserver {
 
   attach(hart: Hart): void {
     const tid = hart.hartId;
-    this.tracks[tid] = { priv: hart.priv, privStart: hart.cycle, sleepStart: -1 };
+    this.tracks[tid] = { priv: hart.priv, privStart: hart.cycle, sleepStart: -1, thread: -1, threadStart: hart.cycle };
     this.emit({ name: 'thread_name', ph: 'M', pid: 0, tid, args: { name: `hart ${tid}` } });
     this.emit({ name: 'thread_sort_index', ph: 'M', pid: 0, tid, args: { sort_index: tid } });
   }
@@ -67,8 +80,38 @@ export class Timeline implements HartObserver {
     this.emit({ name, cat, ph: 'X', pid: 0, tid, ts, dur: this.ts(to) - ts });
   }
 
-  private instant(tid: number, name: string, cat: string, cycle: number, args: Args): void {
-    this.emit({ name, cat, ph: 'i', s: 't', pid: 0, tid, ts: this.ts(cycle), args });
+  private instant(tid: number, name: string, cat: string, cycle: number, args: Args, pid = 0): void {
+    this.emit({ name, cat, ph: 'i', s: 't', pid, tid, ts: this.ts(cycle), args });
+  }
+
+  /** A kernel hint: thread spans and kernel instants on the hart's thread track. */
+  private kernelHint(hart: Hart, t: HartTrack, kind: number, value: number): void {
+    const tid = hart.hartId;
+    if (!this.threadsNamed) {
+      this.threadsNamed = true;
+      this.emit({ name: 'process_name', ph: 'M', pid: THREADS_PID, tid: 0, args: { name: 'threads' } });
+    }
+    if (t.thread === -1 && kind !== HintKind.Thread) {
+      this.emit({ name: 'thread_name', ph: 'M', pid: THREADS_PID, tid, args: { name: `hart ${tid}` } });
+      t.thread = 0;
+    }
+    const now = hart.cycle;
+    if (kind === HintKind.Thread) this.threads.learn(hart, value);
+    else if (kind === HintKind.Switch) {
+      this.threadSpan(tid, t, now);
+      t.thread = value;
+      t.threadStart = now;
+    } else if (kind === HintKind.IpcPath) this.instant(tid, IPC_PATHS[value] ?? `path ${value}`, 'kernel', now, {}, THREADS_PID);
+    else if (kind === HintKind.Fault) this.instant(tid, 'fault', 'kernel', now, { thread: this.threads.name(value) }, THREADS_PID);
+    else if (kind === HintKind.Irq) this.instant(tid, `irq ${value}`, 'kernel', now, {}, THREADS_PID);
+    else if (kind === HintKind.Ipi) this.instant(tid, 'kernel ipi', 'kernel', now, { harts: value }, THREADS_PID);
+    else if (kind === HintKind.Syscall) this.instant(tid, syscallName(value), 'syscall', now, {}, THREADS_PID);
+  }
+
+  private threadSpan(tid: number, t: HartTrack, now: number): void {
+    if (t.thread < 0 || now <= t.threadStart) return;
+    const ts = this.ts(t.threadStart);
+    this.emit({ name: this.threads.name(t.thread), cat: 'thread', ph: 'X', pid: THREADS_PID, tid, ts, dur: this.ts(now) - ts });
   }
 
   /** Ends a WFI sleep and, if the mode changed, the current mode span. */
@@ -90,7 +133,9 @@ export class Timeline implements HartObserver {
     if (t === undefined) return;
     this.settle(hart, t);
     const w = c.word;
-    if (isUipiSend(w)) {
+    const k = hintKind(w);
+    if (k >= 0) this.kernelHint(hart, t, k, hintValue(hart, w));
+    else if (isUipiSend(w)) {
       const r = rs1Of(w);
       this.instant(hart.hartId, 'uipi.send', 'uipi', hart.cycle, { index: hex64(hart.xl[r], hart.xh[r]), pc: hexNum64(c.pc) });
     } else if (c.isStore && c.memPaddr >= this.msip.base && c.memPaddr < this.msip.end && (c.storeLo & 1) !== 0) {
@@ -121,8 +166,10 @@ export class Timeline implements HartObserver {
       const now = hart.cycle;
       if (t.sleepStart >= 0) this.span(hart.hartId, 'wfi', 'sleep', t.sleepStart, now);
       this.span(hart.hartId, `${privName(t.priv)}-mode`, 'priv', t.privStart, now);
+      this.threadSpan(hart.hartId, t, now);
       t.sleepStart = -1;
       t.privStart = now;
+      t.threadStart = now;
     }
     this.out.push('\n]}\n');
     this.out.flush();

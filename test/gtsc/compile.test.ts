@@ -195,6 +195,12 @@ describe('code shape', () => {
     expect(t).not.toContain('\t.globl g\n');
   });
 
+  test('a void function may return a void call (as TypeScript allows): a tail call; other values are refused', () => {
+    const t = asm('function g(x: u64): void { store8(x, 1); }\nexport function f(x: u64): void { if (x === 0) return g(8); store8(x, 2); }');
+    expect(body(t, 'f')).toContain('tail g');
+    expect(errorOf('export function f(): void { return 3; }')).toBe('m.ts:2:29: a void function cannot return a value');
+  });
+
   test('imports resolve to the exporting module symbol and fold its constants', () => {
     const out = compileGuest([
       { name: 'a.ts', text: "import { u64 } from './guest';\nexport const K = 40;\nexport function h(x: u64): u64 { return x; }" },

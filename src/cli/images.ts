@@ -1,0 +1,77 @@
+/**
+ * Images by name. `npm run build` (`rvn images`) builds the firmware, the kernel and every
+ * system described in src/os/systems/ into firmware/<name>.elf (rvn-fw + kernel + programs)
+ * and firmware/<name>.payload.elf (kernel + programs, for OpenSBI's fw_jump); `rvn run NAME`
+ * boots firmware/NAME.elf. The builds are reproducible: the same sources give the same bytes.
+ */
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import type { Command } from 'commander';
+import { RvnError } from '../errors';
+import { buildFirmware, buildKernel, buildSystem, systemName, withGenerated } from '../os/system/image';
+import type { SourceTree } from '../os/system/sources';
+import { writeUserFile } from './host';
+import { packageRoot } from './sources';
+
+/** Where the guest sources live, relative to the repository root. */
+const GUEST_DIRS = ['firmware/src', 'src/os', 'src/gtsc/runtime'];
+export const SYSTEMS_DIR = 'src/os/systems';
+export const IMAGES_DIR = 'firmware';
+
+/** Every guest source (.ts, .S) under the guest directories, by repository-relative path. */
+export function readGuestSources(root = packageRoot()): SourceTree {
+  const tree = new Map<string, string>();
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (/\.(ts|S)$/.test(name)) tree.set(relative(root, path).split('\\').join('/'), readFileSync(path, 'utf8'));
+    }
+  };
+  for (const d of GUEST_DIRS) if (existsSync(join(root, d))) walk(join(root, d));
+  return tree;
+}
+
+/** The systems that can be built, by name (src/os/systems/NAME.ts). */
+export function systemNames(tree: SourceTree): string[] {
+  return [...tree.keys()].filter((p) => p.startsWith(`${SYSTEMS_DIR}/`) && p.endsWith('.ts')).map(systemName).sort();
+}
+
+/** firmware/NAME.elf when NAME is a system's name and its image was built, else undefined. */
+export function imageByName(name: string, root = packageRoot()): string | undefined {
+  if (!/^[A-Za-z0-9_-]+$/.test(name)) return undefined;
+  const path = join(root, IMAGES_DIR, `${name}.elf`);
+  if (existsSync(path)) return path;
+  if (existsSync(join(root, SYSTEMS_DIR, `${name}.ts`))) {
+    throw new RvnError(`the image '${name}' has not been built yet: run npm run build (or rvn images ${name})`);
+  }
+  return undefined;
+}
+
+export function registerImages(program: Command): void {
+  program
+    .command('images')
+    .description('build the firmware, the kernel and the systems of src/os/systems into firmware/NAME.elf (rvn-fw + kernel + programs) and firmware/NAME.payload.elf (for OpenSBI)')
+    .argument('[names...]', 'systems to build (default: all)')
+    .option('--out <dir>', 'where the images go', IMAGES_DIR)
+    .option('--list', 'list the systems that can be built')
+    .action((names: string[], opts: { out: string; list?: boolean }) => {
+      const tree = withGenerated(readGuestSources());
+      const all = systemNames(tree);
+      if (opts.list) {
+        process.stdout.write(all.join('\n') + '\n');
+        return;
+      }
+      const unknown = names.filter((n) => !all.includes(n));
+      if (unknown.length > 0) throw new RvnError(`no system named ${unknown.map((n) => `'${n}'`).join(', ')} (there are: ${all.join(', ')})`, 2);
+      const wanted = names.length > 0 ? names : all;
+      mkdirSync(opts.out, { recursive: true });
+      const parts = { kernel: buildKernel(tree), firmware: buildFirmware(tree) };
+      for (const name of wanted) {
+        const built = buildSystem(tree, `${SYSTEMS_DIR}/${name}.ts`, parts);
+        writeUserFile(join(opts.out, `${name}.elf`), built.image);
+        writeUserFile(join(opts.out, `${name}.payload.elf`), built.payload);
+        process.stderr.write(`rvn images: ${join(opts.out, name)}.elf (${built.image.length} bytes), ${name}.payload.elf\n`);
+      }
+    });
+}

@@ -1,0 +1,100 @@
+/**
+ * The user library: messages, the boot-info page, user-interrupt set-up, and printing through
+ * the kernel's debug console. (System call stubs: sys.gen.ts, generated from the syscall table.)
+ */
+import { Arr, Ptr, cstr, csr_set, csr_write, fnaddr, i64, load8, ptr, u64, u8 } from '../../gtsc/guest';
+import { USER_INFO_MAGIC, UserBootInfo } from '../lib/userinfo';
+import { DebugWrite, MSG_LABEL_SHIFT, MSG_LENGTH_MASK } from './sys.gen';
+
+/** The message-info word: a label and a length in words. */
+export function msgInfo(label: u64, length: u64): u64 {
+  return (label << MSG_LABEL_SHIFT) | (length & MSG_LENGTH_MASK);
+}
+
+export function msgLabel(info: u64): u64 {
+  return info >>> MSG_LABEL_SHIFT;
+}
+
+export function msgLength(info: u64): u64 {
+  return info & MSG_LENGTH_MASK;
+}
+
+export function bootInfo(a1: u64): Ptr<UserBootInfo> {
+  const b = ptr<UserBootInfo>(a1);
+  return b.magic === USER_INFO_MAGIC ? b : ptr<UserBootInfo>(0);
+}
+
+// ---- user interrupts
+declare function uintr_entry(): void;
+/** The function uintr-entry.S calls with the pending bits (0: none). */
+export let uintr_handler: u64 = 0;
+
+/** Points utvec at the runtime's entry, installs handler(bits) and enables user interrupts. */
+export function uintrEnable(handler: (bits: u64) => void): void {
+  uintr_handler = fnaddr(handler);
+  csr_write('utvec', fnaddr(uintr_entry));
+  csr_set('uie', 1); // USIE
+  csr_set('ustatus', 1); // UIE
+}
+
+// ---- printing: a line is built in a buffer on the caller's stack and written in one call
+export interface Line {
+  len: u64;
+  bytes: Arr<u8, 248>;
+}
+
+export function newLine(l: Ptr<Line>): Ptr<Line> {
+  l.len = 0;
+  return l;
+}
+
+export function lineChar(l: Ptr<Line>, c: u64): void {
+  if (l.len < 248) {
+    l.bytes[l.len] = c;
+    l.len++;
+  }
+}
+
+export function lineStr(l: Ptr<Line>, s: u64): void {
+  let p = s;
+  while (load8(p) !== 0) {
+    lineChar(l, load8(p));
+    p++;
+  }
+}
+
+export function lineDec(l: Ptr<Line>, n: u64): void {
+  if (n >= 10) lineDec(l, n / 10);
+  lineChar(l, 48 + (n % 10));
+}
+
+export function lineSigned(l: Ptr<Line>, n: i64): void {
+  if (n < 0) {
+    lineChar(l, 45);
+    lineDec(l, 0 - n);
+  } else lineDec(l, n);
+}
+
+export function lineHex(l: Ptr<Line>, n: u64): void {
+  lineStr(l, cstr('0x'));
+  let started = 0;
+  for (let k = 60; k >= 0; k -= 4) {
+    const d = (n >>> k) & 15;
+    if (d !== 0 || started !== 0 || k === 0) {
+      lineChar(l, d < 10 ? 48 + d : 87 + d);
+      started = 1;
+    }
+  }
+}
+
+export function lineWrite(l: Ptr<Line>): void {
+  DebugWrite(l.bytes, l.len);
+  l.len = 0;
+}
+
+/** Prints a NUL-terminated string. */
+export function print(s: u64): void {
+  let n = 0;
+  while (load8(s + n) !== 0) n++;
+  DebugWrite(s, n);
+}

@@ -1,0 +1,112 @@
+// The kernel's in-guest test suite (src/os/programs/kernel-tests) on 1, 2 and 4 harts: every
+// named test must report ok (cross_hart is skipped on one hart), the faulting threads must be
+// reported with the pc and address the ELF's symbols say, and on two harts or more a uipi SEND
+// from hart 1 must reach the driver on hart 0 as a user interrupt with no kernel entry on
+// hart 0 in between (watched from outside by an observer on the harts).
+import { describe, expect, test } from 'vitest';
+import type { CommitInfo, Hart, HartObserver } from '../../src/cpu/hart';
+import { findSymbol, readElf, type ElfImage } from '../../src/elf/reader';
+import { idealProfile } from '../../src/timing/index';
+import { run, system } from './harness';
+
+const TESTS = [
+  'debug_write', 'capabilities', 'send_recv', 'call_reply', 'fastpath', 'cross_hart', 'notifications', 'priorities',
+  'round_robin', 'faults', 'thread_exit', 'get_clock', 'bootargs', 'irq_notification', 'uintr_register', 'uintr_send',
+  'uintr_signal', 'irq_uintr',
+];
+
+const hex = (v: number): string => `0x${v.toString(16)}`;
+
+function symbol(elf: ElfImage, name: string): number {
+  const s = findSymbol(elf, name);
+  expect(s, `symbol ${name}`).toBeDefined();
+  return s!.value;
+}
+
+/** The 32-bit word at user virtual address va of the image (through the ELF's sections). */
+function wordAt(elf: ElfImage, bytes: Uint8Array, va: number): number {
+  const seg = elf.segments.find((s) => va >= s.vaddr && va + 4 <= s.vaddr + s.filesz)!;
+  const off = seg.offset + (va - seg.vaddr);
+  return (bytes[off] | (bytes[off + 1] << 8) | (bytes[off + 2] << 16) | (bytes[off + 3] << 24)) >>> 0;
+}
+
+/** The initial value of a u64 variable of the image (its .data bytes in the ELF file). */
+function readU64(va: number, elf: ElfImage, bytes: Uint8Array): number {
+  const seg = elf.segments.find((s) => va >= s.vaddr && va + 8 <= s.vaddr + s.filesz)!;
+  return Number(new DataView(bytes.buffer, bytes.byteOffset + seg.offset + (va - seg.vaddr), 8).getBigUint64(0, true));
+}
+
+const UIPI_SEND = (w: number): boolean => (w & 0xfe00707f) === 0x0000607b;
+
+/** Records, per hart, S-mode trap entries, user interrupts taken, and retired uipi SENDs. */
+class UintrWatch implements HartObserver {
+  readonly kernelEntries: number[][] = [];
+  readonly userInterrupts: number[][] = [];
+  readonly sends: number[][] = [];
+  constructor(harts: number) {
+    for (let h = 0; h < harts; h++) {
+      this.kernelEntries.push([]);
+      this.userInterrupts.push([]);
+      this.sends.push([]);
+    }
+  }
+  commit(hart: Hart, c: Readonly<CommitInfo>): void {
+    if (c.len === 4 && UIPI_SEND(c.word)) this.sends[hart.hartId].push(hart.cycle);
+  }
+  trap(hart: Hart, isInterrupt: boolean, cause: number): void {
+    if (hart.priv === 0 && isInterrupt && cause === 0) this.userInterrupts[hart.hartId].push(hart.cycle);
+    else if (hart.priv === 1) this.kernelEntries[hart.hartId].push(hart.cycle);
+  }
+}
+
+describe('kernel-tests', () => {
+  const built = system('kernel-tests');
+  const elf = readElf(built.image);
+
+  for (const harts of [1, 2, 4]) {
+    test(`${harts} hart(s): every test passes`, () => {
+      const watch = new UintrWatch(harts);
+      const r = run([built.image], { harts, timing: idealProfile(), bootargs: 'kernel-tests on rvn', observer: () => watch });
+      const out = r.stdout;
+      expect(out).toContain(`rvn kernel: ${harts} harts, 22 threads in 2 address spaces`);
+      expect(out).toContain('kernel: user interrupts: available');
+      expect(out).toContain(`kernel-tests: ${harts} harts, user interrupts available, bootargs 'kernel-tests on rvn'`);
+      for (const name of TESTS) {
+        if (name === 'cross_hart' && harts === 1) expect(out).toContain('test cross_hart: skipped (one hart)');
+        else expect(out, out).toContain(`test ${name}: ok\n`);
+      }
+      expect(out).toContain(`kernel-tests: ${harts === 1 ? 17 : 18} passed, 0 failed, ${harts === 1 ? 1 : 0} skipped`);
+      expect(r.result.reason).toEqual({ kind: 'exit', code: 0, source: 'test-device' });
+
+      // faults: reported with the thread's name, the cause, the pc and the address (or tval)
+      const load = symbol(elf, 'fault_load_pc');
+      const store = symbol(elf, 'fault_store_pc');
+      const illegal = symbol(elf, 'fault_illegal_pc');
+      expect(out).toContain(`kernel: fault: thread 'faulter1' (hart 0): load page fault at pc ${hex(load)}, address 0x80200000\n`);
+      expect(out).toContain(`kernel: fault: thread 'faulter2' (hart 0): store page fault at pc ${hex(store)}, address ${hex(symbol(elf, 'fault_store_text'))}\n`);
+      expect(out).toContain(`kernel: fault: thread 'faulter4' (hart 0): illegal instruction at pc ${hex(illegal)}, tval ${hex(wordAt(elf, built.image, illegal))}\n`);
+      const bad = /kernel: fault: thread 'faulter3' \(hart 0\): bad system call 99 at pc (0x[0-9a-f]+)\n/.exec(out);
+      expect(bad).not.toBeNull();
+      expect(wordAt(elf, built.image, Number(bad![1]))).toBe(0x00000073); // the pc is an ecall
+      expect(out).not.toContain("thread 'exiter'");
+      expect(out.match(/kernel: fault:/g)).toHaveLength(4);
+
+      // the shared region: what the driver stored through its virtual address (setvar) is in
+      // RAM at the physical address the builder gave it (setpaddr)
+      const paddr = readU64(symbol(elf, 'shared_paddr'), elf, built.image);
+      expect(paddr % 4096).toBe(0);
+      const word = new DataView(r.machine.bus.readBytes(paddr, 8).buffer).getBigUint64(0, true);
+      expect(word).toBe(0x5eed0f5a4edn);
+
+      // the uipi SEND of uintr_sender (hart 1) reaches the driver on hart 0 with no kernel entry there
+      if (harts >= 2) {
+        expect(watch.sends[1]).toHaveLength(1);
+        const sent = watch.sends[1][0];
+        const taken = watch.userInterrupts[0].find((c) => c >= sent);
+        expect(taken, 'a user interrupt on hart 0 after the send').toBeDefined();
+        expect(taken! - sent).toBeLessThan(200);
+        expect(watch.kernelEntries[0].filter((c) => c >= sent && c <= taken!)).toEqual([]);
+      }
+    });
+  }
+});

@@ -1,0 +1,62 @@
+// The kernel and its test suite on firmware and machines none of us wrote: Debian's OpenSBI
+// (fw_jump) on rvn, and QEMU's virt machine with its OpenSBI and with rvn-fw. Neither has user
+// interrupts reaching S-mode (OpenSBI keeps mideleg bit 0; stock QEMU has no UINTR): the
+// kernel says so, the tests that need them report "skipped", every other test must pass.
+// Fail (never skip) when the software is missing: apt-get install opensbi qemu-system-misc.
+import { spawnSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { describe, expect, test } from 'vitest';
+import { idealProfile } from '../../src/timing/index';
+import { tempDir, writeTemp } from '../cli/rvn';
+import { FW_JUMP, run, system } from './harness';
+
+const UINTR_TESTS = ['uintr_send', 'uintr_signal', 'irq_uintr'];
+const OTHER_TESTS = [
+  'debug_write', 'capabilities', 'send_recv', 'call_reply', 'fastpath', 'cross_hart', 'notifications', 'priorities',
+  'round_robin', 'faults', 'thread_exit', 'get_clock', 'bootargs', 'irq_notification', 'uintr_register',
+];
+
+function expectSuite(out: string, why: RegExp): void {
+  const text = out.replace(/\r/g, '');
+  expect(text).toMatch(why);
+  expect(text).toContain('kernel-tests: 2 harts, user interrupts not available');
+  for (const name of OTHER_TESTS) expect(text, text).toContain(`test ${name}: ok\n`);
+  for (const name of UINTR_TESTS) expect(text).toContain(`test ${name}: skipped (no user interrupts on this machine)\n`);
+  expect(text).toContain(`kernel-tests: ${OTHER_TESTS.length} passed, 0 failed, ${UINTR_TESTS.length} skipped`);
+  expect(text.match(/kernel: fault:/g)).toHaveLength(4);
+}
+
+function qemu(args: string[]): { stdout: string; status: number | null } {
+  const q = spawnSync('qemu-system-riscv64', ['-M', 'virt', '-m', '128M', '-smp', '2', '-nographic', ...args], { encoding: 'utf8', timeout: 120_000 });
+  expect(q.error, 'qemu-system-riscv64 is missing: apt-get install qemu-system-misc').toBeUndefined();
+  return { stdout: q.stdout, status: q.status };
+}
+
+describe('kernel-tests elsewhere', () => {
+  const built = system('kernel-tests');
+
+  test("Debian's OpenSBI fw_jump on rvn, 2 harts: every test without user interrupts passes", () => {
+    expect(existsSync(FW_JUMP), `${FW_JUMP} is missing: apt-get install opensbi`).toBe(true);
+    const r = run([new Uint8Array(readFileSync(FW_JUMP)), built.payload], { harts: 2, timing: idealProfile(), bootargs: 'on opensbi' });
+    expect(r.stdout).toContain('OpenSBI v');
+    expectSuite(r.stdout, /kernel: user interrupts: not available \(user software interrupts are not delegated to S-mode/);
+    expect(r.result.reason).toEqual({ kind: 'exit', code: 0, source: 'test-device' });
+  });
+
+  test("QEMU virt with its OpenSBI (-bios default), 2 harts", () => {
+    const dir = tempDir();
+    const q = qemu(['-bios', 'default', '-kernel', writeTemp(dir, 'payload.elf', built.payload), '-append', 'on qemu']);
+    expect(q.stdout).toContain('OpenSBI v');
+    expectSuite(q.stdout, /kernel: user interrupts: not available \(no UINTC in the device tree/);
+    expect(q.stdout).toContain("bootargs 'on qemu'");
+    expect(q.status).toBe(0);
+  });
+
+  test('QEMU virt with rvn-fw (-bios none), 2 harts', () => {
+    const dir = tempDir();
+    const q = qemu(['-bios', 'none', '-kernel', writeTemp(dir, 'kernel-tests.elf', built.image)]);
+    expect(q.stdout).toContain('rvn-fw: SBI v1.0, 2 harts');
+    expectSuite(q.stdout, /kernel: user interrupts: not available \(no UINTC in the device tree/);
+    expect(q.status).toBe(0);
+  });
+});
