@@ -190,6 +190,12 @@ export function tcpAccept(l: u64): i64 {
   return i;
 }
 
+/** The listener of `port`, or -1 when nobody listens on it. */
+export function tcpListenerFor(port: u64): i64 {
+  const l = findListener(port);
+  return l !== 0 ? l - 1 : -1;
+}
+
 export function tcpAcceptReady(l: u64): u64 {
   return l < TCP_LISTENERS && listeners[l].qLen > 0 ? 1 : 0;
 }
