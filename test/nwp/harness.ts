@@ -30,6 +30,8 @@ export const STAT_NAMES: string[] = (() => {
 
 export interface BootOptions {
   net?: NetworkOptions;
+  harts?: number;
+  bootargs?: string;
   timing?: TimingProfile;
   memBytes?: number;
   /** Translated blocks (default true), as MachineOptions.fast. */
@@ -45,7 +47,7 @@ export class Guest {
     this.m = new Machine(
       // Reference mode by default: these runs are short, and the translated blocks of the
       // network code cost more to make than they save within them (docs/nwp.md).
-      { memBytes: opts.memBytes ?? 16 << 20, timing: opts.timing ?? idealProfile(), fast: opts.fast ?? false, net: { ...opts.net, pcap: (b) => this.pcapChunks.push(b.slice()) } },
+      { memBytes: opts.memBytes ?? 16 << 20, timing: opts.timing ?? idealProfile(), fast: opts.fast ?? false, harts: opts.harts, bootargs: opts.bootargs, net: { ...opts.net, pcap: (b) => this.pcapChunks.push(b.slice()) } },
       { console: (b) => this.out.push(b.slice()) },
     );
     this.m.load(elf, 'nwp');
@@ -73,21 +75,27 @@ export class Guest {
     while (!done()) {
       if (this.m.cycles >= maxCycles) return false;
       const r = this.m.run({ maxCycles: Math.min(maxCycles, this.m.cycles + slice) });
+      // Every hart waiting with nothing scheduled: nothing more can happen.
+      if (r.reason.kind === 'idle') return done();
       if (r.reason.kind !== 'limit') throw new Error(`guest stopped: ${JSON.stringify(r.reason)}\n${this.text}`);
     }
     return true;
   }
 
-  /** Boots until the server announces its address. */
+  /** Boots until the server announces its address (and, under the kernel, the TCP server its port). */
   ready(maxCycles = 50_000_000): void {
-    if (!this.runUntil(() => this.text.includes('serving'), maxCycles)) throw new Error(`server not ready:\n${this.text}`);
+    const up = () => this.text.includes('serving') && (!this.text.includes('rvn kernel') || this.text.includes('tcp-server:'));
+    if (!this.runUntil(up, maxCycles)) throw new Error(`server not ready:\n${this.text}`);
   }
 
-  /** `n` u64 words of the guest from its symbol `name`. */
+  /** `n` u64 words of the guest from its symbol `name` (a user address is found through the ELF's load addresses). */
   readU64s(name: string, n: number): number[] {
-    const sym = findSymbol(readElf(this.elf), name);
+    const elf = readElf(this.elf);
+    const sym = findSymbol(elf, name);
     if (!sym) throw new Error(`no symbol ${name}`);
-    const bytes = this.m.bus.readBytes(sym.value, 8 * n);
+    const seg = elf.segments.find((s) => s.type === 1 && sym.value >= s.vaddr && sym.value < s.vaddr + s.memsz);
+    const pa = seg !== undefined ? seg.paddr + (sym.value - seg.vaddr) : sym.value;
+    const bytes = this.m.bus.readBytes(pa, 8 * n);
     const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
     return Array.from({ length: n }, (_, i) => Number(view.getBigUint64(8 * i, true)));
   }
@@ -107,7 +115,7 @@ export class Guest {
   /** Runs `cycles` more cycles. */
   runFor(cycles: number): void {
     const r = this.m.run({ maxCycles: this.m.cycles + cycles });
-    if (r.reason.kind !== 'limit') throw new Error(`guest stopped: ${JSON.stringify(r.reason)}\n${this.text}`);
+    if (r.reason.kind !== 'limit' && r.reason.kind !== 'idle') throw new Error(`guest stopped: ${JSON.stringify(r.reason)}\n${this.text}`);
   }
 
   /** Sets a u64 variable of the guest (before it runs): e.g. `server_options`. */
