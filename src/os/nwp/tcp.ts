@@ -131,6 +131,15 @@ const listeners = zeroed<Arr<TcpListener, 4>>();
 let issCounter: u64 = 0;
 /** Why the last dispatch left output behind: 0 nothing, 1 a neighbour to resolve, 2 no transmit buffer. */
 export let tcpOutputBlocked: u64 = 0;
+// Work lists as bitmasks over the socket pool (40 ≤ 64), so that a round of the stack costs
+// what changed, not the size of the pool:
+/** Sockets that may have something to send (input arrived, the application sent or closed). */
+let outputMask: u64 = 0;
+/** Sockets whose readiness for the application may have changed; listeners that got a connection. */
+let readyMask: u64 = 0;
+let listenReadyMask: u64 = 0;
+/** The earliest retransmission, persist, TIME-WAIT or delayed-ACK deadline armed (0: none; may be early). */
+let timerMin: u64 = 0;
 
 function seqLt(a: u64, b: u64): u64 {
   return i32(a - b) < 0 ? 1 : 0;
@@ -147,6 +156,38 @@ function seqAdd(a: u64, n: u64): u64 {
 /** The distance from a to b in sequence space (b − a, signed). */
 function seqDiff(b: u64, a: u64): i64 {
   return i32(b - a);
+}
+
+function bit(s: Ptr<TcpSocket>): u64 {
+  return 1 << socketIndex(s);
+}
+
+function markOutput(s: Ptr<TcpSocket>): void {
+  outputMask |= bit(s);
+}
+
+function armTimer(s: Ptr<TcpSocket>, at: u64): void {
+  s.timerAt = at;
+  if (timerMin === 0 || at < timerMin) timerMin = at;
+}
+
+function armAck(s: Ptr<TcpSocket>, at: u64): void {
+  s.ackAt = at;
+  if (timerMin === 0 || at < timerMin) timerMin = at;
+}
+
+/** The sockets whose readiness may have changed since the last call (bit i: socket i). */
+export function tcpTakeReady(): u64 {
+  const m = readyMask;
+  readyMask = 0;
+  return m;
+}
+
+/** The listeners that got a connection (bit i: listener i) since the last call. */
+export function tcpTakeListenReady(): u64 {
+  const m = listenReadyMask;
+  listenReadyMask = 0;
+  return m;
 }
 
 export function tcpInit(): void {
@@ -171,6 +212,7 @@ export function tcpListen(port: u64, backlog: u64): i64 {
   l.pending = 0;
   l.qHead = 0;
   l.qLen = 0;
+  listenReadyMask |= 1 << free; // whoever waits to accept on this port may now
   return free;
 }
 
@@ -225,7 +267,10 @@ export function tcpRecv(i: u64, buf: u64, len: u64): i64 {
   // RFC 1122 §4.2.3.3: announce a larger window only once it grew by min(buffer/2, MSS).
   const grown = seqDiff(seqAdd(s.rcvNxt, rxWindow(s)), s.rcvAdv);
   const step: i64 = s.mss < TCP_RX_BUFFER / 2 ? s.mss : TCP_RX_BUFFER / 2;
-  if (grown >= step) s.flags |= F_ACK_NOW;
+  if (grown >= step) {
+    s.flags |= F_ACK_NOW;
+    markOutput(s);
+  }
   return n;
 }
 
@@ -240,6 +285,7 @@ export function tcpSend(i: u64, buf: u64, len: u64): i64 {
   if (n === 0) return len === 0 ? 0 : TCP_AGAIN;
   ringWrite(s.tx, TCP_TX_BUFFER, s.txStart + s.txLen, buf, n);
   s.txLen += n;
+  markOutput(s);
   return n;
 }
 
@@ -273,6 +319,7 @@ export function tcpClose(i: u64): i64 {
     s.state = TCP_LAST_ACK;
     s.flags |= F_CLOSE;
   }
+  markOutput(s);
   releaseIfDone(s);
   return 0;
 }
@@ -347,6 +394,7 @@ function closeWith(s: Ptr<TcpSocket>, error: i64): void {
   s.timerAt = 0;
   s.ackAt = 0;
   s.flags &= F_USER | F_QUEUED | F_PEER_FIN;
+  readyMask |= bit(s);
   releaseIfDone(s);
 }
 
@@ -424,11 +472,12 @@ function passiveOpen(l: u64, ip: u64, seg: Ptr<TcpRepr>, now: u64): void {
   s.txStart = 0;
   s.txLen = 0;
   s.oooCount = 0;
+  markOutput(s);
 }
 
 // ======================================================================= input
 
-/** Handles a TCP segment for our address `dst` from `src` (RFC 9293 §3.10.7). */
+/** Handles a TCP segment for our address from `src` (RFC 9293 §3.10.7). */
 export function tcpInput(src: u64, seg: Ptr<TcpRepr>, now: u64): void {
   const s = findSocket(src, seg.dstPort, seg.srcPort);
   if (s === 0) {
@@ -438,6 +487,14 @@ export function tcpInput(src: u64, seg: Ptr<TcpRepr>, now: u64): void {
     else resetFor(src, seg, now);
     return;
   }
+  // Whatever the segment does, the socket may now have output, and news for its application.
+  const b = bit(s);
+  outputMask |= b;
+  readyMask |= b;
+  segmentArrives(s, seg, now);
+}
+
+function segmentArrives(s: Ptr<TcpSocket>, seg: Ptr<TcpRepr>, now: u64): void {
   const len = seg.dataLen + ((seg.flags & TCP_SYN) !== 0 ? 1 : 0) + ((seg.flags & TCP_FIN) !== 0 ? 1 : 0);
   // A repeated SYN in SYN-RECEIVED: our SYN-ACK was lost; send it again.
   if (s.state === TCP_SYN_RECEIVED && (seg.flags & TCP_SYN) !== 0 && seg.seq === seqAdd(s.rcvNxt, SEQ_MASK)) {
@@ -504,6 +561,7 @@ function synReceivedAck(s: Ptr<TcpSocket>, seg: Ptr<TcpRepr>, now: u64): u64 {
   ln.queue[(ln.qHead + ln.qLen) % TCP_MAX_BACKLOG] = socketIndex(s);
   ln.qLen++;
   s.flags |= F_QUEUED;
+  listenReadyMask |= 1 << (s.listener - 1);
   return 1;
 }
 
@@ -552,7 +610,8 @@ function ackNewData(s: Ptr<TcpSocket>, ack: u64, now: u64): void {
   if (seqLt(s.sndNxt, ack) !== 0) s.sndNxt = ack;
   s.dupAcks = 0;
   // RFC 6298 §5.2/5.3: stop the timer when everything is acknowledged, else restart it.
-  s.timerAt = s.sndUna === s.sndMax ? 0 : now + s.rto;
+  if (s.sndUna === s.sndMax) s.timerAt = 0;
+  else armTimer(s, now + s.rto);
 }
 
 /** RFC 6298 §2: SRTT, RTTVAR and RTO from one measurement r (ticks), with BSD's scaled integers. */
@@ -621,7 +680,7 @@ function inputData(s: Ptr<TcpSocket>, seg: Ptr<TcpRepr>, now: u64): void {
   s.rcvNxt = seqAdd(s.rcvNxt, advance);
   if ((s.flags & F_ACK_NOW) === 0) {
     if (netif.config.ackDelay === 0) s.flags |= F_ACK_NOW;
-    else if (s.ackAt === 0) s.ackAt = now + netif.config.ackDelay;
+    else if (s.ackAt === 0) armAck(s, now + netif.config.ackDelay);
   }
 }
 
@@ -712,12 +771,12 @@ function inputFin(s: Ptr<TcpSocket>, now: u64): void {
     if ((s.flags & F_FIN_SENT) !== 0 && s.sndUna === seqAdd(s.finSeq, 1)) enterTimeWait(s, now);
     else s.state = TCP_CLOSING;
   } else if (st === TCP_FIN_WAIT_2) enterTimeWait(s, now);
-  else if (st === TCP_TIME_WAIT) s.timerAt = now + netif.config.timeWait;
+  else if (st === TCP_TIME_WAIT) armTimer(s, now + netif.config.timeWait);
 }
 
 function enterTimeWait(s: Ptr<TcpSocket>, now: u64): void {
   s.state = TCP_TIME_WAIT;
-  s.timerAt = now + netif.config.timeWait;
+  armTimer(s, now + netif.config.timeWait);
 }
 
 // ======================================================================= resets
@@ -745,14 +804,28 @@ function sendReset(dst: u64, srcPort: u64, dstPort: u64, seq: u64, ack: u64, fla
 
 // ======================================================================= output
 
-/** Runs every socket's timers and sends what is due: data, FIN, SYN-ACK, ACKs, retransmissions. */
+/**
+ * Sends what is due: the sockets marked since the last round, and when the earliest deadline
+ * has passed, every socket's timers (retransmission, persist, TIME-WAIT, delayed ACK).
+ */
 export function tcpDispatch(now: u64): void {
   tcpOutputBlocked = 0;
-  for (let i = 0; i < TCP_SOCKETS; i++) {
+  let mask = outputMask;
+  outputMask = 0;
+  const all = timerMin !== 0 && now >= timerMin ? 1 : 0;
+  if (all !== 0) timerMin = 0;
+  for (let i: u64 = 0; i < TCP_SOCKETS && (all !== 0 || mask !== 0); i++) {
+    const b: u64 = 1 << i;
+    if (all === 0 && (mask & b) === 0) continue;
+    mask &= ~b;
     const s = sockets[i];
     if (s.state <= TCP_CLOSED) continue;
-    timers(s, now);
-    if (s.state > TCP_CLOSED) output(s, now);
+    if (all !== 0) timers(s, now);
+    if (s.state > TCP_CLOSED && output(s, now) !== 0) outputMask |= b; // blocked: again next round
+    if (all !== 0 && s.state > TCP_CLOSED) {
+      if (s.timerAt !== 0 && (timerMin === 0 || s.timerAt < timerMin)) timerMin = s.timerAt;
+      if (s.ackAt !== 0 && (timerMin === 0 || s.ackAt < timerMin)) timerMin = s.ackAt;
+    }
   }
 }
 
@@ -796,12 +869,13 @@ function finDue(s: Ptr<TcpSocket>, end: u64): u64 {
   return (s.flags & F_FIN_SENT) === 0 || seqLe(end, s.finSeq) !== 0 ? 1 : 0;
 }
 
-function output(s: Ptr<TcpSocket>, now: u64): void {
+/** Sends what socket s has due; 1 when something had to wait (a neighbour, a transmit buffer). */
+function output(s: Ptr<TcpSocket>, now: u64): u64 {
   for (let burst = 0; burst < BURST; burst++) {
     if (s.state === TCP_SYN_RECEIVED) {
-      if (s.sndNxt === s.iss) sendSegment(s, TCP_SYN | TCP_ACK, s.iss, 0, now);
-      else if ((s.flags & F_ACK_NOW) !== 0) sendSegment(s, TCP_ACK, s.sndNxt, 0, now);
-      return;
+      if (s.sndNxt === s.iss) return 1 - sendSegment(s, TCP_SYN | TCP_ACK, s.iss, 0, now);
+      if ((s.flags & F_ACK_NOW) !== 0) return 1 - sendSegment(s, TCP_ACK, s.sndNxt, 0, now);
+      return 0;
     }
     const sending = s.state !== TCP_TIME_WAIT && s.state !== TCP_FIN_WAIT_2;
     let n: u64 = 0;
@@ -811,12 +885,13 @@ function output(s: Ptr<TcpSocket>, now: u64): void {
       fin = finDue(s, seqAdd(s.sndNxt, n));
     }
     if (n === 0 && fin === 0) {
-      if ((s.flags & F_ACK_NOW) !== 0) sendSegment(s, TCP_ACK, s.sndNxt, 0, now);
-      return;
+      if ((s.flags & F_ACK_NOW) !== 0) return 1 - sendSegment(s, TCP_ACK, s.sndNxt, 0, now);
+      return 0;
     }
     const flags = TCP_ACK | (n > 0 ? TCP_PSH : 0) | (fin !== 0 ? TCP_FIN : 0);
-    if (sendSegment(s, flags, s.sndNxt, n, now) === 0) return;
+    if (sendSegment(s, flags, s.sndNxt, n, now) === 0) return 1;
   }
+  return 1; // a full burst: more may be due
 }
 
 /** Bytes of the send buffer that may go out now at sndNxt: the window and one MSS allowing. */
@@ -832,7 +907,7 @@ function sendable(s: Ptr<TcpSocket>, now: u64): u64 {
     n = 1; // a zero-window probe
     s.flags &= ~F_PROBE;
   } else if (n === 0 && s.timerAt === 0) {
-    s.timerAt = now + s.rto; // the persist timer: probe when it fires
+    armTimer(s, now + s.rto); // the persist timer: probe when it fires
   }
   return n;
 }
@@ -866,7 +941,7 @@ function sendSegment(s: Ptr<TcpSocket>, flags: u64, seq: u64, n: u64, now: u64):
       s.rttSeq = end;
       s.rttStart = now;
     }
-    if (s.timerAt === 0) s.timerAt = now + s.rto;
+    if (s.timerAt === 0) armTimer(s, now + s.rto);
   }
   if (fin !== 0) {
     s.flags |= F_FIN_SENT;
@@ -881,26 +956,9 @@ function sendSegment(s: Ptr<TcpSocket>, flags: u64, seq: u64, n: u64, now: u64):
 }
 
 /**
- * The earliest tick any socket needs the stack's attention (timers, due output); 0: none.
- * `now` when output is waiting for a transmit buffer.
+ * The earliest tick the sockets need the stack's attention: `now` when output waits (for a
+ * transmit buffer or a neighbour: see tcpOutputBlocked), else the earliest deadline; 0: none.
  */
 export function tcpPollAt(now: u64): u64 {
-  let at: u64 = 0;
-  for (let i = 0; i < TCP_SOCKETS; i++) {
-    const s = sockets[i];
-    if (s.state <= TCP_CLOSED) continue;
-    if (s.timerAt !== 0 && (at === 0 || s.timerAt < at)) at = s.timerAt;
-    if (s.ackAt !== 0 && (at === 0 || s.ackAt < at)) at = s.ackAt;
-    if ((s.flags & F_ACK_NOW) !== 0 || wantsToSend(s) !== 0) at = now;
-  }
-  return at;
-}
-
-function wantsToSend(s: Ptr<TcpSocket>): u64 {
-  if (s.state === TCP_SYN_RECEIVED) return s.sndNxt === s.iss ? 1 : 0;
-  if (s.state === TCP_TIME_WAIT || s.state === TCP_FIN_WAIT_2) return 0;
-  const sent = seqDiff(s.sndNxt, s.txSeq);
-  const wnd = seqDiff(seqAdd(s.sndUna, s.sndWnd), s.sndNxt);
-  if (sent >= 0 && sent < s.txLen && (wnd > 0 || (s.flags & F_PROBE) !== 0)) return 1;
-  return sent >= 0 && sent === s.txLen ? finDue(s, s.sndNxt) : 0;
+  return outputMask !== 0 ? now : timerMin;
 }

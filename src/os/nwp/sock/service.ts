@@ -1,11 +1,13 @@
 /**
  * The NWP's side of the socket API, independent of the transport: a request either completes
  * at once (the reply is filled in) or waits in its client's slot until the stack can complete
- * it (svcRetry after each round of the stack). One request per client at a time: a client is
- * a thread that waits for its answer (sync), or one coroutine's slot (async).
+ * it. After each round of the stack, svcBeginRound() collects which sockets and listeners
+ * changed, and svcNextDone() hands back, one at a time, the waiting requests that now
+ * complete — only those on a socket that changed are tried again. One request per client at a
+ * time: a client is a thread that waits for its answer (sync), or one coroutine's slot (async).
  */
 import { Arr, Ptr, i64, u64, zeroed } from '../../../gtsc/guest';
-import { TCP_AGAIN, TCP_E_INVALID, tcpAccept, tcpClose, tcpListen, tcpListenerFor, tcpRecv, tcpSend } from '../tcp';
+import { TCP_AGAIN, TCP_E_INVALID, tcpAccept, tcpClose, tcpListen, tcpListenerFor, tcpRecv, tcpSend, tcpTakeListenReady, tcpTakeReady } from '../tcp';
 import { copyBytes } from '../wire/bytes';
 import { SOCK_ACCEPT, SOCK_CLOSE, SOCK_INLINE, SOCK_LISTEN, SOCK_RECV, SOCK_RECV_NB, SOCK_SEND } from './protocol';
 import type { SockReply, SockRequest } from './protocol';
@@ -15,9 +17,17 @@ export const SVC_CLIENTS = 64;
 
 const waiting = zeroed<Arr<SockRequest, 65>>();
 const isWaiting = zeroed<Arr<u64, 65>>();
+/** Clients (bit c − 1 for client c) waiting in ACCEPT, and waiting on each socket. */
+let acceptWaiters: u64 = 0;
+const socketWaiters = zeroed<Arr<u64, 64>>();
 /** Bytes of a waiting SEND already queued. */
 const sentSoFar = zeroed<Arr<u64, 65>>();
+/** What a waiting request waits on: its socket, or WAIT_LISTEN (an ACCEPT). */
+const waitKey = zeroed<Arr<u64, 65>>();
+const WAIT_LISTEN = 64;
 let waitingCount: u64 = 0;
+/** This round's candidates: the clients waiting on what changed (bit c − 1 for client c). */
+let candidates: u64 = 0;
 
 /** Requests waiting for the stack. */
 export function svcWaiting(): u64 {
@@ -76,8 +86,63 @@ export function svcSubmit(client: u64, q: Ptr<SockRequest>, rep: Ptr<SockReply>)
   w.arg = q.arg;
   w.len = q.len;
   if (q.op === SOCK_SEND) copyBytes(w.data, q.data, q.len < SOCK_INLINE ? q.len : SOCK_INLINE);
+  const key: u64 = q.op === SOCK_ACCEPT ? WAIT_LISTEN : q.sock & 63;
+  waitKey[client] = key;
+  if (key === WAIT_LISTEN) acceptWaiters |= 1 << (client - 1);
+  else socketWaiters[key] = socketWaiters[key] | (1 << (client - 1));
   isWaiting[client] = 1;
   waitingCount++;
+  return 0;
+}
+
+/** After a round of the stack: the clients waiting on the sockets and listeners that changed. */
+export function svcBeginRound(): void {
+  let changed = tcpTakeReady();
+  candidates = tcpTakeListenReady() !== 0 ? acceptWaiters : 0;
+  for (let i: u64 = 0; changed !== 0; i++) {
+    if ((changed & 1) !== 0) candidates |= socketWaiters[i];
+    changed = changed >>> 1;
+  }
+}
+
+/** The number (1..64) of the lowest set bit of x (x not 0): a binary search, RV64IMAC has no ctz. */
+function lowestClient(x: u64): u64 {
+  let v = x & (0 - x);
+  let c: u64 = 1;
+  if ((v >>> 32) !== 0) {
+    c += 32;
+    v = v >>> 32;
+  }
+  if ((v >>> 16) !== 0) {
+    c += 16;
+    v = v >>> 16;
+  }
+  if ((v >>> 8) !== 0) {
+    c += 8;
+    v = v >>> 8;
+  }
+  if ((v >>> 4) !== 0) {
+    c += 4;
+    v = v >>> 4;
+  }
+  if ((v >>> 2) !== 0) {
+    c += 2;
+    v = v >>> 2;
+  }
+  if ((v >>> 1) !== 0) c += 1;
+  return c;
+}
+
+/**
+ * The next client whose waiting request completes after this round's changes (its answer in
+ * rep), or 0 when there is none left.
+ */
+export function svcNextDone(rep: Ptr<SockReply>): u64 {
+  while (candidates !== 0) {
+    const c = lowestClient(candidates);
+    candidates &= ~(1 << (c - 1));
+    if (svcRetry(c, rep) !== 0) return c;
+  }
   return 0;
 }
 
@@ -85,6 +150,10 @@ export function svcSubmit(client: u64, q: Ptr<SockRequest>, rep: Ptr<SockReply>)
 export function svcRetry(client: u64, rep: Ptr<SockReply>): u64 {
   if (isWaiting[client] === 0 || attempt(waiting[client], client, rep) === 0) return 0;
   isWaiting[client] = 0;
+  const bit: u64 = 1 << (client - 1);
+  const key = waitKey[client];
+  if (key === WAIT_LISTEN) acceptWaiters &= ~bit;
+  else socketWaiters[key] = socketWaiters[key] & ~bit;
   waitingCount--;
   return 1;
 }

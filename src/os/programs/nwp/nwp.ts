@@ -26,7 +26,7 @@ import { VNET_OK, vnetArm, vnetDevice, vnetDisarm, vnetEventIdx, vnetInit, vnetI
 import type { VnetConfig } from '../../nwp/driver/virtio-net';
 import { ifaceAddress, ifaceInit, ifacePollAt, ifaceReceive, ifaceTransmit } from '../../nwp/iface';
 import type { SockReply, SockRequest } from '../../nwp/sock/protocol';
-import { SVC_CLIENTS, svcIsWaiting, svcRetry, svcSubmit, svcWaiting } from '../../nwp/sock/service';
+import { svcBeginRound, svcNextDone, svcSubmit } from '../../nwp/sock/service';
 import { replyGive, replyPoolInit, replyTake, replyToMsg, requestFromMsg } from '../../nwp/sock/sync-server';
 import type { ReplyPool } from '../../nwp/sock/sync-server';
 
@@ -99,11 +99,10 @@ function setDeadline(at: u64): void {
   if (at !== 0 && before === 0) Signal(CLOCK_GO);
 }
 
-/** Answers every waiting request the stack can now complete. */
+/** Answers every waiting request the stack's last round completed. */
 function completeWaiting(m: Ptr<Msg>, ipcBuf: u64, rep: Ptr<SockReply>): void {
-  if (svcWaiting() === 0) return;
-  for (let c: u64 = 1; c <= SVC_CLIENTS; c++) {
-    if (svcIsWaiting(c) === 0 || svcRetry(c, rep) === 0) continue;
+  svcBeginRound();
+  for (let c = svcNextDone(rep); c !== 0; c = svcNextDone(rep)) {
     replyToMsg(rep, m, ipcBuf);
     Reply(held[c], m);
     replyGive(pool, held[c]);
