@@ -3,31 +3,14 @@
 // answers one by one through the NWP (the call service), gets every byte back, sends '.', and
 // sees the server close. tshark then decodes the wire's capture: every frame, checksums
 // checked, nothing malformed. Needs tshark (and the images of `npm run build`).
-import { spawn } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { startRvn } from '../cli/rvn-process';
 import { tsharkFrames, tsharkInstalled } from '../net/tshark';
 import { execFileSync } from 'node:child_process';
-
-function startRvn(args: string[]) {
-  const child = spawn(process.execPath, ['dist/rvn.mjs', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const waitFor = async (what: () => boolean, ms: number, label: string) => {
-    const until = Date.now() + ms;
-    while (!what()) {
-      if (Date.now() > until) throw new Error(`timed out waiting for ${label}; stdout: ${stdout}; stderr: ${stderr}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
-  return { child, exited, waitFor, out: () => stdout, err: () => stderr };
-}
 
 /** A client: sends `text` (no '.'), waits for it to come back, sends '.', waits for the close. */
 function client(port: number, text: string): Promise<string> {

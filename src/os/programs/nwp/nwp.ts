@@ -18,7 +18,7 @@
  */
 import { Arr, Ptr, cstr, i64, load64, rdtime, store64, u64, zeroed } from '../../../gtsc/guest';
 import { UserBootInfo } from '../../lib/userinfo';
-import { Line, bootInfo, lineChar, lineDec, lineStr, lineWrite, msgLabel } from '../../user/lib';
+import { Line, bootArgument, bootInfo, bootNumber, lineChar, lineDec, lineStr, lineWrite, msgLabel } from '../../user/lib';
 import { DebugHalt, E_WOULD_BLOCK, IrqAck, Msg, NBRecv, NOTIFICATION_LABEL, Recv, Reply, ReplyRecv, Signal, Wait, Yield } from '../../user/sys.gen';
 import { netConfigDefaults } from '../../nwp/config';
 import type { NetConfig } from '../../nwp/config';
@@ -70,26 +70,21 @@ function lineIp(l: Ptr<Line>, ip: u64): void {
 
 /** ip=A.B.C.D from the boot arguments, or 0 (DHCP). */
 function staticIp(b: Ptr<UserBootInfo>): u64 {
-  const n = b.bootargsLength;
-  for (let i: u64 = 0; i + 3 <= n; i++) {
-    if ((i === 0 || b.bootargs[i - 1] === 32) && b.bootargs[i] === 105 && b.bootargs[i + 1] === 112 && b.bootargs[i + 2] === 61) {
-      let ip: u64 = 0;
-      let part: u64 = 0;
-      let parts: u64 = 0;
-      for (let j = i + 3; j <= n; j++) {
-        const c = j < n ? b.bootargs[j] : 32;
-        if (c >= 48 && c <= 57) part = part * 10 + c - 48;
-        else {
-          ip = (ip << 8) | (part & 255);
-          part = 0;
-          parts++;
-          if (c !== 46) break;
-        }
-      }
-      return parts === 4 ? ip : 0;
+  let at = bootArgument(b, cstr('ip='));
+  if (at < 0) return 0;
+  let ip: u64 = 0;
+  for (let part = 0; part < 4; part++) {
+    if (part > 0) {
+      if (at >= b.bootargsLength || b.bootargs[at] !== 46) return 0; // '.'
+      at++;
     }
+    const start = at;
+    while (at < b.bootargsLength && b.bootargs[at] >= 48 && b.bootargs[at] <= 57) at++;
+    const n = bootNumber(b, start);
+    if (at === start || n > 255) return 0;
+    ip = (ip << 8) | n;
   }
-  return 0;
+  return ip;
 }
 
 /** Tells the clock thread the stack's next deadline (0: none); wakes it if it sleeps. */

@@ -14,7 +14,7 @@
  */
 import { Arr, Ptr, cstr, i64, load8, store8, u64, u8, zeroed } from '../../../gtsc/guest';
 import { UserBootInfo } from '../../lib/userinfo';
-import { Line, bootInfo, lineDec, lineStr, lineWrite } from '../../user/lib';
+import { Line, bootArgument, bootInfo, bootNumber, lineDec, lineStr, lineWrite } from '../../user/lib';
 import { SOCK_AGAIN } from '../../nwp/sock/protocol';
 import { sockAccept, sockClose, sockListen, sockRecv, sockRecvNb, sockSend } from '../../nwp/sock/sync-client';
 import type { SockClient } from '../../nwp/sock/sync-client';
@@ -29,30 +29,17 @@ const ANSWER_BYTE = 120; // 'x'
 /** Handlers in the system description (the listen backlog). */
 export let tcp_handlers: u64 = 32;
 
-/** Where the value of `key` (e.g. "test=") starts in the boot arguments, or -1. */
-function argument(b: Ptr<UserBootInfo>, key: u64): i64 {
-  let n = 0;
-  while (load8(key + n) !== 0) n++;
-  for (let i = 0; i + n <= b.bootargsLength; i++) {
-    let k = 0;
-    while (k < n && b.bootargs[i + k] === load8(key + k)) k++;
-    if (k === n && (i === 0 || b.bootargs[i - 1] === 32)) return i + n;
-  }
-  return -1;
-}
-
 function testWanted(b: Ptr<UserBootInfo>): u64 {
-  const at = argument(b, cstr('test='));
+  const at = bootArgument(b, cstr('test='));
   if (at < 0) return TEST_CALL;
   const c = b.bootargs[at];
   return c === 114 ? TEST_READ : c === 119 ? TEST_WRITE : TEST_CALL; // r, w
 }
 
 function portWanted(b: Ptr<UserBootInfo>): u64 {
-  const at = argument(b, cstr('port='));
+  const at = bootArgument(b, cstr('port='));
   if (at < 0) return 80;
-  let n = 0;
-  for (let j = at; j < b.bootargsLength && b.bootargs[j] >= 48 && b.bootargs[j] <= 57; j++) n = n * 10 + b.bootargs[j] - 48;
+  const n = bootNumber(b, at);
   return n > 0 && n < 65536 ? n : 80;
 }
 
