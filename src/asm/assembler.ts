@@ -1,41 +1,63 @@
 /**
- * The assembler driver: statements -> per-section items (directives here, instructions in
- * instructions.ts) -> layout with branch relaxation (relax.ts) -> an ObjectFile.
+ * The assembler driver: source (preprocessed for `.S`) -> statements (reader.ts: macros,
+ * repeats, conditionals) -> per-section items (directives.ts, instructions.ts) -> layout with
+ * branch relaxation (relax.ts) -> an ObjectFile. Errors are collected with their source place
+ * and reported together as one SourceError.
  */
 import { RvnError } from '../errors';
+import type { Extension } from '../isa/opcodes';
 import { Compressor } from './compress';
+import { preprocess, type PreprocessOptions } from './cpp/preprocess';
+import { DiagnosticSink, type Diagnostic } from './diagnostics';
+import { runDirective, knowsDirective } from './directives';
 import { Encoder } from './encode';
 import { evaluate, parseExpr, type Expr, type SymbolInfo, type Value } from './expr';
-import { assembleInsnDirective, assembleInstruction, type BranchSpec, type InsnContext } from './instructions';
-import type { Fixup, Item, SectionState } from './items';
-import type { ObjectFile, SectionKind, SymbolType } from './object';
+import { assembleInstruction, type BranchSpec, type InsnContext } from './instructions';
+import type { Fixup, Item, SectionFlags, SectionState } from './items';
+import type { ObjectFile, RiscvAttributes, SectionKind, SymbolType } from './object';
 import { emitSection, layoutSection } from './relax';
-import { parseSource, parseString, splitOperands } from './source';
+import { originAt, Reader, type Statement, type StatementHandler } from './reader';
+import { linesFromPreprocessed, linesFromText, type Origin, type ParsedStatement, type SourceLine } from './source';
+import { archAttribute, makeTarget, type Target, type TargetOptions } from './target';
 
-export interface AssembleOptions {
-  /** Compressed instructions on at the start (GCC's rv64imac default). Default true. */
+export interface AssembleOptions extends TargetOptions, Omit<PreprocessOptions, 'target'> {
+  /** Compressed instructions on at the start; overrides the C of -march when given. */
   readonly rvc?: boolean;
+  /**
+   * Assemble for linker relaxation, as GNU as does by default (-mrelax): relocations marked
+   * R_RISCV_RELAX, code alignment as nops plus R_RISCV_ALIGN. Default false (-mno-relax).
+   */
+  readonly relax?: boolean;
+  /** Receives warnings (e.g. `#warning`, macro redefinitions). */
+  readonly onWarning?: (d: Diagnostic) => void;
 }
 
 type SymDef =
   | {
-    readonly k: 'label'; readonly section: string; readonly item: number; readonly line: number;
+    readonly k: 'label'; readonly section: string; readonly item: number; readonly origin: Origin;
     /** Where the label sits in its run of fixed-size items (for differences known while parsing). */
     readonly run: number; readonly runOffset: number;
   }
-  | { readonly k: 'const'; readonly v: bigint; readonly line: number };
+  | { readonly k: 'const'; readonly v: bigint; readonly origin: Origin }
+  /** `.set name, expr` whose value is not known yet (a label, or labels defined later). */
+  | { readonly k: 'expr'; readonly expr: Expr; readonly origin: Origin };
 
-const DATA_WIDTH: Record<string, 1 | 2 | 4 | 8> = {
-  '.byte': 1, '.half': 2, '.short': 2, '.2byte': 2, '.word': 4, '.long': 4, '.4byte': 4,
-  '.dword': 8, '.quad': 8, '.8byte': 8,
+/** The assembly-time options `.option push`/`pop` save. */
+interface OptionState {
+  rvc: boolean;
+  relax: boolean;
+  readonly extensions: Set<string>;
+}
+
+/** binutils 2.40's default privileged spec (as configured by Debian): 1.11. */
+const DEFAULT_PRIV_SPEC: readonly [number, number, number] = [1, 11, 0];
+
+/** Which -march extension an instruction row needs (N-extension and UINTR rows need none). */
+const ROW_EXTENSION: Partial<Record<Extension, readonly string[]>> = {
+  M: ['m'], A: ['a'], C: ['c'], Zicsr: ['zicsr'], Zifencei: ['zifencei'],
 };
 
-const IGNORED = new Set([
-  '.file', '.ident', '.attribute', '.end', '.loc', '.cfi_startproc', '.cfi_endproc', '.cfi_sections',
-  '.cfi_def_cfa_offset', '.cfi_offset', '.cfi_restore', '.cfi_def_cfa', '.addrsig', '.addrsig_sym', '.hidden',
-]);
-
-/** Size of an item that is not a branch or an alignment. */
+/** Size of an item that is not a branch, an alignment or an .org. */
 function fixedSize(it: Item): number {
   switch (it.k) {
     case 'bytes': return it.data.length;
@@ -46,66 +68,111 @@ function fixedSize(it: Item): number {
   }
 }
 
-function sectionName(raw: string | undefined, op: string): string {
-  const name = raw !== undefined && /^".*"$/.test(raw) ? raw.slice(1, -1) : raw;
-  if (name === undefined || !/^[A-Za-z_.$][A-Za-z0-9_.$-]*$/.test(name)) throw new RvnError(`${op}: bad section name '${name ?? ''}'`);
-  return name;
+/** ELF flags a section gets by its name when `.section` gives none (GNU's special sections). */
+export function defaultSectionFlags(name: string): SectionFlags | undefined {
+  const is = (p: string): boolean => name === p || name.startsWith(p + '.');
+  if (is('.text')) return { alloc: true, write: false, exec: true, nobits: false };
+  if (is('.bss') || is('.sbss') || is('.tbss')) return { alloc: true, write: true, exec: false, nobits: true };
+  if (is('.data') || is('.sdata') || is('.tdata') || is('.init_array') || is('.fini_array')) return { alloc: true, write: true, exec: false, nobits: false };
+  if (is('.rodata') || is('.srodata')) return { alloc: true, write: false, exec: false, nobits: false };
+  return undefined;
 }
 
-function kindOf(name: string, flags: string): SectionKind {
-  if (/^\.(s?bss)(\.|$)/.test(name) || flags.includes('@nobits')) return 'bss';
-  if (/^\.text(\.|$)/.test(name) || /"[^"]*x[^"]*"/.test(flags)) return 'text';
-  if (/^\.s?rodata(\.|$)/.test(name)) return 'rodata';
-  return 'data';
+export function kindOf(f: SectionFlags): SectionKind {
+  if (f.nobits) return 'bss';
+  if (f.exec) return 'text';
+  if (f.write || !f.alloc) return 'data';
+  return 'rodata';
 }
 
-export class Assembler implements InsnContext {
+export class Assembler implements InsnContext, StatementHandler {
   readonly enc = new Encoder();
   readonly comp = new Compressor();
-  rvc: boolean;
-  private readonly optionStack: boolean[] = [];
+  readonly target: Target;
+  readonly options: OptionState;
+  private readonly optionStack: OptionState[] = [];
   private readonly sections = new Map<string, SectionState>();
   private readonly sectionStack: SectionState[] = [];
-  private cur!: SectionState;
-  private prev!: SectionState;
+  cur!: SectionState;
+  prev!: SectionState;
   private readonly symbols = new Map<string, SymDef>();
   private readonly globals = new Set<string>();
+  private readonly weak = new Set<string>();
   private readonly types = new Map<string, SymbolType>();
   private readonly sizes = new Map<string, Expr>();
   private readonly numericCount = new Map<string, number>();
   private tmp = 0;
   private readonly runs = new Map<string, { run: number; offset: number }>();
   private nextRun = 0;
-  private line = 0;
+  /** The statement being assembled, and where its operation starts in its text. */
+  private st: Statement | undefined;
+  private opOffset = 0;
+  /** Relaxation was on at some point: code may shrink at link time. */
+  private relaxes: boolean;
   /** C was on at some point (the object may contain compressed instructions). */
   private usedRvc: boolean;
+  readonly sink = new DiagnosticSink();
+  privSpec: [number, number, number] = [...DEFAULT_PRIV_SPEC];
+  /** `.attribute arch, "..."` given explicitly. */
+  archOverride: string | undefined;
 
-  constructor(private readonly fileName: string, options: AssembleOptions = {}) {
-    this.rvc = options.rvc ?? true;
-    this.usedRvc = this.rvc;
-    this.switchTo('.text', '');
+  constructor(readonly fileName: string, private readonly opts: AssembleOptions = {}) {
+    this.target = makeTarget(opts);
+    const extensions = new Set(this.target.asExtensions);
+    if (opts.rvc === true) extensions.add('c');
+    if (opts.rvc === false) extensions.delete('c');
+    this.options = { rvc: extensions.has('c'), relax: opts.relax ?? false, extensions };
+    this.usedRvc = this.options.rvc;
+    this.relaxes = this.options.relax;
+    this.switchTo('.text', undefined);
     this.prev = this.cur;
   }
 
-  assemble(source: string): ObjectFile {
-    for (const st of parseSource(source)) {
-      this.line = st.line;
-      try {
-        for (const l of st.labels) this.defineLabel(l);
-        if (st.op === '') continue;
-        if (st.op.startsWith('.')) this.directive(st.op, st.args);
-        else assembleInstruction(this, st.op, st.args);
-      } catch (e) {
-        throw this.located(e);
-      }
-    }
-    return this.finish();
+  get rvc(): boolean { return this.options.rvc; }
+
+  assemble(lines: readonly SourceLine[]): ObjectFile {
+    new Reader(this, this.sink).run(lines);
+    const obj = this.sink.errorCount === 0 ? this.finish() : undefined;
+    for (const w of this.sink.warnings()) this.opts.onWarning?.(w);
+    this.sink.throwIfErrors();
+    return obj!;
   }
 
-  private located(e: unknown): RvnError {
-    if (e instanceof RvnError && /^[^:\s]+:\d+: /.test(e.message)) return e;
-    const msg = e instanceof Error ? e.message : String(e);
-    return new RvnError(`${this.fileName}:${this.line}: ${msg}`);
+  // ---- StatementHandler ----
+  labels(st: Statement, parsed: ParsedStatement): void {
+    for (const l of parsed.labels) {
+      this.st = st;
+      this.opOffset = l.offset;
+      this.defineLabel(l.name);
+    }
+  }
+
+  operation(st: Statement, parsed: ParsedStatement): void {
+    this.st = st;
+    this.opOffset = parsed.opOffset;
+    const op = parsed.op.toLowerCase();
+    if (op === '=') return runDirective(this, '.set', parsed.args);
+    if (op.startsWith('.')) return runDirective(this, op, parsed.args);
+    assembleInstruction(this, op, parsed.args);
+  }
+
+  knowsDirective(op: string): boolean {
+    return knowsDirective(op);
+  }
+
+  constantNow(text: string): bigint {
+    const v = this.constant(this.parseExpr(text));
+    if (v === undefined) throw new RvnError(`'${text.trim()}' is not a constant here`);
+    return v;
+  }
+
+  isDefined(name: string): boolean {
+    return this.symbols.has(name);
+  }
+
+  /** Where the current statement's operation is (for items that report errors later). */
+  origin(): Origin {
+    return this.st === undefined ? { at: { file: this.fileName, line: 0 }, notes: [] } : originAt(this.st, this.opOffset);
   }
 
   // ---- InsnContext ----
@@ -123,17 +190,30 @@ export class Assembler implements InsnContext {
   }
 
   emit(word: number, size: 2 | 4, fix?: Fixup): void {
-    this.push({ k: 'insn', word, size, fix, line: this.line });
+    const relax = fix !== undefined && this.options.relax && RELAXABLE.has(fix.type);
+    this.push({ k: 'insn', word, size, fix, relax, origin: this.origin() });
+    if (size === 2) this.usedRvc = true;
   }
 
   emitBranch(b: BranchSpec): void {
-    this.push({ k: 'branch', ...b, line: this.line, size: b.rvc ? 2 : 4 });
+    this.push({ k: 'branch', ...b, origin: this.origin(), size: b.rvc ? 2 : 4 });
   }
 
   newLabel(): string {
     const name = `.L.rvn${this.tmp++}`;
     this.defineLabel(name);
     return name;
+  }
+
+  checkExtension(ext: Extension, mnemonic: string): void {
+    const need = ROW_EXTENSION[ext];
+    if (need === undefined) return;
+    const has = this.options.extensions;
+    if (need.some((e) => has.has(e)) || (ext === 'M' && has.has('zmmul') && /^mul/.test(mnemonic))) return;
+    // An rvn extension: an explicit c.* instruction is accepted under `.option norvc` when
+    // -march has C (GNU as rejects it; norvc then only stops automatic compression).
+    if (ext === 'C' && this.target.asExtensions.has('c') && this.opts.rvc !== false) return;
+    throw new RvnError(`'${mnemonic}' needs extension '${need[0]}', which -march/.option arch does not include`);
   }
 
   // ---- symbols ----
@@ -149,7 +229,7 @@ export class Assembler implements InsnContext {
     return `.L${m[1]}^${n + 1}`;
   }
 
-  private defineLabel(raw: string): void {
+  defineLabel(raw: string): void {
     let name = raw;
     if (/^[0-9]+$/.test(raw)) {
       const n = (this.numericCount.get(raw) ?? 0) + 1;
@@ -158,15 +238,48 @@ export class Assembler implements InsnContext {
     }
     if (this.symbols.has(name)) throw new RvnError(`symbol '${name}' is already defined`);
     const r = this.runOf(this.cur);
-    this.symbols.set(name, { k: 'label', section: this.cur.name, item: this.cur.items.length, line: this.line, run: r.run, runOffset: r.offset });
+    this.symbols.set(name, { k: 'label', section: this.cur.name, item: this.cur.items.length, origin: this.origin(), run: r.run, runOffset: r.offset });
     this.cur.items.push({ k: 'label', name });
   }
 
+  /** `.set`/`.equ`/`=`: a constant now, or an expression resolved at the end. */
+  setSymbol(name: string, valueText: string, redefine: boolean): void {
+    const d = this.symbols.get(name);
+    if (d?.k === 'label') throw new RvnError(`symbol '${name}' is already defined`);
+    if (d !== undefined && !redefine) throw new RvnError(`symbol '${name}' is already defined`);
+    const expr = this.parseExpr(valueText);
+    // Kept as a BigInt: a 64-bit constant must not pass through a JS number (2^53).
+    const v = this.constant(expr);
+    if (v !== undefined) this.symbols.set(name, { k: 'const', v: BigInt.asIntN(64, v), origin: this.origin() });
+    else this.symbols.set(name, { k: 'expr', expr, origin: this.origin() });
+  }
+
+  declareGlobal(name: string, weak: boolean): void {
+    this.globals.add(name);
+    if (weak) this.weak.add(name);
+  }
+
+  declareLocal(name: string): void {
+    this.globals.delete(name);
+    this.weak.delete(name);
+  }
+
+  setType(name: string, type: SymbolType): void { this.types.set(name, type); }
+  setSize(name: string, size: Expr): void { this.sizes.set(name, size); }
+
   /** Symbol information; label offsets only when `offsets` (after layout) is given. */
-  private lookup(name: string, offsets: ReadonlyMap<string, number[]> | undefined): SymbolInfo | undefined {
+  private lookup(name: string, offsets: ReadonlyMap<string, number[]> | undefined, depth = 0): SymbolInfo | undefined {
     const d = this.symbols.get(name);
     if (d === undefined) return undefined;
     if (d.k === 'const') return { k: 'const', v: d.v };
+    if (d.k === 'expr') {
+      if (depth > 100) throw new RvnError(`symbol '${name}' is defined in terms of itself`);
+      const v = evaluate(d.expr, (n) => this.lookup(n, offsets, depth + 1));
+      if (v.sym === undefined) return { k: 'const', v: v.add };
+      const target = this.lookup(v.sym, offsets, depth + 1);
+      if (target?.k !== 'label') return undefined;
+      return { k: 'label', section: target.section, offset: target.offset === undefined ? undefined : target.offset + Number(v.add) };
+    }
     if (offsets === undefined) {
       // While parsing, two labels in the same run of fixed-size items have a known distance.
       return { k: 'label', section: `${d.section}#${d.run}`, offset: d.runOffset };
@@ -175,10 +288,10 @@ export class Assembler implements InsnContext {
   }
 
   // ---- sections ----
-  private push(item: Item): void {
+  push(item: Item): void {
     this.cur.items.push(item);
     const r = this.runOf(this.cur);
-    if (item.k === 'branch' || item.k === 'align') this.runs.set(this.cur.name, { run: this.nextRun++, offset: 0 });
+    if (item.k === 'branch' || item.k === 'align' || item.k === 'org') this.runs.set(this.cur.name, { run: this.nextRun++, offset: 0 });
     else this.runs.set(this.cur.name, { run: r.run, offset: r.offset + fixedSize(item) });
   }
 
@@ -191,130 +304,101 @@ export class Assembler implements InsnContext {
     return r;
   }
 
-  private switchTo(name: string, flags: string): void {
+  /** Makes `name` the current section, creating it with `flags` (or the name's defaults). */
+  switchTo(name: string, flags: SectionFlags | undefined): void {
     let s = this.sections.get(name);
     if (s === undefined) {
-      const kind = kindOf(name, flags);
-      const alloc = !/^\.(comment|note|debug|riscv\.attributes)/.test(name);
+      const f = flags ?? defaultSectionFlags(name) ?? { alloc: false, write: false, exec: false, nobits: false };
       // GNU as gives only the initial .text an instruction alignment (2 with C, 4 without);
       // sections made later start at 1 and grow with .align.
-      s = { name, kind, alloc, align: name === '.text' ? (this.rvc ? 2 : 4) : 1, items: [] };
+      s = { name, kind: kindOf(f), flags: f, align: name === '.text' ? (this.rvc ? 2 : 4) : 1, items: [] };
       this.sections.set(name, s);
     }
     this.prev = this.cur;
     this.cur = s;
   }
 
-  // ---- directives ----
-  private constArg(text: string, what: string): number {
+  pushSection(name: string, flags: SectionFlags | undefined): void {
+    this.sectionStack.push(this.cur);
+    this.switchTo(name, flags);
+  }
+
+  popSection(): void {
+    const s = this.sectionStack.pop();
+    if (s === undefined) throw new RvnError('.popsection without .pushsection');
+    this.prev = this.cur;
+    this.cur = s;
+  }
+
+  previousSection(): void {
+    [this.cur, this.prev] = [this.prev, this.cur];
+  }
+
+  constArg(text: string | undefined, what: string): number {
+    if (text === undefined || text.trim() === '') throw new RvnError(`${what}: missing operand`);
     const v = this.constant(this.parseExpr(text));
     if (v === undefined) throw new RvnError(`${what}: '${text}' is not a constant`);
     return Number(v);
   }
 
-  private align(bytes: number, fillText: string | undefined, maxText: string | undefined): void {
+  align(bytes: number, fillText: string | undefined, maxText: string | undefined): void {
     if (bytes <= 0 || (bytes & (bytes - 1)) !== 0) throw new RvnError(`alignment ${bytes} is not a power of 2`);
     const fill = fillText !== undefined && fillText !== '' ? this.constArg(fillText, 'fill') & 255 : undefined;
     const max = maxText !== undefined ? this.constArg(maxText, 'max') : undefined;
     this.cur.align = Math.max(this.cur.align, bytes);
     const code = this.cur.kind === 'text' && fill === undefined;
+    const insnAlign = this.rvc ? 2 : 4;
     // GNU as (riscv_frag_align_code): code alignment no larger than the instruction alignment
     // (2 with C, 4 without) is only recorded, never padded.
-    if (code && bytes <= (this.rvc ? 2 : 4)) return;
+    if (code && bytes <= insnAlign) return;
+    if (code && this.options.relax) {
+      // With relaxation, the worst case of nops and an R_RISCV_ALIGN for the linker.
+      this.push({ k: 'align', align: bytes, code, relaxable: { worstCase: bytes - insnAlign, origin: this.origin() } });
+      return;
+    }
     this.push({ k: 'align', align: bytes, fill, max, code });
   }
 
-  private directive(op: string, args: string): void {
-    const a = splitOperands(args);
-    if (op in DATA_WIDTH) {
-      for (const t of a) this.push({ k: 'data', width: DATA_WIDTH[op], expr: this.parseExpr(t), line: this.line });
-      return;
-    }
-    switch (op) {
-      case '.text': case '.data': case '.rodata': case '.bss':
-        return this.switchTo(op, '');
-      case '.section': return this.switchTo(sectionName(a[0], op), a.slice(1).join(','));
-      case '.pushsection':
-        this.sectionStack.push(this.cur);
-        return this.switchTo(sectionName(a[0], op), a.slice(1).join(','));
-      case '.popsection': {
-        const s = this.sectionStack.pop();
-        if (s === undefined) throw new RvnError('.popsection without .pushsection');
-        this.prev = this.cur;
-        this.cur = s;
-        return;
-      }
-      case '.previous': [this.cur, this.prev] = [this.prev, this.cur]; return;
-      case '.globl': case '.global': case '.weak':
-        for (const n of a) this.globals.add(n);
-        return;
-      case '.local':
-        for (const n of a) this.globals.delete(n);
-        return;
-      case '.align': case '.p2align':
-        return this.align(2 ** this.constArg(a[0], op), a[1], a[2]);
-      case '.balign':
-        return this.align(this.constArg(a[0], op), a[1], a[2]);
-      case '.ascii': case '.asciz': case '.string':
-        for (const t of a) {
-          const bytes = parseString(t);
-          if (op !== '.ascii') bytes.push(0);
-          this.push({ k: 'bytes', data: bytes });
-        }
-        return;
-      case '.zero': case '.space': case '.skip': {
-        const size = this.constArg(a[0], op);
-        if (size < 0) throw new RvnError(`${op}: negative size`);
-        return this.push({ k: 'space', size, fill: a[1] !== undefined ? this.constArg(a[1], op) & 255 : 0 });
-      }
-      case '.equ': case '.set': {
-        if (a.length !== 2) throw new RvnError(`${op} takes a name and a value`);
-        const d = this.symbols.get(a[0]);
-        if (d?.k === 'label') throw new RvnError(`symbol '${a[0]}' is already defined`);
-        // Kept as a BigInt: a 64-bit constant must not pass through a JS number (2^53).
-        const v = this.constant(this.parseExpr(a[1]));
-        if (v === undefined) throw new RvnError(`${op}: '${a[1]}' is not a constant`);
-        this.symbols.set(a[0], { k: 'const', v: BigInt.asIntN(64, BigInt(v)), line: this.line });
-        return;
-      }
-      case '.option': return this.option(args.trim());
-      case '.insn': return assembleInsnDirective(this, args);
-      case '.type': {
-        if (a.length !== 2) throw new RvnError('.type takes a symbol and a type');
-        const t = (a[1] ?? '').replace(/^[@%]/, '');
-        this.types.set(a[0], t === 'function' ? 'func' : t === 'object' ? 'object' : 'notype');
-        return;
-      }
-      case '.size':
-        if (a.length !== 2) throw new RvnError('.size takes a symbol and a size');
-        this.sizes.set(a[0], this.parseExpr(a[1]));
-        return;
-      default:
-        if (IGNORED.has(op) || op.startsWith('.cfi_')) return;
-        throw new RvnError(`unknown directive '${op}'`);
-    }
+  // ---- options ----
+  pushOptions(): void {
+    this.optionStack.push({ ...this.options, extensions: new Set(this.options.extensions) });
   }
 
-  private option(o: string): void {
-    switch (o) {
-      case 'rvc': this.rvc = this.usedRvc = true; return;
-      case 'norvc': this.rvc = false; return;
-      case 'push': this.optionStack.push(this.rvc); return;
-      case 'pop': {
-        const v = this.optionStack.pop();
-        if (v === undefined) throw new RvnError('.option pop without .option push');
-        this.rvc = v;
-        return;
-      }
-      case 'relax': case 'norelax': case 'pic': case 'nopic': return;
-      default:
-        if (o.startsWith('arch')) {
-          if (/\+c\b/.test(o)) this.rvc = this.usedRvc = true;
-          if (/-c\b/.test(o)) this.rvc = false;
-          return;
-        }
-        throw new RvnError(`unknown .option '${o}'`);
+  popOptions(): void {
+    const o = this.optionStack.pop();
+    if (o === undefined) throw new RvnError('.option pop without .option push');
+    this.options.rvc = o.rvc;
+    this.options.relax = o.relax;
+    this.options.extensions.clear();
+    for (const e of o.extensions) this.options.extensions.add(e);
+  }
+
+  setRelax(on: boolean): void {
+    this.options.relax = on;
+    if (on) this.relaxes = true;
+  }
+
+  setRvc(on: boolean): void {
+    this.options.rvc = on;
+    if (on) {
+      this.options.extensions.add('c');
+      this.usedRvc = true;
+    } else this.options.extensions.delete('c');
+  }
+
+  /** `.option arch, +ext, -ext` or `.option arch, ISA-STRING`. */
+  setArch(changes: readonly string[], replace: readonly string[] | undefined): void {
+    const exts = this.options.extensions;
+    if (replace !== undefined) {
+      exts.clear();
+      for (const e of replace) exts.add(e);
     }
+    for (const c of changes) {
+      const name = c.slice(1);
+      if (c[0] === '+') exts.add(name);
+      else exts.delete(name);
+    }
+    this.setRvc(exts.has('c'));
   }
 
   // ---- output ----
@@ -326,31 +410,84 @@ export class Assembler implements InsnContext {
     const sections = [...this.sections.values()].filter((s) => s.items.length > 0 || s.name === '.text');
     const offsets = new Map<string, number[]>();
     for (const s of sections) {
-      offsets.set(s.name, layoutSection(s, (e) => this.localTarget(e, s.name)));
+      try {
+        offsets.set(s.name, layoutSection(s, (e) => this.localTarget(e, s.name)));
+      } catch (e) {
+        this.report(e, { at: { file: this.fileName, line: 0 }, notes: [] });
+      }
     }
     const evalFinal = (e: Expr): Value => evaluate(e, (n) => this.lookup(n, offsets));
-    const out = sections.map((s) => {
+    const emitOptions = { zeroCodeAlign: this.options.relax, linkTimeDifference: this.relaxes ? (e: Expr) => this.codeLabelDifference(e) : undefined };
+    const out = sections.map((s) => emitSection(s, offsets.get(s.name) ?? [], evalFinal, this.enc, (e, o) => this.report(e, o), emitOptions));
+    const symbols = [...this.symbols.entries()].map(([name, d]) => this.objSymbol(name, d, evalFinal, offsets));
+    const externs = [...this.globals].filter((g) => !this.symbols.has(g));
+    return {
+      fileName: this.fileName, sections: out, symbols, externs,
+      weakExterns: externs.filter((g) => this.weak.has(g)), rvc: this.usedRvc,
+      attributes: this.attributes(), abi: this.target.mabi,
+    };
+  }
+
+  private objSymbol(name: string, d: SymDef, evalFinal: (e: Expr) => Value, offsets: ReadonlyMap<string, number[]>): ObjectFile['symbols'][number] {
+    const global = this.globals.has(name);
+    const weak = this.weak.has(name) || undefined;
+    const type = this.types.get(name) ?? 'notype';
+    const sizeExpr = this.sizes.get(name);
+    let size: number | undefined;
+    if (sizeExpr) {
       try {
-        return emitSection(s, offsets.get(s.name) ?? [], evalFinal, this.enc);
-      } catch (e) {
-        const msg = e instanceof Error ? e.message : String(e);
-        throw new RvnError(/^\d+: /.test(msg) ? `${this.fileName}:${msg}` : `${this.fileName}: ${msg}`);
-      }
-    });
-    const symbols = [...this.symbols.entries()].map(([name, d]) => {
-      const global = this.globals.has(name);
-      const type = this.types.get(name) ?? 'notype';
-      const sizeExpr = this.sizes.get(name);
-      let size: number | undefined;
-      if (sizeExpr) {
         const v = evalFinal(sizeExpr);
         if (v.sym === undefined) size = Number(v.add);
+      } catch (e) {
+        this.report(e, d.origin);
       }
-      if (d.k === 'const') return { name, value: Number(BigInt.asIntN(64, d.v)), global, type, size, line: d.line };
-      return { name, section: d.section, value: offsets.get(d.section)?.[d.item] ?? 0, global, type, size, line: d.line };
-    });
-    const externs = [...this.globals].filter((g) => !this.symbols.has(g));
-    return { fileName: this.fileName, sections: out, symbols, externs, rvc: this.usedRvc };
+    }
+    const base = { name, global, weak, type, size, origin: d.origin };
+    if (d.k === 'const') return { ...base, value: Number(BigInt.asIntN(64, d.v)) };
+    if (d.k === 'label') return { ...base, section: d.section, value: offsets.get(d.section)?.[d.item] ?? 0 };
+    try {
+      const info = this.lookup(name, offsets);
+      if (info?.k === 'const') return { ...base, value: Number(BigInt.asIntN(64, info.v)) };
+      if (info?.k === 'label') return { ...base, section: info.section, value: info.offset ?? 0 };
+    } catch (e) {
+      this.report(e, d.origin);
+    }
+    this.report(new RvnError(`symbol '${name}' is not a constant or an address in this file`), d.origin);
+    return { ...base, value: 0 };
+  }
+
+  private attributes(): RiscvAttributes {
+    return { arch: this.archOverride ?? archAttribute(this.options.extensions), privSpec: this.privSpec };
+  }
+
+  /** Reports an error found after reading (layout, final values) at `origin`. */
+  report(e: unknown, origin: Origin): void {
+    if (!(e instanceof RvnError)) throw e;
+    this.sink.error(origin.at, e.message, origin.notes);
+  }
+
+  /**
+   * `A - B [+- c]` with both labels in one code section of an object built for relaxation: the
+   * linker computes it after shrinking the code (GNU as: an R_RISCV_ADDn/SUBn pair).
+   */
+  private codeLabelDifference(e: Expr): { a: string; b: string; add: bigint } | undefined {
+    let add = 0n;
+    let x = e;
+    while (x.k === 'bin' && (x.op === '+' || x.op === '-') && x.b.k === 'num') {
+      add += x.op === '+' ? x.b.v : -x.b.v;
+      x = x.a;
+    }
+    if (x.k !== 'bin' || x.op !== '-' || x.a.k !== 'sym' || x.b.k !== 'sym') return undefined;
+    const a = this.symbols.get(x.a.name);
+    const b = this.symbols.get(x.b.name);
+    if (a?.k !== 'label' || b?.k !== 'label' || a.section !== b.section) return undefined;
+    if (this.sections.get(a.section)?.kind !== 'text') return undefined;
+    return { a: x.a.name, b: x.b.name, add };
+  }
+
+  /** The label item (of the current section) `e` names, plus its addend. */
+  labelItem(e: Expr): { item: number; add: number } | undefined {
+    return this.localTarget(e, this.cur.name);
   }
 
   /** A branch target's label item in `section`, if it is defined there. */
@@ -366,7 +503,22 @@ export class Assembler implements InsnContext {
   }
 }
 
-/** Assembles GNU-as source text into an in-memory object. Errors are RvnError "file:line: msg". */
+/** Relocations GNU as marks R_RISCV_RELAX when relaxing. */
+const RELAXABLE = new Set(['HI20', 'LO12_I', 'LO12_S', 'PCREL_HI20', 'PCREL_LO12_I', 'PCREL_LO12_S', 'CALL']);
+
+/** Assembly source to lines: `.S` (and `.sx`) files go through the C preprocessor first, as GCC does. */
+export function sourceLines(source: string, fileName: string, options: AssembleOptions = {}): SourceLine[] {
+  if (!/\.(S|sx)$/.test(fileName)) return linesFromText(source, fileName);
+  const r = preprocess(fileName, source, { ...options, target: makeTarget(options) });
+  for (const w of r.warnings) options.onWarning?.(w);
+  return linesFromPreprocessed(r.lines);
+}
+
+/**
+ * Assembles GNU-as source text into an in-memory object. `.S` files are preprocessed (their
+ * `#include`s read through `options.readFile`). Errors: a SourceError listing every problem
+ * as "file:line:col: message".
+ */
 export function assemble(source: string, fileName: string, options?: AssembleOptions): ObjectFile {
-  return new Assembler(fileName, options).assemble(source);
+  return new Assembler(fileName, options).assemble(sourceLines(source, fileName, options));
 }

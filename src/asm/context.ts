@@ -3,6 +3,7 @@
  * by the mnemonic handlers (instructions.ts) and the raw forms (forms.ts).
  */
 import { RvnError } from '../errors';
+import type { Extension } from '../isa/opcodes';
 import type { Compressor } from './compress';
 import type { Encoder } from './encode';
 import type { Expr } from './expr';
@@ -35,6 +36,8 @@ export interface InsnContext {
   emitBranch(b: BranchSpec): void;
   /** Defines a local label at the current position and returns its name. */
   newLabel(): string;
+  /** Throws if the current ISA (-march, .option arch) lacks the extension of `mnemonic`. */
+  checkExtension(ext: Extension, mnemonic: string): void;
 }
 
 export const reg = (r: number): Operand => ({ k: 'reg', r, text: `x${r}` });

@@ -9,6 +9,8 @@ function extraNames(): ReadonlyMap<string, number> {
   const m = new Map<string, number>([
     ['fflags', 0x001], ['frm', 0x002], ['fcsr', 0x003],
     ['dcsr', 0x7b0], ['dpc', 0x7b1], ['dscratch0', 0x7b2], ['dscratch1', 0x7b3],
+    // Debug triggers beyond tselect/tdata1-3 (the hart does not implement them).
+    ['tinfo', 0x7a4], ['tcontrol', 0x7a5], ['mcontext', 0x7a8], ['scontext', 0x5a8],
     // RV32-only high halves: GNU as accepts the names for RV64 too.
     ['cycleh', 0xc80], ['timeh', 0xc81], ['instreth', 0xc82], ['mcycleh', 0xb80], ['minstreth', 0xb82],
     ['mstatush', 0x310], ['menvcfgh', 0x31a],

@@ -1,6 +1,7 @@
 /**
- * Assembler expressions, with GNU as's operator precedence (which is not C's):
- *   unary - ~ !  >  * / % << >>  >  | & ^  >  + -
+ * Assembler expressions, with GNU as's operator precedence (which is not C's; expr.c op_rank):
+ *   unary - ~ !  >  * / % << >>  >  | & ^ !  >  + -  >  == != <> < <= > >=  >  &&  >  ||
+ * Comparisons give -1 for true and 0 for false, `&&` and `||` give 1 or 0, as GNU as does.
  * Values are 64-bit two's complement (BigInt: the assembler is not a hot path).
  */
 import { RvnError } from '../errors';
@@ -37,7 +38,7 @@ class Parser {
   constructor(private readonly s: string, private readonly names: NameResolver) {}
 
   parse(): Expr {
-    const e = this.additive();
+    const e = this.logicalOr();
     this.skip();
     if (this.i !== this.s.length) throw new RvnError(`junk in expression: '${this.s.slice(this.i)}'`);
     return e;
@@ -47,25 +48,36 @@ class Parser {
     while (this.i < this.s.length && /\s/.test(this.s[this.i])) this.i++;
   }
 
+  /** The binary operator at the cursor if it is one of `ops` (longest spelling first). */
   private peekOp(ops: readonly string[]): string | undefined {
     this.skip();
-    for (const op of ops) {
-      if (this.s.startsWith(op, this.i)) {
-        // `|` must not be the start of `||`, etc.; GNU as treats those as logical ops we reject.
-        if ((op === '|' || op === '&') && this.s[this.i + 1] === op) return undefined;
-        return op;
-      }
-    }
-    return undefined;
+    const s = this.s;
+    const i = this.i;
+    const two = s.slice(i, i + 2);
+    const spelled = ['<<', '>>', '<=', '>=', '<>', '==', '!=', '&&', '||'].includes(two) ? two : s[i];
+    if (spelled === undefined || !ops.includes(spelled)) return undefined;
+    return spelled;
   }
 
   private binaryLevel(ops: readonly string[], next: () => Expr): Expr {
     let a = next();
     for (let op = this.peekOp(ops); op !== undefined; op = this.peekOp(ops)) {
       this.i += op.length;
-      a = { k: 'bin', op, a, b: next() };
+      a = { k: 'bin', op: op === '<>' ? '!=' : op, a, b: next() };
     }
     return a;
+  }
+
+  private logicalOr(): Expr {
+    return this.binaryLevel(['||'], () => this.logicalAnd());
+  }
+
+  private logicalAnd(): Expr {
+    return this.binaryLevel(['&&'], () => this.comparison());
+  }
+
+  private comparison(): Expr {
+    return this.binaryLevel(['==', '!=', '<>', '<', '<=', '>', '>='], () => this.additive());
   }
 
   private additive(): Expr {
@@ -73,7 +85,7 @@ class Parser {
   }
 
   private bitwise(): Expr {
-    return this.binaryLevel(['|', '&', '^'], () => this.multiplicative());
+    return this.binaryLevel(['|', '&', '^', '!'], () => this.multiplicative());
   }
 
   private multiplicative(): Expr {
@@ -98,7 +110,7 @@ class Parser {
     if (c === undefined) throw new RvnError('missing operand in expression');
     if (c === '(') {
       this.i++;
-      const e = this.additive();
+      const e = this.logicalOr();
       this.skip();
       if (s[this.i] !== ')') throw new RvnError('missing )');
       this.i++;
@@ -160,14 +172,26 @@ function binaryConst(op: string, a: bigint, b: bigint): bigint {
     case '%':
       if (b === 0n) throw new RvnError('division by zero');
       return wrap(op === '/' ? a / b : a % b);
-    case '<<': return wrap(a << (b & 63n));
-    case '>>': return wrap(a >> (b & 63n));
+    // GNU as shifts as unsigned 64-bit values (expr.c: valueT), and a count of 64 or more gives 0.
+    case '<<': return b < 0n || b >= 64n ? 0n : wrap(a << b);
+    case '>>': return b < 0n || b >= 64n ? 0n : wrap(BigInt.asUintN(64, a) >> b);
     case '|': return wrap(a | b);
     case '&': return wrap(a & b);
     case '^': return wrap(a ^ b);
+    case '!': return wrap(a | ~b);
+    case '==': return a === b ? -1n : 0n;
+    case '!=': return a !== b ? -1n : 0n;
+    case '<': return a < b ? -1n : 0n;
+    case '<=': return a <= b ? -1n : 0n;
+    case '>': return a > b ? -1n : 0n;
+    case '>=': return a >= b ? -1n : 0n;
+    case '&&': return a !== 0n && b !== 0n ? 1n : 0n;
+    case '||': return a !== 0n || b !== 0n ? 1n : 0n;
     default: throw new RvnError(`bad operator ${op}`);
   }
 }
+
+const COMPARISONS = new Set(['==', '!=', '<', '<=', '>', '>=']);
 
 function subtract(a: Value, b: Value, lookup: SymbolLookup): Value {
   if (b.sym === undefined) return { sym: a.sym, add: wrap(a.add - b.add) };
@@ -203,6 +227,11 @@ export function evaluate(e: Expr, lookup: SymbolLookup): Value {
       if (e.op === '+') {
         if (a.sym !== undefined && b.sym !== undefined) throw new RvnError(`can't add symbols '${a.sym}' and '${b.sym}'`);
         return { sym: a.sym ?? b.sym, add: wrap(a.add + b.add) };
+      }
+      if (COMPARISONS.has(e.op) && (a.sym !== undefined || b.sym !== undefined)) {
+        // Two addresses in the same section compare by their difference.
+        const d = subtract(a, b, lookup);
+        return { add: binaryConst(e.op, d.add, 0n) };
       }
       const s = a.sym ?? b.sym;
       if (s !== undefined) throw new RvnError(`symbol '${s}' is not a constant`);

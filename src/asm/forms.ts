@@ -11,6 +11,7 @@ import { splitOperands } from './source';
 export function explicitCompressed(ctx: InsnContext, m: string, ops: Operand[]): void {
   const def = ctx.enc.compressed.get(m);
   if (def === undefined) throw new RvnError(`unknown instruction '${m}'`);
+  ctx.checkExtension('C', m);
   // GNU as relaxes explicit c.j/c.beqz/c.bnez to labels like the plain mnemonics.
   if ((m === 'c.j' || m === 'c.beqz' || m === 'c.bnez') && ops[ops.length - 1]?.k === 'imm' &&
       immConst(ctx, ops[ops.length - 1] as ImmOperand) === undefined) {

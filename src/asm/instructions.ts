@@ -26,7 +26,9 @@ function cargs(ctx: InsnContext, ops: readonly Operand[]): CArg[] {
     if (o.k === 'reg') out.push({ reg: o.r });
     else {
       const imm = o.k === 'imm' ? o : o.off;
-      const v = imm.mod === 'pcrel_hi' || imm.mod === 'pcrel_lo' ? undefined : immConst(ctx, imm);
+      // GNU as never compresses an operand written with %hi/%lo/...: its RVC operand parsers
+      // reject any relocation operator (tc-riscv.c riscv_ip, my_getSmallExpression).
+      const v = imm.mod !== undefined ? undefined : immConst(ctx, imm);
       out.push(v === undefined ? { other: true } : { imm: v });
       if (o.k === 'mem') out.push({ reg: o.base });
     }
@@ -68,6 +70,7 @@ function csrOperand(ctx: InsnContext, o: Operand | undefined): number {
 function encodeRow(ctx: InsnContext, row: string, ops: readonly Operand[], aqrl?: number): void {
   const def = ctx.enc.baseRow(row);
   if (def === undefined) throw new RvnError(`unknown instruction '${row}'`);
+  ctx.checkExtension(def.ext, row);
   const tokens = def.args === '' ? [] : def.args.split(',');
   if (tokens.length !== ops.length) throw new RvnError(`'${row}' takes operands ${def.args || '(none)'}`);
   const f: BaseFields = { aqrl };

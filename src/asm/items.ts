@@ -2,6 +2,7 @@
 import type { BranchSpec } from './context';
 import type { Expr } from './expr';
 import type { RelocType, SectionKind } from './object';
+import type { Origin } from './source';
 
 /** A symbolic part of an instruction resolved later (by layout or by the linker). */
 export interface Fixup {
@@ -10,13 +11,38 @@ export interface Fixup {
 }
 
 export type Item =
-  | { readonly k: 'bytes'; readonly data: readonly number[] }
-  | { readonly k: 'data'; readonly width: 1 | 2 | 4 | 8; readonly expr: Expr; readonly line: number }
-  | { readonly k: 'insn'; readonly word: number; readonly size: 2 | 4; readonly fix?: Fixup; readonly line: number }
+  | { readonly k: 'bytes'; readonly data: readonly number[]; readonly origin?: Origin }
+  | { readonly k: 'data'; readonly width: 1 | 2 | 4 | 8; readonly expr: Expr; readonly origin: Origin }
+  | InsnItem
   | BranchItem
-  | { readonly k: 'align'; readonly align: number; readonly fill?: number; readonly max?: number; readonly code: boolean }
-  | { readonly k: 'space'; readonly size: number; readonly fill: number }
+  | AlignItem
+  | { readonly k: 'space'; readonly size: number; readonly fill: number; readonly origin?: Origin }
+  /** `.org`: pad with `fill` up to `offset` (plus the offset of label item `label`, if given). */
+  | { readonly k: 'org'; readonly offset: number; readonly label?: number; readonly fill: number; readonly origin: Origin }
   | { readonly k: 'label'; readonly name: string };
+
+export interface InsnItem {
+  readonly k: 'insn';
+  readonly word: number;
+  readonly size: 2 | 4;
+  readonly fix?: Fixup;
+  /** The relocation may be relaxed by the linker (R_RISCV_RELAX; `.option relax` was on). */
+  readonly relax: boolean;
+  readonly origin: Origin;
+}
+
+/**
+ * Alignment. In code with linker relaxation on (`relaxable`), GNU as emits the worst case of
+ * nops and an R_RISCV_ALIGN relocation, and the linker removes what is not needed.
+ */
+export interface AlignItem {
+  readonly k: 'align';
+  readonly align: number;
+  readonly fill?: number;
+  readonly max?: number;
+  readonly code: boolean;
+  readonly relaxable?: { readonly worstCase: number; readonly origin: Origin };
+}
 
 /**
  * A branch or jump to a label whose length GNU as chooses by distance (relaxation, tc-riscv.c
@@ -24,14 +50,21 @@ export type Item =
  */
 export interface BranchItem extends BranchSpec {
   readonly k: 'branch';
-  readonly line: number;
+  readonly origin: Origin;
   size: number;
+}
+
+export interface SectionFlags {
+  readonly alloc: boolean;
+  readonly write: boolean;
+  readonly exec: boolean;
+  readonly nobits: boolean;
 }
 
 export interface SectionState {
   readonly name: string;
   readonly kind: SectionKind;
-  readonly alloc: boolean;
+  readonly flags: SectionFlags;
   align: number;
   readonly items: Item[];
 }

@@ -11,13 +11,22 @@
 import { RvnError } from '../errors';
 import type { Encoder } from './encode';
 import type { Expr, Value } from './expr';
-import type { BranchItem, Item, SectionState } from './items';
+import type { AlignItem, BranchItem, Item, SectionState } from './items';
 import type { ObjSection, Relocation, RelocType } from './object';
+import type { Origin } from './source';
 
 /** Where a branch target lies when it is in this section: the label's item index, plus addend. */
 export type LocalTarget = (e: Expr) => { item: number; add: number } | undefined;
 
-function itemSize(it: Item, off: number): number {
+/** Bytes of padding an alignment item needs at offset `off`. */
+function alignSize(it: AlignItem, off: number): number {
+  if (it.relaxable) return it.relaxable.worstCase;
+  const pad = (it.align - (off % it.align)) % it.align;
+  return it.max !== undefined && pad > it.max ? 0 : pad;
+}
+
+/** Size of an item at offset `off`; `.org` targets need the item offsets (`offsets`). */
+function itemSize(it: Item, off: number, orgTarget?: (i: number) => number): number {
   switch (it.k) {
     case 'bytes': return it.data.length;
     case 'data': return it.width;
@@ -25,9 +34,10 @@ function itemSize(it: Item, off: number): number {
     case 'branch': return it.size;
     case 'space': return it.size;
     case 'label': return 0;
-    case 'align': {
-      const pad = (it.align - (off % it.align)) % it.align;
-      return it.max !== undefined && pad > it.max ? 0 : pad;
+    case 'align': return alignSize(it, off);
+    case 'org': {
+      const target = it.offset + (it.label !== undefined && orgTarget ? orgTarget(it.label) : 0);
+      return Math.max(0, target - off);
     }
   }
 }
@@ -64,7 +74,7 @@ function splitFrags(items: readonly Item[]): { frags: Frag[]; fragOf: number[]; 
   items.forEach((it, i) => {
     fragOf.push(frags.length);
     offIn.push(fix);
-    if (it.k === 'branch' || it.k === 'align' || it.k === 'space') {
+    if (it.k === 'branch' || it.k === 'align' || it.k === 'space' || it.k === 'org') {
       frags.push({ varItem: i, fix });
       fix = 0;
     } else fix += itemSize(it, 0);
@@ -92,11 +102,12 @@ export function layoutSection(s: SectionState, local: LocalTarget): number[] {
     const t = targets[i];
     return neededSize(it, at, t === undefined ? undefined : addr[fragOf[t.item]] + offIn[t.item] + t.add);
   };
+  const labelAt = (i: number): number => addr[fragOf[i]] + offIn[i];
   const varSize = (f: Frag, at: number): number => {
     const it = items[f.varItem];
     if (it === undefined) return 0;
     if (it.k === 'branch') return it.size;
-    return itemSize(it, at);
+    return itemSize(it, at, labelAt);
   };
   let last = addr.slice();
   for (let call = 0; call < 100; call++) {
@@ -123,8 +134,8 @@ export function layoutSection(s: SectionState, local: LocalTarget): number[] {
           const n = lengthAt(f.varItem, addr[k] + f.fix);
           growth = n - it.size;
           it.size = n;
-        } else if (it?.k === 'align') {
-          growth = itemSize(it, addr[k] + f.fix) - itemSize(it, was + f.fix);
+        } else if (it?.k === 'align' || it?.k === 'org') {
+          growth = itemSize(it, addr[k] + f.fix, labelAt) - itemSize(it, was + f.fix, labelAt);
         }
         stretch += growth;
         if (growth !== 0) changed = true;
@@ -157,77 +168,122 @@ class Writer {
   word(w: number, size: number): void {
     for (let i = 0; i < size; i++) this.bytes.push((w >>> (8 * i)) & 255);
   }
-  reloc(type: RelocType, v: Value, line: number): void {
-    if (v.sym === undefined) throw new RvnError(`${line}: expression must refer to a symbol`);
-    this.relocs.push({ offset: this.bytes.length, type, symbol: v.sym, addend: Number(v.add), line });
+  reloc(type: RelocType, v: Value, origin: Origin, relax?: boolean): void {
+    if (v.sym === undefined) throw new RvnError('expression must refer to a symbol');
+    this.relocs.push({ offset: this.bytes.length, type, symbol: v.sym, addend: Number(v.add), relax: relax || undefined, origin });
   }
 }
 
 function emitBranch(w: Writer, b: BranchItem, v: Value, enc: Encoder): void {
-  if (v.sym === undefined) throw new RvnError(`${b.line}: branch target must be a label`);
-  const { rs1, rs2 } = b;
+  if (v.sym === undefined) throw new RvnError('branch target must be a label');
+  const { rs1, rs2, origin } = b;
   switch (b.jump ? b.size + 100 : b.size) {
-    case 102: w.reloc('RVC_JUMP', v, b.line); w.word(enc.encodeC('c.j', { imm: 0 }), 2); return;
-    case 104: w.reloc('JAL', v, b.line); w.word(enc.encode('jal', { rd: b.rd, imm: 0 }), 4); return;
+    case 102: w.reloc('RVC_JUMP', v, origin); w.word(enc.encodeC('c.j', { imm: 0 }), 2); return;
+    case 104: w.reloc('JAL', v, origin); w.word(enc.encode('jal', { rd: b.rd, imm: 0 }), 4); return;
     case 2:
-      w.reloc('RVC_BRANCH', v, b.line);
+      w.reloc('RVC_BRANCH', v, origin);
       w.word(enc.encodeC(b.name === 'beq' ? 'c.beqz' : 'c.bnez', { rs1p: rs1, imm: 0 }), 2);
       return;
-    case 4: w.reloc('BRANCH', v, b.line); w.word(enc.encode(b.name, { rs1, rs2, imm: 0 }), 4); return;
+    case 4: w.reloc('BRANCH', v, origin); w.word(enc.encode(b.name, { rs1, rs2, imm: 0 }), 4); return;
     case 6:
       w.word(enc.encodeC(b.name === 'beq' ? 'c.bnez' : 'c.beqz', { rs1p: rs1, imm: 6 }), 2);
-      w.reloc('JAL', v, b.line);
+      w.reloc('JAL', v, origin);
       w.word(enc.encode('jal', { rd: 0, imm: 0 }), 4);
       return;
     default:
       w.word(enc.encode(INVERT[b.name], { rs1, rs2, imm: 8 }), 4);
-      w.reloc('JAL', v, b.line);
+      w.reloc('JAL', v, origin);
       w.word(enc.encode('jal', { rd: 0, imm: 0 }), 4);
   }
 }
 
-/** Section bytes and relocations once offsets are final. Errors carry "line: " prefixes. */
-export function emitSection(s: SectionState, offsets: readonly number[], evalFinal: (e: Expr) => Value, enc: Encoder): ObjSection {
+/** Reports a problem found while writing a section (at the item's origin); writing goes on. */
+export type ReportError = (e: unknown, origin: Origin) => void;
+
+const NO_ORIGIN: Origin = { at: { file: '', line: 0 }, notes: [] };
+
+function originOf(it: Item): Origin {
+  return ('origin' in it ? it.origin : undefined) ?? NO_ORIGIN;
+}
+
+/** Section bytes and relocations once offsets are final. */
+/**
+ * A label difference the linker must compute (the labels lie in code that linker relaxation may
+ * shrink): GNU as emits an R_RISCV_ADDn/SUBn pair for it.
+ */
+export type LinkTimeDifference = (e: Expr) => { readonly a: string; readonly b: string; readonly add: bigint } | undefined;
+
+export interface EmitOptions {
+  /** GNU as's riscv_handle_align leaves code alignment as zeros when relaxation is on at the end. */
+  readonly zeroCodeAlign?: boolean;
+  readonly linkTimeDifference?: LinkTimeDifference;
+}
+
+export function emitSection(s: SectionState, offsets: readonly number[], evalFinal: (e: Expr) => Value, enc: Encoder, report: ReportError, opts: EmitOptions = {}): ObjSection {
   const w = new Writer();
+  let bssReported = false;
   s.items.forEach((it, i) => {
-    switch (it.k) {
-      case 'bytes': w.bytes.push(...it.data); return;
-      case 'space': for (let k = 0; k < it.size; k++) w.bytes.push(it.fill); return;
-      case 'label': return;
-      case 'align': {
-        const n = itemSize(it, offsets[i]);
-        w.bytes.push(...(it.code ? codeFill(n) : new Array<number>(n).fill(it.fill ?? 0)));
-        return;
-      }
-      case 'insn':
-        if (it.fix) w.reloc(it.fix.type, evalOrLine(evalFinal, it.fix.expr, it.line), it.line);
-        w.word(it.word, it.size);
-        return;
-      case 'data': {
-        const v = evalOrLine(evalFinal, it.expr, it.line);
-        if (v.sym !== undefined) w.reloc(String(it.width * 8) as RelocType, v, it.line);
-        for (let k = 0; k < it.width; k++) w.bytes.push(Number((BigInt.asUintN(64, v.sym === undefined ? v.add : 0n) >> BigInt(8 * k)) & 255n));
-        return;
-      }
-      case 'branch':
-        emitBranch(w, it, evalOrLine(evalFinal, it.target, it.line), enc);
-        return;
+    const at = w.bytes.length;
+    const relocs = w.relocs.length;
+    try {
+      emitItem(w, it, offsets, i, evalFinal, enc, opts);
+    } catch (e) {
+      report(e, originOf(it));
+      // Keep the offsets right for the items after it.
+      const size = (offsets[i + 1] ?? at) - offsets[i];
+      w.bytes.length = at;
+      for (let k = 0; k < size; k++) w.bytes.push(0);
+    }
+    if (s.kind === 'bss' && !bssReported && (w.bytes.slice(at).some((b) => b !== 0) || w.relocs.length > relocs)) {
+      bssReported = true;
+      report(new RvnError(`${s.name}: only zero-filled space may be placed in a bss section`), originOf(it));
     }
   });
   const size = w.bytes.length;
-  if (s.kind === 'bss' && (w.bytes.some((b) => b !== 0) || w.relocs.length > 0)) {
-    throw new RvnError(`${s.name}: only zero-filled space may be placed in a bss section`);
-  }
   return {
-    name: s.name, kind: s.kind, alloc: s.alloc, align: s.align,
+    name: s.name, kind: s.kind, alloc: s.flags.alloc, align: s.align,
     bytes: s.kind === 'bss' ? new Uint8Array(0) : Uint8Array.from(w.bytes), size, relocs: w.relocs,
   };
 }
 
-function evalOrLine(f: (e: Expr) => Value, e: Expr, line: number): Value {
-  try {
-    return f(e);
-  } catch (err) {
-    throw new RvnError(`${line}: ${err instanceof Error ? err.message : String(err)}`);
+function emitItem(w: Writer, it: Item, offsets: readonly number[], i: number, evalFinal: (e: Expr) => Value, enc: Encoder, opts: EmitOptions): void {
+  switch (it.k) {
+    case 'bytes': for (const b of it.data) w.bytes.push(b); return;
+    case 'space': for (let k = 0; k < it.size; k++) w.bytes.push(it.fill); return;
+    case 'label': return;
+    case 'org': {
+      const n = offsets[i + 1] - offsets[i];
+      const target = it.offset + (it.label !== undefined ? offsets[it.label] : 0);
+      if (target < offsets[i]) throw new RvnError(`.org: attempt to move the location counter backwards (from ${offsets[i]} to ${target})`);
+      for (let k = 0; k < n; k++) w.bytes.push(it.fill);
+      return;
+    }
+    case 'align': {
+      const n = offsets[i + 1] - offsets[i];
+      if (it.relaxable) w.relocs.push({ offset: w.bytes.length, type: 'ALIGN', symbol: '', addend: n, origin: it.relaxable.origin });
+      const nops = it.code && (it.relaxable !== undefined || !opts.zeroCodeAlign);
+      const fillBytes = nops ? codeFill(n) : new Array<number>(n).fill(it.fill ?? 0);
+      for (const b of fillBytes) w.bytes.push(b);
+      return;
+    }
+    case 'insn':
+      if (it.fix) w.reloc(it.fix.type, evalFinal(it.fix.expr), it.origin, it.relax);
+      w.word(it.word, it.size);
+      return;
+    case 'data': {
+      const diff = opts.linkTimeDifference?.(it.expr);
+      if (diff !== undefined) {
+        w.relocs.push({ offset: w.bytes.length, type: String(it.width * 8) as RelocType, symbol: diff.a, minus: diff.b, addend: Number(diff.add), origin: it.origin });
+        for (let k = 0; k < it.width; k++) w.bytes.push(0);
+        return;
+      }
+      const v = evalFinal(it.expr);
+      if (v.sym !== undefined) w.reloc(String(it.width * 8) as RelocType, v, it.origin);
+      for (let k = 0; k < it.width; k++) w.bytes.push(Number((BigInt.asUintN(64, v.sym === undefined ? v.add : 0n) >> BigInt(8 * k)) & 255n));
+      return;
+    }
+    case 'branch':
+      emitBranch(w, it, evalFinal(it.target), enc);
+      return;
   }
 }

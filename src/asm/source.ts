@@ -1,70 +1,161 @@
-/** Splitting GNU-as source into statements: comments, `;` separators, labels, operands. */
+/**
+ * Assembly source as GNU as reads it: lines that know where they came from (file, line, and
+ * for preprocessed text the column and C macro of every stretch), split into statements at `;`
+ * with `#` comments removed, labels taken off the front, operands split at top-level commas.
+ */
 import { RvnError } from '../errors';
+import type { Note, SourceLocation } from './diagnostics';
+import type { PpLine, Segment } from './cpp/preprocess';
 
-export interface Statement {
+/** A line of assembly and its origin. */
+export interface SourceLine {
+  readonly text: string;
+  readonly file: string;
   readonly line: number;
-  readonly labels: readonly string[];
-  /** Mnemonic or directive, lower-cased; '' for a label-only line. */
-  readonly op: string;
-  readonly args: string;
+  /** From the preprocessor: where each stretch of `text` came from. */
+  readonly segments?: readonly Segment[];
 }
 
-/** Removes `/* *\/` comments (possibly spanning lines) but keeps line breaks. */
+/** Where a statement (or a part of it) is: the primary place and the expansions around it. */
+export interface Origin {
+  readonly at: SourceLocation;
+  readonly notes: readonly Note[];
+}
+
+/** Removes `/* *\/` comments (possibly spanning lines) but keeps line breaks and columns. */
 function stripBlockComments(src: string): string {
   return src.replace(/\/\*[\s\S]*?\*\//g, (m) => m.replace(/[^\n]/g, ' '));
 }
 
-/** Splits a line at `;` and cuts `#` / `//` comments, both outside string literals. */
-function splitLine(line: string): string[] {
-  const parts: string[] = [];
-  let cur = '';
-  let inStr = false;
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (inStr) {
-      cur += c;
-      if (c === '\\') cur += line[++i] ?? '';
-      else if (c === '"') inStr = false;
-      continue;
+const LINE_MARKER = /^#\s*(\d+)\s+"((?:[^"\\]|\\.)*)"(?:\s+\d+)*\s*$/;
+
+/**
+ * Lines of an unpreprocessed file. `# LINE "FILE"` markers (what `gcc -E` writes) change the
+ * file and line that later lines report, as they do for GNU as.
+ */
+export function linesFromText(text: string, fileName: string): SourceLine[] {
+  const out: SourceLine[] = [];
+  let file = fileName;
+  let delta = 0;
+  stripBlockComments(text.replace(/\r\n?/g, '\n')).split('\n').forEach((t, i) => {
+    const m = LINE_MARKER.exec(t);
+    if (m) {
+      file = m[2].replace(/\\(.)/g, '$1');
+      delta = Number(m[1]) - (i + 2);
+      return;
     }
-    if (c === "'") { // character constant: copy it whole so '#' or ';' inside is not special
-      const m = /^'(\\.|.)'?/.exec(line.slice(i));
-      const len = m ? m[0].length : 1;
-      cur += line.slice(i, i + len);
-      i += len - 1;
-      continue;
-    }
-    if (c === '"') inStr = true;
-    if (c === '#' || (c === '/' && line[i + 1] === '/')) break;
-    if (c === ';') {
-      parts.push(cur);
-      cur = '';
-      continue;
-    }
-    cur += c;
-  }
-  parts.push(cur);
-  return parts;
+    if (t.trim() !== '') out.push({ text: t, file, line: i + 1 + delta });
+  });
+  return out;
 }
 
-const LABEL = /^\s*([A-Za-z_.$][A-Za-z0-9_.$]*|[0-9]+)\s*:(?!=)/;
+/** Lines the preprocessor produced. */
+export function linesFromPreprocessed(lines: readonly PpLine[]): SourceLine[] {
+  return lines.map((l) => ({ text: l.text, file: l.file, line: l.line, segments: l.segments }));
+}
 
-export function parseSource(src: string): Statement[] {
-  const out: Statement[] = [];
-  const lines = stripBlockComments(src).split('\n');
-  lines.forEach((text, idx) => {
-    for (let part of splitLine(text)) {
-      const labels: string[] = [];
-      for (let m = LABEL.exec(part); m; m = LABEL.exec(part)) {
-        labels.push(m[1]);
-        part = part.slice(m[0].length);
-      }
-      const t = part.trim();
-      const m = /^(\S+)\s*(.*)$/.exec(t);
-      if (!m && labels.length === 0) continue;
-      out.push({ line: idx + 1, labels, op: m ? m[1].toLowerCase() : '', args: m ? m[2].trim() : '' });
+/** Where offset `off` of a line's text came from (its column, or the C macro that wrote it). */
+export function originInLine(l: SourceLine, off: number): Origin {
+  const seg = l.segments?.find((s) => off < s.end) ?? l.segments?.[l.segments.length - 1];
+  if (seg === undefined) return { at: { file: l.file, line: l.line, col: off + 1 }, notes: [] };
+  const here: SourceLocation = { file: l.file, line: seg.line, col: seg.col + (seg.def ? 0 : Math.max(0, off - seg.start)) };
+  if (seg.macro === undefined) return { at: here, notes: [] };
+  const note: Note = { at: { file: l.file, line: seg.line, col: seg.col }, message: `in expansion of macro '${seg.macro}'` };
+  return seg.def !== undefined ? { at: seg.def, notes: [note] } : { at: here, notes: [note] };
+}
+
+/** A statement's text and its offset in the line. */
+export interface RawStatement {
+  readonly text: string;
+  readonly offset: number;
+}
+
+/** Length of a character constant `'c`, `'c'` or `'\n'` at `i` (GNU as needs no closing quote). */
+function charConstantLength(s: string, i: number): number {
+  const m = /^'(\\.|.)'?/.exec(s.slice(i));
+  return m ? m[0].length : 1;
+}
+
+/** Splits a line at `;` and cuts the `#` comment, both outside strings and character constants. */
+export function splitStatements(line: string): RawStatement[] {
+  const parts: RawStatement[] = [];
+  let start = 0;
+  let i = 0;
+  for (; i < line.length; i++) {
+    const c = line[i];
+    if (c === '"') {
+      for (i++; i < line.length && line[i] !== '"'; i++) if (line[i] === '\\') i++;
+    } else if (c === "'") {
+      i += charConstantLength(line, i) - 1;
+    } else if (c === '#' || (c === '/' && line[i + 1] === '/')) {
+      break;
+    } else if (c === ';') {
+      parts.push({ text: line.slice(start, i), offset: start });
+      start = i + 1;
     }
-  });
+  }
+  parts.push({ text: line.slice(start, i), offset: start });
+  return parts.filter((p) => p.text.trim() !== '');
+}
+
+export interface ParsedStatement {
+  readonly labels: readonly { readonly name: string; readonly offset: number }[];
+  /** Mnemonic, directive or macro name as written; '' for a label-only statement. */
+  readonly op: string;
+  readonly opOffset: number;
+  readonly args: string;
+  readonly argsOffset: number;
+}
+
+const LABEL = /^(\s*)([A-Za-z_.$][A-Za-z0-9_.$]*|[0-9]+)\s*:(?!=)/;
+
+/** Labels, the operation and its operand text (offsets relative to the statement). */
+export function parseStatement(text: string): ParsedStatement {
+  const labels: { name: string; offset: number }[] = [];
+  let off = 0;
+  for (let m = LABEL.exec(text.slice(off)); m; m = LABEL.exec(text.slice(off))) {
+    labels.push({ name: m[2], offset: off + m[1].length });
+    off += m[0].length;
+  }
+  const rest = text.slice(off);
+  const m = /^(\s*)(\S+)(\s*)(.*?)\s*$/s.exec(rest);
+  if (!m) return { labels, op: '', opOffset: off, args: '', argsOffset: off };
+  const opOffset = off + m[1].length;
+  // `name = value` is `.set name, value`.
+  const assign = /^(\s*)([A-Za-z_.$][A-Za-z0-9_.$]*)\s*=(?!=)\s*(.*?)\s*$/s.exec(rest);
+  if (assign) return { labels, op: '=', opOffset, args: `${assign[2]}, ${assign[3]}`, argsOffset: opOffset };
+  return { labels, op: m[2], opOffset, args: m[4], argsOffset: opOffset + m[2].length + m[3].length };
+}
+
+const isSymbolChar = (c: string | undefined): boolean => c !== undefined && /[A-Za-z0-9_.$\\]/.test(c);
+
+/**
+ * Operand text with whitespace removed as GNU as's input scrubber (app.c) does: a blank is kept
+ * only between two symbol characters or before a string, so `1 + 2` reads `1+2` but `a b` stays.
+ * It matters where blanks separate things: macro arguments and `.irp` lists.
+ */
+export function scrubOperands(s: string): string {
+  let out = '';
+  let pending = false;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (c === ' ' || c === '\t') {
+      if (isSymbolChar(out[out.length - 1]) || out[out.length - 1] === '"') pending = true;
+      continue;
+    }
+    if (pending && (isSymbolChar(c) || c === '"')) out += ' ';
+    pending = false;
+    if (c === '"') {
+      let j = i + 1;
+      for (; j < s.length && s[j] !== '"'; j++) if (s[j] === '\\') j++;
+      out += s.slice(i, j + 1);
+      i = j;
+    } else if (c === "'") {
+      const n = charConstantLength(s, i);
+      out += s.slice(i, i + n);
+      i += n - 1;
+    } else out += c;
+  }
   return out;
 }
 
@@ -95,6 +186,36 @@ export function splitOperands(s: string): string[] {
   }
   out.push(cur.trim());
   return out;
+}
+
+/** Offsets of the operands `splitOperands` returns, relative to `s`. */
+export function operandOffsets(s: string): number[] {
+  const offs: number[] = [];
+  let depth = 0;
+  let inStr = false;
+  let start = 0;
+  const push = (from: number): void => {
+    let k = from;
+    while (k < s.length && /\s/.test(s[k])) k++;
+    offs.push(k);
+  };
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i];
+    if (inStr) {
+      if (c === '\\') i++;
+      else if (c === '"') inStr = false;
+      continue;
+    }
+    if (c === '"') inStr = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === ',' && depth === 0) {
+      push(start);
+      start = i + 1;
+    }
+  }
+  push(start);
+  return offs;
 }
 
 /** Parses a C-style string literal as GNU as does (escapes \n \t \r \\ \" \0-\377 \xNN). */

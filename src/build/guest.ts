@@ -18,7 +18,7 @@ import { RvnError } from '../errors';
 import { assemble } from '../asm/assembler';
 import type { ObjectFile } from '../asm/object';
 import { writeElf } from '../elf/writer';
-import { compileGuest } from '../gtsc/index';
+import { compileGuest, type CompileOptions } from '../gtsc/index';
 import { moduleName } from '../gtsc/program';
 import type { BuildOptions, SourceFile } from '../link/build';
 import { link } from '../link/linker';
@@ -30,6 +30,8 @@ export interface GuestBuildOptions extends BuildOptions {
    * '../lib/list.ts'), or undefined when there is no such file.
    */
   readFile?: (path: string) => string | undefined;
+  /** Compiler options for the .ts sources: `optimize` (false is -O0), `target` (the core to schedule for). */
+  compile?: Pick<CompileOptions, 'optimize' | 'target'>;
 }
 
 export interface GuestBuild {
@@ -95,14 +97,16 @@ function compileSources(sources: readonly SourceFile[], options: GuestBuildOptio
   const guest = sources.filter((s) => GUEST_SOURCE.test(s.name));
   if (guest.length === 0 && !withRuntime) return [];
   const modules = collectModules(withRuntime ? [runtimeSource, ...guest] : guest, options.readFile);
-  return compileGuest([...modules.values()], { resolveImport }).asm;
+  return compileGuest([...modules.values()], { ...options.compile, resolveImport }).asm;
 }
 
 /**
  * Builds .S/.s and .ts sources into an executable. Errors are RvnErrors naming file and line
  * (every compile error of the guest sources, one per line).
  */
-export function buildGuest(sources: readonly SourceFile[], options: GuestBuildOptions = {}): GuestBuild {
+export function buildGuest(sources: readonly SourceFile[], buildOptions: GuestBuildOptions = {}): GuestBuild {
+  // Linker relaxation (call -> jal, ...) is on unless the caller says otherwise, as with GCC.
+  const options: GuestBuildOptions = { relax: true, ...buildOptions };
   const strange = sources.find((s) => !isSourceFile(s.name));
   if (strange !== undefined) throw new RvnError(`'${strange.name}' is not a source file (expected .S, .s or .ts)`, 2);
   if (sources.length === 0) throw new RvnError('nothing to build: no source files', 2);

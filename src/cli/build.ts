@@ -3,17 +3,28 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { RvnError } from '../errors';
 import { RUNTIME_MODULE } from '../build/runtime';
-import { writeUserFile } from './host';
+import { formatDiagnostic } from '../asm/diagnostics';
+import { readUserFile, writeUserFile } from './host';
 import { parseAddress } from './parse';
+import { guestOptLevel, timingProfile } from './run';
 import { buildSources, elfToFlatBinary } from './sources';
 
 interface BuildCliOptions {
   output: string;
   text?: string;
   data?: string;
+  includeDir?: string[];
+  define?: string[];
+  undefine?: string[];
+  script?: string;
+  relax: boolean;
+  march?: string;
+  mabi?: 'lp64' | 'lp64f' | 'lp64d';
   format: 'elf' | 'bin';
   emit: 'image' | 'asm';
   S?: boolean;
+  optLevel: string;
+  target: string;
 }
 
 export function registerBuild(program: Command): void {
@@ -27,11 +38,28 @@ export function registerBuild(program: Command): void {
     .addOption(new Option('--format <format>', 'elf, or bin for a flat binary from the lowest load address').choices(['elf', 'bin']).default('elf'))
     .addOption(new Option('--emit <what>', "image (the executable), or asm: the assembly gtsc generated from the .ts sources, for reading").choices(['image', 'asm']).default('image'))
     .option('-S', 'the same as --emit asm')
+    .addOption(guestOptLevel())
+    .option('--target <profile>', "guest TypeScript: the core to schedule for, 'rocket', 'ideal' (no scheduling) or a JSON profile file", 'rocket')
+    .option('-I, --include-dir <dir>', 'search DIR for #include files of .S sources (repeatable)', collect)
+    .option('-D, --define <name[=value]>', 'define a preprocessor macro for .S sources (repeatable)', collect)
+    .option('-U, --undefine <name>', 'undefine a predefined preprocessor macro (repeatable)', collect)
+    .option('-T, --script <file>', 'place sections with a GNU linker script (subset: see docs/toolchain.md)')
+    .option('--no-relax', 'no linker relaxation (call stays auipc+jalr): the bytes GNU gives with -mno-relax')
+    .option('--march <isa>', 'ISA string as GCC\'s -march (default rv64imac_zicsr_zifencei): predefined macros, C, attributes')
+    .addOption(new Option('--mabi <abi>', 'ABI as GCC\'s -mabi (default lp64)').choices(['lp64', 'lp64f', 'lp64d']))
     .action(async (sources: string[], opts: BuildCliOptions) => {
       const built = await buildSources(sources, {
         text: opts.text !== undefined ? parseAddress('--text', opts.text) : undefined,
         data: opts.data !== undefined ? parseAddress('--data', opts.data) : undefined,
-      });
+        includeDirs: opts.includeDir,
+        defines: opts.define,
+        undefines: opts.undefine,
+        script: opts.script !== undefined ? { name: opts.script, text: new TextDecoder().decode(readUserFile(opts.script, 'linker script')) } : undefined,
+        relax: opts.relax,
+        march: opts.march,
+        mabi: opts.mabi,
+        onWarning: (d) => process.stderr.write(`rvn: ${formatDiagnostic(d)}\n`),
+      }, { optimize: opts.optLevel !== '0', target: timingProfile(opts.target) });
       if (opts.S || opts.emit === 'asm') {
         writeUserFile(opts.output, generatedAssembly(built.generated.filter((f) => !f.name.startsWith(RUNTIME_MODULE))));
         return;
@@ -39,6 +67,8 @@ export function registerBuild(program: Command): void {
       writeUserFile(opts.output, opts.format === 'bin' ? elfToFlatBinary(built.elf, opts.output).bytes : built.elf);
     });
 }
+
+const collect = (value: string, previous: string[] | undefined): string[] => [...(previous ?? []), value];
 
 /** The generated assembly of the user's modules as one text, each under a comment naming it. */
 function generatedAssembly(files: readonly { name: string; text: string }[]): string {

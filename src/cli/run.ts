@@ -27,6 +27,8 @@ export interface RunOptions extends TraceOptions, NetCliOptions {
   maxInsns?: string;
   maxCycles?: string;
   timing: string;
+  /** Guest TypeScript optimisation level, '2' or '0'. */
+  optLevel?: string;
   uintc: string;
   quantum: string;
   bootargs?: string;
@@ -51,7 +53,8 @@ export function registerRun(program: Command): void {
     .option('--bootargs <text>', 'kernel command line placed in the device tree')
     .option('--stats', 'print cycles, instructions and speed to stderr when the run ends')
     .option('--input <text|@file>', 'console input instead of stdin: TEXT (escapes \\n \\r \\t \\e \\xHH) or the bytes of FILE, typed on the emulated clock so the run is reproducible')
-    .option('--no-fast', 'reference mode: execute one instruction at a time (same results, cycles and traces; slower)');
+    .option('--no-fast', 'reference mode: execute one instruction at a time (same results, cycles and traces; slower)')
+    .addOption(guestOptLevel());
   addNetOptions(addTraceOptions(cmd)).action(async (image: string[], opts: RunOptions) => {
     process.exitCode = await runCommand(image, opts);
   });
@@ -59,6 +62,11 @@ export function registerRun(program: Command): void {
 
 function collect(value: string, previous: string[]): string[] {
   return [...previous, value];
+}
+
+/** `-O0` / `-O2`: the guest TypeScript compiler's optimisations off or on (build and run). */
+export function guestOptLevel(): Option {
+  return new Option('-O, --opt-level <level>', 'guest TypeScript optimisation: 2 (all) or 0 (none, for debugging)').choices(['0', '2']).default('2');
 }
 
 /** Resolves --timing: a built-in profile name or a JSON file. */
@@ -93,7 +101,8 @@ export async function runCommand(image: readonly string[], opts: RunOptions): Pr
     { harts, memBytes, timing, uintc: opts.uintc as UintcMode, quantum, bootargs: opts.bootargs, fast: opts.fast !== false, net: net.machine },
     { console: (b) => sink.write(b) },
   );
-  machine.load(await loadOrBuildImage(image), image.join(' '));
+  // Guest TypeScript sources are compiled for the core they will run on.
+  machine.load(await loadOrBuildImage(image, { optimize: opts.optLevel !== '0', target: timing }), image.join(' '));
   for (const l of loads) {
     const bytes = readUserFile(l.file, '--load file');
     machine.load(bytes, l.file, l.addr);

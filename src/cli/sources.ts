@@ -8,7 +8,7 @@ import { existsSync, statSync } from 'node:fs';
 import { basename } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { RvnError } from '../errors';
-import type { GuestBuild } from '../build/guest';
+import type { GuestBuild, GuestBuildOptions } from '../build/guest';
 import { readElf } from '../elf/reader';
 import type { BuildOptions } from '../link/build';
 import { readUserFile } from './host';
@@ -35,22 +35,22 @@ function readImport(path: string): string | undefined {
   return existsSync(path) && statSync(path).isFile() ? readText(path, 'guest module') : undefined;
 }
 
-/** Builds .S/.s and .ts sources (paths as the user gave them). */
-export async function buildSources(paths: readonly string[], options: BuildOptions = {}): Promise<GuestBuild> {
+/** Builds .S/.s and .ts sources (paths as the user gave them); `compile`: gtsc's options. */
+export async function buildSources(paths: readonly string[], options: BuildOptions = {}, compile: GuestBuildOptions['compile'] = {}): Promise<GuestBuild> {
   for (const p of paths) {
     if (!isSourceFile(p)) throw new RvnError(`'${p}' is not a source file (expected .S, .s or .ts)`, 2);
   }
   const sources = paths.map((p) => ({ name: p.split('\\').join('/'), text: readText(p, 'source') }));
   // Loaded on demand: the guest compiler pulls in the typescript package.
   const { buildGuest } = await import('../build/guest');
-  return buildGuest(sources, { ...options, readFile: readImport });
+  return buildGuest(sources, { ...options, readFile: readImport, compile });
 }
 
 /**
  * The boot image: read it, build it when it is given as source files, or, for a bare name such
  * as `kernel-tests` that is not a file, the image `npm run build` made of that system.
  */
-export async function loadOrBuildImage(paths: readonly string[]): Promise<Uint8Array> {
+export async function loadOrBuildImage(paths: readonly string[], compile: GuestBuildOptions['compile'] = {}): Promise<Uint8Array> {
   if (paths.length === 1 && !isSourceFile(paths[0])) {
     if (!existsSync(paths[0])) {
       const { imageByName } = await import('./images');
@@ -61,7 +61,7 @@ export async function loadOrBuildImage(paths: readonly string[]): Promise<Uint8A
   }
   const notSource = paths.find((p) => !isSourceFile(p));
   if (notSource !== undefined) throw new RvnError(`'${notSource}': only one image can be booted; several arguments must all be sources (.S, .s, .ts)`, 2);
-  return (await buildSources(paths)).elf;
+  return (await buildSources(paths, {}, compile)).elf;
 }
 
 /**

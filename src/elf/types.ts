@@ -20,6 +20,10 @@ export const EM_RISCV = 243;
 /** e_flags (RISC-V psABI) */
 export const EF_RISCV_RVC = 0x0001;
 export const EF_RISCV_FLOAT_ABI_SOFT = 0x0000;
+export const EF_RISCV_FLOAT_ABI_SINGLE = 0x0002;
+export const EF_RISCV_FLOAT_ABI_DOUBLE = 0x0004;
+/** p_type of the segment that points at .riscv.attributes (RISC-V psABI). */
+export const PT_RISCV_ATTRIBUTES = 0x70000003;
 
 /** Sizes of the fixed-size records. */
 export const EHDR_SIZE = 64;
@@ -92,6 +96,7 @@ export const SHN_COMMON = 0xfff2;
 export const SHN_XINDEX = 0xffff;
 /** RISC-V psABI: the .riscv.attributes section (arch string, privileged spec version). */
 export const SHT_RISCV_ATTRIBUTES = 0x70000003;
+export const Tag_File = 1;
 export const Tag_RISCV_arch = 5;
 export const Tag_RISCV_priv_spec = 8;
 export const Tag_RISCV_priv_spec_minor = 10;

@@ -10,6 +10,8 @@ import type { Val } from './val';
 export type ArithOp = '+' | '-' | '*' | '/' | '%' | '&' | '|' | '^' | '<<' | '>>' | '>>>';
 
 export interface ArithSink {
+  /** False at -O0: multiply, divide and remainder by constants stay mul/div/rem instructions. */
+  readonly optimize: boolean;
   emit(i: Ins): void;
   temp(): number;
   reg(v: Val): number;
@@ -65,7 +67,7 @@ export function arith(s: ArithSink, op: ArithOp, a: Val, b: Val, unsigned: boole
     const immOp = IMM_OP[op];
     if (immOp && (op === '<<' || op === '>>' || op === '>>>')) return alui(immOp, ra(), Number(k & 63n));
     if (immOp && fits12(k)) return alui(immOp, ra(), Number(k));
-    const p = log2(k);
+    const p = s.optimize ? log2(k) : -1;
     if (op === '*' && p > 0) return alui('slli', ra(), p);
     if (op === '/' && p > 0) return unsigned ? alui('srli', ra(), p) : signedDivPow2(s, ra(), p, t);
     if (op === '%' && p > 0) {
@@ -73,7 +75,7 @@ export function arith(s: ArithSink, op: ArithOp, a: Val, b: Val, unsigned: boole
       return signedRemPow2(s, ra(), p, t);
     }
     const magicOk = unsigned ? BigInt.asUintN(64, k) > 1n : k > 1n || k < -1n;
-    if ((op === '/' || op === '%') && p < 0 && magicOk && k !== -(1n << 63n)) {
+    if (s.optimize && (op === '/' || op === '%') && p < 0 && magicOk && k !== -(1n << 63n)) {
       const x = ra();
       const q = unsigned ? unsignedDivConst(s, x, BigInt.asUintN(64, k), t) : signedDivConst(s, x, k, t);
       if (op === '/') return q;

@@ -4,8 +4,9 @@
  * registers actually used. Arguments of calls are placed with a parallel move.
  */
 import { RvnError } from '../errors';
-import type { Block, Cmp, Ins, IrFunction, Term } from './ir';
-import { SCRATCH, type Allocation, type Loc } from './regalloc';
+import { insDefs, insUses, termUses, type Block, type Cmp, type Ins, type IrFunction, type Term } from './ir';
+import { buildCfg, dominates } from './opt/cfg';
+import { SAVED_REGS, SCRATCH, type Allocation, type Loc } from './regalloc';
 
 export const REG_NAMES = [
   'zero', 'ra', 'sp', 'gp', 'tp', 't0', 't1', 't2', 's0', 's1', 'a0', 'a1', 'a2', 'a3', 'a4', 'a5',
@@ -15,6 +16,11 @@ export const REG_NAMES = [
 const INVERT: Record<Cmp, Cmp> = { eq: 'ne', ne: 'eq', lt: 'ge', ge: 'lt', ltu: 'geu', geu: 'ltu' };
 const LOAD = { 1: ['lbu', 'lb'], 2: ['lhu', 'lh'], 4: ['lwu', 'lw'], 8: ['ld', 'ld'] } as const;
 const STORE = { 1: 'sb', 2: 'sh', 4: 'sw', 8: 'sd' } as const;
+/** Zero- and sign-extension of the low 8, 16 or 32 bits: [zero, sign] by width. */
+const EXTEND: readonly Record<8 | 16 | 32, [string, number][]>[] = [
+  { 8: [['andi', 255]], 16: [['slli', 48], ['srli', 48]], 32: [['slli', 32], ['srli', 32]] },
+  { 8: [['slli', 56], ['srai', 56]], 16: [['slli', 48], ['srai', 48]], 32: [['addiw', 0]] },
+];
 
 interface Frame {
   size: number;
@@ -28,8 +34,20 @@ function alignUp(x: number, a: number): number {
   return Math.ceil(x / a) * a;
 }
 
+/** `return f(...)` (or a call right before a plain return) can jump instead of call. */
+function isTailCall(fn: IrFunction, i: Ins, t: Term): boolean {
+  if (i.op !== 'call' || i.target === 'ecall' || t.op !== 'ret') return false;
+  if (fn.slots.length > 0) return false; // arguments may point into this frame
+  return t.a === undefined || t.a === i.d;
+}
+
+/** Whether some call returns here (so `ra` must be saved); tail calls do not. */
+function callsBack(fn: IrFunction): boolean {
+  return fn.blocks.some((b) => b.ins.some((i, k) => i.op === 'call' && (k < b.ins.length - 1 || !isTailCall(fn, i, b.term))));
+}
+
 function layoutFrame(fn: IrFunction, al: Allocation): Frame {
-  const saved = [...(al.hasCalls ? [1] : []), ...al.usedSaved];
+  const saved = [...(callsBack(fn) ? [1] : []), ...al.usedSaved];
   let off = al.spillSlots * 8;
   const slotOff = fn.slots.map((s) => { off = alignUp(off, Math.max(s.align, 1)); const o = off; off += s.size; return o; });
   const body = alignUp(off, 16);
@@ -110,7 +128,7 @@ class Emitter {
 
   epilogue(): void {
     const { size, saveArea, saves } = this.frame;
-    if (size === 0) return;
+    if (size === 0 || !this.inFrame) return;
     const shift = this.shift;
     if (shift > 0) this.adjustSp(shift);
     for (const s of saves) this.line(`ld ${REG_NAMES[s.reg]}, ${s.off - shift}(sp)`);
@@ -181,6 +199,13 @@ class Emitter {
         const a = this.use(i.a, 0);
         const [d, fin] = this.def(i.d);
         if (!(i.fn === 'addi' && i.imm === 0 && a === d)) this.line(`${i.fn} ${d}, ${a}, ${i.imm}`);
+        fin();
+        return;
+      }
+      case 'ext': {
+        const a = this.use(i.a, 0);
+        const [d, fin] = this.def(i.d);
+        for (const [fn, imm] of EXTEND[i.signed ? 1 : 0][i.bits]) this.line(`${fn} ${d}, ${fn === 'slli' || fn === 'andi' || fn === 'addiw' ? a : d}, ${imm}`);
         fin();
         return;
       }
@@ -276,23 +301,23 @@ class Emitter {
     }
   }
 
-  block(b: Block, next: number | undefined, referenced: Set<number>): void {
+  /** Whether the frame is open in the block being emitted (see shrink-wrapping). */
+  private inFrame = true;
+
+  block(b: Block, next: number | undefined, referenced: Set<number>, wrap: Wrap | undefined): void {
     if (referenced.has(b.id)) this.out.push(`${this.label(b.id)}:`);
+    if (wrap) {
+      this.inFrame = wrap.inRegion(b.id);
+      if (b.id === wrap.block) this.prologue();
+    }
     const last = b.ins[b.ins.length - 1];
-    if (last && this.isTailCall(last, b.term)) {
+    if (last && isTailCall(this.fn, last, b.term)) {
       for (const i of b.ins.slice(0, -1)) this.ins(i);
       this.tailCall(last as Extract<Ins, { op: 'call' }>);
       return;
     }
     for (const i of b.ins) this.ins(i);
     this.term(b.term, next);
-  }
-
-  /** `return f(...)` (or a call right before a plain return) can jump instead of call. */
-  private isTailCall(i: Ins, t: Term): boolean {
-    if (i.op !== 'call' || i.target === 'ecall' || t.op !== 'ret') return false;
-    if (this.fn.slots.length > 0) return false; // arguments may point into this frame
-    return t.a === undefined || t.a === i.d;
   }
 
   private tailCall(i: Extract<Ins, { op: 'call' }>): void {
@@ -335,9 +360,43 @@ export function emitFunction(fn: IrFunction, al: Allocation): string {
     '\t.align 2',
     `${fn.name}:`,
   ];
-  e.prologue();
+  const wrap = shrinkWrap(fn, al);
+  if (!wrap) e.prologue();
   e.entry();
   const refs = referencedBlocks(fn);
-  fn.blocks.forEach((b, k) => e.block(b, k + 1 < fn.blocks.length ? k + 1 : undefined, refs));
+  fn.blocks.forEach((b, k) => e.block(b, k + 1 < fn.blocks.length ? k + 1 : undefined, refs, wrap));
   return [...head, ...e.out, ''].join('\n');
+}
+
+/** Where the prologue goes when it is not at the entry, and the blocks that run with a frame. */
+interface Wrap {
+  block: number;
+  inRegion(block: number): boolean;
+}
+
+/**
+ * The shrink-wrapped prologue block (opt/shrinkwrap.ts), when the allocation lets the code
+ * outside its region run without a frame: no callee-saved register, no stack slot there.
+ */
+function shrinkWrap(fn: IrFunction, al: Allocation): Wrap | undefined {
+  const p = fn.prologueBlock;
+  if (p === undefined || p === 0) return undefined;
+  const cfg = buildCfg(fn);
+  const inRegion = (k: number): boolean => dominates(cfg, p, k);
+  const frameless = (v: number): boolean => {
+    if (v === 0) return true;
+    const l = al.loc.get(v);
+    return !!l && 'reg' in l && !SAVED_REGS.includes(l.reg);
+  };
+  if (!fn.params.every((v) => !al.loc.has(v) || frameless(v))) return undefined;
+  for (const b of fn.blocks) {
+    if (inRegion(b.id)) continue;
+    for (const i of b.ins) {
+      if (i.op === 'call' || i.op === 'frame') return undefined;
+      const d = insDefs(i);
+      if ((d !== undefined && !frameless(d)) || !insUses(i).every(frameless)) return undefined;
+    }
+    if (!termUses(b.term).every(frameless)) return undefined;
+  }
+  return { block: p, inRegion };
 }

@@ -63,7 +63,7 @@ function load(size: 1 | 2 | 4 | 8, signed: boolean): Intrinsic {
     const [a] = args(call, 1);
     const { base, off } = api.address(a!);
     const d = api.temp();
-    api.emit({ op: 'ld', size, signed, d, a: base, off });
+    api.emit({ op: 'ld', size, signed, d, a: base, off, vol: true });
     return { t: intType(signed ? (['i8', 'i16', 'i32', 'i64'] as const)[Math.log2(size)]! : (['u8', 'u16', 'u32', 'u64'] as const)[Math.log2(size)]!), r: d };
   };
 }
@@ -73,7 +73,7 @@ function store(size: 1 | 2 | 4 | 8): Intrinsic {
     const [a, v] = args(call, 2);
     const { base, off } = api.address(a!);
     const b = api.reg(api.expr(v!));
-    api.emit({ op: 'st', size, a: base, b, off });
+    api.emit({ op: 'st', size, a: base, b, off, vol: true });
     return NONE;
   };
 }

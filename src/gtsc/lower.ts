@@ -4,11 +4,9 @@
  */
 import ts from 'typescript';
 import { arith, type ArithOp } from './arith';
-import { reduceInductionVariables, removeDeadTemps } from './ivsr';
-import { foldKnownConstants, hoistInvariants, localCse, propagateCopies } from './opt';
 import { fail, unsupported, unsupportedNode } from './diag';
 import { INTRINSICS } from './intrinsics';
-import type { Block, Cmp, Ins, IrFunction, Term } from './ir';
+import { fnKey, type Block, type Cmp, type Ins, type IrFunction, type Term } from './ir';
 import { parseIntLiteral, zeroedType, type GlobalSym, type Module, type Program } from './program';
 import {
   BOOL, I64, INTS, isScalar, isUnsigned, memAccess, PTR_U8, sizeOf, typeName, U64, valueType, VOID, wrapConst,
@@ -27,6 +25,11 @@ type Place =
 
 export interface StringPool {
   label(bytes: string): string;
+}
+
+export interface LowerOptions {
+  /** Lowering-time optimisations (strength reduction, a first loop test known at compile time). */
+  optimize: boolean;
 }
 
 const K = ts.SyntaxKind;
@@ -56,9 +59,8 @@ export class FnLowerer implements LowerApi {
   private readonly order: Block[] = [];
   private readonly scopes: Map<string, Local>[] = [new Map()];
   private readonly loops: { brk: Block; cont: Block | undefined }[] = [];
-  private readonly temps = new Set<number>();
-  /** Loops, innermost first: the block before the loop and the blocks inside it. */
-  private readonly loopInfos: { pre: Block; blocks: Block[] }[] = [];
+  private readonly temps: Set<number>;
+  readonly optimize: boolean;
 
   constructor(
     private readonly prog: Program,
@@ -67,8 +69,15 @@ export class FnLowerer implements LowerApi {
     private readonly sig: FnSig,
     private readonly strings: StringPool,
     global: boolean,
+    options: LowerOptions,
   ) {
-    this.fn = { name: node.name!.text, global, params: [], blocks: [], nextVreg: 1, slots: [], hints: new Map() };
+    const name = node.name!.text;
+    this.temps = new Set();
+    this.fn = {
+      name, key: fnKey(mod.name, name), module: mod.name, global, params: [], blocks: [], nextVreg: 1, slots: [],
+      hints: new Map(), temps: this.temps,
+    };
+    this.optimize = options.optimize;
     this.cur = this.newBlock();
     this.enter(this.cur);
   }
@@ -83,13 +92,7 @@ export class FnLowerer implements LowerApi {
     });
     for (const st of this.node.body!.statements) this.stmt(st);
     if (this.cur.term.op === 'none') this.cur.term = { op: 'ret', a: undefined };
-    hoistInvariants(this.all, this.loopInfos, this.temps);
-    reduceInductionVariables(this.all, this.loopInfos, this.temps, { vreg: () => this.vreg(), temp: () => this.temp() });
     this.finish();
-    foldKnownConstants(this.fn);
-    propagateCopies(this.fn, this.temps);
-    localCse(this.fn, this.temps);
-    removeDeadTemps(this.fn.blocks, this.temps);
     return this.fn;
   }
 
@@ -105,13 +108,6 @@ export class FnLowerer implements LowerApi {
   emit(i: Ins): void {
     if (this.cur.term.op !== 'none') this.enter(this.newBlock());
     this.cur.ins.push(i);
-  }
-
-  /** Record the blocks lowered by `body` as one loop whose preheader is `pre`. */
-  private loopBlocks(pre: Block, body: () => void): void {
-    const first = this.order.length;
-    body();
-    this.loopInfos.push({ pre, blocks: this.order.slice(first) });
   }
 
   /** Thread jumps through empty blocks, drop unreachable blocks, number blocks in layout order. */
@@ -222,20 +218,11 @@ export class FnLowerer implements LowerApi {
     if (fitsIn(v.t, to)) return { t: to, r: v.r };
     const d = this.temp();
     const a = v.r;
-    const sh = (fn1: 'slli', fn2: 'srli' | 'srai', n: number): void => {
-      const m = this.temp();
-      this.emit({ op: 'alui', fn: fn1, d: m, a, imm: n });
-      this.emit({ op: 'alui', fn: fn2, d, a: m, imm: n });
-    };
-    switch (to.name) {
-      case 'bool': this.emit({ op: 'unary', fn: 'snez', d, a }); break;
-      case 'u8': this.emit({ op: 'alui', fn: 'andi', d, a, imm: 255 }); break;
-      case 'u16': sh('slli', 'srli', 48); break;
-      case 'u32': sh('slli', 'srli', 32); break;
-      case 'i8': sh('slli', 'srai', 56); break;
-      case 'i16': sh('slli', 'srai', 48); break;
-      case 'i32': this.emit({ op: 'alui', fn: 'addiw', d, a, imm: 0 }); break;
-      default: return { t: to, r: a };
+    if (to.name === 'bool') this.emit({ op: 'unary', fn: 'snez', d, a });
+    else {
+      const { size, signed } = INTS[to.name];
+      if (size === 8) return { t: to, r: a };
+      this.emit({ op: 'ext', signed, bits: (size * 8) as 8 | 16 | 32, d, a });
     }
     return { t: to, r: d };
   }
@@ -333,21 +320,18 @@ export class FnLowerer implements LowerApi {
       else this.exprDiscard(init);
     }
     const bodyB = this.newBlock(), contB = this.newBlock(), exitB = this.newBlock();
-    const pre = this.cur;
-    const entry = test ? this.initialTest(init, test) : true;
+    const entry = !test ? true : this.optimize ? this.initialTest(init, test) : undefined;
     if (entry === undefined) this.cond(test!, bodyB, exitB);
     else this.jump(entry ? bodyB : exitB);
-    this.loopBlocks(pre, () => {
-      this.enter(bodyB);
-      this.loops.push({ brk: exitB, cont: contB });
-      this.scoped(() => this.stmt(body));
-      this.loops.pop();
-      this.jump(contB);
-      this.enter(contB);
-      if (incr) this.exprDiscard(incr);
-      if (test) this.cond(test, bodyB, exitB);
-      else this.jump(bodyB);
-    });
+    this.enter(bodyB);
+    this.loops.push({ brk: exitB, cont: contB });
+    this.scoped(() => this.stmt(body));
+    this.loops.pop();
+    this.jump(contB);
+    this.enter(contB);
+    if (incr) this.exprDiscard(incr);
+    if (test) this.cond(test, bodyB, exitB);
+    else this.jump(bodyB);
     this.enter(exitB);
   }
 
@@ -373,17 +357,14 @@ export class FnLowerer implements LowerApi {
 
   private doStmt(s: ts.DoStatement): void {
     const bodyB = this.newBlock(), contB = this.newBlock(), exitB = this.newBlock();
-    const pre = this.cur;
     this.jump(bodyB);
-    this.loopBlocks(pre, () => {
-      this.enter(bodyB);
-      this.loops.push({ brk: exitB, cont: contB });
-      this.scoped(() => this.stmt(s.statement));
-      this.loops.pop();
-      this.jump(contB);
-      this.enter(contB);
-      this.cond(s.expression, bodyB, exitB);
-    });
+    this.enter(bodyB);
+    this.loops.push({ brk: exitB, cont: contB });
+    this.scoped(() => this.stmt(s.statement));
+    this.loops.pop();
+    this.jump(contB);
+    this.enter(contB);
+    this.cond(s.expression, bodyB, exitB);
     this.enter(exitB);
   }
 
@@ -515,7 +496,7 @@ export class FnLowerer implements LowerApi {
     if (e.kind === K.FalseKeyword) return { t: BOOL, imm: 0n };
     if (ts.isStringLiteral(e) || ts.isNoSubstitutionTemplateLiteral(e)) {
       const d = this.temp();
-      this.emit({ op: 'la', d, sym: this.strings.label(e.text) });
+      this.emit({ op: 'la', d, sym: this.strings.label(e.text), obj: true, str: e.text, local: true });
       return { t: PTR_U8, r: d };
     }
     if (ts.isIdentifier(e)) return this.ident(e);
@@ -551,12 +532,12 @@ export class FnLowerer implements LowerApi {
       case 'const': return { t: s.type, imm: s.value };
       case 'func': {
         const d = this.temp();
-        this.emit({ op: 'la', d, sym: s.sym });
+        this.emit({ op: 'la', d, sym: s.sym, ...visibility(s) });
         return { t: { k: 'fn', sig: this.prog.funcSig(s) }, r: d };
       }
       case 'global': {
         const d = this.temp();
-        this.emit({ op: 'la', d, sym: s.sym });
+        this.emit({ op: 'la', d, sym: s.sym, obj: true, ...visibility(s) });
         if (s.isAddress) return { t: valueType(s.storage), r: d };
         const m = memAccess(s.storage);
         const v = this.temp();
@@ -578,7 +559,7 @@ export class FnLowerer implements LowerApi {
       if (!s || s.k !== 'global' || s.isAddress) fail(e, `cannot assign to '${e.text}'`);
       if (s.readonly) fail(e, `cannot assign to constant '${e.text}'`);
       const d = this.temp();
-      this.emit({ op: 'la', d, sym: (s as GlobalSym).sym });
+      this.emit({ op: 'la', d, sym: (s as GlobalSym).sym, obj: true, ...visibility(s as GlobalSym) });
       return { k: 'mem', base: d, off: 0, t: s.storage };
     }
     if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) {
@@ -823,20 +804,32 @@ export class FnLowerer implements LowerApi {
     if (ts.isIdentifier(callee) && !this.local(callee.text)) {
       const s = this.prog.lookup(this.mod, callee.text, callee);
       if (s && s.k === 'intrinsic') return INTRINSICS[s.name]!(this, e);
-      if (s && s.k === 'func') return this.emitCall(e, s.sym, this.prog.funcSig(s));
+      if (s && s.k === 'func') {
+        const callee = s.node.body ? fnKey(s.mod.name, s.sym) : undefined;
+        return this.emitCall(e, s.sym, this.prog.funcSig(s), callee, visibility(s).local);
+      }
     }
     const f = this.expr(callee);
     if (f.t.k !== 'fn') fail(callee, `'${callee.getText()}' is not a function`);
     return this.emitCall(e, this.reg(f), f.t.sig);
   }
 
-  private emitCall(e: ts.CallExpression, target: string | number, sig: FnSig): Val {
+  private emitCall(e: ts.CallExpression, target: string | number, sig: FnSig, callee?: string, isLocal?: boolean): Val {
     if (e.arguments.length !== sig.params.length) fail(e, `expected ${sig.params.length} argument(s), got ${e.arguments.length}`);
     const args = e.arguments.map((a, k) => this.reg(this.convert(this.value(a), sig.params[k]!)));
     const d = sig.ret.k === 'void' ? undefined : this.temp();
-    this.emit({ op: 'call', target, args, argRegs: args.map((_, k) => 10 + k), d });
+    this.emit({ op: 'call', target, args, argRegs: args.map((_, k) => 10 + k), d, ...(callee ? { callee } : {}), ...(isLocal ? { local: true } : {}) });
     return d === undefined ? { t: VOID, imm: 0n } : { t: sig.ret, r: d };
   }
+}
+
+/**
+ * `{ local: true }` for a symbol its module defines and does not export (not visible from other
+ * modules); a declared external function is someone else's global symbol.
+ */
+function visibility(s: { sym: string; mod: Module; node: ts.Node }): { local?: true } {
+  if (ts.isFunctionDeclaration(s.node) && !s.node.body) return {};
+  return s.mod.exported.has(s.sym) ? {} : { local: true };
 }
 
 function isStringLit(e: ts.Expression): boolean {

@@ -76,15 +76,21 @@ export class Program {
     }
   }
 
+  /** The parser's errors, as `file:line:col: message`. */
+  syntaxErrors(errors: string[]): void {
+    for (const mod of this.modules.values()) {
+      for (const d of (mod.sf as unknown as { parseDiagnostics?: ts.Diagnostic[] }).parseDiagnostics ?? []) {
+        const pos = d.start !== undefined ? mod.sf.getLineAndCharacterOfPosition(d.start) : { line: 0, character: 0 };
+        errors.push(`${mod.sf.fileName}:${pos.line + 1}:${pos.character + 1}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
+      }
+    }
+  }
+
   /** Pass 1: record every top-level declaration. Errors are returned, not thrown. */
   collect(errors: string[]): void {
     for (const mod of this.modules.values()) {
       for (const st of mod.sf.statements) {
         try { this.collectStatement(mod, st); } catch (e) { errors.push(String((e as Error).message)); }
-      }
-      for (const d of (mod.sf as unknown as { parseDiagnostics?: ts.Diagnostic[] }).parseDiagnostics ?? []) {
-        const pos = d.start !== undefined ? mod.sf.getLineAndCharacterOfPosition(d.start) : { line: 0, character: 0 };
-        errors.push(`${mod.sf.fileName}:${pos.line + 1}:${pos.character + 1}: ${ts.flattenDiagnosticMessageText(d.messageText, '\n')}`);
       }
     }
   }

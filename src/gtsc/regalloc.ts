@@ -32,42 +32,80 @@ interface Interval {
   crosses: boolean;
 }
 
-function liveness(fn: IrFunction): { liveIn: Set<number>[]; liveOut: Set<number>[] } {
+/**
+ * Live-in and live-out registers of each block: backward data flow to a fixpoint over a
+ * worklist, on bit sets indexed by a dense numbering of the registers the function mentions.
+ */
+export function liveness(fn: IrFunction): { liveIn: number[][]; liveOut: number[][] } {
   const n = fn.blocks.length;
-  const use: Set<number>[] = [];
-  const def: Set<number>[] = [];
+  // Dense numbering: vreg numbers grow with every pass, most of them long gone.
+  const index = new Map<number, number>();
+  const regs: number[] = [];
+  const idx = (v: number): number => {
+    let k = index.get(v);
+    if (k === undefined) { k = regs.length; regs.push(v); index.set(v, k); }
+    return k;
+  };
+  const useL: number[][] = [], defL: number[][] = [];
   for (const b of fn.blocks) {
-    const u = new Set<number>();
-    const d = new Set<number>();
+    const u: number[] = [], d: number[] = [];
+    const defined = new Set<number>();
     for (const i of b.ins) {
-      for (const r of insUses(i)) if (!d.has(r)) u.add(r);
+      for (const r of insUses(i)) if (r !== 0 && !defined.has(r)) u.push(idx(r));
       const w = insDefs(i);
-      if (w !== undefined) d.add(w);
+      if (w !== undefined && w !== 0) { defined.add(w); d.push(idx(w)); }
     }
-    for (const r of termUses(b.term)) if (!d.has(r)) u.add(r);
-    use.push(u);
-    def.push(d);
+    for (const r of termUses(b.term)) if (r !== 0 && !defined.has(r)) u.push(idx(r));
+    useL.push(u);
+    defL.push(d);
   }
-  const liveIn = Array.from({ length: n }, () => new Set<number>());
-  const liveOut = Array.from({ length: n }, () => new Set<number>());
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (let k = n - 1; k >= 0; k--) {
-      const out = liveOut[k]!;
-      for (const s of successors(fn.blocks[k]!.term)) {
-        for (const r of liveIn[s]!) if (!out.has(r)) { out.add(r); changed = true; }
+  const words = (regs.length + 31) >>> 5;
+  const bits = (list: number[]): Uint32Array => {
+    const x = new Uint32Array(words);
+    for (const k of list) x[k >>> 5]! |= 1 << (k & 31);
+    return x;
+  };
+  const use = useL.map(bits), def = defL.map(bits);
+  const liveIn = Array.from({ length: n }, () => new Uint32Array(words));
+  const liveOut = Array.from({ length: n }, () => new Uint32Array(words));
+  const succ = fn.blocks.map((b) => successors(b.term));
+  const preds: number[][] = Array.from({ length: n }, () => []);
+  succ.forEach((ss, k) => { for (const s of ss) preds[s]!.push(k); });
+  const queued = new Uint8Array(n).fill(1);
+  const work: number[] = [];
+  for (let k = 0; k < n; k++) work.push(k); // popped from the end: last block first
+  while (work.length > 0) {
+    const k = work.pop()!;
+    queued[k] = 0;
+    const out = liveOut[k]!, inn = liveIn[k]!, u = use[k]!, d = def[k]!;
+    for (const s of succ[k]!) {
+      const si = liveIn[s]!;
+      for (let w = 0; w < words; w++) out[w]! |= si[w]!;
+    }
+    let changed = false;
+    for (let w = 0; w < words; w++) {
+      const x = u[w]! | (out[w]! & ~d[w]!);
+      if ((x & ~inn[w]!) !== 0) { inn[w]! |= x; changed = true; }
+    }
+    if (changed) for (const p of preds[k]!) if (!queued[p]) { queued[p] = 1; work.push(p); }
+  }
+  const members = (x: Uint32Array): number[] => {
+    const out: number[] = [];
+    for (let w = 0; w < words; w++) {
+      let y = x[w]!;
+      while (y !== 0) {
+        const low = y & -y;
+        out.push(regs[w * 32 + 31 - Math.clz32(low)]!);
+        y ^= low;
       }
-      const inn = liveIn[k]!;
-      for (const r of use[k]!) if (!inn.has(r)) { inn.add(r); changed = true; }
-      for (const r of out) if (!def[k]!.has(r) && !inn.has(r)) { inn.add(r); changed = true; }
     }
-  }
-  return { liveIn, liveOut };
+    return out;
+  };
+  return { liveIn: liveIn.map(members), liveOut: liveOut.map(members) };
 }
 
 /** Virtual registers live across some call (exact, from a backward walk of each block). */
-function acrossCalls(fn: IrFunction, liveOut: Set<number>[]): Set<number> {
+function acrossCalls(fn: IrFunction, liveOut: number[][]): Set<number> {
   const across = new Set<number>();
   fn.blocks.forEach((b, k) => {
     const live = new Set(liveOut[k]);

@@ -7,6 +7,7 @@ import type { GType } from './types';
 export type Val = { t: GType; imm: bigint; r?: undefined } | { t: GType; r: number; imm?: undefined };
 
 export interface LowerApi {
+  readonly optimize: boolean;
   expr(e: ts.Expression): Val;
   /** The value in a register (constants are loaded; 0 is the zero register). */
   reg(v: Val): number;

@@ -10,6 +10,11 @@ export interface SourceFile {
   readonly text: string;
 }
 
+/**
+ * Options for a whole build: the target (-march/-mabi), the preprocessor (include
+ * directories, defines, a file reader for #include), assembly (`relax`) and linking
+ * (placement or a linker script, entry, `relax`). `relax` applies to both, as in GCC.
+ */
 export interface BuildOptions extends LinkOptions, AssembleOptions {}
 
 /** Assembles and links `sources` into a LinkedImage. */
@@ -17,7 +22,7 @@ export function buildImage(sources: readonly SourceFile[], options: BuildOptions
   return link(sources.map((s) => assemble(s.text, s.name, options)), options);
 }
 
-/** Assembles and links `sources` into ELF executable bytes. Errors: RvnError "file:line: message". */
+/** Assembles and links `sources` into ELF executable bytes. Errors: a SourceError ("file:line:col: message" lines). */
 export function buildProgram(sources: readonly SourceFile[], options: BuildOptions = {}): Uint8Array {
   return writeElf(buildImage(sources, options));
 }

@@ -1,5 +1,6 @@
 /** The linker's output: placed sections and symbols, ready for the ELF writer or a loader. */
-import type { SectionKind, SymbolType } from '../asm/object';
+import type { RiscvAttributes, SectionKind, SymbolType } from '../asm/object';
+import type { Abi } from '../asm/target';
 
 export interface LinkedSection {
   readonly name: string;
@@ -19,6 +20,7 @@ export interface LinkedSymbol {
   /** Output section name, or undefined for an absolute symbol. */
   readonly section?: string;
   readonly global: boolean;
+  readonly weak?: boolean;
   readonly type: SymbolType;
   readonly size: number;
 }
@@ -29,4 +31,8 @@ export interface LinkedImage {
   readonly symbols: readonly LinkedSymbol[];
   /** Compressed instructions may appear (EF_RISCV_RVC). */
   readonly rvc: boolean;
+  /** The merged .riscv.attributes of the inputs (absent if no input had any). */
+  readonly attributes?: RiscvAttributes;
+  /** Float ABI of the inputs (ELF e_flags). */
+  readonly abi?: Abi;
 }

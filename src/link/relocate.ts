@@ -1,7 +1,7 @@
 /** Applying RISC-V relocations (psABI semantics) to placed section bytes, with range checks. */
 import { RvnError } from '../errors';
 import { Imm, fitsImm, insertImm, type ImmKind } from '../isa/fields';
-import type { RelocType } from '../asm/object';
+import type { RelaxedType } from './relax';
 
 export interface RelocSite {
   readonly bytes: Uint8Array;
@@ -9,7 +9,7 @@ export interface RelocSite {
   readonly offset: number;
   /** Address of the site. */
   readonly pc: number;
-  readonly type: RelocType;
+  readonly type: Exclude<RelaxedType, 'ALIGN' | 'NONE' | 'DELETE'>;
   /** S + A */
   readonly value: number;
   /** For PCREL_LO12: the pc-relative offset computed by the matching PCREL_HI20. */
@@ -17,6 +17,8 @@ export interface RelocSite {
   /** "file:line" and symbol, for messages. */
   readonly where: string;
   readonly symbol: string;
+  /** Value of __global_pointer$ (0 if undefined), for gp-relative forms made by relaxation. */
+  readonly gp?: number;
 }
 
 const sext12 = (v: number): number => ((v & 0xfff) << 20) >> 20;
@@ -52,6 +54,16 @@ function hi20(s: RelocSite, v: number): number {
   return ((v + 0x800) >> 12) << 12;
 }
 
+/** A %lo made gp- or x0-relative by relaxation: rs1 becomes gp (x3) or x0 (ld's GPREL_I/S). */
+function gpRelative(s: RelocSite): void {
+  const gp = s.gp ?? 0;
+  const x0 = fitsImm(Imm.I, s.value);
+  if (!x0 && !fitsImm(Imm.I, s.value - gp)) throw outOfRange(s, s.value);
+  const insn = read(s.bytes, s.offset, 4) & ~(31 << 15);
+  write(s.bytes, s.offset, 4, (insn | (x0 ? 0 : 3 << 15)) >>> 0);
+  patch(s, s.type === 'GPREL_I' ? Imm.I : Imm.S, x0 ? s.value : s.value - gp, 4);
+}
+
 export function applyReloc(s: RelocSite): void {
   const pcrel = s.value - s.pc;
   switch (s.type) {
@@ -75,6 +87,12 @@ export function applyReloc(s: RelocSite): void {
     case 'JAL': return patch(s, Imm.J, pcrel, 4);
     case 'RVC_BRANCH': return patch(s, Imm.cb, pcrel, 2);
     case 'RVC_JUMP': return patch(s, Imm.cj, pcrel, 2);
+    case 'GPREL_I': case 'GPREL_S': return gpRelative(s);
+    case 'RVC_LUI': {
+      const hi = hi20(s, s.value) / 4096;
+      if (hi === 0 || hi < -32 || hi >= 32) throw outOfRange(s, s.value);
+      return patch(s, Imm.ci_lui, hi * 4096, 2);
+    }
     case 'CALL': {
       patch(s, Imm.U, hi20(s, pcrel), 4);
       patch({ ...s, offset: s.offset + 4 }, Imm.I, sext12(pcrel), 4);

@@ -93,16 +93,17 @@ describe('ELF writer', () => {
     expect(dv.getUint16(18, true)).toBe(243); // EM_RISCV
     expect(Number(dv.getBigUint64(24, true))).toBe(0x80000000);
     expect(dv.getUint32(48, true) & 1).toBe(1); // EF_RISCV_RVC
-    expect(dv.getUint16(56, true)).toBe(2); // two PT_LOAD: .text, .data
+    expect(dv.getUint16(56, true)).toBe(3); // PT_RISCV_ATTRIBUTES, then a PT_LOAD for .text and .data
+    expect(dv.getUint32(64, true)).toBe(0x70000003);
   });
   it('names its sections', () => {
     const strOff = sh(shstrndx).offset;
     const names = Array.from({ length: shnum }, (_, i) => cstr(strOff + sh(i).name));
-    expect(names).toEqual(['', '.text', '.data', '.symtab', '.strtab', '.shstrtab']);
+    expect(names).toEqual(['', '.text', '.data', '.riscv.attributes', '.symtab', '.strtab', '.shstrtab']);
     expect(sh(1).addr).toBe(0x80000000);
   });
   it('has a symbol table with _start as a sized global function', () => {
-    const symtab = sh(3);
+    const symtab = sh(4);
     const strtab = sh(symtab.link);
     const syms = Array.from({ length: symtab.size / 24 }, (_, i) => {
       const o = symtab.offset + 24 * i;
@@ -120,6 +121,6 @@ describe('label differences while parsing (an rvn extension: GNU as rejects them
       .toEqual([(14 << 20 | 11 << 15 | 11 << 7 | 0x13) >>> 0]);
   });
   it('are not constants across a branch', () => {
-    expect(() => text('a: beqz a0, a\nb:\n  addi a1, a1, b - a')).toThrow("t.S:4: 'b - a' is not a constant");
+    expect(() => text('a: beqz a0, a\nb:\n  addi a1, a1, b - a')).toThrow("t.S:4:16: 'b - a' is not a constant");
   });
 });

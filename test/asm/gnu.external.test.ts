@@ -148,4 +148,20 @@ describe('ELF output read by GNU binutils', () => {
     expect(theirs.length).toBeGreaterThan(10);
     expect(dis(ours)).toEqual(theirs);
   });
+
+  it('.riscv.attributes: readelf -A gives what it gives for GNU\'s program, and objdump names the N-extension CSRs', () => {
+    const src = '  .globl _start\n_start:\n  csrr a0, 0x000\n  csrr a0, 0x005\n  csrw 0x044, a0\n  uret\n';
+    const f = join(work, 'ncsr.S');
+    writeFileSync(f, src);
+    gnuBuild([f], work);
+    writeFileSync(ours, buildProgram([{ name: 'ncsr.S', text: src }]));
+    const attrs = (e: string): string => spawnSync('riscv64-unknown-elf-readelf', ['-A', e], { encoding: 'utf8' }).stdout;
+    expect(attrs(ours)).toContain('Tag_RISCV_arch: "rv64i2p1_m2p0_a2p1_c2p0_zicsr2p0_zifencei2p0_zmmul1p0"');
+    expect(attrs(ours)).toBe(attrs(join(work, 'out.elf')));
+    const csrs = (e: string): string[] => spawnSync('riscv64-unknown-elf-objdump', ['-d', e], { encoding: 'utf8' }).stdout
+      .split('\n').filter((l) => /csr/.test(l)).map((l) => l.replace(/^.*?:\s+[0-9a-f]+\s+/, ''));
+    // The priv spec 1.11 recorded in the attributes still has ustatus/utvec/uip.
+    expect(csrs(ours)).toEqual(['csrr\ta0,ustatus', 'csrr\ta0,utvec', 'csrw\tuip,a0']);
+    expect(csrs(ours)).toEqual(csrs(join(work, 'out.elf')));
+  });
 });

@@ -1,17 +1,17 @@
 /**
- * The GNU toolchain + QEMU side of the harness, for external tests only: cross-checking rvn
- * against qemu-system-riscv64, and building C with riscv64-unknown-elf-gcc -O2 (the C-built
- * ELF then runs on rvn like any other image).
+ * The GNU toolchain + QEMU side of the harness, for external tests only: the same guest build
+ * linked by GNU binutils and run on qemu-system-riscv64, to cross-check rvn. (C built with gcc
+ * for the code-quality comparison: bench/bench-gnu.ts.)
  */
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { crt0Source, guestAssembly, runElfOnRvn, type RunOptions, type RunResult } from './harness';
+import { guestAssembly, type RunOptions, type RunResult } from './harness';
 import type { GuestSource } from '../../src/gtsc/index';
 
 /** crt0's .text.init first, at the start of RAM on the virt board. */
-const LINKER_SCRIPT = `ENTRY(_start)
+export const LINKER_SCRIPT = `ENTRY(_start)
 SECTIONS {
   . = 0x80000000;
   .text : { *(.text.init) *(.text .text.*) }
@@ -30,8 +30,8 @@ function withTempDir<T>(f: (dir: string) => T): T {
   }
 }
 
-/** Links assembly (.s text) and C files with riscv64-unknown-elf-gcc; returns the ELF path. */
-function gccLink(dir: string, asm: GuestSource[], cFiles: string[]): string {
+/** Links assembly (.s text) with riscv64-unknown-elf-gcc; returns the ELF path. */
+function gccLink(dir: string, asm: GuestSource[]): string {
   const files = asm.map((a, k) => {
     // .S (preprocessed) only for files written as .S; gtsc output is plain .s
     const ext = a.name.endsWith('.S') ? '.S' : '.s';
@@ -44,7 +44,7 @@ function gccLink(dir: string, asm: GuestSource[], cFiles: string[]): string {
   const elf = join(dir, 'prog.elf');
   execFileSync('riscv64-unknown-elf-gcc', [
     '-march=rv64imac_zicsr_zifencei', '-mabi=lp64', '-mcmodel=medany', '-nostdlib', '-static', '-O2',
-    `-Wl,-T,${ld}`, '-o', elf, ...files, ...cFiles,
+    `-Wl,-T,${ld}`, '-o', elf, ...files,
   ], { stdio: 'pipe' });
   return elf;
 }
@@ -68,15 +68,5 @@ function runElfOnQemu(elf: string, timeoutMs: number): RunResult {
 
 /** The same guest build as runGuest, but assembled/linked by GNU binutils and run on QEMU. */
 export function runGuestOnQemu(sources: GuestSource[], opts: RunOptions & { timeoutMs?: number } = {}): RunResult {
-  return withTempDir((dir) => runElfOnQemu(gccLink(dir, guestAssembly(sources, opts), []), opts.timeoutMs ?? 20000));
-}
-
-/** Compiles a C program (with crt0.S, no runtime) by gcc -O2 and runs it on rvn. */
-export function runC(cText: string, opts: RunOptions = {}): RunResult {
-  return withTempDir((dir) => {
-    const c = join(dir, 'prog.c');
-    writeFileSync(c, cText);
-    const elf = gccLink(dir, [crt0Source()], [c]);
-    return runElfOnRvn(new Uint8Array(readFileSync(elf)), 'prog.c', opts);
-  });
+  return withTempDir((dir) => runElfOnQemu(gccLink(dir, guestAssembly(sources, opts)), opts.timeoutMs ?? 20000));
 }

@@ -9,7 +9,7 @@
 import { readFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { buildGuest as buildImage } from '../../src/build/guest';
+import { buildGuest as buildImage, type GuestBuildOptions } from '../../src/build/guest';
 import { crt0Source as runtimeCrt0 } from '../../src/build/runtime';
 import { findSymbol, readElf } from '../../src/elf/reader';
 import type { GuestSource } from '../../src/gtsc/index';
@@ -35,6 +35,8 @@ export interface RunOptions {
   memBytes?: number;
   /** Timing profile (default ideal: one cycle per instruction). */
   timing?: TimingProfile;
+  /** Compiler options (e.g. `{ optimize: false }` for -O0). */
+  compile?: GuestBuildOptions['compile'];
 }
 
 export interface RunResult {
@@ -53,7 +55,7 @@ export function crt0Source(): GuestSource {
 
 /** The guest build (src/build/guest.ts) of the sources, the start-up code and the extra assembly. */
 function build(sources: GuestSource[], opts: RunOptions) {
-  return buildImage([...(opts.crt0 ? [opts.crt0] : []), ...sources, ...(opts.asm ?? [])]);
+  return buildImage([...(opts.crt0 ? [opts.crt0] : []), ...sources, ...(opts.asm ?? [])], { compile: opts.compile });
 }
 
 /** The assembly a guest build links, start-up code first (for the GNU toolchain's cross-checks). */

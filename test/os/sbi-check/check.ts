@@ -35,10 +35,18 @@ function call(name: u64, ext: u64, fid: u64, a0: u64, a1: u64, a2: u64): void {
   report(name, r);
 }
 
+/**
+ * How long a wait for another hart or an interrupt may take, in timebase ticks: 5 s at QEMU's and
+ * rvn's 10 MHz. Bounded by time, not by iterations: on QEMU a hart that wakes for the first time
+ * translates its code first, which a fixed iteration count did not always cover.
+ */
+const WAIT_TICKS = 50000000;
+
 /** Waits (bounded) until sip has one of the bits; prints whether it came and clears it. */
 function expectPending(name: u64, bit: u64): void {
   let seen = 0;
-  for (let i = 0; i < 100000 && seen === 0; i++) if ((csr_read('sip') & bit) !== 0) seen = 1;
+  const until = rdtime() + WAIT_TICKS;
+  while (seen === 0 && rdtime() < until) if ((csr_read('sip') & bit) !== 0) seen = 1;
   csr_clear('sip', bit);
   putStr(out, name);
   putStr(out, seen !== 0 ? cstr(': pending\n') : cstr(': not pending\n'));
@@ -62,7 +70,8 @@ export function secondary_main(hart: u64, opaque: u64): void {
 
 function startSecondary(round: u64): void {
   call(cstr('hsm.hart_start(1)'), SBI_EXT_HSM, 0, 1, fnaddr(secondary_entry), 0x5eed);
-  for (let i = 0; i < 1000000 && load64(mailbox + 16) !== round; i++) {}
+  const until = rdtime() + WAIT_TICKS;
+  while (load64(mailbox + 16) !== round && rdtime() < until) {}
   putStr(out, cstr('hart 1 started with a0 a1: '));
   putHex(out, load64(mailbox));
   out(32);
@@ -70,7 +79,8 @@ function startSecondary(round: u64): void {
   out(10);
   expectPending(cstr('ipi from hart 1'), SIP_SSIP);
   let status = 0;
-  for (let i = 0; i < 1000000; i++) {
+  const stopBy = rdtime() + WAIT_TICKS;
+  while (rdtime() < stopBy) {
     status = hartStatus(1);
     if (status === 1) break;
   }
@@ -111,7 +121,8 @@ export function check_main(hart: u64, dtb: u64): void {
   const deadline = rdtime() + 200;
   call(cstr('time.set_timer(now+200)'), SBI_EXT_TIME, 0, deadline, 0, 0);
   let fired = 0;
-  for (let i = 0; i < 100000 && fired === 0; i++) if ((csr_read('sip') & SIP_STIP) !== 0) fired = 1;
+  const giveUp = rdtime() + WAIT_TICKS;
+  while (fired === 0 && rdtime() < giveUp) if ((csr_read('sip') & SIP_STIP) !== 0) fired = 1;
   const at = rdtime();
   putStr(out, fired !== 0 && at >= deadline ? cstr('timer: fired after the deadline\n') : cstr('timer: did not fire in time\n'));
   call(cstr('time.set_timer(-1)'), SBI_EXT_TIME, 0, -1, 0, 0);
