@@ -1,12 +1,18 @@
 // `rvn experiment` end to end, as users run it (the bundled CLI in real processes): the demo
-// experiment for real measurements, `nwp --quick` for the seed's experiment whose point runner
-// does not exist yet, one real IPC point, point files and merge, determinism, and one-line usage
-// errors. (The whole IPC sweep is a benchmark, not a test: `rvn experiment ipc --quick`.)
+// experiment for real measurements, `all --quick` for the seed's experiments (the IPC sweep and
+// the NWP's sync variants measured; the async NWP variants still wait for their server), point
+// files and merge, determinism, and one-line usage errors.
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { formatJson, withoutHost } from '../../src/experiment/index';
+import { evaluateClaims, formatJson, withoutHost } from '../../src/experiment/index';
+import { IPC_CLAIMS } from '../../src/experiment/ipc/claims';
+import { IPC_REFERENCES } from '../../src/experiment/ipc/reference';
+import type { IpcRow } from '../../src/experiment/ipc/schema';
+import { NWP_CLAIMS } from '../../src/experiment/nwp/claims';
+import { NWP_REFERENCES } from '../../src/experiment/nwp/reference';
+import type { NwpRow } from '../../src/experiment/nwp/schema';
 import type { Json } from '../../src/experiment/index';
 import { rvn, tempDir } from '../cli/rvn';
 import type { CliResult } from '../cli/rvn';
@@ -26,14 +32,13 @@ function rvnAsync(args: string[]): Promise<CliResult> {
   });
 }
 
-// The sweeps run at the same time (they are independent); the tests then read their outputs.
-let runs: Promise<[CliResult, CliResult, CliResult, CliResult]>;
+// The three sweeps run at the same time (they are independent); the tests then read their outputs.
+let runs: Promise<[CliResult, CliResult, CliResult]>;
 beforeAll(() => {
   runs = Promise.all([
     rvnAsync(['experiment', 'demo', '--quick', '--jobs', '2', '--out', join(dir, 'a')]),
     rvnAsync(['experiment', 'demo', '--quick', '--jobs', '1', '--out', join(dir, 'b')]),
-    rvnAsync(['experiment', 'nwp', '--quick', '--jobs', '1', '--out', join(dir, 'all')]),
-    rvnAsync(['experiment', 'ipc', '--quick', '--point', 'series=async-up,c=4,load=0', '--out', join(dir, 'ipc-point')]),
+    rvnAsync(['experiment', 'all', '--quick', '--jobs', '1', '--out', join(dir, 'all')]),
   ]);
 });
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -152,55 +157,91 @@ describe('rvn experiment demo --quick', () => {
   });
 });
 
-describe('rvn experiment nwp --quick (the NWP point runner does not exist yet)', () => {
+describe('rvn experiment all --quick (the IPC sweep and the NWP sync variants measured; the async NWP variants not yet)', () => {
   let r: CliResult;
   beforeAll(async () => {
     [, , r] = await runs;
-  }, 240_000);
+  }, 600_000);
 
-  it('reports every point as not available, one line each, and exits 1', () => {
+  it('reports every point that cannot run yet as not available, one line each, and exits 1', () => {
     expect(r.status).toBe(1);
-    const failed = r.stderr.split('\n').filter((l) => / FAILED: not available yet: needs /.test(l));
-    expect(failed.filter((l) => l.includes('] nwp variant='))).toHaveLength(36);
+    const failed = r.stderr.split('\n').filter((l) => / FAILED: not available yet: /.test(l));
+    expect(failed.filter((l) => l.includes('] ipc series='))).toHaveLength(0);
+    expect(failed.filter((l) => l.includes('] nwp variant='))).toHaveLength(18);
+    for (const l of failed.filter((x) => x.includes('] nwp variant='))) expect(l).toMatch(/variant=(up|smp)-async/);
+    expect(r.stderr).toContain('the async variants need the async IPC runtime');
     expect(r.stderr).not.toMatch(/\n\s+at /);
   });
 
-  it('still writes the combined report and each experiment\'s outputs, with every claim "not measured"', () => {
+  it('measures the NWP sync variants: every request of every point, in emulated time', () => {
     const res = JSON.parse(read('all/results.json'));
-    expect(res.experiments.map((e: { name: string }) => e.name)).toEqual(['nwp']);
-    expect(res.experiments[0].failures).toHaveLength(36);
-    for (const f of ['NWP_read', 'NWP_write', 'NWP_call_throughput', 'NWP_call_delay_avg']) {
+    const nwp = res.experiments.find((e: { name: string }) => e.name === 'nwp');
+    expect(nwp.failures).toHaveLength(18);
+    const rows = nwp.rows as (NwpRow & { point: string })[];
+    // Rows in parameter order: variants as listed, tests read, write, call, connections numerically.
+    expect(rows.map((x) => x.point)).toEqual(['up-sync', 'smp-sync'].flatMap((v) => ['read', 'write', 'call'].flatMap((t) => [1, 4, 32].map((k) => `variant=${v},test=${t},k=${k}`))));
+    for (const row of rows) {
+      expect(row.requests).toBe(256);
+      expect(row.samplesMs).toHaveLength(256);
+      expect(row.throughput).toBeGreaterThan(0);
+      const mean = row.samplesMs.reduce((a, b) => a + b, 0) / 256;
+      expect(row.latencyAvgMs).toBeCloseTo(mean, 9);
+    }
+    // The CSV has one line per measured row.
+    expect(read('all/nwp/results.csv').trimEnd().split('\n')).toHaveLength(1 + 18);
+  });
+
+  it('measures the IPC quick sweep: 9 points of 2048 calls, user interrupts by the notify-or-suppress rule, phases adding up', () => {
+    const res = JSON.parse(read('all/results.json'));
+    const ipc = res.experiments.find((e: { name: string }) => e.name === 'ipc');
+    expect(ipc.failures).toHaveLength(0);
+    const rows = ipc.rows as (IpcRow & { point: string })[];
+    expect(rows).toHaveLength(9);
+    for (const row of rows) {
+      expect(row.calls).toBe(2048);
+      expect(row.cyclesPerCall).toBeGreaterThan(0);
+      const phases = Object.values(row.phases).reduce((a, b) => a + b, 0);
+      // every cycle of the window goes to one phase: one hart's worth (up) or two (smp)
+      expect(phases / row.cyclesPerCall).toBeGreaterThan(row.series.endsWith('smp') ? 1.9 : 0.99);
+      expect(phases / row.cyclesPerCall).toBeLessThan(row.series.endsWith('smp') ? 2.1 : 1.01);
+      // one hart: about one user interrupt per c calls for each side
+      if (row.series === 'async-up') expect(Math.abs(row.serverUintrPerCall * row.concurrency - 1)).toBeLessThan(0.25);
+      if (!row.series.startsWith('async')) expect(row.serverUintrPerCall + row.clientUintrPerCall).toBe(0);
+    }
+    expect(read('all/ipc/results.csv').trimEnd().split('\n')).toHaveLength(1 + 9);
+  });
+
+  it('still writes the combined report and each experiment\'s outputs; the claims computed again from the rows give claims.json', () => {
+    const res = JSON.parse(read('all/results.json'));
+    expect(res.experiments.map((e: { name: string }) => e.name)).toEqual(['ipc', 'nwp']);
+    expect(res.experiments[0].failures).toHaveLength(0);
+    for (const f of ['ipc/async_call_cpu_cycle', 'ipc/async_call_uintr_cnt', 'ipc/call_compare', 'nwp/NWP_read', 'nwp/NWP_write', 'nwp/NWP_call_throughput', 'nwp/NWP_call_delay_avg']) {
       checkSvg(read(`all/${f}.svg`));
       checkPng(new Uint8Array(readFileSync(join(dir, `all/${f}.png`))));
     }
-    expect(read('all/results.csv').split('\n')[0]).toBe('point,variant,test,connections,requests,throughput_rps,latency_avg_ms,latency_var_ms2,samples,host_seconds');
+    expect(read('all/ipc/results.csv').split('\n')[0]).toBe(
+      'point,series,concurrency,load,calls,cycles_per_call,server_uintr_per_call,client_uintr_per_call,instructions,host_seconds',
+    );
+    expect(read('all/nwp/results.csv').split('\n')[0]).toBe('point,variant,test,connections,requests,throughput_rps,latency_avg_ms,latency_var_ms2,samples,host_seconds');
     const claims = JSON.parse(read('all/claims.json'));
-    expect(claims.claims.map((c: { id: string }) => c.id)).toEqual(Array.from({ length: 5 }, (_, i) => `C${i + 10}`));
-    expect(new Set(claims.claims.map((c: { verdict: string }) => c.verdict))).toEqual(new Set(['not measured']));
+    expect(claims.claims.map((c: { id: string }) => c.id)).toEqual(Array.from({ length: 14 }, (_, i) => `C${i + 1}`));
+    const ipcRows = res.experiments[0].rows as IpcRow[];
+    for (const c of evaluateClaims(IPC_CLAIMS, ipcRows, IPC_REFERENCES)) {
+      const stored = claims.claims.find((x: { id: string }) => x.id === c.id);
+      expect(stored.verdict, c.id).toBe(c.verdict);
+      expect(stored.verdict, c.id).not.toBe('not measured'); // the quick sweep has what every IPC claim needs
+    }
+    const nwpRows = res.experiments[1].rows as NwpRow[];
+    const again = evaluateClaims(NWP_CLAIMS, nwpRows, NWP_REFERENCES);
+    for (const c of again) {
+      const stored = claims.claims.find((x: { id: string }) => x.id === c.id);
+      expect(stored.verdict, c.id).toBe(c.verdict);
+      expect(stored.verdict, c.id).toBe('not measured'); // every NWP claim compares with the async variants
+    }
     const md = read('all/report.md');
-    for (const s of ['### C10:', '### C14:', '## NWP network server benchmark']) expect(md).toContain(s);
-  });
-});
-
-describe('rvn experiment ipc --point (a real IPC point, quick)', () => {
-  let r: CliResult;
-  beforeAll(async () => {
-    [, , , r] = await runs;
-  }, 240_000);
-
-  it('measures the point and writes its file: cycles and user interrupts per call, phases', () => {
-    expect(r.status, r.stderr).toBe(0);
-    expect(r.stdout + r.stderr).toMatch(/ipc series=async-up,c=4,load=0: [\d.]+ cycles\/call/);
-    const f = JSON.parse(read('ipc-point/ipc_series-async-up_c-4_load-0.json'));
-    const row = f.experiments[0].rows[0];
-    expect(row.point).toBe('series=async-up,c=4,load=0');
-    expect(row.calls).toBe(2048);
-    // one hart, 4 calls in flight: the notify-or-suppress rule lets about one send in 4 through
-    expect(Math.abs(row.serverUintrPerCall * 4 - 1)).toBeLessThan(0.25);
-    expect(Math.abs(row.clientUintrPerCall * 4 - 1)).toBeLessThan(0.25);
-    // client and server share hart 0, so their phases add up to the client's cycles per call
-    const phases = Object.values(row.phases as Record<string, number>).reduce((a, b) => a + b, 0);
-    expect(Math.abs(phases / row.cyclesPerCall - 1)).toBeLessThan(0.01);
+    for (const s of ['### C1:', '### C14:', '## IPC micro-benchmark', '## NWP network server benchmark', '### Per-phase cost of one async call', '| client: fill & send (407 without the user interrupt) | 1009 |', '![Cycles per call vs concurrency (server load 0)](ipc/async_call_cpu_cycle.svg)']) {
+      expect(md).toContain(s);
+    }
   });
 });
 
