@@ -201,9 +201,11 @@ describe('rvn experiment all --quick (the IPC sweep and the NWP sync variants me
       expect(row.calls).toBe(2048);
       expect(row.cyclesPerCall).toBeGreaterThan(0);
       const phases = Object.values(row.phases).reduce((a, b) => a + b, 0);
-      // every cycle of the window goes to one phase: one hart's worth (up) or two (smp)
-      expect(phases / row.cyclesPerCall).toBeGreaterThan(row.series.endsWith('smp') ? 1.9 : 0.99);
-      expect(phases / row.cyclesPerCall).toBeLessThan(row.series.endsWith('smp') ? 2.1 : 1.01);
+      // every cycle of the window goes to one phase: at least the client hart's (async-up: exactly,
+      // within 1 %), at most about both harts' (measured 2.03-2.06 for async-smp: the other hart's
+      // share is counted on its own clock, which is not the client's rdcycle window)
+      expect(phases / row.cyclesPerCall).toBeGreaterThan(0.99);
+      expect(phases / row.cyclesPerCall).toBeLessThan(row.series === 'async-up' ? 1.01 : 2.1);
       // one hart: about one user interrupt per c calls for each side
       if (row.series === 'async-up') expect(Math.abs(row.serverUintrPerCall * row.concurrency - 1)).toBeLessThan(0.25);
       if (!row.series.startsWith('async')) expect(row.serverUintrPerCall + row.clientUintrPerCall).toBe(0);
@@ -219,9 +221,10 @@ describe('rvn experiment all --quick (the IPC sweep and the NWP sync variants me
       checkSvg(read(`all/${f}.svg`));
       checkPng(new Uint8Array(readFileSync(join(dir, `all/${f}.png`))));
     }
-    expect(read('all/ipc/results.csv').split('\n')[0]).toBe(
-      'point,series,concurrency,load,calls,cycles_per_call,server_uintr_per_call,client_uintr_per_call,instructions,host_seconds',
-    );
+    const ipcHeader = read('all/ipc/results.csv').split('\n')[0]!;
+    expect(ipcHeader.startsWith('point,series,concurrency,load,calls,cycles_per_call,server_uintr_per_call,client_uintr_per_call,instructions,phase:')).toBe(true);
+    expect(ipcHeader).toContain(',phase:client.fill-send,');
+    expect(ipcHeader.endsWith(',host_seconds')).toBe(true);
     expect(read('all/nwp/results.csv').split('\n')[0]).toBe('point,variant,test,connections,requests,throughput_rps,latency_avg_ms,latency_var_ms2,samples,host_seconds');
     const claims = JSON.parse(read('all/claims.json'));
     expect(claims.claims.map((c: { id: string }) => c.id)).toEqual(Array.from({ length: 14 }, (_, i) => `C${i + 1}`));
