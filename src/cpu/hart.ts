@@ -516,7 +516,19 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     this.runLimit = cycleLimit;
     do {
       const pc = this.pc;
-      const off = pc - this.fetchVBase;
+      let off = pc - this.fetchVBase;
+      if (!(off >= 0 && off < 4096)) {
+        // A new fetch page (after a trap, an xRET, a jump out of the page): point the fetch
+        // cache at it here, so that the code there runs as blocks rather than interpreted up to
+        // its first control transfer. A fetch fault is a step, as in the interpreter.
+        const k = this.fetchMiss(pc);
+        if (k === HartResult.Wait) break;
+        if (k === HartResult.Trapped) {
+          n++;
+          continue;
+        }
+        off = pc - this.fetchVBase;
+      }
       if (off >= 0 && off < 4096) {
         const dp = this.fetchPage;
         const idx = off >>> 1;
