@@ -25,7 +25,7 @@ import { FunctionCache, HartSlot, type TimingCode } from '../timing/timing-code'
 import type { UintcPort } from '../hw/uintc-port';
 import { CsrFile, Irq, Ms, Slot } from '../csr/csrfile';
 import type { CsrHost } from '../csr/csrfile';
-import { Csr, INTERRUPT_ENABLE_CSRS, ORDERED_CSRS } from '../csr/table';
+import { Csr, INTERRUPT_CSRS, INTERRUPT_ENABLE_CSRS, MODE_CSRS, ORDERED_CSRS } from '../csr/table';
 import { CROSSING, DecodedPage, SLOTS, UNDECODED, decodeInto } from './decoded';
 import { Block, translateBlock } from './codegen/blocks';
 import type { BlockFn } from './codegen/blocks';
@@ -56,6 +56,13 @@ const InterruptNames = ['user software', 'supervisor software', 'reserved', 'mac
 export function causeName(isInterrupt: boolean, cause: number): string {
   const name = (isInterrupt ? InterruptNames : ExceptionNames)[cause];
   return name === undefined ? 'unknown' : isInterrupt ? `${name} interrupt` : name;
+}
+
+/** What a CSR write may change: nothing the hart caches, the interrupt state, or also translation. */
+const enum CsrEffect {
+  None = 0,
+  Interrupts = 1,
+  Mode = 2,
 }
 
 /** Privilege levels. */
@@ -287,6 +294,8 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   readonly shared: boolean;
   /** Per CSR number: 1 when its accesses are ordered among harts, 2 when a write also changes interruptibility. */
   private readonly csrOrder = new Uint8Array(4096);
+  /** Per CSR number: what a write may change (CsrEffect). */
+  private readonly csrEffect = new Uint8Array(4096);
   /** The model's cost of each instruction class, as code (placed by the generators). */
   private readonly code: TimingCode;
   private readonly ops: readonly OpInfo[] = opInfos();
@@ -313,6 +322,8 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     this.shared = config.shared ?? false;
     for (const c of ORDERED_CSRS) this.csrOrder[c] = 1;
     for (const c of INTERRUPT_ENABLE_CSRS) this.csrOrder[c] = 2;
+    for (const c of INTERRUPT_CSRS) this.csrEffect[c] = CsrEffect.Interrupts;
+    for (const c of [...MODE_CSRS, Csr.satp]) this.csrEffect[c] = CsrEffect.Mode;
     const misa = misaBits(config.misaExtensions ?? 'IMACSUN');
     this.exts = new Set<Extension>(['I', 'Zicsr', 'Zifencei', 'Priv']);
     const has = (c: string): boolean => (misa & (1 << (c.charCodeAt(0) - 65))) !== 0;
@@ -584,7 +595,9 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     m.root = ((csr.hi(Slot.satp) & 0xfff) * TWO32 + (csr.lo(Slot.satp) >>> 0)) * 4096;
     this.forgetDataPages();
     this.fetchVBase = NaN;
-    this.attention = true;
+    // The new privilege or enables can make a pending interrupt takeable; with none pending
+    // and enabled, the run loop need not look (a pending bit set later sets attention).
+    if ((csr.mip & csr.mie) !== 0) this.attention = true;
   }
 
   /** Drops the remembered load and store pages (translation or permissions may change). */
@@ -593,9 +606,18 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     this.storePageHi = NaN;
   }
 
+  /**
+   * After a CSR write: translation state is recomputed only when it may have changed (satp,
+   * the status registers), the run loop looks at interrupts only when one may have become
+   * pending and enabled; other CSRs (epc, scratch, cause, ...) leave the fetch cache and the
+   * running block alone.
+   */
   private afterCsrWrite(num: number): void {
+    const effect = this.csrEffect[num];
+    if (effect === CsrEffect.None) return;
     if (num === Csr.satp) this.mmu.flush();
-    this.refreshMode();
+    if (effect === CsrEffect.Mode) this.refreshMode();
+    else if ((this.csr.mip & this.csr.mie) !== 0) this.attention = true;
     if (this.sleeping && (this.csr.mip & this.csr.mie) !== 0) this.sleeping = false;
   }
 
