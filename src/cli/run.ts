@@ -214,6 +214,7 @@ function exitStatus(r: RunResult, limits: { maxInsns?: number; maxCycles?: numbe
       process.stderr.write(`rvn: ${reason.message}\n`);
       return 1;
     case 'paused':
+    case 'debug':
       return 0;
   }
 }

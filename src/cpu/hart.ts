@@ -117,6 +117,18 @@ export interface CommitInfo {
   storeHi: number;
 }
 
+/**
+ * A debugger's hook (src/gdb). With one set, run() interprets one instruction at a time (the
+ * observed loop, identical results and cycles) so that it can stop at any instruction; with
+ * none set nothing is checked. `before` sees the hart about to execute at `pc` (true: stop
+ * without executing it: a breakpoint); `after` follows each instruction (retired, or it
+ * trapped) and each interrupt entry (true: stop after it: a watchpoint, a finished step).
+ */
+export interface HartDebugHook {
+  before(hart: Hart): boolean;
+  after(hart: Hart, c: Readonly<CommitInfo>, retired: boolean): boolean;
+}
+
 /** Optional tracer/profiler hook; with none attached run() uses a loop that never checks. */
 export interface HartObserver {
   commit(hart: Hart, c: Readonly<CommitInfo>): void;
@@ -164,6 +176,10 @@ export class Hart implements CsrHost, TimingHost {
   uipiSends = 0;
   urets = 0;
   observer: HartObserver | undefined = undefined;
+  /** A debugger's hook (see HartDebugHook); undefined when no debugger needs to look. */
+  debug: HartDebugHook | undefined = undefined;
+  /** Set when `debug` stopped the hart; the machine reads and clears it. */
+  debugHalt = false;
   /**
    * Set when the hart can make no progress: a trap whose handler cannot even be fetched (for
    * example a guest that jumped into nothing with mtvec still 0). The hart stops; the machine
@@ -430,7 +446,7 @@ export class Hart implements CsrHost, TimingHost {
       if ((this.csr.mip & this.csr.mie) === 0) return 0;
       this.sleeping = false;
     }
-    if (this.observer !== undefined) return this.runObserved(cycleLimit, insnLimit);
+    if (this.observer !== undefined || this.debug !== undefined) return this.runObserved(cycleLimit, insnLimit);
     return this.runFast(cycleLimit, insnLimit);
   }
 
@@ -522,7 +538,8 @@ export class Hart implements CsrHost, TimingHost {
 
   private runObserved(cycleLimit: number, insnLimit: number): number {
     const start = this.instret;
-    const obs = this.observer as HartObserver;
+    const obs = this.observer;
+    const dbg = this.debug;
     const c = this.commitInfo;
     let steps = 0;
     while (this.cycle < cycleLimit && steps < insnLimit) {
@@ -531,8 +548,13 @@ export class Hart implements CsrHost, TimingHost {
         if (this.stopRequested || this.sleeping) break;
         if (this.checkInterrupts()) {
           steps++;
+          if (dbg !== undefined && dbg.after(this, c, false)) this.debugStop();
           continue;
         }
+      }
+      if (dbg !== undefined && dbg.before(this)) {
+        this.debugStop();
+        break;
       }
       steps++;
       c.priv = this.priv;
@@ -552,10 +574,16 @@ export class Hart implements CsrHost, TimingHost {
         c.isStore = this.lastWasStore;
         c.storeLo = this.lastStoreLo;
         c.storeHi = this.lastStoreHi;
-        obs.commit(this, c);
+        obs?.commit(this, c);
       }
+      if (dbg !== undefined && dbg.after(this, c, this.retired)) this.debugStop();
     }
     return this.instret - start;
+  }
+
+  private debugStop(): void {
+    this.debugHalt = true;
+    this.requestStop();
   }
 
   // --- mode bookkeeping ---------------------------------------------------------------------

@@ -81,7 +81,12 @@ export type StopReason =
   /** A hart cannot go on; `trap` says why as data (cause, pc, tval, handler). */
   | { kind: 'halt'; message: string; hartId?: number; trap?: FatalTrap }
   /** RunLimits.pauseAtCycle was reached; run() again continues as if there had been no pause. */
-  | { kind: 'paused' };
+  | { kind: 'paused' }
+  /**
+   * A debugger's hook (Hart.debug) stopped hart `hartId` (breakpoint, watchpoint, step). run()
+   * again resumes that hart's cut slice first, so the harts interleave as without the stop.
+   */
+  | { kind: 'debug'; hartId: number };
 
 export interface RunLimits {
   /** Stop after this many instructions (all harts together). */
@@ -130,6 +135,8 @@ export class Machine implements HartIrqLines, MachineClock {
   /** A device woke a sleeping hart during the current slice (see run()). */
   private wokeDuringSlice = false;
   private eventTime = 0;
+  /** The slice a debugger stop cut short (see StopReason 'debug'), resumed by the next run(). */
+  private cutSlice: { hart: Hart; limit: number; others: number } | undefined;
   private stopReason: StopReason | undefined;
   private htif: Htif | undefined;
   private bootRomWritten = false;
@@ -305,19 +312,23 @@ export class Machine implements HartIrqLines, MachineClock {
     const pauseAt = limits.pauseAtCycle ?? Infinity;
     this.stopReason = undefined;
     while (this.stopReason === undefined) {
-      const hart = this.pickHart();
+      const cut = this.cutSlice;
+      this.cutSlice = undefined;
+      const hart = cut !== undefined && !cut.hart.sleeping ? cut.hart : this.pickHart();
       if (hart === undefined) {
         if (!this.skipIdleTime(maxCycles)) break;
         continue;
       }
-      if (hart.cycle >= pauseAt && hart.cycle < maxCycles) {
+      const resumed = hart === cut?.hart;
+      if (hart.cycle >= pauseAt && hart.cycle < maxCycles && !resumed) {
         this.stopReason = { kind: 'paused' };
         break;
       }
-      const others = this.othersEarliest;
+      const others = resumed ? cut.others : this.othersEarliest;
       // A hart running with others awake is already held to others + quantum: it is never cut
       // at the pause, which would change the interleaving.
-      const limit = Math.min(others + this.quantum, this.events.nextTime, maxCycles, others === Infinity ? pauseAt : Infinity);
+      const limit = resumed ? Math.min(cut.limit, maxCycles)
+        : Math.min(others + this.quantum, this.events.nextTime, maxCycles, others === Infinity ? pauseAt : Infinity);
       // (Summing every hart's instret per slice costs more than the slice with many harts.)
       const budget = maxInsns === Infinity ? Infinity : maxInsns - this.instret;
       if (budget <= 0) {
@@ -333,6 +344,15 @@ export class Machine implements HartIrqLines, MachineClock {
       hart.run(this.currentLimit, budget);
       this.current = undefined;
       if (hart.fatal !== undefined) this.stop({ kind: 'halt', message: hart.fatal, hartId: hart.hartId, trap: hart.fatalTrap });
+      if (hart.debugHalt) {
+        hart.debugHalt = false;
+        this.stop({ kind: 'debug', hartId: hart.hartId });
+        if (hart.cycle < this.currentLimit) {
+          // The rest of this slice (and what follows it) runs when the debugger resumes.
+          this.cutSlice = { hart, limit: this.currentLimit, others };
+          break;
+        }
+      }
       // Every awake hart is at or past min(this hart, the others) unless this one went to
       // sleep or woke another: only then, or when an event is due by then, look at them all.
       if (hart.sleeping || this.wokeDuringSlice || this.events.nextTime <= Math.min(hart.cycle, others)) this.fireDueEvents();
