@@ -1,0 +1,196 @@
+// Debian's gdb-multiarch driving `rvn run --gdb` in batch mode: what a user types, checked
+// against what the program must do (hand-computed) — never against rvn's own output.
+import { spawn, spawnSync } from 'node:child_process';
+import { describe, expect, it } from 'vitest';
+import { RVN, rvn, tempDir, writeTemp } from '../cli/rvn';
+
+interface Done {
+  status: number | null;
+  stdout: string;
+  stderr: string;
+}
+
+interface Debugged {
+  gdb: Done;
+  rvn: Done;
+}
+
+function collect(child: ReturnType<typeof spawn>): Promise<Done> {
+  let stdout = '';
+  let stderr = '';
+  child.stdout?.on('data', (b: Buffer) => (stdout += b.toString()));
+  child.stderr?.on('data', (b: Buffer) => (stderr += b.toString()));
+  return new Promise((resolve, reject) => {
+    child.on('error', reject);
+    child.on('close', (status) => resolve({ status, stdout, stderr }));
+  });
+}
+
+/**
+ * Starts `rvn run IMAGE --gdb 0 --gdb-wait ARGS` (port 0: the kernel picks a free port, rvn
+ * prints it), runs gdb-multiarch in batch mode with `commands` against it, and waits for both.
+ */
+async function debug(elf: string, commands: string[], rvnArgs: string[] = []): Promise<Debugged> {
+  const emu = spawn(process.execPath, [RVN, 'run', elf, '--gdb', '0', '--gdb-wait', ...rvnArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
+  const emuDone = collect(emu);
+  const port = await new Promise<number>((resolve, reject) => {
+    let seen = '';
+    const timer = setTimeout(() => reject(new Error(`rvn did not print its gdb port: ${seen}`)), 60_000);
+    emu.stderr.on('data', (b: Buffer) => {
+      seen += b.toString();
+      const m = /listening on 127\.0\.0\.1:(\d+)/.exec(seen);
+      if (m) {
+        clearTimeout(timer);
+        resolve(Number(m[1]));
+      }
+    });
+    emu.on('close', () => reject(new Error(`rvn ended: ${seen}`)));
+  });
+  const args = ['-batch', '-nx', '-ex', 'set pagination off', '-ex', 'set confirm off', elf, '-ex', `target remote 127.0.0.1:${port}`];
+  for (const c of commands) args.push('-ex', c);
+  const gdb = spawn('gdb-multiarch', args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const killer = setTimeout(() => { gdb.kill(); emu.kill(); }, 120_000);
+  const gdbDone = await collect(gdb);
+  if (emu.exitCode === null) {
+    // gdb -batch detaches or kills at its end; give rvn a moment, then end it.
+    const t = setTimeout(() => emu.kill(), 10_000);
+    const r = await emuDone;
+    clearTimeout(t);
+    clearTimeout(killer);
+    return { gdb: gdbDone, rvn: r };
+  }
+  clearTimeout(killer);
+  return { gdb: gdbDone, rvn: await emuDone };
+}
+
+// Hart 0 calls bump() until it returns 50 and exits with the number of calls (50, as the
+// source says, unless a debugger interferes). Hart 1 counts in counter1.
+const PROGRAM = `
+    .globl _start
+_start:
+    csrr t0, mhartid
+    bnez t0, other
+    la s0, counter
+    li s1, 0
+    li s2, 0
+loop:
+    mv a0, s1
+    call bump
+    addi s2, s2, 1
+    mv s1, a0
+    sd s1, 0(s0)
+    li t0, 50
+    blt s1, t0, loop
+    mv a0, s2
+    j exit
+    .globl bump
+    .type bump, @function
+bump:
+    addi a0, a0, 1
+    ret
+    .size bump, .-bump
+other:
+    la s0, counter1
+1:  ld t1, 0(s0)
+    addi t1, t1, 1
+    sd t1, 0(s0)
+    j 1b
+exit:
+    li t0, 0x100000
+    slli a0, a0, 16
+    li t1, 0x3333
+    or t1, a0, t1
+    sw t1, 0(t0)
+2:  j 2b
+    .data
+    .align 3
+    .globl counter
+counter: .dword 0
+counter1: .dword 0
+`;
+
+function build(dir: string, name: string, text: string, extra: string[] = []): string {
+  const src = writeTemp(dir, name, text);
+  const elf = `${dir}/${name}.elf`;
+  const r = rvn(['build', src, '-o', elf, ...extra]);
+  expect(r.stderr).toBe('');
+  return elf;
+}
+
+describe('gdb-multiarch against rvn --gdb', () => {
+  it('gdb-multiarch is installed (these tests need it)', () => {
+    const r = spawnSync('gdb-multiarch', ['--version'], { encoding: 'utf8' });
+    expect(r.error).toBeUndefined();
+    expect(r.stdout).toMatch(/GNU gdb/);
+  });
+
+  it('attaches, breaks on a symbol, reads registers and memory; writing a0 changes the exit status', async () => {
+    const dir = tempDir();
+    const elf = build(dir, 'count.S', PROGRAM);
+    const plain = rvn(['run', elf]);
+    expect(plain.status).toBe(50);
+    const r = await debug(elf, [
+      'info registers pc',
+      'break *bump',
+      'continue',
+      'continue',
+      // Second call: a0 = 1, counter = 1 (stored after the first call returned 1).
+      'info registers a0',
+      'x/1gx &counter',
+      'delete',
+      // From a0 = 10, bump returns 11: calls 3..41 bring it to 50, 41 calls in all.
+      'set var $a0 = 10',
+      'continue',
+    ]);
+    expect(r.gdb.stdout).toMatch(/pc\s+0x1000\s/);
+    expect(r.gdb.stdout).toMatch(/Breakpoint 1, 0x0*80000\w+ in bump \(\)/);
+    expect(r.gdb.stdout).toMatch(/a0\s+0x1\s+1/);
+    expect(r.gdb.stdout).toMatch(/0x80001000(?: <counter>)?:\s+0x0000000000000001\n/);
+    expect(r.gdb.stdout).toMatch(/exited with code 051/); // gdb prints it in octal: 41
+    expect(r.rvn.status).toBe(41);
+  });
+
+  it('steps into a function and shows the caller in the backtrace', async () => {
+    const dir = tempDir();
+    const elf = build(dir, 'count.S', PROGRAM);
+    const r = await debug(elf, ['break *loop', 'continue', 'stepi', 'stepi', 'info registers pc', 'bt', 'kill']);
+    expect(r.gdb.stdout).toMatch(/pc\s+0x\w+\s+0x\w+ <bump>\n/);
+    expect(r.gdb.stdout).toMatch(/#0\s+0x\w+ in bump \(\)\n#1\s+0x\w+ in loop \(\)/);
+    expect(r.rvn.status).toBe(137);
+  });
+
+  it('watches a memory word: stops when the program writes it, with the old and new value', async () => {
+    const dir = tempDir();
+    const elf = build(dir, 'count.S', PROGRAM);
+    const r = await debug(elf, ['watch *(long *)&counter', 'continue', 'continue', 'kill']);
+    expect(r.gdb.stdout).toMatch(/Hardware watchpoint 1: \*\(long \*\)&counter\s+Old value = 0\s+New value = 1/);
+    expect(r.gdb.stdout).toMatch(/Old value = 1\s+New value = 2/);
+  });
+
+  it('shows one thread per hart and switches between them (2 harts)', async () => {
+    const dir = tempDir();
+    const elf = build(dir, 'count.S', PROGRAM);
+    const r = await debug(elf, [
+      'break *other', 'continue', 'info threads', 'info registers a0', 'thread 1', 'info registers a0', 'thread 2', 'monitor cycles', 'kill',
+    ], ['--harts', '2']);
+    expect(r.gdb.stdout).toMatch(/Thread 2 \(hart 1\)/);
+    expect(r.gdb.stdout).toMatch(/Thread 1 \(hart 0\)/);
+    // The boot ROM puts the hart id in a0: hart 1 stops at `other` with a0 = 1.
+    expect(r.gdb.stdout).toMatch(/Thread 2 hit Breakpoint 1, 0x\w+ in other \(\)/);
+    const a0s = [...r.gdb.stdout.matchAll(/^a0\s+0x(\w+)/gm)].map((m) => m[1]);
+    expect(a0s[0]).toBe('1');
+    expect(r.gdb.stdout).toMatch(/\[Switching to thread 1 \(Thread 1\)\]/);
+    expect(r.gdb.stdout + r.gdb.stderr).toMatch(/hart 1: cycle \d+, instret \d+, M-mode/);
+  });
+
+  it('a debugger that only continues leaves cycles and instructions as they are without one', async () => {
+    const dir = tempDir();
+    const elf = build(dir, 'count.S', PROGRAM);
+    const plain = rvn(['run', elf, '--stats', '--harts', '2']);
+    const r = await debug(elf, ['continue'], ['--stats', '--harts', '2']);
+    const stats = (s: string): string | undefined => /(\d+ instructions, \d+ cycles)/.exec(s)?.[1];
+    expect(stats(plain.stderr)).toBeDefined();
+    expect(stats(r.rvn.stderr)).toBe(stats(plain.stderr));
+    expect(r.rvn.status).toBe(50);
+  });
+});
