@@ -152,11 +152,11 @@ describe('gdb stub', () => {
     s.ask('c');
     expect(s.run()).toEqual([`T05thread:2;watch:${hex(c1)};`]);
     expect(s.ask('qC')).toEqual(['QC2']);
-    // Hart 1's a0 is its hart id (the boot ROM sets it); hart 0's is 0.
+    // s0 (x8) is &counter on hart 0 and &counter1 on hart 1.
     expect(s.ask('Hg1')).toEqual(['OK']);
-    expect(s.ask('pa')).toEqual([le64(0n)]);
+    expect(s.ask('p8')).toEqual([le64(BigInt(s.symbol('counter')))]);
     expect(s.ask('Hg2')).toEqual(['OK']);
-    expect(s.ask('pa')).toEqual([le64(1n)]);
+    expect(s.ask('p8')).toEqual([le64(BigInt(c1))]);
   });
 
   it('stops and continues change neither results nor cycles (2 harts, rocket timing, breakpoints every iteration)', () => {
