@@ -183,6 +183,45 @@ describe('gdb-multiarch against rvn --gdb', () => {
     expect(r.gdb.stdout + r.gdb.stderr).toMatch(/hart 1: cycle \d+, instret \d+, M-mode/);
   });
 
+  it('break FILE.ts:LINE on guest TypeScript stops at that line; step enters the function; bt and list work', async () => {
+    const dir = tempDir();
+    // Line numbers matter: square's body is line 4, the call in the loop line 11.
+    const src = [
+      "import { u64 } from 'rvn/guest';",
+      '',
+      'function square(x: u64): u64 {',
+      '  const y = x * x;',
+      '  return y;',
+      '}',
+      '',
+      'export function main(): u64 {',
+      '  let sum: u64 = 0;',
+      '  for (let i: u64 = 0; i < 5; i++) {',
+      '    sum = sum + square(i);',
+      '  }',
+      '  return sum - 30;',
+      '}',
+      '',
+    ].join('\n');
+    const elf = build(dir, 'squares.ts', src, ['-O0']);
+    const r = await debug(elf, [
+      'break squares.ts:11', 'continue', 'continue', 'step', 'bt', 'list 4,4', 'delete', 'break squares.ts:13', 'continue', 'continue',
+    ]);
+    expect(r.gdb.stdout).toMatch(/Breakpoint 1 at 0x\w+: file .*squares\.ts, line 11\./);
+    expect(r.gdb.stdout).toMatch(/Breakpoint 1, main \(\) at .*squares\.ts:11\n11\t    sum = sum \+ square\(i\);/);
+    expect(r.gdb.stdout).toMatch(/square \(\) at .*squares\.ts:4\n4\t  const y = x \* x;/);
+    expect(r.gdb.stdout).toMatch(/#0 +square \(\) at .*squares\.ts:4\n#1 +0x\w+ in main \(\) at .*squares\.ts:11/);
+    expect(r.gdb.stdout).toMatch(/Breakpoint 2, main \(\) at .*squares\.ts:13/);
+    // 0+1+4+9+16 = 30: main returns 0, the exit status.
+    expect(r.gdb.stdout).toMatch(/exited normally/);
+    expect(r.rvn.status).toBe(0);
+    // Optimised code has line information too (the loop may be folded: one stop at most).
+    const elf2 = build(dir, 'squares.ts', src, ['-O2']);
+    const r2 = await debug(elf2, ['break squares.ts:11', 'continue', 'continue']);
+    expect(r2.gdb.stdout).toMatch(/Breakpoint 1 at 0x\w+: file .*squares\.ts, line 11\./);
+    expect(r2.gdb.stdout).toMatch(/exited normally/);
+  });
+
   it('a debugger that only continues leaves cycles and instructions as they are without one', async () => {
     const dir = tempDir();
     const elf = build(dir, 'count.S', PROGRAM);
