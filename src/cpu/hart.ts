@@ -205,6 +205,8 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   debug: HartDebugHook | undefined = undefined;
   /** Set when `debug` stopped the hart; the scheduler reads and clears it. */
   debugHalt = false;
+  /** Held by a debugger that resumed other harts only: the scheduler does not run it. */
+  debugParked = false;
   /**
    * Set when the hart can make no progress: a trap whose handler cannot even be fetched (for
    * example a guest that jumped into nothing with mtvec still 0). The hart stops; the machine

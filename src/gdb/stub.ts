@@ -80,8 +80,7 @@ export class GdbStub {
   /** The debugger went away without detaching: breakpoints go and the machine runs on. */
   disconnected(): void {
     if (this._state === 'killed') return;
-    this.stops.clear();
-    this.applyHooks();
+    this.release();
     this._state = 'detached';
     this.interruptPending = false;
   }
@@ -383,23 +382,31 @@ export class GdbStub {
     return undefined;
   }
 
-  /** vCont;ACTION[:THREAD];... — a step action names the hart to step; all harts run. */
+  /**
+   * vCont;ACTION[:THREAD];... — each hart takes the first action that names it or names no
+   * thread; a hart no action applies to stays where it is (gdb resumes one thread alone to step
+   * over a breakpoint, or with scheduler-locking).
+   */
   private vCont(actions: string): string | undefined {
-    let stepHart: number | undefined;
+    const chosen: (string | undefined)[] = this.machine.harts.map(() => undefined);
     for (const a of actions.split(';')) {
       const m = /^([cCsS])([0-9a-fA-F]{2})?(?::(-1|[0-9a-fA-F]{1,8}))?$/.exec(a);
       if (!m) return E.malformed;
-      if (m[1] !== 's' && m[1] !== 'S') continue;
-      const h = m[3] === undefined || m[3] === '-1' ? this.hart : this.hartOf(m[3]);
-      if (h === undefined) return E.noThread;
-      if (stepHart === undefined) stepHart = h.hartId;
+      const all = m[3] === undefined || m[3] === '-1';
+      const h = all ? undefined : this.hartOf(m[3]);
+      if (!all && h === undefined) return E.noThread;
+      chosen.forEach((c, i) => {
+        if (c === undefined && (all || h?.hartId === i)) chosen[i] = m[1].toLowerCase();
+      });
     }
-    this.resume(stepHart);
+    const stepHart = chosen.indexOf('s');
+    this.resume(stepHart >= 0 ? stepHart : undefined, chosen.map((c) => c === undefined));
     return undefined;
   }
 
-  private resume(stepHart: number | undefined): void {
+  private resume(stepHart: number | undefined, parked?: readonly boolean[]): void {
     if (this._state === 'killed') return;
+    this.machine.harts.forEach((h, i) => (h.debugParked = parked?.[i] ?? false));
     this.stops.lastStop = undefined;
     this.stops.step(stepHart);
     this.applyHooks();
@@ -408,15 +415,13 @@ export class GdbStub {
   }
 
   private detach(): string {
-    this.stops.clear();
-    this.applyHooks();
+    this.release();
     this._state = 'detached';
     return 'OK';
   }
 
   private kill(): void {
-    this.stops.clear();
-    this.applyHooks();
+    this.release();
     this._state = 'killed';
   }
 
@@ -424,6 +429,13 @@ export class GdbStub {
   private applyHooks(): void {
     const hook = this.stops.idle ? undefined : this.stops;
     for (const h of this.machine.harts) h.debug = hook;
+  }
+
+  /** gdb lets go: every hart runs, none is held. */
+  private release(): void {
+    this.stops.clear();
+    this.applyHooks();
+    for (const h of this.machine.harts) h.debugParked = false;
   }
 
   // --- output -------------------------------------------------------------------------------

@@ -162,9 +162,9 @@ export class HartScheduler {
     return n;
   }
 
-  /** Whether `h` may be picked: awake and not done. */
+  /** Whether `h` may be picked: awake, not done, not held by a debugger. */
   private runnable(h: Hart): boolean {
-    return !h.sleeping && this.done[h.hartId] === 0;
+    return !h.sleeping && this.done[h.hartId] === 0 && !h.debugParked;
   }
 
   /**

@@ -215,6 +215,12 @@ describe('gdb-multiarch against rvn --gdb', () => {
     // 0+1+4+9+16 = 30: main returns 0, the exit status.
     expect(r.gdb.stdout).toMatch(/exited normally/);
     expect(r.rvn.status).toBe(0);
+    // `next` over a call with 2 harts: gdb resumes one thread alone to step over its
+    // breakpoint (vCont;c:1); the other hart must stay put (gdb 13 asserts otherwise).
+    const r3 = await debug(elf, ['break squares.ts:11', 'continue', 'next', 'next', 'info threads', 'kill'], ['--harts', '2']);
+    expect(r3.gdb.stderr).not.toMatch(/internal-error/);
+    expect(r3.gdb.stdout).toMatch(/\n1[12]\t/);
+    expect(r3.gdb.stdout).toMatch(/Thread 2 \(hart 1\)/);
     // Optimised code has line information too (the loop may be folded: one stop at most).
     const elf2 = build(dir, 'squares.ts', src, ['-O2']);
     const r2 = await debug(elf2, ['break squares.ts:11', 'continue', 'continue']);

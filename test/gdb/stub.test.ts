@@ -159,6 +159,25 @@ describe('gdb stub', () => {
     expect(s.ask('p8')).toEqual([le64(BigInt(c1))]);
   });
 
+  it('vCont with a thread resumes that hart alone; the others stay where they are', () => {
+    const s = session(PROGRAM, { harts: 2 });
+    const c = s.symbol('counter');
+    s.ask(`Z2,${hex(c)},8`);
+    const stop = `T05thread:1;watch:${hex(c)};`;
+    s.ask('c');
+    expect(s.run()).toEqual([stop]);
+    const hart0 = s.machine.harts[0];
+    const hart1 = s.machine.harts[1];
+    const [cycle1, instret0, instret1] = [hart1.cycle, hart0.instret, hart1.instret];
+    s.ask('vCont;c:1');
+    expect(s.run()).toEqual([stop]);
+    expect(hart0.instret).toBeGreaterThan(instret0);
+    expect([hart1.cycle, hart1.instret]).toEqual([cycle1, instret1]);
+    s.ask('vCont;c');
+    expect(s.run()).toEqual([stop]);
+    expect(hart1.instret).toBeGreaterThan(instret1);
+  });
+
   it('stops and continues change neither results nor cycles (2 harts, rocket timing, breakpoints every iteration)', () => {
     const plain = new Machine({ harts: 2, timing: rocketProfile() }, { console: () => {} });
     plain.load(buildProgram([{ name: 'test.S', text: PROGRAM }]), 'test.S');
