@@ -3,6 +3,7 @@
 import { spawn, spawnSync } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { RVN, rvn, tempDir, writeTemp } from '../cli/rvn';
+import { PROGRAM } from './helpers';
 
 interface Done {
   status: number | null;
@@ -62,52 +63,6 @@ async function debug(elf: string, commands: string[], rvnArgs: string[] = []): P
   clearTimeout(killer);
   return { gdb: gdbDone, rvn: await emuDone };
 }
-
-// Hart 0 calls bump() until it returns 50 and exits with the number of calls (50, as the
-// source says, unless a debugger interferes). Hart 1 counts in counter1.
-const PROGRAM = `
-    .globl _start
-_start:
-    csrr t0, mhartid
-    bnez t0, other
-    la s0, counter
-    li s1, 0
-    li s2, 0
-loop:
-    mv a0, s1
-    call bump
-    addi s2, s2, 1
-    mv s1, a0
-    sd s1, 0(s0)
-    li t0, 50
-    blt s1, t0, loop
-    mv a0, s2
-    j exit
-    .globl bump
-    .type bump, @function
-bump:
-    addi a0, a0, 1
-    ret
-    .size bump, .-bump
-other:
-    la s0, counter1
-1:  ld t1, 0(s0)
-    addi t1, t1, 1
-    sd t1, 0(s0)
-    j 1b
-exit:
-    li t0, 0x100000
-    slli a0, a0, 16
-    li t1, 0x3333
-    or t1, a0, t1
-    sw t1, 0(t0)
-2:  j 2b
-    .data
-    .align 3
-    .globl counter
-counter: .dword 0
-counter1: .dword 0
-`;
 
 function build(dir: string, name: string, text: string, extra: string[] = []): string {
   const src = writeTemp(dir, name, text);

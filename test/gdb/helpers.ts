@@ -119,3 +119,51 @@ exit:
     sw t1, 0(t0)
 2:  j 2b
 `;
+
+/**
+ * Hart 0 calls bump() until counter reaches 50 and exits with the number of calls (50, unless a
+ * debugger interferes); it reads counter back after each store. Hart 1 (if any) counts in
+ * counter1 and sums the values of counter it sees in s3 (a sum that depends on how the harts
+ * interleave).
+ */
+export const PROGRAM = `
+    .globl _start
+_start:
+    csrr t0, mhartid
+    bnez t0, other
+    la s0, counter
+    li s1, 0
+    li s2, 0
+loop:
+    mv a0, s1
+    call bump
+    addi s2, s2, 1
+    mv s1, a0
+    sd s1, 0(s0)
+    ld t1, 0(s0)
+    li t0, 50
+    blt t1, t0, loop
+    mv a0, s2
+    j exit
+    .globl bump
+    .type bump, @function
+bump:
+    addi a0, a0, 1
+    ret
+    .size bump, .-bump
+other:
+    la s0, counter1
+    la s2, counter
+1:  ld t1, 0(s0)
+    addi t1, t1, 1
+    sd t1, 0(s0)
+    ld t2, 0(s2)
+    add s3, s3, t2
+    j 1b
+${EXIT}
+    .data
+    .align 3
+    .globl counter
+counter: .dword 0
+counter1: .dword 0
+`;

@@ -3,47 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { Machine } from '../../src/machine/machine';
 import { buildProgram } from '../../src/link/build';
 import { idealProfile, rocketProfile } from '../../src/timing/profiles/index';
-import { EXIT, frame, le64, session } from './helpers';
-
-// Hart 0 counts to 50 in `counter` calling bump; hart 1 (if any) counts in `counter1` and sums
-// the values of `counter` it sees (in s3: the sum depends on how the harts interleave).
-const PROGRAM = `
-    .globl _start
-_start:
-    csrr t0, mhartid
-    bnez t0, other
-    la s0, counter
-    li s1, 0
-loop:
-    mv a0, s1
-    call bump
-    mv s1, a0
-    sd s1, 0(s0)
-    li t0, 50
-    blt s1, t0, loop
-    ld a0, 0(s0)
-    addi a0, a0, -50
-    j exit
-    .globl bump
-bump:
-    addi a0, a0, 1
-    ret
-other:
-    la s0, counter1
-    la s2, counter
-1:  ld t1, 0(s0)
-    addi t1, t1, 1
-    sd t1, 0(s0)
-    ld t2, 0(s2)
-    add s3, s3, t2
-    j 1b
-${EXIT}
-    .data
-    .align 3
-    .globl counter
-counter: .dword 0
-counter1: .dword 0
-`;
+import { frame, le64, PROGRAM, session } from './helpers';
 
 const hex = (n: number): string => n.toString(16);
 
@@ -95,11 +55,11 @@ describe('gdb stub', () => {
     expect(s.ask('p20')).toEqual([le64(BigInt(bump + 2))]);
     expect(s.ask('pa')).toEqual([le64(1n)]);
     s.ask('c');
-    s.run();
-    expect(s.last?.reason).toEqual({ kind: 'exit', code: 0, source: 'test-device' });
+    expect(s.run()).toEqual(['W32']);
+    expect(s.last?.reason).toEqual({ kind: 'exit', code: 50, source: 'test-device' });
   });
 
-  it('writing a register changes the result: a0 = 10 at bump makes the program finish 10 counts early', () => {
+  it('writing a register changes the result: a0 = 10 at bump makes the program finish after 40 calls, not 50', () => {
     const s = session(PROGRAM);
     const bump = s.symbol('bump');
     s.ask(`Z0,${hex(bump)},4`);
@@ -108,9 +68,8 @@ describe('gdb stub', () => {
     s.ask(`z0,${hex(bump)},4`);
     expect(s.ask(`Pa=${le64(10n)}`)).toEqual(['OK']);
     s.ask('c');
-    // The final counter is 50 either way: the exit code (counter - 50) stays 0, but 10 fewer calls ran.
-    const replies = s.run();
-    expect(replies).toEqual(['W00']);
+    // Bump returns 11 to the first call, 10 + k to call k: call 40 brings the counter to 50.
+    expect(s.run()).toEqual(['W28']);
     expect(s.ask(`m${hex(s.symbol('counter'))},8`)).toEqual([le64(50n)]);
   });
 
@@ -133,12 +92,12 @@ describe('gdb stub', () => {
     s.ask('c');
     expect(s.run()).toEqual([`T05thread:1;watch:${hex(c)};`]);
     expect(s.ask(`m${hex(c)},8`)).toEqual([le64(2n)]);
-    // A read watchpoint fires at the final `ld a0, 0(s0)`.
+    // A read watchpoint fires after the `ld t1, 0(s0)` that reads the 2 back.
     s.ask(`z2,${hex(c)},8`);
     s.ask(`Z3,${hex(c)},8`);
     s.ask('c');
     expect(s.run()).toEqual([`T05thread:1;rwatch:${hex(c)};`]);
-    expect(s.ask('pa')).toEqual([le64(50n)]);
+    expect(s.ask('p6')).toEqual([le64(2n)]);
   });
 
   it('one thread per hart: thread list, switching the register thread, a stop names its hart', () => {
