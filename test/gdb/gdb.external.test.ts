@@ -31,8 +31,8 @@ function collect(child: ReturnType<typeof spawn>): Promise<Done> {
  * Starts `rvn run IMAGE --gdb 0 --gdb-wait ARGS` (port 0: the kernel picks a free port, rvn
  * prints it), runs gdb-multiarch in batch mode with `commands` against it, and waits for both.
  */
-async function debug(elf: string, commands: string[], rvnArgs: string[] = []): Promise<Debugged> {
-  const emu = spawn(process.execPath, [RVN, 'run', elf, '--gdb', '0', '--gdb-wait', ...rvnArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
+async function debug(elf: string, commands: string[], rvnArgs: string[] = [], wait = true): Promise<Debugged> {
+  const emu = spawn(process.execPath, [RVN, 'run', elf, '--gdb', '0', ...(wait ? ['--gdb-wait'] : []), ...rvnArgs], { stdio: ['ignore', 'pipe', 'pipe'] });
   const emuDone = collect(emu);
   const port = await new Promise<number>((resolve, reject) => {
     let seen = '';
@@ -181,6 +181,15 @@ describe('gdb-multiarch against rvn --gdb', () => {
     const r2 = await debug(elf2, ['break squares.ts:11', 'continue', 'continue']);
     expect(r2.gdb.stdout).toMatch(/Breakpoint 1 at 0x\w+: file .*squares\.ts, line 11\./);
     expect(r2.gdb.stdout).toMatch(/exited normally/);
+  });
+
+  it('attaches to a machine already running (without --gdb-wait): it stops there', async () => {
+    const dir = tempDir();
+    const elf = build(dir, 'spin.S', '    .globl _start\n_start:\n    li a0, 7\nspin:\n    addi a1, a1, 1\n    j spin\n');
+    const r = await debug(elf, ['info registers a0', 'p $pc == spin || $pc == spin + 2', 'kill'], [], false);
+    expect(r.gdb.stdout).toMatch(/a0\s+0x7\s+7/);
+    expect(r.gdb.stdout).toMatch(/\$1 = 1/);
+    expect(r.rvn.status).toBe(137);
   });
 
   it('a debugger that only continues leaves cycles and instructions as they are without one', async () => {

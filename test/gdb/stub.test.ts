@@ -165,6 +165,28 @@ describe('gdb stub', () => {
     expect(s.machine.harts.map((h) => h.cycle)).toEqual(plain.harts.map((h) => h.cycle));
   });
 
+  it('Ctrl-C stops a running machine (SIGINT); detach lets it run to its end; kill ends it', () => {
+    const spin = '    .globl _start\n_start:\n1:  j 1b\n';
+    const s = session(spin);
+    s.ask('c');
+    // The host loop runs a stretch, then sees the interrupt gdb sent meanwhile.
+    s.machine.run({ pauseAtCycle: 5000 });
+    s.raw('\x03');
+    expect(s.run()).toEqual(['T02thread:1;']);
+    expect(s.stub.state).toBe('stopped');
+    expect(s.ask('D')).toEqual(['OK']);
+    expect(s.stub.state).toBe('detached');
+    const d = session(PROGRAM);
+    d.ask(`Z0,${hex(d.symbol('bump'))},2`);
+    d.ask('D');
+    d.run();
+    // Detached: the breakpoint is gone and the program ran to its end.
+    expect(d.last?.reason).toEqual({ kind: 'exit', code: 50, source: 'test-device' });
+    const k = session(PROGRAM);
+    expect(k.raw(frame('k')).packets).toEqual([]);
+    expect(k.stub.state).toBe('killed');
+  });
+
   it('monitor commands print rvn state as O packets', () => {
     const s = session(PROGRAM, { timing: idealProfile() });
     const out = s.ask(`qRcmd,${Buffer.from('cycles').toString('hex')}`);
