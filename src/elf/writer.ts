@@ -6,7 +6,7 @@
  * (locals first, as the gABI requires) so readelf, objdump and gdb can read it.
  */
 import type { RiscvAttributes } from '../asm/object';
-import type { LinkedImage, LinkedSection } from '../link/image';
+import type { LinkedImage, LinkedSection } from './image';
 import * as E from './types';
 
 const PAGE = 0x1000;

@@ -10,7 +10,7 @@ import { DiagnosticSink, formatLocation, NOWHERE } from '../asm/diagnostics';
 import type { ObjectFile, RiscvAttributes, SymbolType } from '../asm/object';
 import type { Origin } from '../asm/source';
 import { archAttribute, parseMarch } from '../asm/target';
-import type { LinkedImage, LinkedSection, LinkedSymbol } from './image';
+import type { LinkedImage, LinkedSection, LinkedSymbol } from '../elf/image';
 import { computeLayout, defaultLayout, defaultScript, specsToCommands, type BeforeInput, type InputSection, type Layout, type LinkOptions, type OutSection } from './layout';
 import { relaxSections, type LinkReloc, type MovableSymbol, type SymbolRef } from './relax';
 import { applyReloc, type RelocSite } from './relocate';
