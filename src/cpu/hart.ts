@@ -136,6 +136,18 @@ export interface CommitInfo {
   storeHi: number;
 }
 
+/**
+ * A debugger's hook (src/gdb). With one set, run() interprets one instruction at a time (the
+ * observed interpreter: identical results and cycles) so that it can stop at any instruction;
+ * with none set nothing is checked. `before` sees the hart about to execute at `pc` (true:
+ * stop without executing it: a breakpoint); `after` follows each instruction (retired, or it
+ * trapped) and each interrupt entry (true: stop after it: a watchpoint, a finished step).
+ */
+export interface HartDebugHook {
+  before(hart: Hart): boolean;
+  after(hart: Hart, c: Readonly<CommitInfo>, retired: boolean): boolean;
+}
+
 /** Optional tracer/profiler hook; with none attached run() uses a loop that never checks. */
 export interface HartObserver {
   commit(hart: Hart, c: Readonly<CommitInfo>): void;
@@ -196,6 +208,12 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   uipiSends = 0;
   urets = 0;
   observer: HartObserver | undefined = undefined;
+  /** A debugger's hook (see HartDebugHook); undefined when no debugger needs to look. */
+  debug: HartDebugHook | undefined = undefined;
+  /** Set when `debug` stopped the hart; the scheduler reads and clears it. */
+  debugHalt = false;
+  /** Held by a debugger that resumed other harts only: the scheduler does not run it. */
+  debugParked = false;
   /**
    * Set when the hart can make no progress: a trap whose handler cannot even be fetched (for
    * example a guest that jumped into nothing with mtvec still 0). The hart stops; the machine
@@ -497,10 +515,14 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
         if (this.stopRequested || this.sleeping) break;
         if (this.checkInterrupts()) {
           steps++;
+          if (this.debug !== undefined && this.debug.after(this, this.debugSeen.info, false)) this.debugStop();
           continue;
         }
       }
-      if (obs !== undefined) {
+      if (this.debug !== undefined) {
+        if (!this.debugStep(cycleLimit)) break;
+        steps++;
+      } else if (obs !== undefined) {
         this.interpObserved ??= makeInterpreter(this.ctx, true);
         steps += this.interpObserved(cycleLimit, insnLimit - steps, false, obs);
       } else if (this.fast) {
@@ -511,6 +533,42 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
       if (this.waiting) break;
     }
     return this.instret - start;
+  }
+
+  /** What the debugger's step saw: the retired instruction (observer adapter), reused. */
+  private readonly debugSeen = {
+    info: undefined as unknown as Readonly<CommitInfo>,
+    retired: false,
+    observer: {
+      commit: (h: Hart, c: Readonly<CommitInfo>) => {
+        this.debugSeen.info = c;
+        this.debugSeen.retired = true;
+        this.observer?.commit(h, c);
+      },
+    } as HartObserver,
+  };
+
+  /**
+   * One instruction under the debugger's hook: false when the run loop must stop (a
+   * breakpoint before it, or it must wait for another hart).
+   */
+  private debugStep(cycleLimit: number): boolean {
+    const dbg = this.debug as HartDebugHook;
+    if (dbg.before(this)) {
+      this.debugStop();
+      return false;
+    }
+    this.interpObserved ??= makeInterpreter(this.ctx, true);
+    this.debugSeen.retired = false;
+    this.interpObserved(cycleLimit, 1, false, this.debugSeen.observer);
+    if (this.waiting) return false;
+    if (dbg.after(this, this.debugSeen.info, this.debugSeen.retired)) this.debugStop();
+    return true;
+  }
+
+  private debugStop(): void {
+    this.debugHalt = true;
+    this.requestStop();
   }
 
   /**
