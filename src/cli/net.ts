@@ -10,6 +10,8 @@ import { Option } from 'commander';
 import { RvnError } from '../errors';
 import type { Machine } from '../machine/machine';
 import type { NetworkOptions } from '../machine/net-entry';
+import { impairmentsError } from '../net/link';
+import type { LinkImpairments } from '../net/link';
 import { parseMac } from '../net/wire/addr';
 import type { Forward, PortForwarder } from './hostfwd';
 
@@ -18,6 +20,7 @@ export interface NetCliOptions {
   mac?: string;
   netLatency?: string;
   netBandwidth?: string;
+  netImpair?: string;
   pcap?: string;
   hostfwd?: string[];
   realtime?: boolean;
@@ -29,6 +32,7 @@ export function addNetOptions(cmd: Command): Command {
     .option('--mac <addr>', 'MAC address of the network card (default 52:54:00:12:34:56)')
     .option('--net-latency <time>', 'one-way latency of the wire, e.g. 50us, 1ms, 2000cycles (default 0)')
     .option('--net-bandwidth <rate>', 'wire speed in bit/s, e.g. 100M, 1G; 0 = unlimited (default 0)')
+    .option('--net-impair <spec>', 'seeded loss, duplication and reordering on the wire, each direction: loss=P,dup=P,reorder=P,delay=TIME,seed=N (P from 0 to 1; delay default 100us)')
     .option('--pcap <file>', 'capture every frame on the wire to FILE (libpcap format, emulated timestamps)')
     .option('--hostfwd <rule>', 'forward a host TCP port to the guest: tcp:[ADDR:]HOSTPORT:GUESTPORT (ADDR default 127.0.0.1; HOSTPORT 0 = any free port); implies --realtime (repeatable)', collect, [])
     .option('--realtime', 'pace emulated time to wall-clock time (never changes what the guest computes, only when host events arrive)');
@@ -73,6 +77,30 @@ export function parseHostFwd(text: string): Forward {
   return { address: m[1] ?? '127.0.0.1', hostPort, guestPort };
 }
 
+/** "loss=0.05,dup=0.01,reorder=0.02,delay=200us,seed=7" → the wire's impairments. */
+export function parseImpairments(text: string, clockHz: number): LinkImpairments {
+  const out: LinkImpairments = {};
+  const bad = (why: string) => new RvnError(`--net-impair: ${why} (example: loss=0.05,dup=0.01,reorder=0.02,delay=200us,seed=7)`, 2);
+  for (const part of text.split(',')) {
+    const m = /^\s*(loss|dup|reorder|delay|seed)\s*=\s*(\S+)\s*$/.exec(part);
+    if (!m) throw bad(`'${part}' is not KEY=VALUE with KEY one of loss, dup, reorder, delay, seed`);
+    const [, key, value] = m;
+    if (key === 'delay') out.reorderDelayCycles = parseDuration('--net-impair delay', value, clockHz);
+    else {
+      const v = Number(value);
+      if (!/^\d+(\.\d+)?$/.test(value)) throw bad(`${key}: '${value}' is not a number`);
+      if (key === 'seed') out.seed = v;
+      else if (key === 'loss') out.loss = v;
+      else if (key === 'dup') out.duplicate = v;
+      else out.reorder = v;
+    }
+  }
+  if (out.reorderDelayCycles === undefined) out.reorderDelayCycles = Math.round(100e-6 * clockHz);
+  const error = impairmentsError(out);
+  if (error !== undefined) throw bad(error.replace('duplicate', 'dup').replace('reorderDelayCycles', 'delay'));
+  return out;
+}
+
 /** What the host sets up for the network options. */
 export interface NetSetup {
   /** The machine's network card options, or undefined without --net. */
@@ -87,7 +115,7 @@ export interface NetSetup {
 export function parseNetOptions(o: NetCliOptions, clockHz: number): NetSetup {
   const forwards = (o.hostfwd ?? []).map(parseHostFwd);
   if (o.net === undefined) {
-    const needing = [o.mac && '--mac', o.netLatency && '--net-latency', o.netBandwidth && '--net-bandwidth', o.pcap && '--pcap', forwards.length > 0 && '--hostfwd'].filter(Boolean);
+    const needing = [o.mac && '--mac', o.netLatency && '--net-latency', o.netBandwidth && '--net-bandwidth', o.netImpair && '--net-impair', o.pcap && '--pcap', forwards.length > 0 && '--hostfwd'].filter(Boolean);
     if (needing.length > 0) throw new RvnError(`${needing[0]} needs a network card: add --net user`, 2);
     return { machine: undefined, forwards, realtime: o.realtime === true, close: () => {} };
   }
@@ -99,6 +127,7 @@ export function parseNetOptions(o: NetCliOptions, clockHz: number): NetSetup {
     mac,
     latencyCycles: o.netLatency !== undefined ? parseDuration('--net-latency', o.netLatency, clockHz) : 0,
     bitsPerSecond: o.netBandwidth !== undefined ? parseBitRate('--net-bandwidth', o.netBandwidth) : 0,
+    impairments: o.netImpair !== undefined ? parseImpairments(o.netImpair, clockHz) : undefined,
   };
   let fd: number | undefined;
   if (o.pcap !== undefined) {
@@ -200,6 +229,9 @@ export function networkStats(machine: Machine): string {
     ['frames dropped for want of receive buffers', n.rxNoBuffer],
     ['frames larger than the receive buffers', n.rxTooBig],
     ['frames dropped by the wire (queue full)', l.dropped[0] + l.dropped[1]],
+    ['frames lost by --net-impair', l.lost[0] + l.lost[1]],
+    ['frames duplicated by --net-impair', l.duplicated[0] + l.duplicated[1]],
+    ['frames reordered by --net-impair', l.reordered[0] + l.reordered[1]],
     ['frames not for the gateway (bad Ethernet header or address)', h.badFrame],
     ['frames of other protocols (not IPv4/ARP)', h.otherEtherType],
     ['malformed ARP', h.badArp],

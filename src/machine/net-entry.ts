@@ -8,6 +8,7 @@
 import type { MmioDevice } from '../hw/device';
 import { slotWindow } from '../hw/board';
 import { UserNetwork } from '../net/network';
+import type { LinkImpairments } from '../net/link';
 import type { PcapSink } from '../net/pcap';
 import { UserNetAddress } from '../net/usernet';
 import type { Mac } from '../net/wire/addr';
@@ -25,6 +26,8 @@ export interface NetworkOptions {
   bitsPerSecond?: number;
   /** Receives the pcap capture of the wire. */
   pcap?: PcapSink;
+  /** Seeded loss, duplication and reordering on the wire (default none). */
+  impairments?: LinkImpairments;
   /** virtio-mmio slot 0..7 (default 7, the one QEMU gives its first device). */
   slot?: number;
 }
@@ -47,7 +50,7 @@ export class NetworkAdapter implements MmioDevice {
     this.size = this.transport.size;
     this.network = new UserNetwork({
       events: ctx.events, clockHz: t.clockHz, nic: this.nic,
-      latencyCycles: opts.latencyCycles, bitsPerSecond: opts.bitsPerSecond, pcap: opts.pcap,
+      latencyCycles: opts.latencyCycles, bitsPerSecond: opts.bitsPerSecond, pcap: opts.pcap, impairments: opts.impairments,
     });
     const network = this.network;
     this.nic.sender = { send: (frame, len, now) => network.nicSend(frame, len, now) };

@@ -1,5 +1,5 @@
-export { Link, ETHERNET_WIRE_OVERHEAD } from './link';
-export type { FrameEndpoint, FrameTap, LinkConfig, LinkCounters } from './link';
+export { Link, ETHERNET_WIRE_OVERHEAD, impairmentsError } from './link';
+export type { FrameEndpoint, FrameTap, LinkConfig, LinkCounters, LinkImpairments } from './link';
 export { PcapWriter, cyclesToTimestamp } from './pcap';
 export type { PcapSink } from './pcap';
 export { UserNet, UserNetAddress, TcpTimersSeconds } from './usernet';

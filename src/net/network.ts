@@ -4,8 +4,9 @@
  * FrameEndpoint that sends through `nicSend` (virtio-net on the rvn board).
  */
 import type { EventQueue } from '../hw/events';
-import { Link } from './link';
-import type { FrameEndpoint } from './link';
+import { RvnError } from '../errors';
+import { Link, impairmentsError } from './link';
+import type { FrameEndpoint, LinkImpairments } from './link';
 import { PcapWriter } from './pcap';
 import type { PcapSink } from './pcap';
 import { UserNet } from './usernet';
@@ -20,6 +21,8 @@ export interface UserNetworkConfig {
   bitsPerSecond?: number;
   /** Where the capture of every frame on the wire goes (pcap bytes). */
   pcap?: PcapSink;
+  /** Seeded loss, duplication and reordering on the wire (default none). */
+  impairments?: LinkImpairments;
 }
 
 export class UserNetwork {
@@ -29,11 +32,13 @@ export class UserNetwork {
 
   constructor(cfg: UserNetworkConfig) {
     const bps = cfg.bitsPerSecond ?? 0;
+    const bad = cfg.impairments !== undefined ? impairmentsError(cfg.impairments) : undefined;
+    if (bad !== undefined) throw new RvnError(`network impairments: ${bad}`, 2);
     this.pcap = cfg.pcap !== undefined ? new PcapWriter(cfg.pcap, cfg.clockHz) : undefined;
     const pcap = this.pcap;
     this.link = new Link(
       cfg.events,
-      { latencyCycles: cfg.latencyCycles ?? 0, cyclesPerByte: bps > 0 ? (8 * cfg.clockHz) / bps : 0 },
+      { latencyCycles: cfg.latencyCycles ?? 0, cyclesPerByte: bps > 0 ? (8 * cfg.clockHz) / bps : 0, impairments: cfg.impairments },
       pcap !== undefined ? (frame, len, time) => pcap.write(frame, len, time) : undefined,
     );
     this.host = new UserNet({ events: cfg.events, clockHz: cfg.clockHz });

@@ -1,26 +1,9 @@
 // Port forwarding with real sockets: rvn runs a guest TCP echo server (examples/net/echo.ts)
 // with --hostfwd, and a real host client (a Node socket) connects to the forwarded port,
 // sends, gets its bytes back, and closes; Ctrl-C ends rvn with status 130.
-import { spawn } from 'node:child_process';
 import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
-
-function startRvn(args: string[]) {
-  const child = spawn(process.execPath, ['dist/rvn.mjs', ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
-  let stdout = '';
-  let stderr = '';
-  child.stdout.on('data', (d) => (stdout += d));
-  child.stderr.on('data', (d) => (stderr += d));
-  const exited = new Promise<number | null>((resolve) => child.on('exit', (code) => resolve(code)));
-  const waitFor = async (what: () => boolean, ms: number, label: string) => {
-    const until = Date.now() + ms;
-    while (!what()) {
-      if (Date.now() > until) throw new Error(`timed out waiting for ${label}; stdout: ${stdout}; stderr: ${stderr}`);
-      await new Promise((r) => setTimeout(r, 50));
-    }
-  };
-  return { child, exited, waitFor, out: () => stdout, err: () => stderr };
-}
+import { startRvn } from '../cli/rvn-process';
 
 function echoOnce(port: number, message: string): Promise<string> {
   return new Promise((resolve, reject) => {

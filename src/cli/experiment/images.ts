@@ -1,10 +1,13 @@
 /**
  * Boot images that point runners ask for by name (PointContext.image): each name maps to the
- * sources it is built from, relative to the repository. Built once per process, on first use.
- * The kernel and benchmark images join this table when they exist (issues 15 and 17).
+ * sources it is built from, relative to the repository, or is a system of src/os/systems (the
+ * kernel and its programs, built from the checkout's guest sources as `rvn images` does).
+ * Built once per process, on first use.
  */
 import { join } from 'node:path';
 import { RvnError } from '../../errors';
+import { buildSystem } from '../../os/system/image';
+import { SYSTEMS_DIR, readGuestSources, systemNames } from '../images';
 import { buildSources, packageRoot } from '../sources';
 
 const IMAGE_SOURCES: Readonly<Record<string, readonly string[]>> = {};
@@ -17,16 +20,20 @@ export function imageProvider(table: Readonly<Record<string, readonly string[]>>
   const built = new Map<string, Promise<Uint8Array>>();
   return {
     image(name) {
-      const sources = table[name];
-      if (sources === undefined) {
-        const known = Object.keys(table);
-        return Promise.reject(new RvnError(`no boot image named '${name}' (known: ${known.length > 0 ? known.join(', ') : 'none yet'})`));
-      }
       let p = built.get(name);
-      if (p === undefined) {
-        p = buildSources(sources.map((s) => join(packageRoot(), s))).then((b) => b.elf);
-        built.set(name, p);
+      if (p !== undefined) return p;
+      const sources = table[name];
+      if (sources !== undefined) p = buildSources(sources.map((s) => join(packageRoot(), s))).then((b) => b.elf);
+      else {
+        const tree = readGuestSources();
+        const systems = systemNames(tree);
+        if (!systems.includes(name)) {
+          const known = [...Object.keys(table), ...systems];
+          return Promise.reject(new RvnError(`no boot image named '${name}' (known: ${known.length > 0 ? known.join(', ') : 'none yet'})`));
+        }
+        p = Promise.resolve().then(() => buildSystem(tree, `${SYSTEMS_DIR}/${name}.ts`).image);
       }
+      built.set(name, p);
       return p;
     },
   };

@@ -1,9 +1,8 @@
 /**
- * `rvn experiment nwp`: the NWP benchmark as a framework plug-in. The point runner needs the
- * network server, the TCP server and the host-side load generator (issue 17); until they exist
- * each point fails with a one-line "not available yet" message: no numbers are made up.
+ * `rvn experiment nwp`: the NWP benchmark as a framework plug-in. The point runner (run.ts)
+ * boots the sync variants' system images with the host side's load generator; the async
+ * variants need issue 15 and fail with a one-line "not available yet": no numbers are made up.
  */
-import { RvnError } from '../../errors';
 import { evaluateClaims } from '../claims';
 import type { Experiment } from '../contract';
 import { NWP_CLAIMS } from './claims';
@@ -11,9 +10,8 @@ import { nwpFigures } from './figures';
 import { NWP_REFERENCES } from './reference';
 import { NWP_PARAMS, checkNwpPoint, nwpPoints, readNwpRow } from './schema';
 import type { NwpPoint, NwpRow } from './schema';
+import { runNwpPoint } from './run';
 import { nwpTables } from './tables';
-
-export const NWP_NOT_AVAILABLE = 'not available yet: needs the NWP network server, the TCP server and the host-side load generator (issue 17)';
 
 export const nwpExperiment: Experiment<NwpPoint, NwpRow> = {
   name: 'nwp',
@@ -22,9 +20,7 @@ export const nwpExperiment: Experiment<NwpPoint, NwpRow> = {
   params: NWP_PARAMS,
   points: nwpPoints,
   checkPoint: checkNwpPoint,
-  async runPoint(): Promise<readonly NwpRow[]> {
-    throw new RvnError(NWP_NOT_AVAILABLE);
-  },
+  runPoint: runNwpPoint,
   readRow: readNwpRow,
   pointOf: (r) => ({ variant: r.variant, test: r.test, connections: r.connections }),
   columns: () => [

@@ -24,6 +24,28 @@ export function bootInfo(a1: u64): Ptr<UserBootInfo> {
   return b.magic === USER_INFO_MAGIC ? b : ptr<UserBootInfo>(0);
 }
 
+/**
+ * Where the value of `key` (a NUL-terminated "name=", e.g. cstr('calls=')) starts in the boot
+ * arguments, or -1 when no word starts with it.
+ */
+export function bootArgument(b: Ptr<UserBootInfo>, key: u64): i64 {
+  let n = 0;
+  while (load8(key + n) !== 0) n++;
+  for (let i = 0; i + n <= b.bootargsLength; i++) {
+    let k = 0;
+    while (k < n && b.bootargs[i + k] === load8(key + k)) k++;
+    if (k === n && (i === 0 || b.bootargs[i - 1] === 32)) return i + n;
+  }
+  return -1;
+}
+
+/** The decimal number at position `at` of the boot arguments (0 when there is none). */
+export function bootNumber(b: Ptr<UserBootInfo>, at: u64): u64 {
+  let n = 0;
+  for (let j = at; j < b.bootargsLength && b.bootargs[j] >= 48 && b.bootargs[j] <= 57; j++) n = n * 10 + b.bootargs[j] - 48;
+  return n;
+}
+
 // ---- user interrupts
 declare function uintr_entry(): void;
 /** The function uintr-entry.S calls with the pending bits (0: none). */

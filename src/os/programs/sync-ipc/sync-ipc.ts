@@ -2,7 +2,7 @@
 // and after N calls, divided by N), after a warm-up. The server answers with ReplyRecv.
 import { Ptr, cstr, i64, load8, rdcycle, u64, zeroed } from '../../../gtsc/guest';
 import { UserBootInfo } from '../../lib/userinfo';
-import { Line, bootInfo, lineDec, lineStr, lineWrite, msgInfo } from '../../user/lib';
+import { Line, bootArgument, bootInfo, bootNumber, lineDec, lineStr, lineWrite, msgInfo } from '../../user/lib';
 import { Call, DebugHalt, DebugSetFastpath, DebugStat, KSTAT_FASTPATH_CALL, Msg, Recv, ReplyRecv, Signal, Wait } from '../../user/sys.gen';
 
 const SERVICE = 1;
@@ -11,30 +11,17 @@ const GO = 2;
 const DONE = 3;
 const WARMUP = 16;
 
-/** Where the value of `key` (e.g. "calls=") starts in the boot arguments, or -1. */
-function argument(b: Ptr<UserBootInfo>, key: u64): i64 {
-  let n = 0;
-  while (load8(key + n) !== 0) n++;
-  for (let i = 0; i + n <= b.bootargsLength; i++) {
-    let k = 0;
-    while (k < n && b.bootargs[i + k] === load8(key + k)) k++;
-    if (k === n && (i === 0 || b.bootargs[i - 1] === 32)) return i + n;
-  }
-  return -1;
-}
-
 /** calls=N from the boot arguments (default 1000). */
 function callsWanted(b: Ptr<UserBootInfo>): u64 {
-  const at = argument(b, cstr('calls='));
+  const at = bootArgument(b, cstr('calls='));
   if (at < 0) return 1000;
-  let n = 0;
-  for (let j = at; j < b.bootargsLength && b.bootargs[j] >= 48 && b.bootargs[j] <= 57; j++) n = n * 10 + b.bootargs[j] - 48;
+  const n = bootNumber(b, at);
   return n > 0 ? n : 1000;
 }
 
 /** 1 when paths=... is absent or names the path (its first letter: f, s or c) as in paths=fsc. */
 function pathWanted(b: Ptr<UserBootInfo>, letter: u64): u64 {
-  const at = argument(b, cstr('paths='));
+  const at = bootArgument(b, cstr('paths='));
   if (at < 0) return 1;
   for (let j = at; j < b.bootargsLength && b.bootargs[j] !== 32; j++) if (b.bootargs[j] === letter) return 1;
   return 0;
