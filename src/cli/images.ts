@@ -31,9 +31,12 @@ export function readGuestSources(root = packageRoot()): SourceTree {
   return tree;
 }
 
-/** The systems that can be built, by name (src/os/systems/NAME.ts); `systemName` from src/os/system/image. */
-export function systemNames(tree: SourceTree, systemName: (descPath: string) => string): string[] {
-  return [...tree.keys()].filter((p) => p.startsWith(`${SYSTEMS_DIR}/`) && p.endsWith('.ts')).map(systemName).sort();
+/**
+ * The systems that can be built, by name (src/os/systems/NAME.ts: NAME, as systemName of
+ * src/os/system/image names them; not imported from there, which would load typescript).
+ */
+export function systemNames(tree: SourceTree): string[] {
+  return [...tree.keys()].filter((p) => p.startsWith(`${SYSTEMS_DIR}/`) && p.endsWith('.ts')).map((p) => p.replace(/^.*\//, '').slice(0, -'.ts'.length)).sort();
 }
 
 /** firmware/NAME.elf when NAME is a system's name and its image was built, else undefined. */
@@ -57,9 +60,9 @@ export function registerImages(program: Command): void {
     .action(async (names: string[], opts: { out: string; list?: boolean }) => {
       // Loaded here, not with the CLI: the system builder pulls in the typescript package,
       // which would add half a second to every other command.
-      const { buildFirmware, buildKernel, buildSystem, systemName, withGenerated } = await import('../os/system/image');
+      const { buildFirmware, buildKernel, buildSystem, withGenerated } = await import('../os/system/image');
       const tree = withGenerated(readGuestSources());
-      const all = systemNames(tree, systemName);
+      const all = systemNames(tree);
       if (opts.list) {
         process.stdout.write(all.join('\n') + '\n');
         return;
