@@ -61,11 +61,13 @@ export interface PrepareOptions {
   readonly maxInsns?: number;
   /** Fast mode's translation threshold (MachineOptions.translateAfter; tests lower it). */
   readonly translateAfter?: number;
+  /** False: reference mode (MachineOptions.fast; `rvn bench --no-fast`). */
+  readonly fast?: boolean;
 }
 
 /** A fresh board with `image` (built by buildWorkload) loaded, ready to run. */
 export function prepareRun(w: Workload, image: Uint8Array, timing: BenchTiming, opts: PrepareOptions = {}): PreparedRun {
-  const machine = new Machine({ harts: w.harts, timing: timingProfileFor(timing), memBytes: opts.memBytes, translateAfter: opts.translateAfter }, { console: () => undefined });
+  const machine = new Machine({ harts: w.harts, timing: timingProfileFor(timing), memBytes: opts.memBytes, translateAfter: opts.translateAfter, fast: opts.fast }, { console: () => undefined });
   machine.load(image, `${w.name}.S`);
   const maxInsns = opts.maxInsns ?? 2e9;
   return {

@@ -16,13 +16,15 @@
 import ts from 'typescript';
 import { RvnError } from '../errors';
 import { assemble } from '../asm/assembler';
-import type { ObjectFile } from '../asm/object';
 import { writeElf } from '../elf/writer';
 import { compileGuest, type CompileOptions } from '../gtsc/index';
 import { moduleName } from '../gtsc/program';
 import type { BuildOptions, SourceFile } from '../link/build';
 import { link } from '../link/linker';
 import { RUNTIME_MODULE, RUNTIME_SPECIFIER, crt0Source, runtimeSource } from './runtime';
+import { GUEST_SOURCE, assembleSources } from './assembly';
+
+export { ASM_SOURCE, GUEST_SOURCE, isSourceFile } from './assembly';
 
 export interface GuestBuildOptions extends BuildOptions {
   /**
@@ -43,16 +45,9 @@ export interface GuestBuild {
   linked: SourceFile[];
 }
 
-export const ASM_SOURCE = /\.(S|s|asm)$/;
-export const GUEST_SOURCE = /^(?!.*\.d\.ts$).*\.ts$/;
-
 /** The guest declarations module (src/gtsc/guest.d.ts): types and intrinsics, nothing to compile. */
 const GUEST_DECLARATIONS = 'guest';
 const RUNTIME_SUFFIX = '/gtsc/runtime/rt';
-
-export function isSourceFile(path: string): boolean {
-  return ASM_SOURCE.test(path) || GUEST_SOURCE.test(path);
-}
 
 /** The module name an import names: the runtime, or a path relative to the importer's folder. */
 export function resolveImport(spec: string, importer: string): string {
@@ -90,8 +85,6 @@ function collectModules(sources: readonly SourceFile[], readFile: GuestBuildOpti
   return found;
 }
 
-const defines = (o: ObjectFile, name: string): boolean => o.symbols.some((s) => s.name === name && s.global && s.section !== undefined);
-
 /** gtsc's assembly for the guest sources (and what they import); empty when there is none. */
 function compileSources(sources: readonly SourceFile[], options: GuestBuildOptions, withRuntime: boolean): SourceFile[] {
   const guest = sources.filter((s) => GUEST_SOURCE.test(s.name));
@@ -107,14 +100,7 @@ function compileSources(sources: readonly SourceFile[], options: GuestBuildOptio
 export function buildGuest(sources: readonly SourceFile[], buildOptions: GuestBuildOptions = {}): GuestBuild {
   // Linker relaxation (call -> jal, ...) is on unless the caller says otherwise, as with GCC.
   const options: GuestBuildOptions = { relax: true, ...buildOptions };
-  const strange = sources.find((s) => !isSourceFile(s.name));
-  if (strange !== undefined) throw new RvnError(`'${strange.name}' is not a source file (expected .S, .s or .ts)`, 2);
-  if (sources.length === 0) throw new RvnError('nothing to build: no source files', 2);
-  const asmSources = sources.filter((s) => ASM_SOURCE.test(s.name));
-  const asmObjects = asmSources.map((s) => assemble(s.text, s.name, options));
-  const hasGuest = sources.some((s) => GUEST_SOURCE.test(s.name));
-  // The start-up code calls main and then the runtime's rt_finish: they come together.
-  const startUp = !asmObjects.some((o) => defines(o, '_start')) && (hasGuest || asmObjects.some((o) => defines(o, 'main')));
+  const { sources: asmSources, objects: asmObjects, startUp } = assembleSources(sources, options);
   const generated = compileSources(sources, options, startUp);
   const first = [...(startUp ? [crt0Source] : []), ...generated];
   const objects = [...first.map((s) => assemble(s.text, s.name, options)), ...asmObjects];

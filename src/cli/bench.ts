@@ -21,6 +21,7 @@ interface BenchOptions {
   timing?: string;
   json?: string;
   compare?: string;
+  fast?: boolean;
 }
 
 export function registerBench(program: Command): void {
@@ -33,6 +34,7 @@ export function registerBench(program: Command): void {
     .option('--timing <profile>', "only one timing model: 'ideal' or 'rocket'")
     .option('--json <file>', 'write the results as JSON to FILE')
     .option('--compare <old.json>', 'print the change in MIPS against an earlier --json file')
+    .option('--no-fast', 'reference mode (no translated blocks): to compare with the fast mode through --json and --compare')
     .action((opts: BenchOptions) => {
       process.exitCode = benchCommand(opts);
     });
@@ -63,7 +65,7 @@ export function benchCommand(opts: BenchOptions): number {
       const cpuSeconds: number[] = [];
       let last = { instret: 0, cycles: 0, passed: true };
       for (let i = 0; i < runs; i++) {
-        const prepared = prepareRun(w, image, t);
+        const prepared = prepareRun(w, image, t, { fast: opts.fast !== false });
         const cpuStart = process.cpuUsage();
         const start = performance.now();
         const o = prepared.run();

@@ -8,7 +8,6 @@ import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node
 import { join, relative } from 'node:path';
 import type { Command } from 'commander';
 import { RvnError } from '../errors';
-import { buildFirmware, buildKernel, buildSystem, systemName, withGenerated } from '../os/system/image';
 import type { SourceTree } from '../os/system/sources';
 import { writeUserFile } from './host';
 import { packageRoot } from './sources';
@@ -32,9 +31,12 @@ export function readGuestSources(root = packageRoot()): SourceTree {
   return tree;
 }
 
-/** The systems that can be built, by name (src/os/systems/NAME.ts). */
+/**
+ * The systems that can be built, by name (src/os/systems/NAME.ts: NAME, as systemName of
+ * src/os/system/image names them; not imported from there, which would load typescript).
+ */
 export function systemNames(tree: SourceTree): string[] {
-  return [...tree.keys()].filter((p) => p.startsWith(`${SYSTEMS_DIR}/`) && p.endsWith('.ts')).map(systemName).sort();
+  return [...tree.keys()].filter((p) => p.startsWith(`${SYSTEMS_DIR}/`) && p.endsWith('.ts')).map((p) => p.replace(/^.*\//, '').slice(0, -'.ts'.length)).sort();
 }
 
 /** firmware/NAME.elf when NAME is a system's name and its image was built, else undefined. */
@@ -55,7 +57,10 @@ export function registerImages(program: Command): void {
     .argument('[names...]', 'systems to build (default: all)')
     .option('--out <dir>', 'where the images go', IMAGES_DIR)
     .option('--list', 'list the systems that can be built')
-    .action((names: string[], opts: { out: string; list?: boolean }) => {
+    .action(async (names: string[], opts: { out: string; list?: boolean }) => {
+      // Loaded here, not with the CLI: the system builder pulls in the typescript package,
+      // which would add half a second to every other command.
+      const { buildFirmware, buildKernel, buildSystem, withGenerated } = await import('../os/system/image');
       const tree = withGenerated(readGuestSources());
       const all = systemNames(tree);
       if (opts.list) {

@@ -41,7 +41,11 @@ export async function buildSources(paths: readonly string[], options: BuildOptio
     if (!isSourceFile(p)) throw new RvnError(`'${p}' is not a source file (expected .S, .s or .ts)`, 2);
   }
   const sources = paths.map((p) => ({ name: p.split('\\').join('/'), text: readText(p, 'source') }));
-  // Loaded on demand: the guest compiler pulls in the typescript package.
+  // Loaded on demand: the guest compiler pulls in the typescript package, which assembly
+  // sources need only when they leave the start-up code (main without _start) to the runtime.
+  const { buildAssemblyOnly } = await import('../build/assembly');
+  const assembled = buildAssemblyOnly(sources, { ...options, readFile: readImport });
+  if (assembled !== undefined) return assembled;
   const { buildGuest } = await import('../build/guest');
   return buildGuest(sources, { ...options, readFile: readImport, compile });
 }

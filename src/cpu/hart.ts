@@ -25,7 +25,7 @@ import { FunctionCache, HartSlot, type TimingCode } from '../timing/timing-code'
 import type { UintcPort } from '../hw/uintc-port';
 import { CsrFile, Irq, Ms, Slot } from '../csr/csrfile';
 import type { CsrHost } from '../csr/csrfile';
-import { Csr, INTERRUPT_ENABLE_CSRS, ORDERED_CSRS } from '../csr/table';
+import { Csr, INTERRUPT_CSRS, INTERRUPT_ENABLE_CSRS, MODE_CSRS, ORDERED_CSRS } from '../csr/table';
 import { CROSSING, DecodedPage, SLOTS, UNDECODED, decodeInto } from './decoded';
 import { Block, translateBlock } from './codegen/blocks';
 import type { BlockFn } from './codegen/blocks';
@@ -56,6 +56,13 @@ const InterruptNames = ['user software', 'supervisor software', 'reserved', 'mac
 export function causeName(isInterrupt: boolean, cause: number): string {
   const name = (isInterrupt ? InterruptNames : ExceptionNames)[cause];
   return name === undefined ? 'unknown' : isInterrupt ? `${name} interrupt` : name;
+}
+
+/** What a CSR write may change: nothing the hart caches, the interrupt state, or also translation. */
+const enum CsrEffect {
+  None = 0,
+  Interrupts = 1,
+  Mode = 2,
 }
 
 /** Privilege levels. */
@@ -129,6 +136,18 @@ export interface CommitInfo {
   storeHi: number;
 }
 
+/**
+ * A debugger's hook (src/gdb). With one set, run() interprets one instruction at a time (the
+ * observed interpreter: identical results and cycles) so that it can stop at any instruction;
+ * with none set nothing is checked. `before` sees the hart about to execute at `pc` (true:
+ * stop without executing it: a breakpoint); `after` follows each instruction (retired, or it
+ * trapped) and each interrupt entry (true: stop after it: a watchpoint, a finished step).
+ */
+export interface HartDebugHook {
+  before(hart: Hart): boolean;
+  after(hart: Hart, c: Readonly<CommitInfo>, retired: boolean): boolean;
+}
+
 /** Optional tracer/profiler hook; with none attached run() uses a loop that never checks. */
 export interface HartObserver {
   commit(hart: Hart, c: Readonly<CommitInfo>): void;
@@ -189,6 +208,12 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   uipiSends = 0;
   urets = 0;
   observer: HartObserver | undefined = undefined;
+  /** A debugger's hook (see HartDebugHook); undefined when no debugger needs to look. */
+  debug: HartDebugHook | undefined = undefined;
+  /** Set when `debug` stopped the hart; the scheduler reads and clears it. */
+  debugHalt = false;
+  /** Held by a debugger that resumed other harts only: the scheduler does not run it. */
+  debugParked = false;
   /**
    * Set when the hart can make no progress: a trap whose handler cannot even be fetched (for
    * example a guest that jumped into nothing with mtvec still 0). The hart stops; the machine
@@ -287,6 +312,8 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   readonly shared: boolean;
   /** Per CSR number: 1 when its accesses are ordered among harts, 2 when a write also changes interruptibility. */
   private readonly csrOrder = new Uint8Array(4096);
+  /** Per CSR number: what a write may change (CsrEffect). */
+  private readonly csrEffect = new Uint8Array(4096);
   /** The model's cost of each instruction class, as code (placed by the generators). */
   private readonly code: TimingCode;
   private readonly ops: readonly OpInfo[] = opInfos();
@@ -313,6 +340,8 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     this.shared = config.shared ?? false;
     for (const c of ORDERED_CSRS) this.csrOrder[c] = 1;
     for (const c of INTERRUPT_ENABLE_CSRS) this.csrOrder[c] = 2;
+    for (const c of INTERRUPT_CSRS) this.csrEffect[c] = CsrEffect.Interrupts;
+    for (const c of [...MODE_CSRS, Csr.satp]) this.csrEffect[c] = CsrEffect.Mode;
     const misa = misaBits(config.misaExtensions ?? 'IMACSUN');
     this.exts = new Set<Extension>(['I', 'Zicsr', 'Zifencei', 'Priv']);
     const has = (c: string): boolean => (misa & (1 << (c.charCodeAt(0) - 65))) !== 0;
@@ -486,10 +515,14 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
         if (this.stopRequested || this.sleeping) break;
         if (this.checkInterrupts()) {
           steps++;
+          if (this.debug !== undefined && this.debug.after(this, this.debugSeen.info, false)) this.debugStop();
           continue;
         }
       }
-      if (obs !== undefined) {
+      if (this.debug !== undefined) {
+        if (!this.debugStep(cycleLimit)) break;
+        steps++;
+      } else if (obs !== undefined) {
         this.interpObserved ??= makeInterpreter(this.ctx, true);
         steps += this.interpObserved(cycleLimit, insnLimit - steps, false, obs);
       } else if (this.fast) {
@@ -500,6 +533,42 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
       if (this.waiting) break;
     }
     return this.instret - start;
+  }
+
+  /** What the debugger's step saw: the retired instruction (observer adapter), reused. */
+  private readonly debugSeen = {
+    info: undefined as unknown as Readonly<CommitInfo>,
+    retired: false,
+    observer: {
+      commit: (h: Hart, c: Readonly<CommitInfo>) => {
+        this.debugSeen.info = c;
+        this.debugSeen.retired = true;
+        this.observer?.commit(h, c);
+      },
+    } as HartObserver,
+  };
+
+  /**
+   * One instruction under the debugger's hook: false when the run loop must stop (a
+   * breakpoint before it, or it must wait for another hart).
+   */
+  private debugStep(cycleLimit: number): boolean {
+    const dbg = this.debug as HartDebugHook;
+    if (dbg.before(this)) {
+      this.debugStop();
+      return false;
+    }
+    this.interpObserved ??= makeInterpreter(this.ctx, true);
+    this.debugSeen.retired = false;
+    this.interpObserved(cycleLimit, 1, false, this.debugSeen.observer);
+    if (this.waiting) return false;
+    if (dbg.after(this, this.debugSeen.info, this.debugSeen.retired)) this.debugStop();
+    return true;
+  }
+
+  private debugStop(): void {
+    this.debugHalt = true;
+    this.requestStop();
   }
 
   /**
@@ -516,7 +585,19 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     this.runLimit = cycleLimit;
     do {
       const pc = this.pc;
-      const off = pc - this.fetchVBase;
+      let off = pc - this.fetchVBase;
+      if (!(off >= 0 && off < 4096)) {
+        // A new fetch page (after a trap, an xRET, a jump out of the page): point the fetch
+        // cache at it here, so that the code there runs as blocks rather than interpreted up to
+        // its first control transfer. A fetch fault is a step, as in the interpreter.
+        const k = this.fetchMiss(pc);
+        if (k === HartResult.Wait) break;
+        if (k === HartResult.Trapped) {
+          n++;
+          continue;
+        }
+        off = pc - this.fetchVBase;
+      }
       if (off >= 0 && off < 4096) {
         const dp = this.fetchPage;
         const idx = off >>> 1;
@@ -572,7 +653,9 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     m.root = ((csr.hi(Slot.satp) & 0xfff) * TWO32 + (csr.lo(Slot.satp) >>> 0)) * 4096;
     this.forgetDataPages();
     this.fetchVBase = NaN;
-    this.attention = true;
+    // The new privilege or enables can make a pending interrupt takeable; with none pending
+    // and enabled, the run loop need not look (a pending bit set later sets attention).
+    if ((csr.mip & csr.mie) !== 0) this.attention = true;
   }
 
   /** Drops the remembered load and store pages (translation or permissions may change). */
@@ -581,9 +664,18 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     this.storePageHi = NaN;
   }
 
+  /**
+   * After a CSR write: translation state is recomputed only when it may have changed (satp,
+   * the status registers), the run loop looks at interrupts only when one may have become
+   * pending and enabled; other CSRs (epc, scratch, cause, ...) leave the fetch cache and the
+   * running block alone.
+   */
   private afterCsrWrite(num: number): void {
+    const effect = this.csrEffect[num];
+    if (effect === CsrEffect.None) return;
     if (num === Csr.satp) this.mmu.flush();
-    this.refreshMode();
+    if (effect === CsrEffect.Mode) this.refreshMode();
+    else if ((this.csr.mip & this.csr.mie) !== 0) this.attention = true;
     if (this.sleeping && (this.csr.mip & this.csr.mie) !== 0) this.sleeping = false;
   }
 

@@ -93,3 +93,9 @@ export const ORDERED_CSRS: readonly number[] = [Csr.mip, Csr.sip, Csr.uip, Csr.t
 
 /** Writes that change whether another hart or a device can interrupt this hart. */
 export const INTERRUPT_ENABLE_CSRS: readonly number[] = [Csr.mie, Csr.sie, Csr.uie];
+
+/** Writes that can change translation or permissions (with the interrupt enables they hold). */
+export const MODE_CSRS: readonly number[] = [Csr.mstatus, Csr.sstatus, Csr.ustatus];
+
+/** Writes that can make an interrupt pending-and-enabled (or wake a hart from WFI). */
+export const INTERRUPT_CSRS: readonly number[] = [Csr.mie, Csr.sie, Csr.uie, Csr.mip, Csr.sip, Csr.uip, Csr.mideleg, Csr.sideleg];

@@ -35,4 +35,6 @@ export interface LinkedImage {
   readonly attributes?: RiscvAttributes;
   /** Float ABI of the inputs (ELF e_flags). */
   readonly abi?: Abi;
+  /** Debug sections (.debug_line, .debug_info, ...: not loaded), linked (src/link/debug.ts). */
+  readonly debug?: readonly { readonly name: string; readonly bytes: Uint8Array }[];
 }

@@ -15,6 +15,7 @@ import { computeLayout, defaultLayout, defaultScript, specsToCommands, type Befo
 import { relaxSections, type LinkReloc, type MovableSymbol, type SymbolRef } from './relax';
 import { applyReloc, type RelocSite } from './relocate';
 import { parseLinkerScript, type LinkerScript } from './script';
+import { linkDebugSections } from './debug';
 
 /** A defined symbol as the link works on it (relaxation moves value and size). */
 interface LinkSym extends MovableSymbol {
@@ -189,7 +190,9 @@ export class Linker {
     const scriptEntry = this.layout.symbols.get(entryName);
     if (entry === undefined && scriptEntry === undefined) this.sink.error(NOWHERE, `entry symbol '${entryName}' is not defined`);
     this.sink.throwIfErrors();
+    const debug = linkDebugSections(this.objects, (obj, name) => this.resolve(obj, name));
     return {
+      ...(debug.length > 0 ? { debug } : {}),
       entry: entry !== undefined ? this.address(entry) : Number(scriptEntry!.value),
       sections: this.sections(bytes),
       symbols: this.symbols(),

@@ -89,7 +89,12 @@ export type StopReason =
   /** A hart cannot go on; `trap` says why as data (cause, pc, tval, handler). */
   | { kind: 'halt'; message: string; hartId?: number; trap?: FatalTrap }
   /** RunLimits.pauseAtCycle was reached; run() again continues as if there had been no pause. */
-  | { kind: 'paused' };
+  | { kind: 'paused' }
+  /**
+   * A debugger's hook (Hart.debug: breakpoint, watchpoint, step) stopped hart `hartId`; like
+   * a pause, run() again continues as if there had been no stop.
+   */
+  | { kind: 'debug'; hartId: number };
 
 export interface RunLimits {
   /** Stop after this many instructions (all harts together). */
@@ -344,6 +349,7 @@ export class Machine implements HartIrqLines, MachineClock {
     if (this.stopReason === undefined) {
       if (end.kind === 'limit') this.stopReason = { kind: 'limit', which: end.which };
       else if (end.kind === 'paused') this.stopReason = { kind: 'paused' };
+      else if (end.kind === 'debug') this.stopReason = end;
       else {
         const pcs = this.harts.map((h) => `hart ${h.id} pc=0x${h.pcHex()}`).join(', ');
         this.stopReason = { kind: 'idle', message: `every hart is waiting for an interrupt and none can arrive (${pcs})` };

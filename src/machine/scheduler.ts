@@ -44,7 +44,9 @@ export interface SchedulerLimits {
 }
 
 /** Why a run ended: a hart ended it (endRun), a limit, or every hart sleeps with nothing to wake it. */
-export type RunEnd = { kind: 'ended' } | { kind: 'limit'; which: 'instructions' | 'cycles' } | { kind: 'idle' } | { kind: 'paused' };
+export type RunEnd = { kind: 'ended' } | { kind: 'limit'; which: 'instructions' | 'cycles' } | { kind: 'idle' } | { kind: 'paused' }
+  /** A debugger's hook stopped this hart (Hart.debugHalt). */
+  | { kind: 'debug'; hartId: number };
 
 export class HartScheduler {
   /** The hart running now (undefined between slices and during events). */
@@ -125,6 +127,12 @@ export class HartScheduler {
       if (budget <= 0) return { kind: 'limit', which: 'instructions' };
       if (hart.cycle >= limits.maxCycles) return { kind: 'limit', which: 'cycles' };
       this.runSlice(hart, limits.maxCycles, limits.pauseAt, budget);
+      if (hart.debugHalt) {
+        hart.debugHalt = false;
+        // Like a pause, a debugger's stop changes nothing (see the file comment); a run that a
+        // hart already ended finishes its stop window instead.
+        if (this.stopAt === Infinity) return { kind: 'debug', hartId: hart.hartId };
+      }
     }
   }
 
@@ -154,9 +162,9 @@ export class HartScheduler {
     return n;
   }
 
-  /** Whether `h` may be picked: awake and not done. */
+  /** Whether `h` may be picked: awake, not done, not held by a debugger. */
   private runnable(h: Hart): boolean {
-    return !h.sleeping && this.done[h.hartId] === 0;
+    return !h.sleeping && this.done[h.hartId] === 0 && !h.debugParked;
   }
 
   /**

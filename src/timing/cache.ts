@@ -19,7 +19,7 @@ export class CacheModel {
   private readonly setMask: number;
   /** Line number (paddr / lineBytes) per set×way, -1 when invalid. */
   private readonly tags: Float64Array;
-  /** Dirty bit per set×way (read and set by generated block code: rocket-blocks.ts). */
+  /** Dirty bit per set×way (read and set by generated block code: rocket-code.ts). */
   readonly dirty: Uint8Array;
   private lfsr: number;
   private readonly seed: number;

@@ -13,6 +13,7 @@ export interface CppCase {
   readonly files: Readonly<Record<string, string>>;
   readonly includeDirs?: readonly string[];
   readonly defines?: readonly string[];
+  readonly undefines?: readonly string[];
   readonly march?: string;
   readonly mabi?: Abi;
 }
@@ -22,7 +23,7 @@ export const CPP_CASES = (JSON.parse(readFileSync(join(here, 'cpp-cases.json'), 
 
 export function cppOptions(c: CppCase): PreprocessOptions {
   return {
-    includeDirs: c.includeDirs, defines: c.defines, readFile: (p) => c.files[normalizePath(p)],
+    includeDirs: c.includeDirs, defines: c.defines, undefines: c.undefines, readFile: (p) => c.files[normalizePath(p)],
     target: makeTarget({ march: c.march ?? 'rv64imac_zicsr_zifencei', mabi: c.mabi ?? 'lp64' }),
   };
 }

@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // Regenerates test/asm/cpp-expected.json (NOT run by the tests): each case of cpp-cases.json
-// preprocessed by `riscv64-unknown-elf-gcc -E -x assembler-with-cpp` with the case's -I, -D,
+// preprocessed by `riscv64-unknown-elf-gcc -E -x assembler-with-cpp` with the case's -I, -D, -U,
 // -march and -mabi, run in a temporary directory holding the case's files.
 //   node test/asm/gen-cpp-expected.mjs
 import { execFileSync } from 'node:child_process';
@@ -14,7 +14,7 @@ const here = dirname(fileURLToPath(import.meta.url));
 /** The gcc command line for a case (also shown in the test names). */
 export function gccArgs(c) {
   return ['-E', '-x', 'assembler-with-cpp', ...(c.march ? [`-march=${c.march}`, `-mabi=${c.mabi}`] : ['-march=rv64imac_zicsr_zifencei', '-mabi=lp64']),
-    ...(c.includeDirs ?? []).map((d) => `-I${d}`), ...(c.defines ?? []).map((d) => `-D${d}`), c.main];
+    ...(c.includeDirs ?? []).map((d) => `-I${d}`), ...(c.defines ?? []).map((d) => `-D${d}`), ...(c.undefines ?? []).map((u) => `-U${u}`), c.main];
 }
 
 /** Runs gcc -E on a case in a fresh directory; returns its output. */

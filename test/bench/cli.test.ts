@@ -29,6 +29,22 @@ describe('rvn bench', () => {
     }
   });
 
+  it('--no-fast runs the reference mode: the same instructions and cycles as the fast mode', () => {
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      const fast = join(dir, 'fast.json');
+      const ref = join(dir, 'ref.json');
+      expect(benchCommand({ runs: '1', quick: true, filter: 'syscall', json: fast })).toBe(0);
+      expect(benchCommand({ runs: '1', quick: true, filter: 'syscall', json: ref, fast: false })).toBe(0);
+      const rows = (f: string): unknown => JSON.parse(readFileSync(f, 'utf8')).rows.map((r: { instret: number; cycles: number }) => [r.instret, r.cycles]);
+      // syscall's quick size: 1000 round trips of 12 retired instructions (docs/performance.md).
+      expect((rows(ref) as number[][])[0][0]).toBeGreaterThan(12_000);
+      expect(rows(ref)).toEqual(rows(fast));
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('rejects a bad --timing and a bad --runs with an RvnError', () => {
     expect(() => benchCommand({ runs: '1', quick: true, timing: 'fast' })).toThrow(RvnError);
     expect(() => benchCommand({ runs: '0', quick: true })).toThrow(RvnError);

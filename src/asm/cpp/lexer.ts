@@ -40,53 +40,71 @@ const PUNCTUATORS = [
   '[', ']', '(', ')', '{', '}', '.', '&', '*', '+', '-', '~', '!', '/', '%', '<', '>', '^', '|', '?', ':', ';', '=', ',', '#',
 ] as const;
 
-const isIdStart = (c: string | undefined): boolean => c !== undefined && /[A-Za-z_$]/.test(c);
-const isIdChar = (c: string | undefined): boolean => c !== undefined && /[A-Za-z0-9_$]/.test(c);
+const isIdStart = (c: string | undefined): boolean => c !== undefined && ((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c === '_' || c === '$');
+const isIdChar = (c: string | undefined): boolean => isIdStart(c) || isDigit(c);
 const isDigit = (c: string | undefined): boolean => c !== undefined && c >= '0' && c <= '9';
 
-/** Source text with line splices removed, and where each remaining character came from. */
+/**
+ * Source text with line splices removed, and where each remaining character came from. Between
+ * two anchors (the start, each character after a newline or a splice) the characters are those
+ * of one source line, in order, so an anchor's line and offset give every position's line and
+ * column. (Tables per character cost more than lexing a large header such as encoding.h.)
+ */
 class SplicedText {
   readonly text: string;
-  private readonly line: Int32Array;
-  private readonly col: Int32Array;
+  /** Text offsets where a source line begins, ascending, and the line number there. */
+  private readonly anchorAt: Int32Array;
+  private readonly anchorLine: Int32Array;
+  /** The anchor of the previous lookup: the lexer asks for positions in ascending order. */
+  private last = 0;
 
   constructor(raw: string) {
     const src = raw.replace(/\r\n?/g, '\n');
-    let out = '';
-    const lines: number[] = [];
-    const cols: number[] = [];
+    const pieces: string[] = [];
+    const at: number[] = [0];
+    const lines: number[] = [1];
+    let length = 0;
+    let from = 0;
     let line = 1;
-    let col = 1;
-    for (let i = 0; i < src.length; i++) {
-      const c = src[i];
-      // A backslash, optional blanks (GCC warns but accepts them), then a newline: a splice.
-      if (c === '\\') {
-        let j = i + 1;
-        while (src[j] === ' ' || src[j] === '\t') j++;
-        if (src[j] === '\n') {
-          line++;
-          col = 1;
-          i = j;
-          continue;
-        }
-      }
-      out += c;
-      lines.push(line);
-      cols.push(col);
-      if (c === '\n') {
-        line++;
-        col = 1;
-      } else col++;
+    // A backslash, optional blanks (GCC warns but accepts them), then a newline: a splice.
+    const breaks = /\\[ \t]*\n|\n/g;
+    for (let m = breaks.exec(src); m !== null; m = breaks.exec(src)) {
+      const kept = m[0] === '\n' ? m.index + 1 : m.index;
+      pieces.push(src.slice(from, kept));
+      length += kept - from;
+      from = m.index + m[0].length;
+      at.push(length);
+      lines.push(++line);
     }
-    lines.push(line);
-    cols.push(col);
-    this.text = out;
-    this.line = Int32Array.from(lines);
-    this.col = Int32Array.from(cols);
+    pieces.push(src.slice(from));
+    this.text = pieces.join('');
+    this.anchorAt = Int32Array.from(at);
+    this.anchorLine = Int32Array.from(lines);
   }
 
-  lineAt(i: number): number { return this.line[Math.min(i, this.line.length - 1)]; }
-  colAt(i: number): number { return this.col[Math.min(i, this.col.length - 1)]; }
+  /** The last anchor at or before text offset `i` (offsets past the end are the end). */
+  private anchor(i: number): number {
+    const at = this.anchorAt;
+    const pos = Math.min(i, this.text.length);
+    let k = this.last;
+    if (at[k] > pos) k = 0;
+    if (k + 1 < at.length && at[k + 1] <= pos) {
+      // Binary search for the last anchor <= pos (anchors may share an offset: take the last).
+      let lo = k + 1;
+      let hi = at.length - 1;
+      while (lo < hi) {
+        const mid = (lo + hi + 1) >> 1;
+        if (at[mid] <= pos) lo = mid;
+        else hi = mid - 1;
+      }
+      k = lo;
+    }
+    this.last = k;
+    return k;
+  }
+
+  lineAt(i: number): number { return this.anchorLine[this.anchor(i)]; }
+  colAt(i: number): number { return Math.min(i, this.text.length) - this.anchorAt[this.anchor(i)] + 1; }
 }
 
 /** Length of a string or character literal starting at `i`, or 0 if it is not closed on its line. */
@@ -112,8 +130,13 @@ function numberLength(s: string, i: number): number {
   }
 }
 
+/** PUNCTUATORS by their first character, longest first. */
+const PUNCTUATORS_BY_FIRST: ReadonlyMap<string, readonly string[]> = new Map(
+  [...new Set(PUNCTUATORS.map((p) => p[0]))].map((c) => [c, PUNCTUATORS.filter((p) => p[0] === c)]),
+);
+
 function punctuatorAt(s: string, i: number): string | undefined {
-  for (const p of PUNCTUATORS) if (s.startsWith(p, i)) return p;
+  for (const p of PUNCTUATORS_BY_FIRST.get(s[i]) ?? []) if (s.startsWith(p, i)) return p;
   return undefined;
 }
 

@@ -6,7 +6,6 @@
  */
 import { join } from 'node:path';
 import { RvnError } from '../../errors';
-import { buildSystem } from '../../os/system/image';
 import { SYSTEMS_DIR, readGuestSources, systemNames } from '../images';
 import { buildSources, packageRoot } from '../sources';
 
@@ -31,7 +30,8 @@ export function imageProvider(table: Readonly<Record<string, readonly string[]>>
           const known = [...Object.keys(table), ...systems];
           return Promise.reject(new RvnError(`no boot image named '${name}' (known: ${known.length > 0 ? known.join(', ') : 'none yet'})`));
         }
-        p = Promise.resolve().then(() => buildSystem(tree, `${SYSTEMS_DIR}/${name}.ts`).image);
+        // Loaded on first use: the system builder pulls in typescript, which rvn loads only when needed.
+        p = import('../../os/system/image').then(({ buildSystem }) => buildSystem(tree, `${SYSTEMS_DIR}/${name}.ts`).image);
       }
       built.set(name, p);
       return p;
