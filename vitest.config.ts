@@ -8,6 +8,8 @@ export default defineConfig({
     include: ['test/**/*.test.ts'],
     exclude: ['test/**/*.external.test.ts', 'test/**/*.suite.test.ts', 'node_modules/**'],
     testTimeout: 60_000,
+    // set-up hooks build guest images; on a loaded machine that can take longer than vitest's 10 s
+    hookTimeout: 60_000,
     pool: 'forks',
     globalSetup: ['test/global-setup.ts'],
   },
