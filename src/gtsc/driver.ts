@@ -7,6 +7,7 @@ import { RvnError } from '../errors';
 import type { TimingProfile } from '../timing/profile';
 import { emitGlobal, Strings } from './data';
 import { GuestError, position } from './diag';
+import { isAsyncFunction, lowerAsyncFunction } from './async/lower';
 import { emitFunction } from './emit';
 import type { IrFunction } from './ir';
 import { FnLowerer } from './lower';
@@ -83,9 +84,11 @@ function lowerModule(prog: Program, mod: Module, strings: Strings, options: Driv
       const sym = prog.lookup(mod, name, mod.sf);
       if (!sym) return;
       if (sym.k === 'func' && sym.node.body) {
-        if (sym.node.asteriskToken || hasAsync(sym.node)) throw new GuestError(`${position(sym.node)}: async and generator functions are not supported in guest code`);
+        if (sym.node.asteriskToken) throw new GuestError(`${position(sym.node)}: generator functions are not supported in guest code`);
         const sig = prog.funcSig(sym);
-        out.fns.push(new FnLowerer(prog, mod, sym.node, sig, strings, mod.exported.has(name), { optimize: options.optimize }).lower());
+        const lowering = { optimize: options.optimize };
+        if (isAsyncFunction(sym.node)) out.fns.push(...lowerAsyncFunction(prog, mod, sym.node, sig, strings, mod.exported.has(name), lowering));
+        else out.fns.push(new FnLowerer(prog, mod, sym.node, sig, strings, mod.exported.has(name), lowering).lower());
       } else if (sym.k === 'global') {
         const g = emitGlobal(prog, sym, mod.exported.has(name), strings);
         out.sections[g.section].push(...g.lines);
@@ -107,8 +110,4 @@ function emitModule(o: ModuleOutput, kept: ReadonlySet<IrFunction>, errors: stri
   if (o.sections['.rodata'].length) out.push('\t.section .rodata', ...o.sections['.rodata']);
   out.push(...o.strings.emit());
   return out.join('\n') + '\n';
-}
-
-function hasAsync(node: ts.FunctionDeclaration): boolean {
-  return (ts.getModifiers(node) ?? []).some((m) => m.kind === ts.SyntaxKind.AsyncKeyword);
 }

@@ -44,6 +44,16 @@ export declare function ptr<T>(address: number): Ptr<T>;
 export declare function cstr(s: string): Ptr<u8>;
 /** The address of a function (no code). */
 export declare function fnaddr(f: (...args: never[]) => unknown): u64;
+/**
+ * Coroutines (docs/gtsc.md, "async and await"): calling an async function makes a coroutine and
+ * returns it without running it; `frameOf` is its address (no code), for an executor.
+ */
+export declare function frameOf<T>(coroutine: Promise<T>): u64;
+/**
+ * `await suspend()` parks the running coroutine: its resume function returns "pending" to
+ * whoever resumed it, and it goes on after the await when it is next resumed.
+ */
+export declare function suspend(): Promise<void>;
 /** Size in bytes of a guest type, a compile-time constant. */
 export declare function sizeof<T>(): number;
 /**

@@ -110,6 +110,8 @@ const table: Record<string, Intrinsic> = {
   ptr: relabel((api, call) => ({ k: 'ptr', to: api.typeArg(call, 0) ?? intType('u8') })),
   cstr: relabel(() => PTR_U8),
   fnaddr: relabel(() => U64),
+  frameOf: relabel(() => U64),
+  suspend: (_api, call) => fail(call, 'suspend() must be awaited in an async function: await suspend()'),
   sizeof: (api, call) => {
     const t = api.typeArg(call, 0);
     if (!t) fail(call, 'sizeof needs a type argument: sizeof<T>()');

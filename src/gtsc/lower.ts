@@ -63,8 +63,8 @@ export class FnLowerer implements LowerApi {
   readonly optimize: boolean;
 
   constructor(
-    private readonly prog: Program,
-    private readonly mod: Module,
+    protected readonly prog: Program,
+    protected readonly mod: Module,
     private readonly node: ts.FunctionDeclaration,
     private readonly sig: FnSig,
     private readonly strings: StringPool,
@@ -97,14 +97,14 @@ export class FnLowerer implements LowerApi {
   }
 
   // ---- blocks -------------------------------------------------------------------------------
-  private newBlock(): Block {
+  protected newBlock(): Block {
     const b: Block = { id: this.all.length, ins: [], term: { op: 'none' } };
     this.all.push(b);
     return b;
   }
-  private enter(b: Block): void { this.cur = b; this.order.push(b); }
-  private end(t: Term): void { if (this.cur.term.op === 'none') this.cur.term = t; }
-  private jump(b: Block): void { this.end({ op: 'j', t: b.id }); }
+  protected enter(b: Block): void { this.cur = b; this.order.push(b); }
+  protected end(t: Term): void { if (this.cur.term.op === 'none') this.cur.term = t; }
+  protected jump(b: Block): void { this.end({ op: 'j', t: b.id }); }
   emit(i: Ins): void {
     if (this.cur.term.op !== 'none') this.enter(this.newBlock());
     this.cur.ins.push(i);
@@ -145,7 +145,7 @@ export class FnLowerer implements LowerApi {
   }
 
   // ---- registers and scopes ---------------------------------------------------------------
-  private vreg(): number { return this.fn.nextVreg++; }
+  protected vreg(): number { return this.fn.nextVreg++; }
   temp(): number { const r = this.vreg(); this.temps.add(r); return r; }
 
   reg(v: Val): number {
@@ -168,6 +168,11 @@ export class FnLowerer implements LowerApi {
       if (l) return l;
     }
     return undefined;
+  }
+
+  /** A local of the function (which shadows module-level names) is called `name`. */
+  protected isLocal(name: string): boolean {
+    return this.local(name) !== undefined;
   }
 
   private scoped(f: () => void): void {
@@ -502,6 +507,7 @@ export class FnLowerer implements LowerApi {
     if (ts.isIdentifier(e)) return this.ident(e);
     if (ts.isPropertyAccessExpression(e) || ts.isElementAccessExpression(e)) return this.access(e);
     if (ts.isCallExpression(e)) return this.call(e);
+    if (ts.isAwaitExpression(e)) fail(e, "'await' is only allowed in an async function");
     if (ts.isPrefixUnaryExpression(e)) return this.prefix(e);
     if (ts.isPostfixUnaryExpression(e)) return this.incDec(e.operand, e.operator === K.PlusPlusToken, true);
     if (ts.isBinaryExpression(e)) return this.binary(e);
@@ -814,7 +820,7 @@ export class FnLowerer implements LowerApi {
     return this.emitCall(e, this.reg(f), f.t.sig);
   }
 
-  private emitCall(e: ts.CallExpression, target: string | number, sig: FnSig, callee?: string, isLocal?: boolean): Val {
+  protected emitCall(e: ts.CallExpression, target: string | number, sig: FnSig, callee?: string, isLocal?: boolean): Val {
     if (e.arguments.length !== sig.params.length) fail(e, `expected ${sig.params.length} argument(s), got ${e.arguments.length}`);
     const args = e.arguments.map((a, k) => this.reg(this.convert(this.value(a), sig.params[k]!)));
     const d = sig.ret.k === 'void' ? undefined : this.temp();

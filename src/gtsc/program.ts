@@ -7,7 +7,7 @@ import ts from 'typescript';
 import { fail, unsupportedNode } from './diag';
 import { INTRINSICS } from './intrinsics';
 import {
-  alignOf, I64, INT_ALIASES, intType, sizeOf, valueType, wrapConst, type FnSig, type GType, type StructDef,
+  alignOf, I64, INT_ALIASES, intType, sizeOf, U64, valueType, wrapConst, type FnSig, type GType, type StructDef,
 } from './types';
 
 export interface GlobalSym {
@@ -275,6 +275,12 @@ export class Program {
       return intType(INT_ALIASES[sym.name]!);
     }
     if (sym && sym.k === 'type') return this.resolveDecl(sym);
+    if (!sym && name === 'Promise') {
+      // a coroutine, made by calling an async function: the address of its frame (src/gtsc/async)
+      if (args.length !== 1) fail(node, 'Promise<T> needs one type argument');
+      this.resolveType(mod, args[0]!);
+      return U64;
+    }
     return fail(node, `unknown type '${name}'`);
   }
 

@@ -18,10 +18,17 @@
  * returns pop a call frame (never a trap frame or the last frame); xRET pops up to and
  * including the most recent trap frame, or clears the stack if there is none (e.g. the first
  * mret from firmware into the kernel).
+ *
+ * Threads (option `threads`): with rvn's kernel, each thread has its own shadow stack under a
+ * root frame "[thread NAME]" (the kernel's switch hints, src/trace/kernel.ts): at a switch the
+ * hart's stack is put aside and the next thread's taken up where it was left, so what a thread
+ * does, kernel entries included, is charged under its own root. Cycles before the first switch
+ * go to no thread; idle is the thread "idle".
  */
 import type { CommitInfo, Hart, HartObserver } from '../cpu/hart';
 import { CallTree, FunctionNames, ROOT } from './calltree';
 import { JumpKind, isWfi, jumpKind, xretLevel } from './insn';
+import { HintKind, ThreadNames, hintKind, hintValue } from './kernel';
 import { UNKNOWN } from './symbols';
 import type { Symbolizer } from './symbols';
 
@@ -40,6 +47,11 @@ class HartProfile {
   readonly startInstret: number;
   idle = false;
   dropped = 0;
+  /** Frames at the bottom that returns and xRETs never pop (the thread root frame: 1). */
+  base = 0;
+  /** Threads option: the running thread's id (-1 before the first switch) and the others' stacks. */
+  thread = -1;
+  readonly parked = new Map<number, { nodes: number[]; isTrap: boolean[] }>();
 
   constructor(hart: Hart) {
     this.lastCycle = hart.cycle;
@@ -71,15 +83,22 @@ export interface HartProfileReport {
   stacks: [string, number][];
 }
 
+export interface ProfilerOptions {
+  /** A shadow stack per kernel thread, under a "[thread NAME]" root frame (see above). */
+  threads?: boolean;
+}
+
 export class Profiler implements HartObserver {
   private readonly names = new FunctionNames();
   private readonly harts: HartProfile[] = [];
   private readonly trapId: number;
   private readonly idleId: number;
+  private readonly threads: ThreadNames | undefined;
 
-  constructor(private readonly symbols: Symbolizer) {
+  constructor(private readonly symbols: Symbolizer, options: ProfilerOptions = {}) {
     this.trapId = this.names.id(TRAP);
     this.idleId = this.names.id(IDLE);
+    this.threads = options.threads === true ? new ThreadNames() : undefined;
   }
 
   /** Starts profiling a hart (its cycles from now on are accounted for). */
@@ -117,8 +136,8 @@ export class Profiler implements HartObserver {
   private ensureTop(p: HartProfile, f: number): number {
     const t = p.tree;
     const n = p.nodes.length;
-    if (n === 0) {
-      const node = t.child(ROOT, f);
+    if (n === p.base) {
+      const node = t.child(n === 0 ? ROOT : p.nodes[n - 1], f);
       p.nodes.push(node);
       p.isTrap.push(false);
       return node;
@@ -142,17 +161,35 @@ export class Profiler implements HartObserver {
 
   private popCall(p: HartProfile): void {
     const n = p.nodes.length;
-    if (n > 1 && !p.isTrap[n - 1]) {
+    if (n > p.base + 1 && !p.isTrap[n - 1]) {
       p.nodes.pop();
       p.isTrap.pop();
     }
   }
 
   private popTrap(p: HartProfile): void {
-    while (p.nodes.length > 0) {
+    while (p.nodes.length > p.base) {
       p.nodes.pop();
       if (p.isTrap.pop() === true) return;
     }
+  }
+
+  /** Threads option: the hart runs thread `id` from now on; its stack is taken up where it was left. */
+  private switchThread(p: HartProfile, id: number): void {
+    if (id === p.thread) return;
+    // before the first switch the stack is the boot code's, no thread's: it is dropped
+    const nodes = p.nodes.splice(0), isTrap = p.isTrap.splice(0);
+    if (p.thread >= 0) p.parked.set(p.thread, { nodes, isTrap });
+    p.thread = id;
+    const back = p.parked.get(id);
+    if (back !== undefined) {
+      p.nodes.push(...back.nodes);
+      p.isTrap.push(...back.isTrap);
+    } else {
+      p.nodes.push(p.tree.child(ROOT, this.names.id(`[thread ${this.threads!.name(id)}]`)));
+      p.isTrap.push(false);
+    }
+    p.base = 1;
   }
 
   commit(hart: Hart, c: Readonly<CommitInfo>): void {
@@ -160,6 +197,11 @@ export class Profiler implements HartObserver {
     if (p === undefined) return;
     const node = this.ensureTop(p, this.fn(c.pc));
     this.charge(p, hart, node, 1);
+    if (this.threads !== undefined) {
+      const k = hintKind(c.word);
+      if (k === HintKind.Thread) this.threads.learn(hart, hintValue(hart, c.word));
+      else if (k === HintKind.Switch) return this.switchThread(p, hintValue(hart, c.word));
+    }
     if (xretLevel(c.word) >= 0) return this.popTrap(p);
     const k = jumpKind(c.word, c.len);
     if (k === JumpKind.Return || k === JumpKind.ReturnCall) this.popCall(p);

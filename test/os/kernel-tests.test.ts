@@ -2,7 +2,8 @@
 // named test must report ok (cross_hart is skipped on one hart), the faulting threads must be
 // reported with the pc and address the ELF's symbols say, and on two harts or more a uipi SEND
 // from hart 1 must reach the driver on hart 0 as a user interrupt with no kernel entry on
-// hart 0 in between (watched from outside by an observer on the harts).
+// hart 0 in between, and a driver blocked in Wait is woken by a uipi SEND through the kernel's
+// USIP interrupt on one hart and not through it on more (watched from outside by an observer).
 import { describe, expect, test } from 'vitest';
 import type { CommitInfo, Hart, HartObserver } from '../../src/cpu/hart';
 import { findSymbol, readElf, type ElfImage } from '../../src/elf/reader';
@@ -12,7 +13,7 @@ import { run, system } from './harness';
 const TESTS = [
   'debug_write', 'capabilities', 'send_recv', 'call_reply', 'fastpath', 'cross_hart', 'notifications', 'priorities',
   'round_robin', 'faults', 'thread_exit', 'get_clock', 'bootargs', 'irq_notification', 'uintr_register', 'uintr_send',
-  'uintr_signal', 'irq_uintr',
+  'uintr_signal', 'uintr_wait', 'uintr_wait_peer', 'irq_uintr',
 ];
 
 const hex = (v: number): string => `0x${v.toString(16)}`;
@@ -38,15 +39,20 @@ function readU64(va: number, elf: ElfImage, bytes: Uint8Array): number {
 
 const UIPI_SEND = (w: number): boolean => (w & 0xfe00707f) === 0x0000607b;
 
-/** Records, per hart, S-mode trap entries, user interrupts taken, and retired uipi SENDs. */
+/**
+ * Records, per hart, S-mode trap entries, user interrupts taken, user software interrupts the
+ * kernel took (USIP routed to S for a waiting receiver), and retired uipi SENDs.
+ */
 class UintrWatch implements HartObserver {
   readonly kernelEntries: number[][] = [];
   readonly userInterrupts: number[][] = [];
+  readonly kernelUsip: number[][] = [];
   readonly sends: number[][] = [];
   constructor(harts: number) {
     for (let h = 0; h < harts; h++) {
       this.kernelEntries.push([]);
       this.userInterrupts.push([]);
+      this.kernelUsip.push([]);
       this.sends.push([]);
     }
   }
@@ -55,7 +61,10 @@ class UintrWatch implements HartObserver {
   }
   trap(hart: Hart, isInterrupt: boolean, cause: number): void {
     if (hart.priv === 0 && isInterrupt && cause === 0) this.userInterrupts[hart.hartId].push(hart.cycle);
-    else if (hart.priv === 1) this.kernelEntries[hart.hartId].push(hart.cycle);
+    else if (hart.priv === 1) {
+      this.kernelEntries[hart.hartId].push(hart.cycle);
+      if (isInterrupt && cause === 0) this.kernelUsip[hart.hartId].push(hart.cycle);
+    }
   }
 }
 
@@ -68,14 +77,14 @@ describe('kernel-tests', () => {
       const watch = new UintrWatch(harts);
       const r = run([built.image], { harts, timing: idealProfile(), bootargs: 'kernel-tests on rvn', observer: () => watch });
       const out = r.stdout;
-      expect(out).toContain(`rvn kernel: ${harts} harts, 22 threads in 2 address spaces`);
+      expect(out).toContain(`rvn kernel: ${harts} harts, 23 threads in 2 address spaces`);
       expect(out).toContain('kernel: user interrupts: available');
       expect(out).toContain(`kernel-tests: ${harts} harts, user interrupts available, bootargs 'kernel-tests on rvn'`);
       for (const name of TESTS) {
         if (name === 'cross_hart' && harts === 1) expect(out).toContain('test cross_hart: skipped (one hart)');
         else expect(out, out).toContain(`test ${name}: ok\n`);
       }
-      expect(out).toContain(`kernel-tests: ${harts === 1 ? 17 : 18} passed, 0 failed, ${harts === 1 ? 1 : 0} skipped`);
+      expect(out).toContain(`kernel-tests: ${harts === 1 ? 19 : 20} passed, 0 failed, ${harts === 1 ? 1 : 0} skipped`);
       expect(r.result.reason).toEqual({ kind: 'exit', code: 0, source: 'test-device' });
 
       // faults: reported with the thread's name, the cause, the pc and the address (or tval)
@@ -100,13 +109,25 @@ describe('kernel-tests', () => {
 
       // the uipi SEND of uintr_sender (hart 1) reaches the driver on hart 0 with no kernel entry there
       if (harts >= 2) {
-        expect(watch.sends[1]).toHaveLength(1);
+        expect(watch.sends[1]).toHaveLength(2); // uintr_send, then uintr_wait
         const sent = watch.sends[1][0];
         const taken = watch.userInterrupts[0].find((c) => c >= sent);
         expect(taken, 'a user interrupt on hart 0 after the send').toBeDefined();
         expect(taken! - sent).toBeLessThan(200);
         expect(watch.kernelEntries[0].filter((c) => c >= sent && c <= taken!)).toEqual([]);
       }
+
+      // uintr_wait: on one hart the sender (no receiver itself) runs while the driver waits, so
+      // the kernel holds the USIP line and its send is a supervisor interrupt at once; on more
+      // harts hart 0 idles (wfi ends, no trap). uintr_wait_peer's send, made while the line is
+      // the sending receiver's own, never reaches the kernel as an interrupt.
+      if (harts === 1) {
+        expect(watch.sends[0]).toHaveLength(3); // uintr_send, uintr_wait, uintr_wait_peer
+        expect(watch.kernelUsip[0]).toHaveLength(1);
+        const delay = watch.kernelUsip[0][0] - watch.sends[0][1];
+        expect(delay).toBeGreaterThanOrEqual(0);
+        expect(delay).toBeLessThan(200);
+      } else expect(watch.kernelUsip[0]).toEqual([]);
     });
   }
 });

@@ -1,10 +1,8 @@
 /**
- * `rvn experiment ipc`: the IPC micro-benchmark as a framework plug-in. Everything but the
- * point runner is here; the runner needs the microkernel's IPC benchmark programs (issue 15)
- * and until they exist each point fails with a one-line "not available yet" message: no
- * numbers are made up.
+ * `rvn experiment ipc`: the IPC micro-benchmark as a framework plug-in. The point runner
+ * (run.ts) boots the ipc-bench system (src/os/systems/ipc-bench.ts, the benchmark programs of
+ * src/os/programs/ipc-bench over the user runtime of src/os/runtime) once per point.
  */
-import { RvnError } from '../../errors';
 import { evaluateClaims } from '../claims';
 import type { Experiment } from '../contract';
 import { IPC_CLAIMS } from './claims';
@@ -12,9 +10,8 @@ import { ipcFigures } from './figures';
 import { IPC_REFERENCES } from './reference';
 import { IPC_PARAMS, checkIpcPoint, ipcPoints, readIpcRow } from './schema';
 import type { IpcPoint, IpcRow } from './schema';
+import { runIpcPoint } from './run';
 import { ipcTables } from './tables';
-
-export const IPC_NOT_AVAILABLE = 'not available yet: needs the IPC benchmark programs (issue 15)';
 
 function phaseKeys(rows: readonly IpcRow[]): string[] {
   return [...new Set(rows.flatMap((r) => Object.keys(r.phases)))].sort();
@@ -27,9 +24,7 @@ export const ipcExperiment: Experiment<IpcPoint, IpcRow> = {
   params: IPC_PARAMS,
   points: ipcPoints,
   checkPoint: checkIpcPoint,
-  async runPoint(): Promise<readonly IpcRow[]> {
-    throw new RvnError(IPC_NOT_AVAILABLE);
-  },
+  runPoint: (point, ctx) => runIpcPoint(point, ctx),
   readRow: readIpcRow,
   pointOf: (r) => ({ series: r.series, concurrency: r.concurrency, load: r.load }),
   columns: (rows) => [

@@ -66,6 +66,7 @@ export function fastpath_call(t: Ptr<Tcb>, info: u64, m0: u64, m1: u64, m2: u64,
   const dest = ep.queue.head;
   const cpu = t.cpu;
   if (dest.cpu !== cpu) return slowSyscall(t); // the receiver runs on another hart
+  if (cpu.uintrWaiters !== 0) return slowSyscall(t); // receivers wait for user interrupts (uintr.ts)
   const reply = dest.reply;
   if (reply === 0) return slowSyscall(t); // it cannot answer: the slow path says so
   const p = dest.prio; // does it run next? (no ready thread of higher priority: higherReady, written out)
@@ -112,6 +113,7 @@ export function fastpath_reply_recv(t: Ptr<Tcb>, info: u64, m0: u64, m1: u64, m2
   if (caller === 0) return slowSyscall(t); // nobody to answer
   const cpu = t.cpu;
   if (caller.cpu !== cpu) return slowSyscall(t); // the caller runs on another hart
+  if (cpu.uintrWaiters !== 0) return slowSyscall(t); // receivers wait for user interrupts (uintr.ts)
   const p = caller.prio; // does it run next? (higherReady, written out)
   if (cpu.readyGroups >>> (p >>> 6) > 1 || cpu.ready[p >>> 6] >>> (p & 63) > 1) return slowSyscall(t);
   // ---- point of no return

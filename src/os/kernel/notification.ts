@@ -3,15 +3,17 @@
  * (or the bound thread blocked in Recv); Wait takes the word or blocks; Poll takes it without
  * blocking. A notification with a user-interrupt receiver (uintr.ts) keeps no word: a signal
  * sets the receiver's UINTC pending bits instead, and the receiver learns of it by a user
- * interrupt, not through the kernel.
+ * interrupt, not through the kernel. A receiver blocked in Wait on such a notification is woken
+ * when its entry gets bits, whoever sets them (Signal, or a uipi SEND: uintr.ts, "Waiting
+ * receivers").
  */
-import { Ptr, u64 } from '../../gtsc/guest';
+import { Ptr, ptr, u64 } from '../../gtsc/guest';
 import { A0, A1, cancelRecv } from './ipc';
-import { BLOCKED_NTFN, BLOCKED_RECV, Ntfn, Tcb } from './objects';
+import { BLOCKED_NTFN, BLOCKED_RECV, Cpu, Ntfn, RUNNING, Tcb, tcbs } from './objects';
 import { queueAppend, queueRemove } from './queue';
 import { count, makeReady, thisCpu } from './sched';
-import { KSTAT_UINTR_SIGNALS, MSG_LABEL_SHIFT, NOTIFICATION_LABEL } from './syscalls.gen';
-import { uintcPending, uintcPost } from './uintr';
+import { KSTAT_UINTR_SIGNALS, KSTAT_UINTR_WAKEUPS, MSG_LABEL_SHIFT, NOTIFICATION_LABEL } from './syscalls.gen';
+import { uintcPending, uintcPost, uintrWaitBegin, uintrWaitEnd, uintrWaitersWithBits } from './uintr';
 
 export function signal(n: Ptr<Ntfn>, badge: u64): void {
   const r = n.receiver;
@@ -19,7 +21,10 @@ export function signal(n: Ptr<Ntfn>, badge: u64): void {
     count(thisCpu(), KSTAT_UINTR_SIGNALS);
     uintcPost(r, badge);
     // a receiver blocked in Wait has nothing that would deliver the interrupt: wake it
-    if (r.state === BLOCKED_NTFN && r.blockedOn === n) wake(n, r, 0);
+    if (r.state === BLOCKED_NTFN && r.blockedOn === n) {
+      uintrWaitEnd(r);
+      wake(n, r, 0);
+    }
     return;
   }
   const w = n.waiters.head;
@@ -54,6 +59,7 @@ export function wait(t: Ptr<Tcb>, n: Ptr<Ntfn>): void {
       t.regs[A0] = 0;
       return;
     }
+    uintrWaitBegin(t);
   } else if (n.active !== 0) {
     t.regs[A0] = n.word;
     n.word = 0;
@@ -71,3 +77,27 @@ export function poll(t: Ptr<Tcb>, n: Ptr<Ntfn>): void {
   n.active = 0;
 }
 
+
+/**
+ * Wakes the receivers of cpu blocked in Wait whose UINTC entries have pending bits (their Wait
+ * returns 0; the bits stay pending and raise the user interrupt once they run).
+ */
+export function uintrWakeWaiters(cpu: Ptr<Cpu>): void {
+  let m = uintrWaitersWithBits(cpu);
+  for (let i = 0; m !== 0; i++) {
+    if ((m & 1) !== 0) {
+      const t = tcbs[i];
+      uintrWaitEnd(t);
+      const n = ptr<Ntfn>(t.blockedOn);
+      if (t === cpu.current) {
+        // it blocked in this very kernel entry: it runs on (the running thread is on no queue)
+        queueRemove(n.waiters, t);
+        t.blockedOn = 0;
+        t.regs[A0] = 0;
+        t.state = RUNNING;
+      } else wake(n, t, 0);
+      count(cpu, KSTAT_UINTR_WAKEUPS);
+    }
+    m = m >>> 1;
+  }
+}

@@ -79,6 +79,8 @@ export interface Tcb {
   uie: u64;
   ustatus: u64;
   usip: u64;
+  /** A waiting receiver's UINTC entry is active (its hart's kernel takes the line: uintr.ts). */
+  uintrArmed: u64;
 }
 
 export interface Endpoint {
@@ -141,6 +143,13 @@ export interface Cpu {
   satp: u64;
   /** The thread whose user-interrupt CSRs are loaded (0: none). */
   uintrOwner: Ptr<Tcb>;
+  /**
+   * Receivers of this hart blocked in Wait on their own user-interrupt notification (bit
+   * id - 1), whom a uipi SEND must wake (uintr.ts).
+   */
+  uintrWaiters: u64;
+  /** 1 while the kernel takes this hart's USIP line for them (sideleg bit 0 clear, sie.USIE set). */
+  uintrLine: u64;
   /** Bit g: some priority in 64g..64g+63 is ready. */
   readyGroups: u64;
   ready: Arr<u64, 4>;

@@ -13,8 +13,9 @@ import { TIMESLICE_TICKS } from './memlayout';
 import { Cpu, RUNNING, Tcb } from './objects';
 import { handleExternal } from './irq';
 import { KSTAT_CONTEXT_SWITCHES, KSTAT_CROSS_HART_WAKEUPS, KSTAT_IPIS_SENT, KSTAT_TIMER_TICKS } from './syscalls.gen';
-import { SIE_SEIE, SIE_SSIE, SIE_STIE } from './riscv';
-import { uintrSwitch } from './uintr';
+import { SIE_SEIE, SIE_SSIE, SIE_STIE, SIE_USIE } from './riscv';
+import { uintrAfterSwitch, uintrBeforeSwitch, uintrSwitch } from './uintr';
+import { uintrWakeWaiters } from './notification';
 import { switchSpace } from './vm';
 import { queueAppend, queuePrepend, queueRemove } from './queue';
 
@@ -149,15 +150,25 @@ export function switchTo(cpu: Ptr<Cpu>, next: Ptr<Tcb>): void {
   if (cpu.uintrOwner !== next && (cpu.uintrOwner !== 0 || next.uintrFlags !== 0)) uintrSwitch(cpu, next);
 }
 
-/** Leaves the kernel: to the thread chooseThread picks, or into the idle loop. */
+/**
+ * Leaves the kernel: to the thread chooseThread picks, or into the idle loop. Receivers waiting
+ * for user interrupts while the line is a running receiver's are looked at first (uintr.ts).
+ */
 export function kernelExit(cpu: Ptr<Cpu>): void {
+  if (cpu.uintrWaiters !== 0 && cpu.uintrLine === 0) uintrWakeWaiters(cpu);
   const next = chooseThread(cpu);
   if (next === 0) idle(cpu);
   else resume(cpu, next);
 }
 
 function resume(cpu: Ptr<Cpu>, next: Ptr<Tcb>): void {
-  switchTo(cpu, next);
+  if ((cpu.uintrWaiters | cpu.uintrLine) === 0) switchTo(cpu, next);
+  else {
+    // receivers wait for user interrupts: the hart's USIP line may change hands (uintr.ts)
+    uintrBeforeSwitch(cpu, next);
+    switchTo(cpu, next);
+    uintrAfterSwitch(cpu, next);
+  }
   if (cpu.timerArmed === 0) {
     cpu.nextTick = rdtime() + tickLength;
     cpu.timerArmed = 1;
@@ -178,7 +189,13 @@ function idle(cpu: Ptr<Cpu>): void {
     asm('slti x0, {0}, 0x7e1', 0); // hint: switch to idle
     cpu.current = ptr<Tcb>(0);
   }
-  if (cpu.uintrOwner !== 0) uintrSwitch(cpu, ptr<Tcb>(0));
+  if ((cpu.uintrWaiters | cpu.uintrLine) === 0) {
+    if (cpu.uintrOwner !== 0) uintrSwitch(cpu, ptr<Tcb>(0));
+  } else {
+    uintrBeforeSwitch(cpu, ptr<Tcb>(0));
+    if (cpu.uintrOwner !== 0) uintrSwitch(cpu, ptr<Tcb>(0));
+    uintrAfterSwitch(cpu, ptr<Tcb>(0));
+  }
   if (cpu.satp !== idleSatp) {
     cpu.satp = idleSatp;
     switchSpace(idleSatp);
@@ -197,9 +214,10 @@ function idle(cpu: Ptr<Cpu>): void {
   }
 }
 
-/** Takes every pending S-level interrupt: IPIs, the tick, device interrupts. */
+/** Takes every pending S-level interrupt: IPIs, the tick, device interrupts, waiting receivers' user interrupts. */
 export function handleInterrupts(cpu: Ptr<Cpu>): void {
   const pending = csr_read('sip');
+  if ((pending & SIE_USIE) !== 0 && cpu.uintrLine !== 0) uintrWakeWaiters(cpu);
   if ((pending & SIE_SSIE) !== 0) csr_clear('sip', SIE_SSIE); // an IPI: chooseThread looks again
   if ((pending & SIE_STIE) !== 0) tick(cpu);
   if ((pending & SIE_SEIE) !== 0) handleExternal(cpu);

@@ -67,7 +67,9 @@ export const KSTAT_IRQS = 8;
 export const KSTAT_FAULTS = 9;
 /** signals turned into UINTC pending bits */
 export const KSTAT_UINTR_SIGNALS = 10;
-export const KSTAT_COUNT = 11;
+/** receivers blocked in Wait woken because their UINTC entry got pending bits (a uipi SEND) */
+export const KSTAT_UINTR_WAKEUPS = 11;
+export const KSTAT_COUNT = 12;
 
 export const MSG_LENGTH_MASK = 127;
 export const MSG_LABEL_SHIFT = 12;

@@ -26,7 +26,7 @@ import { generateSyscallFiles } from './syscalls';
 /** The guest sources of each part (paths in the source tree). */
 export const FIRMWARE = { ts: ['firmware/src/sbi.ts'], asm: ['firmware/src/entry.S'] } as const;
 export const KERNEL = { ts: ['src/os/kernel/boot.ts'], asm: ['src/os/kernel/entry.S', 'src/os/lib/sbi-call.S'] } as const;
-export const USER_ASM = ['src/os/user/sys.gen.S', 'src/os/user/uintr-entry.S'] as const;
+export const USER_ASM = ['src/os/user/sys.gen.S', 'src/os/user/uintr-entry.S', 'src/os/runtime/uintr-entry.S'] as const;
 
 export interface BuiltSystem {
   readonly name: string;

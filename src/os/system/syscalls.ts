@@ -82,6 +82,7 @@ export const KSTATS: readonly { name: string; doc: string }[] = [
   { name: 'KSTAT_IRQS', doc: 'device interrupts claimed' },
   { name: 'KSTAT_FAULTS', doc: 'user threads stopped by a fault' },
   { name: 'KSTAT_UINTR_SIGNALS', doc: 'signals turned into UINTC pending bits' },
+  { name: 'KSTAT_UINTR_WAKEUPS', doc: 'receivers blocked in Wait woken because their UINTC entry got pending bits (a uipi SEND)' },
 ];
 
 /** Message-info word: length in bits 6..0, label from bit 12 (docs/os.md). */

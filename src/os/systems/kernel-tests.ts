@@ -21,7 +21,7 @@ export const system: SystemDescription = {
   notifications: [
     'ntfn', 'done', 'bound_ntfn', 'faults', 'uintr_ntfn', 'uart_ntfn', 'sent',
     'go_late', 'go_sig', 'start_hi', 'start_lo', 'lo_done', 'rr_go_a', 'rr_go_b', 'y_go_a', 'y_go_b',
-    'go_fault1', 'go_fault2', 'go_fault3', 'go_fault4', 'go_exit', 'go_send',
+    'go_fault1', 'go_fault2', 'go_fault3', 'go_fault4', 'go_exit', 'go_send', 'go_peer', 'peer_ntfn',
   ],
   replies: ['r_server', 'r_fast', 'r_cross', 'r_other', 'r_spare', 'r_driver'],
   irqs: [{ irq: 10, notification: 'uart_ntfn', badge: 1 << 3, hart: 0 }],
@@ -49,6 +49,13 @@ export const system: SystemDescription = {
     {
       name: 'uintr_sender', space: 'tests', entry: 'uintr_sender', hart: 1, stack: small,
       caps: [{ slot: 1, notification: 'go_send', rights: ['wait'] }, { slot: 2, notification: 'uintr_ntfn', rights: ['signal'], badge: 1 << 5 }, { slot: 3, notification: 'sent', rights: ['signal'] }, { slot: 4, notification: 'uintr_ntfn', rights: ['wait'] }],
+    },
+    {
+      name: 'uintr_peer', space: 'tests', entry: 'uintr_peer', stack: small,
+      caps: [
+        { slot: 1, notification: 'go_peer', rights: ['wait'] }, { slot: 2, notification: 'uintr_ntfn', rights: ['signal'], badge: 1 << 6 },
+        { slot: 3, notification: 'peer_ntfn', rights: ['wait'] }, { slot: 4, notification: 'sent', rights: ['signal'] },
+      ],
     },
     {
       // listed last: at its priority every helper above has run to its first wait when it starts
@@ -92,6 +99,7 @@ export const system: SystemDescription = {
         { slot: 42, notification: 'go_fault4', rights: ['signal'] },
         { slot: 43, notification: 'go_exit', rights: ['signal'] },
         { slot: 44, notification: 'go_send', rights: ['signal'] },
+        { slot: 45, notification: 'go_peer', rights: ['signal'] },
       ],
     },
   ],

@@ -12,7 +12,7 @@ import {
   Call, DebugPutChar, DebugSetFastpath, DebugStat, DebugWrite, DebugHalt, E_BAD_ADDRESS, E_BUSY, E_INVALID_ARG,
   E_INVALID_CAP, E_NO_REPLY, E_NO_RIGHTS, E_NO_UINTR, E_NOT_BOUND, E_WOULD_BLOCK, E_WRONG_KIND, GetClock,
   IrqAck, KSTAT_CROSS_HART_WAKEUPS, KSTAT_FAULTS, KSTAT_FASTPATH_CALL, KSTAT_FASTPATH_REPLY_RECV,
-  KSTAT_SLOWPATH_CALL, KSTAT_SLOWPATH_REPLY_RECV, KSTAT_UINTR_SIGNALS, Msg, NBRecv, NBSend, NOTIFICATION_LABEL,
+  KSTAT_SLOWPATH_CALL, KSTAT_SLOWPATH_REPLY_RECV, KSTAT_UINTR_SIGNALS, KSTAT_UINTR_WAKEUPS, Msg, NBRecv, NBSend, NOTIFICATION_LABEL,
   Poll, Recv, Reply, ReplyRecv, Send, Signal, UintrRegisterReceiver, UintrRegisterSender, Wait, Yield,
 } from '../../user/sys.gen';
 
@@ -53,6 +53,7 @@ const Y_GO_B = 38;
 const GO_FAULT1 = 39;
 const GO_EXIT = 43;
 const GO_SEND = 44;
+const GO_PEER = 45;
 const BEYOND_TABLE = 200;
 // helpers' slots
 const GO = 1;
@@ -64,6 +65,9 @@ const IER_THRI = 2;
 const UART_BIT = 1 << 3;
 const SEND_BIT = 1 << 5;
 const SIGNAL_BIT = 1 << 9;
+const PEER_BIT = 1 << 6;
+/** How long uintr_sender waits before sending when the driver must block first: 1 ms of mtime. */
+const SEND_DELAY_TICKS = 10000;
 /** How long a spinning check waits before it fails: 0.5 s of mtime at 10 MHz. */
 const TIMEOUT_TICKS = 5000000;
 
@@ -91,6 +95,8 @@ let uintrBits: u64 = 0;
 let uintrTaken: u64 = 0;
 let senderIndex: i64 = 0;
 let senderBusy: i64 = 0;
+let senderDelay: u64 = 0;
+let peerIndex: i64 = 0;
 let ipcBuffer: u64 = 0;
 
 function boot(): Ptr<UserBootInfo> {
@@ -302,8 +308,25 @@ export function uintr_sender(buf: u64): void {
     Wait(GO);
     senderBusy = UintrRegisterReceiver(4); // the driver is the receiver already: E_BUSY
     senderIndex = UintrRegisterSender(2);
+    const start = rdtime();
+    while (rdtime() - start < senderDelay) {}
     if (senderIndex >= 0) uipi_send(senderIndex);
     Signal(3);
+  }
+}
+
+/**
+ * A receiver of its own notification on the driver's hart that sends the driver a user
+ * interrupt when told to: while it runs, the hart's USIP line is its own, so the driver,
+ * blocked in Wait, is woken when this thread next enters the kernel (its Signal).
+ */
+export function uintr_peer(buf: u64): void {
+  while (true) {
+    Wait(GO);
+    UintrRegisterReceiver(3);
+    peerIndex = UintrRegisterSender(2);
+    if (peerIndex >= 0) uipi_send(peerIndex);
+    Signal(4);
   }
 }
 
@@ -619,6 +642,43 @@ function testUintrSignal(): u64 {
   return 0;
 }
 
+/**
+ * A receiver blocked in Wait is woken by a uipi SEND: from hart 1 while its own hart idles, or
+ * (one hart) from a thread that takes no user interrupts, while the kernel holds the line.
+ */
+function testUintrWait(): u64 {
+  if (boot().uintr === 0) return cstr('no user interrupts on this machine');
+  const w0 = stat(KSTAT_UINTR_WAKEUPS);
+  csr_clear('ustatus', 1);
+  uintrBits = 0;
+  senderDelay = SEND_DELAY_TICKS; // this thread is blocked in Wait well before the send
+  Signal(GO_SEND);
+  expectEq(Wait(UINTR_WAIT), 0, cstr('Wait returns once the SEND arrives'));
+  expectEq(stat(KSTAT_UINTR_WAKEUPS) - w0, 1, cstr('the kernel woke the waiting receiver'));
+  expectEq(uintrBits, 0, cstr('no interrupt while UIE is clear'));
+  csr_set('ustatus', 1);
+  check(waitForBits(SEND_BIT), cstr('the sent bit is delivered once UIE is set'), uintrBits);
+  Wait(SENT);
+  senderDelay = 0;
+  return 0;
+}
+
+/** The same with the sender a receiver on this hart: the kernel looks at its next entry. */
+function testUintrWaitPeer(): u64 {
+  if (boot().uintr === 0) return cstr('no user interrupts on this machine');
+  const w0 = stat(KSTAT_UINTR_WAKEUPS);
+  csr_clear('ustatus', 1);
+  uintrBits = 0;
+  Signal(GO_PEER);
+  expectEq(Wait(UINTR_WAIT), 0, cstr('Wait returns after the peer sent'));
+  check(peerIndex >= 0 ? 1 : 0, cstr('the peer registered as a sender'), peerIndex);
+  expectEq(stat(KSTAT_UINTR_WAKEUPS) - w0, 1, cstr('the kernel woke the waiting receiver'));
+  csr_set('ustatus', 1);
+  check(waitForBits(PEER_BIT), cstr("the peer's bit is delivered once UIE is set"), uintrBits);
+  Wait(SENT);
+  return 0;
+}
+
 function testIrqNotification(): u64 {
   const uart = uart_base;
   store8(uart + UART_IER, IER_THRI); // the transmitter is empty: the UART raises IRQ 10
@@ -648,14 +708,14 @@ type Test = () => u64;
 const TEST_NAMES = table<string>([
   'debug_write', 'capabilities', 'send_recv', 'call_reply', 'fastpath', 'cross_hart', 'notifications', 'priorities',
   'round_robin', 'faults', 'thread_exit', 'get_clock', 'bootargs', 'irq_notification', 'uintr_register', 'uintr_send',
-  'uintr_signal', 'irq_uintr',
+  'uintr_signal', 'uintr_wait', 'uintr_wait_peer', 'irq_uintr',
 ]);
 const TESTS = table<Test>([
   testDebugWrite, testCapabilities, testSendRecv, testCallReply, testFastpath, testCrossHart, testNotifications, testPriorities,
   testRoundRobin, testFaults, testThreadExit, testClock, testBootargs, testIrqNotification, testUintrRegistration, testUintrSend,
-  testUintrSignal, testIrqUintr,
+  testUintrSignal, testUintrWait, testUintrWaitPeer, testIrqUintr,
 ]);
-const TEST_COUNT = 18;
+const TEST_COUNT = 20;
 
 export function driver(buf: u64, bi: u64): void {
   ipcBuffer = buf;
