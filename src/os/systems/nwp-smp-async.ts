@@ -9,8 +9,8 @@
 //   npx rvn run nwp-smp-async --net user --harts 2 --hostfwd tcp:8080:80      # then: nc localhost 8080
 //
 // Boot arguments: test=call|read|write (the TCP server's service, default call), ip=A.B.C.D
-// (default DHCP). Capability slots are the constants of nwp-async.ts, tcp-server-async.ts and
-// common.ts (the clock).
+// (default DHCP), idle=spin (a thread with nothing to run spins a while before it blocks).
+// Capability slots are the constants of nwp-async.ts, tcp-server-async.ts and common.ts (the clock).
 import type { SystemDescription } from '../system/describe';
 
 /** virtio-net's window on the board (the first virtio-mmio device: the last slot), its IRQ. */

@@ -11,20 +11,21 @@
  *   transmit) each time a request, the card or the clock (common.ts) wakes it; it runs after
  *   the other two (a lower priority), so one round serves every request taken meanwhile.
  *
- * With nothing to run the executor waits for a user interrupt in the kernel. Boot arguments:
- * ip=A.B.C.D (a static address on 10.0.2.0/24; default: DHCP).
+ * With nothing to run the executor waits for a user interrupt in the kernel (idle=spin: spins a
+ * while first). Boot arguments: ip=A.B.C.D (a static address on 10.0.2.0/24; default: DHCP).
  */
 import { Arr, Ptr, cstr, i64, ptr, rdtime, suspend, u32, u64, u8, zeroed } from '../../../gtsc/guest';
 import { Line, bootInfo, lineDec, lineStr, lineWrite } from '../../user/lib';
 import { DebugHalt, IrqAck, Signal, UintrRegisterReceiver, UintrRegisterSender, Wait } from '../../user/sys.gen';
 import { serverInit, sendReply } from '../../runtime/channel';
 import type { Channel, ChannelServer, Item } from '../../runtime/channel';
-import { Executor, IDLE_WAIT, bindVector, executorInit, runForever, spawnService, wake, yieldNow } from '../../runtime/executor';
+import { Executor, bindVector, executorInit, runForever, spawnService, wake, yieldNow } from '../../runtime/executor';
 import { vnetArm, vnetDisarm, vnetInterrupt } from '../../nwp/driver/virtio-net';
 import { ifaceReceive, ifaceTransmit } from '../../nwp/iface';
 import { itemGetRequest, itemPutReply, sock_channel } from '../../nwp/sock/async-item';
 import type { SockReply, SockRequest } from '../../nwp/sock/protocol';
 import { svcBeginRound, svcNextDone, svcSubmit } from '../../nwp/sock/service';
+import { idlePolicy } from '../tcp-server/common';
 import { nwpAnnounce, nwpDeadline, nwpStart } from './common';
 
 // The NWP thread's capabilities (src/os/systems/nwp-*-async.ts).
@@ -105,13 +106,14 @@ function fail(what: u64, err: i64): void {
 }
 
 export function nwp_async_main(ipcBuf: u64, info: u64): void {
-  nwpStart(bootInfo(info));
+  const b = bootInfo(info);
+  nwpStart(b);
   const r = UintrRegisterReceiver(MY_NTFN);
   if (r < 0) fail(cstr('nwp: no user interrupts (error -'), r);
   Signal(SERVER_READY);
   Wait(CLIENT_READY); // the TCP server receives user interrupts now: we may register as its sender
   const notify = UintrRegisterSender(PEER_NTFN);
-  executorInit(ex, arena, ARENA_BYTES, MY_NTFN, IDLE_WAIT);
+  executorInit(ex, arena, ARENA_BYTES, MY_NTFN, idlePolicy(b));
   serverInit(server, ptr<Channel>(sock_channel), notify, BIT_CHANNEL, PRIO_EVENTS, handleRequest);
   bindVector(ex, BIT_NIC, spawnService(ex, irqLoop(), PRIO_EVENTS));
   stackCid = spawnService(ex, netLoop(), PRIO_STACK);

@@ -9,11 +9,13 @@
  * | read | read 1 byte |
  * | write | send 1 byte ('x'), then look (without waiting) for a byte |
  *
- * Boot arguments: test=call|read|write (default call), port=N (default 80).
+ * Boot arguments: test=call|read|write (default call), port=N (default 80), idle=wait|spin
+ * (the async threads' idle policy: idlePolicy).
  */
 import { Ptr, cstr, i64, u64, zeroed } from '../../../gtsc/guest';
 import { UserBootInfo } from '../../lib/userinfo';
-import { Line, bootArgument, bootNumber, lineDec, lineStr, lineWrite } from '../../user/lib';
+import { Line, bootArgIs, bootArgument, bootNumber, lineDec, lineStr, lineWrite } from '../../user/lib';
+import { IDLE_SPIN, IDLE_WAIT } from '../../runtime/executor';
 
 export const TEST_CALL = 0;
 export const TEST_READ = 1;
@@ -46,4 +48,13 @@ export function sayListening(r: i64, port: u64, test: u64): void {
   lineDec(l, port);
   lineStr(l, test === TEST_CALL ? cstr(' (call: each byte answered, until \'.\')\n') : test === TEST_READ ? cstr(' (read: bytes read, until \'.\')\n') : cstr(' (write: a byte sent per request, until \'.\')\n'));
   lineWrite(l);
+}
+
+/**
+ * What an async thread (the NWP's, the TCP server's) does with nothing to run: block at once
+ * (IDLE_WAIT), or with idle=spin spin first (the runtime's IDLE_SPIN; measured no better here:
+ * docs/nwp.md).
+ */
+export function idlePolicy(b: Ptr<UserBootInfo>): u64 {
+  return bootArgIs(b, cstr('idle='), cstr('spin')) !== 0 ? IDLE_SPIN : IDLE_WAIT;
 }

@@ -4,19 +4,20 @@
  * channel (`await asockRecv(...)`: src/os/nwp/sock/async-client.ts; the sync server:
  * tcp-server.ts; the tests and boot arguments: common.ts). Each handler accepts a connection,
  * serves it until it reads '.', closes it and accepts the next. Handler 0 starts listening; the
- * others wait in ACCEPT until it has.
+ * others wait in ACCEPT until it has. With nothing to run the thread waits for a user interrupt
+ * as the NWP does (nwp-async.ts; idle=wait|spin).
  */
 import { Arr, Ptr, cstr, i64, load8, ptr, store8, u64, u8, zeroed } from '../../../gtsc/guest';
 import { Line, bootInfo, lineDec, lineStr, lineWrite } from '../../user/lib';
 import { DebugHalt, Signal, UintrRegisterReceiver, UintrRegisterSender, Wait } from '../../user/sys.gen';
 import { clientInit } from '../../runtime/channel';
 import type { Channel, ChannelClient } from '../../runtime/channel';
-import { Executor, IDLE_WAIT, executorInit, runForever, spawn } from '../../runtime/executor';
+import { Executor, executorInit, runForever, spawn } from '../../runtime/executor';
 import { asockAccept, asockClose, asockListen, asockRecv, asockRecvNb, asockSend } from '../../nwp/sock/async-client';
 import type { AsyncSockClient } from '../../nwp/sock/async-client';
 import { sock_channel } from '../../nwp/sock/async-item';
 import { SOCK_AGAIN } from '../../nwp/sock/protocol';
-import { ANSWER_BYTE, CLOSE_BYTE, TCP_HANDLERS, TEST_CALL, TEST_WRITE, portWanted, sayListening, testWanted } from './common';
+import { ANSWER_BYTE, CLOSE_BYTE, TCP_HANDLERS, TEST_CALL, TEST_WRITE, idlePolicy, portWanted, sayListening, testWanted } from './common';
 
 // The thread's capabilities (src/os/systems/nwp-*-async.ts).
 const MY_NTFN = 1; // its user-interrupt notification
@@ -83,7 +84,7 @@ export function tcp_async_main(ipcBuf: u64, info: u64): void {
   const notify = UintrRegisterSender(PEER_NTFN);
   Signal(CLIENT_READY);
   Wait(SERVER_READY); // its request loop is up
-  executorInit(ex, arena, ARENA_BYTES, MY_NTFN, IDLE_WAIT);
+  executorInit(ex, arena, ARENA_BYTES, MY_NTFN, idlePolicy(b));
   clientInit(channel, ptr<Channel>(sock_channel), notify, BIT_CHANNEL, PRIO_DISPATCHER);
   for (let k: u64 = 0; k < TCP_HANDLERS; k++) {
     clients[k].ch = channel;
