@@ -123,21 +123,9 @@ export function print(s: u64): void {
 
 // ---- boot arguments: "key=value" words separated by spaces (rvn run --bootargs)
 
-/** Where the value of `key` (e.g. "calls=") starts in the boot arguments, or -1. */
-export function bootArg(b: Ptr<UserBootInfo>, key: u64): i64 {
-  let n = 0;
-  while (load8(key + n) !== 0) n++;
-  for (let i = 0; i + n <= b.bootargsLength; i++) {
-    let k = 0;
-    while (k < n && b.bootargs[i + k] === load8(key + k)) k++;
-    if (k === n && (i === 0 || b.bootargs[i - 1] === 32)) return i + n;
-  }
-  return -1;
-}
-
 /** The decimal number after `key` ("n="), or `otherwise` when absent or not a number. */
 export function bootArgNumber(b: Ptr<UserBootInfo>, key: u64, otherwise: u64): u64 {
-  const at = bootArg(b, key);
+  const at = bootArgument(b, key);
   if (at < 0 || at >= b.bootargsLength || b.bootargs[at] < 48 || b.bootargs[at] > 57) return otherwise;
   let n = 0;
   for (let j = at; j < b.bootargsLength && b.bootargs[j] >= 48 && b.bootargs[j] <= 57; j++) n = n * 10 + b.bootargs[j] - 48;
@@ -146,7 +134,7 @@ export function bootArgNumber(b: Ptr<UserBootInfo>, key: u64, otherwise: u64): u
 
 /** 1 when the value after `key` is exactly `value` (a NUL-terminated string). */
 export function bootArgIs(b: Ptr<UserBootInfo>, key: u64, value: u64): u64 {
-  const at = bootArg(b, key);
+  const at = bootArgument(b, key);
   if (at < 0) return 0;
   let k = 0;
   while (load8(value + k) !== 0) {

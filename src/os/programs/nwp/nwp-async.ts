@@ -14,9 +14,9 @@
  * With nothing to run the executor waits for a user interrupt in the kernel (idle=spin: spins a
  * while first). Boot arguments: ip=A.B.C.D (a static address on 10.0.2.0/24; default: DHCP).
  */
-import { Arr, Ptr, cstr, i64, ptr, rdtime, suspend, u32, u64, u8, zeroed } from '../../../gtsc/guest';
-import { Line, bootInfo, lineDec, lineStr, lineWrite } from '../../user/lib';
-import { DebugHalt, IrqAck, Signal, UintrRegisterReceiver, UintrRegisterSender, Wait } from '../../user/sys.gen';
+import { Arr, Ptr, cstr, ptr, rdtime, suspend, u32, u64, u8, zeroed } from '../../../gtsc/guest';
+import { bootInfo } from '../../user/lib';
+import { IrqAck, Signal, UintrRegisterReceiver, UintrRegisterSender, Wait } from '../../user/sys.gen';
 import { serverInit, sendReply } from '../../runtime/channel';
 import type { Channel, ChannelServer, Item } from '../../runtime/channel';
 import { Executor, bindVector, executorInit, runForever, spawnService, wake, yieldNow } from '../../runtime/executor';
@@ -25,7 +25,7 @@ import { ifaceReceive, ifaceTransmit } from '../../nwp/iface';
 import { itemGetRequest, itemPutReply, sock_channel } from '../../nwp/sock/async-item';
 import type { SockReply, SockRequest } from '../../nwp/sock/protocol';
 import { svcBeginRound, svcNextDone, svcSubmit } from '../../nwp/sock/service';
-import { idlePolicy } from '../tcp-server/common';
+import { haltWithError, idlePolicy } from '../tcp-server/common';
 import { nwpAnnounce, nwpDeadline, nwpStart } from './common';
 
 // The NWP thread's capabilities (src/os/systems/nwp-*-async.ts).
@@ -96,20 +96,11 @@ async function irqLoop(): Promise<void> {
   }
 }
 
-function fail(what: u64, err: i64): void {
-  const l = zeroed<Line>();
-  lineStr(l, what);
-  lineDec(l, 0 - err);
-  lineStr(l, cstr(')\n'));
-  lineWrite(l);
-  DebugHalt(1);
-}
-
 export function nwp_async_main(ipcBuf: u64, info: u64): void {
   const b = bootInfo(info);
   nwpStart(b);
   const r = UintrRegisterReceiver(MY_NTFN);
-  if (r < 0) fail(cstr('nwp: no user interrupts (error -'), r);
+  if (r < 0) haltWithError(cstr('nwp: no user interrupts (error -'), r);
   Signal(SERVER_READY);
   Wait(CLIENT_READY); // the TCP server receives user interrupts now: we may register as its sender
   const notify = UintrRegisterSender(PEER_NTFN);

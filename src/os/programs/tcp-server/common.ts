@@ -1,7 +1,8 @@
 /**
  * What the TCP server's two transports share (tcp-server.ts: a thread per handler over sync
  * IPC; tcp-server-async.ts: a coroutine per handler over the async channel): the boot
- * arguments and the line the first handler prints once it listens.
+ * arguments and the line the first handler prints once it listens; and what its async thread
+ * shares with the NWP's (idlePolicy, haltWithError).
  *
  * | test | per request |
  * |---|---|
@@ -15,6 +16,7 @@
 import { Ptr, cstr, i64, u64, zeroed } from '../../../gtsc/guest';
 import { UserBootInfo } from '../../lib/userinfo';
 import { Line, bootArgIs, bootArgument, bootNumber, lineDec, lineStr, lineWrite } from '../../user/lib';
+import { DebugHalt } from '../../user/sys.gen';
 import { IDLE_SPIN, IDLE_WAIT } from '../../runtime/executor';
 
 export const TEST_CALL = 0;
@@ -57,4 +59,14 @@ export function sayListening(r: i64, port: u64, test: u64): void {
  */
 export function idlePolicy(b: Ptr<UserBootInfo>): u64 {
   return bootArgIs(b, cstr('idle='), cstr('spin')) !== 0 ? IDLE_SPIN : IDLE_WAIT;
+}
+
+/** Prints `what` (a C string ending in "(error -") and -err, then ")", and powers off with status 1. */
+export function haltWithError(what: u64, err: i64): void {
+  const l = zeroed<Line>();
+  lineStr(l, what);
+  lineDec(l, 0 - err);
+  lineStr(l, cstr(')\n'));
+  lineWrite(l);
+  DebugHalt(1);
 }

@@ -8,8 +8,8 @@
  * as the NWP does (nwp-async.ts; idle=wait|spin).
  */
 import { Arr, Ptr, cstr, i64, load8, ptr, store8, u64, u8, zeroed } from '../../../gtsc/guest';
-import { Line, bootInfo, lineDec, lineStr, lineWrite } from '../../user/lib';
-import { DebugHalt, Signal, UintrRegisterReceiver, UintrRegisterSender, Wait } from '../../user/sys.gen';
+import { bootInfo } from '../../user/lib';
+import { Signal, UintrRegisterReceiver, UintrRegisterSender, Wait } from '../../user/sys.gen';
 import { clientInit } from '../../runtime/channel';
 import type { Channel, ChannelClient } from '../../runtime/channel';
 import { Executor, executorInit, runForever, spawn } from '../../runtime/executor';
@@ -17,7 +17,7 @@ import { asockAccept, asockClose, asockListen, asockRecv, asockRecvNb, asockSend
 import type { AsyncSockClient } from '../../nwp/sock/async-client';
 import { sock_channel } from '../../nwp/sock/async-item';
 import { SOCK_AGAIN } from '../../nwp/sock/protocol';
-import { ANSWER_BYTE, CLOSE_BYTE, TCP_HANDLERS, TEST_CALL, TEST_WRITE, idlePolicy, portWanted, sayListening, testWanted } from './common';
+import { ANSWER_BYTE, CLOSE_BYTE, TCP_HANDLERS, TEST_CALL, TEST_WRITE, haltWithError, idlePolicy, portWanted, sayListening, testWanted } from './common';
 
 // The thread's capabilities (src/os/systems/nwp-*-async.ts).
 const MY_NTFN = 1; // its user-interrupt notification
@@ -65,22 +65,13 @@ async function handler(index: u64, test: u64, port: u64): Promise<void> {
   }
 }
 
-function fail(what: u64, err: i64): void {
-  const l = zeroed<Line>();
-  lineStr(l, what);
-  lineDec(l, 0 - err);
-  lineStr(l, cstr(')\n'));
-  lineWrite(l);
-  DebugHalt(1);
-}
-
 export function tcp_async_main(ipcBuf: u64, info: u64): void {
   const b = bootInfo(info);
   const test = testWanted(b);
   const port = portWanted(b);
   Wait(SERVER_READY); // the NWP receives user interrupts
   const r = UintrRegisterReceiver(MY_NTFN);
-  if (r < 0) fail(cstr('tcp-server: no user interrupts (error -'), r);
+  if (r < 0) haltWithError(cstr('tcp-server: no user interrupts (error -'), r);
   const notify = UintrRegisterSender(PEER_NTFN);
   Signal(CLIENT_READY);
   Wait(SERVER_READY); // its request loop is up
