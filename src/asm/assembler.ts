@@ -16,6 +16,7 @@ import { assembleInstruction, type BranchSpec, type InsnContext } from './instru
 import type { Fixup, Item, SectionFlags, SectionState } from './items';
 import type { ObjectFile, RiscvAttributes, SectionKind, SymbolType } from './object';
 import { emitSection, layoutSection } from './relax';
+import { lineInfoAssembly, type LineRow } from './debug-lines';
 import { originAt, Reader, type Statement, type StatementHandler } from './reader';
 import { linesFromPreprocessed, linesFromText, type Origin, type ParsedStatement, type SourceLine } from './source';
 import { archAttribute, makeTarget, type Target, type TargetOptions } from './target';
@@ -115,6 +116,25 @@ export class Assembler implements InsnContext, StatementHandler {
   privSpec: [number, number, number] = [...DEFAULT_PRIV_SPEC];
   /** `.attribute arch, "..."` given explicitly. */
   archOverride: string | undefined;
+  /** `.file` / `.loc`: source line information (debug-lines.ts). */
+  readonly lineInfo = {
+    files: new Map<number, string>(),
+    rows: [] as LineRow[],
+    unit: undefined as string | undefined,
+    unitName: (name: string): void => {
+      this.lineInfo.unit ??= name;
+    },
+    file: (n: number, name: string): void => {
+      if (n === 0) return; // DWARF 5's file 0 (the unit itself); version 4 tables start at 1.
+      this.lineInfo.files.set(n, name);
+    },
+    loc: (file: number, line: number): void => {
+      if (!this.lineInfo.files.has(file)) throw new RvnError(`.loc: file number ${file} has no .file`);
+      const label = `.Lrvn_loc${this.lineInfo.rows.length}`;
+      this.defineLabel(label);
+      this.lineInfo.rows.push({ label, file, line, section: this.cur.name });
+    },
+  };
 
   constructor(readonly fileName: string, private readonly opts: AssembleOptions = {}) {
     this.target = makeTarget(opts);
@@ -132,6 +152,7 @@ export class Assembler implements InsnContext, StatementHandler {
 
   assemble(lines: readonly SourceLine[]): ObjectFile {
     new Reader(this, this.sink).run(lines);
+    if (this.lineInfo.rows.length > 0 && this.sink.errorCount === 0) new Reader(this, this.sink).run(this.debugSections());
     const obj = this.sink.errorCount === 0 ? this.finish() : undefined;
     for (const w of this.sink.warnings()) this.opts.onWarning?.(w);
     this.sink.throwIfErrors();
@@ -402,6 +423,20 @@ export class Assembler implements InsnContext, StatementHandler {
   }
 
   // ---- output ----
+  /** The .debug_line/.debug_abbrev/.debug_info of the `.loc` rows, as assembly lines. */
+  private debugSections(): SourceLine[] {
+    const li = this.lineInfo;
+    const ends = new Map<string, string>();
+    for (const section of new Set(li.rows.map((r) => r.section))) {
+      this.switchTo(section, undefined);
+      const end = `.Lrvn_loc_end${ends.size}`;
+      this.defineLabel(end);
+      ends.set(section, end);
+    }
+    const unitName = li.unit ?? li.files.get(1) ?? this.fileName;
+    return linesFromText(lineInfoAssembly({ files: li.files, rows: li.rows, ends, unitName }, '.Lrvn_debug_'), this.fileName);
+  }
+
   private finish(): ObjectFile {
     // GNU as pads code sections to their alignment with nops (data sections are not padded).
     for (const s of this.sections.values()) {

@@ -22,7 +22,7 @@ const DATA_WIDTH: Record<string, 1 | 2 | 4 | 8> = {
 
 /** Accepted and ignored: debugging and bookkeeping directives that do not change the bytes. */
 const IGNORED = [
-  '.file', '.ident', '.end', '.loc', '.addrsig', '.addrsig_sym', '.hidden', '.protected', '.internal',
+  '.ident', '.end', '.addrsig', '.addrsig_sym', '.hidden', '.protected', '.internal',
   '.variant_cc', '.noaltmacro', '.print', '.list', '.nolist', '.eject', '.title', '.sbttl', '.psize', '.version',
 ];
 
@@ -198,6 +198,20 @@ const HANDLERS: Record<string, Handler> = {
     a.setSize(x[0], a.parseExpr(x[1]));
   },
   '.attribute': attribute,
+  // Source line information (src/asm/debug-lines.ts).
+  '.file': (a, _x, raw) => {
+    const x = spaceOperands(raw);
+    const text = (t: string): string => parseString(t).map((b) => String.fromCharCode(b)).join('');
+    if (x.length === 1) return a.lineInfo.unitName(text(x[0]));
+    if (!/^\d{1,6}$/.test(x[0] ?? '') || x.length > 3 || x.length < 2) throw new RvnError('.file takes "NAME", or a file number and "NAME" (or "DIR" "NAME")');
+    a.lineInfo.file(Number(x[0]), x.length === 3 ? `${text(x[1])}/${text(x[2])}` : text(x[1]));
+  },
+  '.loc': (a, _x, raw) => {
+    const x = spaceOperands(raw);
+    if (!/^\d{1,6}$/.test(x[0] ?? '') || !/^\d{1,9}$/.test(x[1] ?? '')) throw new RvnError('.loc takes a file number and a line number');
+    // Further operands (column, is_stmt, discriminator, ...) do not change the table rvn writes.
+    a.lineInfo.loc(Number(x[0]), Number(x[1]));
+  },
   '.error': (_a, x) => {
     throw new RvnError(x[0] !== undefined ? parseString(x[0]).map((b) => String.fromCharCode(b)).join('') : '.error directive invoked in source file');
   },
@@ -219,6 +233,11 @@ const HANDLERS: Record<string, Handler> = {
 
 for (const op of Object.keys(DATA_WIDTH)) HANDLERS[op] = dataDirective;
 for (const op of IGNORED) HANDLERS[op] = () => undefined;
+
+/** Operands separated by blanks or commas, quoted strings kept whole (`.file 1 "a b.ts"`). */
+function spaceOperands(raw: string): string[] {
+  return raw.match(/"(?:[^"\\]|\\.)*"|[^\s,"]+/g) ?? [];
+}
 
 function set(a: Assembler, args: string[], op: string, redefine: boolean): void {
   if (args.length !== 2) throw new RvnError(`${op} takes a name and a value`);

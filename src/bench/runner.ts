@@ -59,11 +59,13 @@ export interface PrepareOptions {
   readonly memBytes?: number;
   /** Instruction limit, a guard against a workload that never ends (default 2e9). */
   readonly maxInsns?: number;
+  /** Fast mode's translation threshold (MachineOptions.translateAfter; tests lower it). */
+  readonly translateAfter?: number;
 }
 
 /** A fresh board with `image` (built by buildWorkload) loaded, ready to run. */
 export function prepareRun(w: Workload, image: Uint8Array, timing: BenchTiming, opts: PrepareOptions = {}): PreparedRun {
-  const machine = new Machine({ harts: w.harts, timing: timingProfileFor(timing), memBytes: opts.memBytes }, { console: () => undefined });
+  const machine = new Machine({ harts: w.harts, timing: timingProfileFor(timing), memBytes: opts.memBytes, translateAfter: opts.translateAfter }, { console: () => undefined });
   machine.load(image, `${w.name}.S`);
   const maxInsns = opts.maxInsns ?? 2e9;
   return {

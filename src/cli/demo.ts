@@ -1,5 +1,6 @@
 /** `rvn demo` (`npm start`): builds and boots the demo image shipped in examples/demo. */
 import type { Command } from 'commander';
+import { DEFAULT_QUANTUM } from '../machine/machine';
 import { parseIntIn } from './parse';
 import { runCommand } from './run';
 
@@ -22,7 +23,7 @@ export function registerDemo(program: Command): void {
     .action(async (opts: { harts: string; timing: string }) => {
       parseIntIn('--harts', opts.harts, 1, DEMO_MAX_HARTS);
       process.exitCode = await runCommand(demoSources(), {
-        harts: opts.harts, mem: '128M', load: [], timing: opts.timing, uintc: 'rocket', quantum: '10', stats: true, fast: true,
+        harts: opts.harts, mem: '128M', load: [], timing: opts.timing, uintc: 'rocket', quantum: String(DEFAULT_QUANTUM), stats: true, fast: true,
       });
     });
 }

@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { RvnError } from '../errors';
 import { MachineLimits, checkRamSize, ramSizeRange } from '../hw/limits';
-import { Machine } from '../machine/machine';
+import { DEFAULT_QUANTUM, Machine } from '../machine/machine';
 import type { RunLimits, RunResult, UintcMode } from '../machine/machine';
 import type { TimingProfile } from '../timing/profile';
 import { builtinProfile, parseUserProfile } from '../timing/profiles/index';
@@ -19,6 +19,7 @@ import { loadOrBuildImage } from './sources';
 import { PortForwarder } from './hostfwd';
 import { RealTimePacer, addNetOptions, networkStats, parseNetOptions } from './net';
 import type { NetCliOptions } from './net';
+import { GdbHost } from './gdb';
 
 export interface RunOptions extends TraceOptions, NetCliOptions {
   harts: string;
@@ -35,6 +36,8 @@ export interface RunOptions extends TraceOptions, NetCliOptions {
   stats?: boolean;
   fast: boolean;
   input?: string;
+  gdb?: string;
+  gdbWait?: boolean;
 }
 
 export function registerRun(program: Command): void {
@@ -49,11 +52,13 @@ export function registerRun(program: Command): void {
     .option('--max-cycles <n>', 'stop at cycle N (exit status 124)')
     .option('--timing <profile>', "cycle model: 'rocket', 'ideal' or a JSON profile file", 'rocket')
     .addOption(new Option('--uintc <mode>', 'UINTC behaviour: the spec (rocket) or the reference QEMU fork (qemu)').choices(['rocket', 'qemu']).default('rocket'))
-    .option('--quantum <cycles>', 'most cycles a hart may run ahead of the others (cross-hart events arrive exactly when it is at most the smallest delivery latency, 10)', '10')
+    .option('--quantum <cycles>', `scheduling only: most cycles a hart runs ahead of the others before another gets its turn (1-${MachineLimits.quantum.max}; results, cycles and traces do not depend on it)`, String(DEFAULT_QUANTUM))
     .option('--bootargs <text>', 'kernel command line placed in the device tree')
     .option('--stats', 'print cycles, instructions and speed to stderr when the run ends')
     .option('--input <text|@file>', 'console input instead of stdin: TEXT (escapes \\n \\r \\t \\e \\xHH) or the bytes of FILE, typed on the emulated clock so the run is reproducible')
     .option('--no-fast', 'reference mode: execute one instruction at a time (same results, cycles and traces; slower)')
+    .option('--gdb <port>', 'let gdb attach on 127.0.0.1:PORT (target remote :PORT; 0 = any free port, printed) (docs/gdb.md)')
+    .option('--gdb-wait', 'with --gdb: stop before the first instruction until gdb attaches and continues')
     .addOption(guestOptLevel());
   addNetOptions(addTraceOptions(cmd)).action(async (image: string[], opts: RunOptions) => {
     process.exitCode = await runCommand(image, opts);
@@ -90,6 +95,8 @@ export async function runCommand(image: readonly string[], opts: RunOptions): Pr
     maxInsns: opts.maxInsns !== undefined ? parseCount('--max-insns', opts.maxInsns) : undefined,
     maxCycles: opts.maxCycles !== undefined ? parseCount('--max-cycles', opts.maxCycles) : undefined,
   };
+  if (opts.gdbWait && opts.gdb === undefined) throw new RvnError('--gdb-wait needs --gdb PORT', 2);
+  const gdbPort = opts.gdb !== undefined ? parseIntIn('--gdb', opts.gdb, 0, 65535) : undefined;
   const quantum = parseIntIn('--quantum', opts.quantum, MachineLimits.quantum.min, MachineLimits.quantum.max);
   const loads = opts.load.map((spec) => (spec.includes('@') ? parseLoadSpec(spec) : { file: spec, addr: undefined }));
   // Output files are created now, so that a path that cannot be written fails before the run.
@@ -113,11 +120,16 @@ export async function runCommand(image: readonly string[], opts: RunOptions): Pr
   const network = machine.role('network');
   const forwarder = network !== undefined && net.forwards.length > 0 ? new PortForwarder(network.network.host) : undefined;
   const pacer = net.realtime ? new RealTimePacer(machine, forwarder) : undefined;
+  let gdb: GdbHost | undefined;
   try {
+    if (gdbPort !== undefined) {
+      gdb = await GdbHost.listen(gdbPort, machine, opts.gdbWait === true);
+      process.stderr.write(`rvn: gdb: listening on 127.0.0.1:${gdb.port}${opts.gdbWait ? ', stopped before the first instruction' : ''} (target remote :${gdb.port})\n`);
+    }
     for (const line of (await forwarder?.listen(net.forwards)) ?? []) process.stderr.write(`rvn: hostfwd tcp ${line}\n`);
     if (opts.input !== undefined) machine.consoleInput(parseInput(opts.input));
     const started = performance.now();
-    const result = await runAttended(machine, limits, host, sink, pacer);
+    const result = await runAttended(machine, limits, host, sink, pacer, gdb);
     const seconds = (performance.now() - started) / 1000;
     pacer?.finish();
     network?.network.flush();
@@ -128,6 +140,10 @@ export async function runCommand(image: readonly string[], opts: RunOptions): Pr
       process.stderr.write(networkStats(machine));
     }
     if (host.stdoutClosed) return EXIT_STDOUT_CLOSED;
+    if (gdb?.stub.state === 'killed') {
+      process.stderr.write(`rvn: killed by the debugger: ${whereStopped(machine)}; ${result.instret} instructions, ${result.cycles} cycles\n`);
+      return EXIT_KILLED;
+    }
     if (host.interrupted) {
       process.stderr.write(`rvn: interrupted: ${whereStopped(machine)}; ${result.instret} instructions, ${result.cycles} cycles\n`);
       return EXIT_INTERRUPTED;
@@ -135,6 +151,7 @@ export async function runCommand(image: readonly string[], opts: RunOptions): Pr
     return exitStatus(result, limits, machine);
   } finally {
     host.close();
+    gdb?.close();
     pacer?.finish();
     net.close();
   }
@@ -143,6 +160,8 @@ export async function runCommand(image: readonly string[], opts: RunOptions): Pr
 /** 128 + SIGINT, 128 + SIGPIPE: what a shell reports for a process ended by those signals. */
 const EXIT_INTERRUPTED = 130;
 const EXIT_STDOUT_CLOSED = 141;
+/** 128 + SIGKILL: gdb's `kill` ended the run. */
+const EXIT_KILLED = 137;
 
 /** Emulated cycles between two looks at the host (input, Ctrl-C, a closed stdout). */
 const STRETCH_CYCLES = 1 << 22;
@@ -152,11 +171,17 @@ const STRETCH_CYCLES = 1 << 22;
  * guest, Ctrl-C or a closed stdout end the run (the result is then 'paused'). A guest that waits
  * for input with nothing else to do waits for the host's next input instead of ending idle.
  * Paced (`pacer`: --realtime, --hostfwd), the stretches are real-time slices and a waiting
- * guest waits in real time (src/cli/net.ts).
+ * guest waits in real time (src/cli/net.ts). With a debugger (`gdb`, --gdb) the loop waits while
+ * gdb holds the machine stopped, and gdb takes the stops it caused (src/cli/gdb.ts).
  */
-async function runAttended(machine: Machine, limits: RunLimits, host: HostConsole, sink: ConsoleSink, pacer?: RealTimePacer): Promise<RunResult> {
+async function runAttended(machine: Machine, limits: RunLimits, host: HostConsole, sink: ConsoleSink, pacer?: RealTimePacer, gdb?: GdbHost): Promise<RunResult> {
   for (;;) {
+    if (gdb !== undefined) {
+      sink.flush();
+      if ((await gdb.attend()) === 'kill') return { reason: { kind: 'paused' }, cycles: machine.cycles, instret: machine.instret };
+    }
     const r = machine.run({ ...limits, pauseAtCycle: pacer?.nextPause() ?? machine.cycles + STRETCH_CYCLES });
+    if (gdb?.takes(r)) continue;
     const idle = r.reason.kind === 'idle';
     const paced = pacer !== undefined && idle && (pacer.waitsForHost || host.inputOpen);
     const waiting = idle && host.inputOpen && !paced;
@@ -214,6 +239,7 @@ function exitStatus(r: RunResult, limits: { maxInsns?: number; maxCycles?: numbe
       process.stderr.write(`rvn: ${reason.message}\n`);
       return 1;
     case 'paused':
+    case 'debug':
       return 0;
   }
 }

@@ -11,15 +11,15 @@
  */
 import { Imm, extractImm, cRd, cRdPrime, cRs1Prime, cRs2, rdOf, rs1Of, rs2Of } from '../isa/fields';
 import type { Decoder } from '../isa/decode';
-import { Instructions, Op, OpCount } from '../isa/opcodes';
+import { Op } from '../isa/opcodes';
 import type { CReg, Extension } from '../isa/opcodes';
-import { InsnClass } from '../timing/record';
-import type { Block } from './blocks';
+import type { Block } from './codegen/blocks';
 
 export const UNDECODED = 255;
 /** A 32-bit instruction starting in the page's last halfword: fetched on the slow path. */
 export const CROSSING = 254;
 export const SLOTS = 2048;
+const EMPTY_U16 = new Uint16Array(0);
 
 export class DecodedPage {
   readonly info = new Int32Array(SLOTS).fill(UNDECODED);
@@ -33,15 +33,14 @@ export class DecodedPage {
    */
   blocks: (Block | null | undefined)[] | undefined = undefined;
   /** Times each slot was reached before translation (a block is made once a slot is warm). */
-  heat: Uint8Array | undefined = undefined;
+  heat: Uint16Array | undefined = undefined;
 
-  /** Whether bytes [off, off + size) of the page may belong to a decoded instruction. */
-  overlaps(off: number, size: number): boolean {
-    const first = off >>> 1 === 0 ? 0 : (off >>> 1) - 1; // a 4-byte instruction may start 2 bytes before
-    const last = (off + size - 1) >>> 1;
-    for (let i = first; i <= last; i++) if (this.info[i] !== UNDECODED) return true;
-    return false;
-  }
+  /**
+   * `u16` is the RAM chunk view holding the page and `u16Base` the index of its first halfword
+   * there (the page's instructions are decoded from it), `ramOff` the page's RAM offset; the
+   * hart's scratch page has none.
+   */
+  constructor(readonly u16: Uint16Array = EMPTY_U16, readonly u16Base = 0, readonly ramOff = -1) {}
 
   clear(): void {
     this.info.fill(UNDECODED);
@@ -52,24 +51,6 @@ export class DecodedPage {
 
 export function packInfo(op: number, rd: number, rs1: number, rs2: number, len: number): number {
   return op | ((rd === 0 ? 32 : rd) << 8) | (rs1 << 14) | (rs2 << 19) | (len << 24);
-}
-
-/** Timing class of each Op (from the table). */
-export function opClasses(): Uint8Array {
-  const t = new Uint8Array(OpCount);
-  for (const d of Instructions) t[d.op] = d.cls;
-  t[Op.UIPI_NOP] = InsnClass.Uipi;
-  return t;
-}
-
-/**
- * funct3 of every op (from its encoding), for the timing model's RetireRecord.mulDivFunct3:
- * the multiplier and divider timings depend on which M-extension operation it is.
- */
-export function opFunct3(): Uint8Array {
-  const t = new Uint8Array(OpCount);
-  for (const d of Instructions) t[d.op] = (d.match >>> 12) & 7;
-  return t;
 }
 
 /** Which extensions the hart accepts (from misa). */

@@ -13,23 +13,26 @@
  * other faulting instructions are charged only through trap().
  */
 import type { Bus } from '../memory/bus';
+import { RAM_CHUNK_BYTES } from '../memory/ram';
 import { RvnError } from '../errors';
 import { createDecoder } from '../isa/decode';
 import type { Decoder } from '../isa/decode';
 import { Op } from '../isa/opcodes';
 import type { Extension } from '../isa/opcodes';
 import { TrapKind } from '../timing/record';
-import type { RetireRecord, TimingHost, TimingModel } from '../timing/record';
+import { PackedRetireRecord, type RetireRecord, type TimingHost, type TimingModel } from '../timing/record';
+import { FunctionCache, HartSlot, type TimingCode } from '../timing/timing-code';
 import type { UintcPort } from '../hw/uintc-port';
 import { CsrFile, Irq, Ms, Slot } from '../csr/csrfile';
 import type { CsrHost } from '../csr/csrfile';
-import { Csr } from '../csr/table';
-import { CROSSING, DecodedPage, SLOTS, UNDECODED, decodeInto, opClasses, opFunct3 } from './decoded';
-import { Block, translateBlock } from './blocks';
-import type { BlockContext, BlockFn } from './blocks';
-import type { BlockTiming } from '../timing/block-timing';
+import { Csr, INTERRUPT_ENABLE_CSRS, ORDERED_CSRS } from '../csr/table';
+import { CROSSING, DecodedPage, SLOTS, UNDECODED, decodeInto } from './decoded';
+import { Block, translateBlock } from './codegen/blocks';
+import type { BlockFn } from './codegen/blocks';
+import { opInfos, type OpInfo } from './codegen/common';
+import { HartResult, type CodeContext, type CodeHost } from './codegen/host';
+import { makeInterpreter, type InterpFn } from './codegen/interp';
 import { IdealTimingModel } from '../timing/ideal';
-import { div64, mulHigh, mulU128 } from './int64';
 import { ACCESS_FAULT, Access, Mmu } from './mmu';
 import { execUipi } from './uipi';
 
@@ -75,11 +78,20 @@ export interface HartConfig {
   /** Make uret illegal outside U-mode (the original QEMU fork's behaviour). */
   uretLegalOnlyInU?: boolean;
   /**
-   * Fast mode (default true): hot code runs as translated blocks (src/cpu/blocks.ts). false =
-   * the reference path, one instruction at a time through the interpreter. Both give identical
-   * architectural state, cycles and observer streams (test/cpu/fast-vs-reference.test.ts).
+   * Fast mode (default true): hot code runs as translated blocks (src/cpu/codegen/blocks.ts).
+   * false = the reference path, the interpreter alone. Both give identical architectural state,
+   * cycles and observer streams (test/cpu/fast-vs-reference.test.ts).
    */
   fast?: boolean;
+  /**
+   * Fast mode: a block is translated at a slot after control reached it this many times
+   * (default TRANSLATE_AFTER; tests lower it to exercise translation on short programs).
+   */
+  translateAfter?: number;
+  /** The hart shares memory with other harts (its accesses are ordered among them: docs/cpu.md). */
+  shared?: boolean;
+  /** Compiled code shared with the machine's other harts (default: the hart's own). */
+  codeCache?: FunctionCache;
 }
 
 /**
@@ -117,6 +129,18 @@ export interface CommitInfo {
   storeHi: number;
 }
 
+/**
+ * A debugger's hook (src/gdb). With one set, run() interprets one instruction at a time (the
+ * observed interpreter: identical results and cycles) so that it can stop at any instruction;
+ * with none set nothing is checked. `before` sees the hart about to execute at `pc` (true:
+ * stop without executing it: a breakpoint); `after` follows each instruction (retired, or it
+ * trapped) and each interrupt entry (true: stop after it: a watchpoint, a finished step).
+ */
+export interface HartDebugHook {
+  before(hart: Hart): boolean;
+  after(hart: Hart, c: Readonly<CommitInfo>, retired: boolean): boolean;
+}
+
 /** Optional tracer/profiler hook; with none attached run() uses a loop that never checks. */
 export interface HartObserver {
   commit(hart: Hart, c: Readonly<CommitInfo>): void;
@@ -125,12 +149,16 @@ export interface HartObserver {
 }
 
 const TWO32 = 4294967296;
-/** A slot is translated into a block after being reached this many times (blocks.ts). */
-const BLOCK_HEAT = 4;
-/** execRare() results: continue at pc + len, continue at rareTarget, or stop (trapped). */
-const RARE_DONE = 0;
-const RARE_JUMP = 1;
-const RARE_TRAPPED = 2;
+/** Decoded pages are kept in groups of this many RAM pages (128 MiB), created on first use. */
+const PAGE_GROUP = 32768;
+/**
+ * A slot is translated into a block after control reached it this many times. A new block's
+ * function runs unoptimised (V8's interpreter) until V8 has seen it run a few hundred times and
+ * its optimising compiler, on a background thread, has had its turn — on a loaded machine that
+ * takes long, and unoptimised block code is slower than the (optimised) interpreter: code that
+ * runs only some thousand times is better interpreted (OpenSBI's boot: docs/performance.md).
+ */
+export const TRANSLATE_AFTER = 8192;
 /** Interrupt priority (privileged spec 3.1.9, then the N extension's user interrupts). */
 const IRQ_PRIORITY = [Irq.MEI, Irq.MSI, Irq.MTI, Irq.SEI, Irq.SSI, Irq.STI, Irq.UEI, Irq.USI, Irq.UTI];
 
@@ -144,7 +172,7 @@ function misaBits(letters: string): number {
   return m;
 }
 
-export class Hart implements CsrHost, TimingHost {
+export class Hart implements CsrHost, TimingHost, CodeHost {
   readonly hartId: number;
   readonly bus: Bus;
   readonly timing: TimingModel;
@@ -153,10 +181,19 @@ export class Hart implements CsrHost, TimingHost {
   /** Registers x0..x31 (+ scratch 32): low and high 32-bit halves. */
   readonly xl = new Int32Array(33);
   readonly xh = new Int32Array(33);
-  pc = 0;
+  /**
+   * pc, counters, fetch cache bases and run limits (HartSlot), the doubles generated code reads
+   * and writes: in a Float64Array, since a double stored into an object field allocates a heap
+   * number in V8. Accessors below.
+   */
+  readonly hs = new Float64Array(HartSlot.Count);
+  get pc(): number { return this.hs[HartSlot.Pc]; }
+  set pc(v: number) { this.hs[HartSlot.Pc] = v; }
+  get cycle(): number { return this.hs[HartSlot.Cycle]; }
+  set cycle(v: number) { this.hs[HartSlot.Cycle] = v; }
+  get instret(): number { return this.hs[HartSlot.Instret]; }
+  set instret(v: number) { this.hs[HartSlot.Instret] = v; }
   priv: number = Priv.M;
-  cycle = 0;
-  instret = 0;
   /** Parked in WFI until an enabled interrupt is pending. */
   sleeping = false;
   /** Hart-counted events (see HartEvent). */
@@ -164,6 +201,12 @@ export class Hart implements CsrHost, TimingHost {
   uipiSends = 0;
   urets = 0;
   observer: HartObserver | undefined = undefined;
+  /** A debugger's hook (see HartDebugHook); undefined when no debugger needs to look. */
+  debug: HartDebugHook | undefined = undefined;
+  /** Set when `debug` stopped the hart; the scheduler reads and clears it. */
+  debugHalt = false;
+  /** Held by a debugger that resumed other harts only: the scheduler does not run it. */
+  debugParked = false;
   /**
    * Set when the hart can make no progress: a trap whose handler cannot even be fetched (for
    * example a guest that jumped into nothing with mtvec still 0). The hart stops; the machine
@@ -186,35 +229,45 @@ export class Hart implements CsrHost, TimingHost {
   private readonly readTimeFn: () => number;
   private readonly decoder: Decoder;
   private readonly exts: Set<Extension>;
-  private readonly cls = opClasses();
-  /** funct3 per op (RetireRecord.mulDivFunct3). */
-  private readonly funct3 = opFunct3();
   private readonly rec: RetireRecord;
-  private readonly commitInfo: CommitInfo;
   private readonly ramBase: number;
   private readonly ramSize: number;
-  /** @internal RAM views (passed to translated blocks) */
+  /** Bytes of RAM chunk 0, the part the inline paths (here and in generated code) reach directly. */
+  private readonly ram0Size: number;
+  /** RAM chunk 0 views. */
   readonly ram8: Uint8Array;
   readonly ram16: Uint16Array;
   readonly ram32: Int32Array;
   private readonly codeGen: Uint32Array;
-  /** @internal (read by translated blocks) */
   readonly codeMark: Uint8Array;
-  private readonly pages: (DecodedPage | undefined)[];
+  /** Decoded pages by RAM page number, in groups of PAGE_GROUP created on first use. */
+  private readonly pageGroups: ((DecodedPage | undefined)[] | undefined)[];
   private readonly scratchPage = new DecodedPage();
   /** Fetch cache: virtual page base (NaN = none), its decoded page and physical base. */
-  /** @internal (read by translated blocks) */
-  fetchVBase = NaN;
-  /** @internal (read by translated blocks) */
-  fetchPBase = 0;
-  /** @internal The current run's cycle limit (read by translated blocks). */
-  runLimit = 0;
+  get fetchVBase(): number { return this.hs[HartSlot.FetchVBase]; }
+  set fetchVBase(v: number) { this.hs[HartSlot.FetchVBase] = v; }
+  get fetchPBase(): number { return this.hs[HartSlot.FetchPBase]; }
+  set fetchPBase(v: number) { this.hs[HartSlot.FetchPBase] = v; }
+  fetchPage: DecodedPage = this.scratchPage;
+  /** The page slotInfo() decoded the slot into (the scratch page for a crossing instruction). */
+  slotPage: DecodedPage = this.scratchPage;
+  /** The current run's cycle limit (read by translated blocks). */
+  get runLimit(): number { return this.hs[HartSlot.RunLimit]; }
+  set runLimit(v: number) { this.hs[HartSlot.RunLimit] = v; }
+  /** Instructions the running translated block may retire at most (loops in it). */
+  get runBudget(): number { return this.hs[HartSlot.RunBudget]; }
+  set runBudget(v: number) { this.hs[HartSlot.RunBudget] = v; }
+  /** Ordered accesses at or beyond this cycle must wait (several harts; Infinity when alone). */
+  get syncLimit(): number { return this.hs[HartSlot.SyncLimit]; }
+  set syncLimit(v: number) { this.hs[HartSlot.SyncLimit] = v; }
+  /** Set when the run stopped before an instruction that must wait for another hart. */
+  waiting = false;
   /**
-   * @internal The last virtual page a load (and a store) was translated for under Sv39 and
-   * that lies in RAM: high word, page-aligned low word (NaN high word: none), and the RAM
-   * offset of its physical page. Translated blocks access such pages without calling load()/
-   * store(). Dropped whenever translation or permissions may change (refreshMode, sfence.vma);
-   * in between, keeping a translation is what any TLB may do.
+   * The last virtual page a load (and a store) was translated for under Sv39 and that lies in
+   * RAM chunk 0: high word, page-aligned low word (NaN high word: none), and the RAM offset of
+   * its physical page. Generated code accesses such pages without calling load()/store().
+   * Dropped whenever translation or permissions may change (refreshMode, sfence.vma); in
+   * between, keeping a translation is what any TLB may do.
    */
   loadPageHi = NaN;
   loadPageLo = 0;
@@ -222,11 +275,7 @@ export class Hart implements CsrHost, TimingHost {
   storePageHi = NaN;
   storePageLo = 0;
   storePageOff = 0;
-  /** @internal Instructions the running translated block may retire at most (loops in it). */
-  runBudget = 0;
-  private fetchPage: DecodedPage = this.scratchPage;
   /** Loads/stores bypass translation (Bare or effective privilege M). */
-  /** @internal (read by translated blocks) */
   dataBare = true;
   private fetchBare = true;
   private dataPriv = 3;
@@ -235,38 +284,53 @@ export class Hart implements CsrHost, TimingHost {
    * changed, the hart went to sleep, or a stop was requested. One flag keeps the loop to a
    * single test per instruction.
    */
-  /** @internal (read by translated blocks) */
   attention = true;
-  private retired = false;
   /** 64-bit temporaries (no allocation in the execute path). */
   readonly t = new Int32Array(4);
   private readonly t2 = new Int32Array(4);
-  /** The last retired instruction's word and store (for the observer). */
-  private lastWord = 0;
-  private lastWasStore = false;
+  /** The last retired instruction's store (for the observer). */
+  lastWasStore = false;
   lastStoreLo = 0;
   lastStoreHi = 0;
+  /** Target of the last xRET, as halves. */
+  targetLo = 0;
+  targetHi = 0;
   private stopRequested = false;
-  /** Target pc handed back by execRare() for xRET. */
-  private rareTarget = 0;
   /** Blocks translated so far (fast mode; for profiling and tests). */
   blocksTranslated = 0;
-  /** HartConfig.fast (and the model offers block timing): translated blocks are used. */
+  /** HartConfig.fast: translated blocks are used. */
   fast: boolean;
-  /** The model's timing code for translated blocks; without it the hart only interprets. */
-  private readonly blockTiming: BlockTiming | undefined;
+  private readonly translateAfter: number;
+  /** The hart shares memory with other harts: ordered operations may have to wait (docs/cpu.md). */
+  readonly shared: boolean;
+  /** Per CSR number: 1 when its accesses are ordered among harts, 2 when a write also changes interruptibility. */
+  private readonly csrOrder = new Uint8Array(4096);
+  /** The model's cost of each instruction class, as code (placed by the generators). */
+  private readonly code: TimingCode;
+  private readonly ops: readonly OpInfo[] = opInfos();
+  private readonly ctx: CodeContext;
+  /** The interpreter (generated at start-up) and its observed variant (made when first needed). */
+  private readonly interp: InterpFn;
+  private interpObserved: InterpFn | undefined = undefined;
   /** Decodes a slot of the current fetch page for the block translator. */
   private readonly slotDecoder = (dp: DecodedPage, idx: number): number => this.decodeSlot(dp, idx);
 
   constructor(config: HartConfig) {
+    this.fetchVBase = NaN;
+    this.syncLimit = Infinity;
     this.hartId = config.hartId;
     this.bus = config.bus;
     this.timing = config.timing ?? new IdealTimingModel('ideal');
     this.readTimeFn = config.readTime ?? (() => 0);
     this.uintc = config.uintc;
     this.uretOnlyInU = config.uretLegalOnlyInU ?? false;
-    this.blockTiming = this.timing.blockTiming;
-    this.fast = (config.fast ?? true) && this.blockTiming !== undefined;
+    this.timing.attach(this);
+    this.code = this.timing.code;
+    this.fast = config.fast ?? true;
+    this.translateAfter = config.translateAfter ?? TRANSLATE_AFTER;
+    this.shared = config.shared ?? false;
+    for (const c of ORDERED_CSRS) this.csrOrder[c] = 1;
+    for (const c of INTERRUPT_ENABLE_CSRS) this.csrOrder[c] = 2;
     const misa = misaBits(config.misaExtensions ?? 'IMACSUN');
     this.exts = new Set<Extension>(['I', 'Zicsr', 'Zifencei', 'Priv']);
     const has = (c: string): boolean => (misa & (1 << (c.charCodeAt(0) - 65))) !== 0;
@@ -283,21 +347,20 @@ export class Hart implements CsrHost, TimingHost {
     const ram = this.bus.ram;
     this.ramBase = ram.base;
     this.ramSize = ram.size;
+    this.ram0Size = ram.chunkBytes;
     this.ram8 = ram.bytes;
     this.ram16 = ram.u16;
     this.ram32 = ram.i32;
     this.codeGen = ram.codeGen;
     this.codeMark = ram.codeMark;
-    this.pages = new Array<DecodedPage | undefined>(ram.size >>> 12).fill(undefined);
-    this.rec = {
-      pc: 0, fetchPaddr: 0, insnLen: 4, cls: 0, rd: 0, rs1: 0, rs2: 0, memPaddr: -1, memVaddr: 0,
-      memWidth: 0, loadSigned: false, memIsMmio: false, taken: false, nextPc: 0, csr: 0,
-      csrWritten: false, aLo: 0, aHi: 0, bLo: 0, bHi: 0,
+    this.pageGroups = new Array<(DecodedPage | undefined)[] | undefined>(Math.ceil(ram.size / 4096 / PAGE_GROUP)).fill(undefined);
+    this.rec = new PackedRetireRecord();
+    this.ctx = {
+      h: this, xl: this.xl, xh: this.xh, r: this.rec, tm: this.timing, t: this.t, t2: this.t2,
+      m8: this.ram8, m16: this.ram16, m32: this.ram32, codeMark: this.codeMark, bus: this.bus,
+      ramBase: this.ramBase, ram0Size: this.ram0Size, shared: this.shared, cache: config.codeCache ?? new FunctionCache(),
     };
-    this.commitInfo = {
-      priv: 0, pc: 0, word: 0, len: 0, rd: 0, rdLo: 0, rdHi: 0, memVaddr: 0, memPaddr: -1, memWidth: 0,
-      isStore: false, storeLo: 0, storeHi: 0,
-    };
+    this.interp = makeInterpreter(this.ctx, false);
     this.reset(0);
   }
 
@@ -420,27 +483,20 @@ export class Hart implements CsrHost, TimingHost {
   }
 
   /**
-   * Runs until cycle >= cycleLimit, insnLimit instructions have been attempted, or the hart
-   * sleeps in WFI. Returns the number of instructions retired.
+   * Runs until cycle >= cycleLimit, insnLimit instructions have been attempted, the hart sleeps
+   * in WFI, or it must wait for another hart (`waiting`). Returns the number of instructions
+   * retired.
    */
   run(cycleLimit: number, insnLimit: number): number {
     this.stopRequested = false;
+    this.waiting = false;
     this.attention = true;
     if (this.sleeping) {
       if ((this.csr.mip & this.csr.mie) === 0) return 0;
       this.sleeping = false;
     }
-    if (this.observer !== undefined) return this.runObserved(cycleLimit, insnLimit);
-    return this.runFast(cycleLimit, insnLimit);
-  }
-
-  /**
-   * The run loop without observer. Between "attention" points it runs either translated blocks
-   * (fast mode) or the interpreter one instruction at a time (reference mode: budget 1 per
-   * runSteps call, the plainest path).
-   */
-  private runFast(cycleLimit: number, insnLimit: number): number {
     const start = this.instret;
+    const obs = this.observer;
     let steps = 0;
     while (this.cycle < cycleLimit && steps < insnLimit) {
       if (this.attention) {
@@ -448,21 +504,70 @@ export class Hart implements CsrHost, TimingHost {
         if (this.stopRequested || this.sleeping) break;
         if (this.checkInterrupts()) {
           steps++;
+          if (this.debug !== undefined && this.debug.after(this, this.debugSeen.info, false)) this.debugStop();
           continue;
         }
       }
-      steps += this.fast ? this.runBlocks(cycleLimit, insnLimit - steps) : this.runSteps(cycleLimit, 1);
+      if (this.debug !== undefined) {
+        if (!this.debugStep(cycleLimit)) break;
+        steps++;
+      } else if (obs !== undefined) {
+        this.interpObserved ??= makeInterpreter(this.ctx, true);
+        steps += this.interpObserved(cycleLimit, insnLimit - steps, false, obs);
+      } else if (this.fast) {
+        steps += this.runBlocks(cycleLimit, insnLimit - steps);
+      } else {
+        steps += this.interp(cycleLimit, insnLimit - steps, false);
+      }
+      if (this.waiting) break;
     }
     return this.instret - start;
   }
 
+  /** What the debugger's step saw: the retired instruction (observer adapter), reused. */
+  private readonly debugSeen = {
+    info: undefined as unknown as Readonly<CommitInfo>,
+    retired: false,
+    observer: {
+      commit: (h: Hart, c: Readonly<CommitInfo>) => {
+        this.debugSeen.info = c;
+        this.debugSeen.retired = true;
+        this.observer?.commit(h, c);
+      },
+    } as HartObserver,
+  };
+
   /**
-   * Fast mode: runs translated blocks where the pc has one, else interprets one instruction;
-   * stops like runSteps (budget, cycle limit, attention). A slot gets a block once it has been
-   * reached BLOCK_HEAT times, so cold (boot) code is not translated. A block is only entered
-   * when the budget leaves room for all of it, and in its unchecked variant only when the cycle
-   * limit does too (Block.maxCycles); nearer the limit its checked variant tests the limit after
-   * every instruction. Every stop is therefore exactly where the interpreter would stop.
+   * One instruction under the debugger's hook: false when the run loop must stop (a
+   * breakpoint before it, or it must wait for another hart).
+   */
+  private debugStep(cycleLimit: number): boolean {
+    const dbg = this.debug as HartDebugHook;
+    if (dbg.before(this)) {
+      this.debugStop();
+      return false;
+    }
+    this.interpObserved ??= makeInterpreter(this.ctx, true);
+    this.debugSeen.retired = false;
+    this.interpObserved(cycleLimit, 1, false, this.debugSeen.observer);
+    if (this.waiting) return false;
+    if (dbg.after(this, this.debugSeen.info, this.debugSeen.retired)) this.debugStop();
+    return true;
+  }
+
+  private debugStop(): void {
+    this.debugHalt = true;
+    this.requestStop();
+  }
+
+  /**
+   * Fast mode: runs translated blocks where the pc has one, else interprets up to the next
+   * control transfer; stops like the interpreter (budget, cycle limit, attention, wait). A slot
+   * gets a block once control reached it translateAfter times, so cold (boot) code is not
+   * translated. A block is only entered when the budget leaves room for all of it, and in its
+   * unchecked variant only when the cycle limit does too (Block.maxCycles); nearer the limit
+   * its checked variant tests the limit after every instruction. Every stop is therefore
+   * exactly where the interpreter would stop.
    */
   private runBlocks(cycleLimit: number, budget: number): number {
     let n = 0;
@@ -476,13 +581,13 @@ export class Hart implements CsrHost, TimingHost {
         let blocks = dp.blocks;
         if (blocks === undefined) {
           blocks = dp.blocks = new Array<Block | null | undefined>(SLOTS);
-          dp.heat = new Uint8Array(SLOTS);
+          dp.heat = new Uint16Array(SLOTS);
         }
         let blk = blocks[idx];
         if (blk === undefined) {
-          const heat = dp.heat as Uint8Array;
-          if (++heat[idx] >= BLOCK_HEAT) {
-            blk = translateBlock(dp, idx, this.slotDecoder, this.cls, this.blockTiming as BlockTiming, this.ramBase, this.ramSize, this.blockContext()) ?? null;
+          const heat = dp.heat as Uint16Array;
+          if (++heat[idx] >= this.translateAfter) {
+            blk = translateBlock(dp, idx, this.slotDecoder, this.ops, this.code, this.ctx) ?? null;
             if (blk !== null) this.blocksTranslated++;
             // Translation may have decoded slots; the page object stays the same.
             blocks[idx] = blk;
@@ -492,70 +597,21 @@ export class Hart implements CsrHost, TimingHost {
           this.runBudget = budget - n;
           // Far enough from the cycle limit, a block cannot reach it before its end.
           const fn = this.cycle + blk.maxCycles <= cycleLimit ? blk.fn : (blk.checked ?? this.checkedVariant(blk, dp, idx));
-          const k = fn();
-          if (k > 0) {
-            n += k;
-            continue;
-          }
+          n += fn();
+          continue;
         }
       }
-      n += this.runSteps(cycleLimit, 1);
-    } while (!this.attention && n < budget && this.cycle < cycleLimit);
+      n += this.interp(cycleLimit, budget - n, true);
+    } while (!this.attention && !this.waiting && n < budget && this.cycle < cycleLimit);
     return n;
-  }
-
-  /** What translated blocks of this hart work on (bound into each block function). */
-  private blockContext(): BlockContext {
-    return {
-      h: this, xl: this.xl, xh: this.xh, r: this.rec, tm: this.timing, t: this.t,
-      m8: this.ram8, m16: this.ram16, m32: this.ram32, codeMark: this.codeMark, bus: this.bus,
-    };
   }
 
   /** Makes the checked variant of the block at slot idx of dp (see Block). */
   private checkedVariant(blk: Block, dp: DecodedPage, idx: number): BlockFn {
-    const c = translateBlock(dp, idx, this.slotDecoder, this.cls, this.blockTiming as BlockTiming, this.ramBase, this.ramSize, this.blockContext(), true);
+    const c = translateBlock(dp, idx, this.slotDecoder, this.ops, this.code, this.ctx, true);
     if (c === undefined || c.len !== blk.len) throw new Error('internal: a block\'s checked variant differs from it');
     blk.checked = c.fn;
     return c.fn;
-  }
-
-  private runObserved(cycleLimit: number, insnLimit: number): number {
-    const start = this.instret;
-    const obs = this.observer as HartObserver;
-    const c = this.commitInfo;
-    let steps = 0;
-    while (this.cycle < cycleLimit && steps < insnLimit) {
-      if (this.attention) {
-        this.attention = false;
-        if (this.stopRequested || this.sleeping) break;
-        if (this.checkInterrupts()) {
-          steps++;
-          continue;
-        }
-      }
-      steps++;
-      c.priv = this.priv;
-      c.pc = this.pc;
-      this.retired = false;
-      this.runSteps(Infinity, 1);
-      if (this.retired) {
-        const r = this.rec;
-        c.word = this.lastWord >>> 0;
-        c.len = r.insnLen;
-        c.rd = r.rd;
-        c.rdLo = this.xl[r.rd];
-        c.rdHi = this.xh[r.rd];
-        c.memPaddr = r.memPaddr;
-        c.memVaddr = r.memVaddr;
-        c.memWidth = r.memWidth;
-        c.isStore = this.lastWasStore;
-        c.storeLo = this.lastStoreLo;
-        c.storeHi = this.lastStoreHi;
-        obs.commit(this, c);
-      }
-    }
-    return this.instret - start;
   }
 
   // --- mode bookkeeping ---------------------------------------------------------------------
@@ -706,9 +762,6 @@ export class Hart implements CsrHost, TimingHost {
     this.observer?.trap?.(this, isInt, cause, epcHi * TWO32 + (epcLo >>> 0));
   }
 
-  private illegal(word: number): void {
-    this.exception(Cause.Illegal, word, 0);
-  }
 
   /** Sets pc to hi:lo; returns false (after trapping at the target) if it is not representable. */
   private jumpTo(lo: number, hi: number): boolean {
@@ -726,19 +779,24 @@ export class Hart implements CsrHost, TimingHost {
 
   /**
    * Points the fetch cache at the page holding pc. Returns false (after trapping) on a fetch
-   * fault.
+   * fault. (Also called by the interpreter.)
    */
-  private fetchMiss(pc: number): boolean {
+  fetchMiss(pc: number): HartResult {
     const lo = pc | 0;
     const hi = Math.floor(pc / TWO32) | 0;
     let pa: number;
     if (this.fetchBare) {
       pa = pc;
     } else {
+      // A page-table walk reads (and may write) memory: ordered among harts.
+      if (this.shared && this.cycle >= this.syncLimit && !this.mmu.cached(lo, hi, Access.Fetch, this.priv)) {
+        this.waiting = true;
+        return HartResult.Wait;
+      }
       pa = this.mmu.translate(lo, hi, Access.Fetch, this.priv);
       if (pa < 0) {
         this.exception(pa === ACCESS_FAULT ? Cause.FetchAccess : Cause.FetchPage, lo, hi);
-        return false;
+        return HartResult.Trapped;
       }
     }
     const vbase = pc - (pc & 0xfff);
@@ -746,10 +804,11 @@ export class Hart implements CsrHost, TimingHost {
     const off = pbase - this.ramBase;
     if (off >= 0 && off < this.ramSize) {
       const page = off / 4096;
-      let dp = this.pages[page];
+      let dp = this.decodedPage(page);
       if (dp === undefined) {
-        dp = new DecodedPage();
-        this.pages[page] = dp;
+        const chunk = Math.floor(off / RAM_CHUNK_BYTES);
+        dp = new DecodedPage(this.bus.ram.chunk(chunk).u16, (off - chunk * RAM_CHUNK_BYTES) / 2, off);
+        this.setDecodedPage(page, dp);
         dp.gen = this.bus.markCode(page);
       } else if (dp.gen !== this.codeGen[page] || (this.codeMark[page] & 1) === 0) {
         dp.clear();
@@ -758,18 +817,18 @@ export class Hart implements CsrHost, TimingHost {
       this.fetchPage = dp;
       this.fetchVBase = vbase;
       this.fetchPBase = pbase;
-      return true;
+      return HartResult.Done;
     }
     // Not RAM (boot ROM, or nothing): decode this one instruction into the scratch page.
     if (!this.bus.isFetchable(pa, 2)) {
       this.exception(Cause.FetchAccess, lo, hi);
-      return false;
+      return HartResult.Trapped;
     }
     this.scratchPage.clear();
     this.fetchPage = this.scratchPage;
     this.fetchVBase = NaN;
     this.fetchPBase = pbase;
-    return this.decodeSlow(pc, pa, (pc & 0xfff) >>> 1);
+    return this.decodeSlow(pc, pa, (pc & 0xfff) >>> 1) ? HartResult.Done : HartResult.Trapped;
   }
 
   /** Reads the parcel(s) of the instruction at pc (physical pa) through the bus and decodes. */
@@ -816,7 +875,7 @@ export class Hart implements CsrHost, TimingHost {
     const pa = this.mmu.translate(lo, hi, acc, this.dataPriv);
     if (pa >= 0) {
       const off = pa - this.ramBase;
-      if (off >= 0 && off < this.ramSize) {
+      if (off >= 0 && off < this.ram0Size) {
         // Remember the page for translated blocks (their inline RAM path under Sv39).
         const pageLo = lo & ~0xfff;
         const pageOff = off - (off & 0xfff);
@@ -835,7 +894,6 @@ export class Hart implements CsrHost, TimingHost {
   }
 
   /** Loads `size` bytes at virtual hi:lo, zero-extended, into t[0..1]. False after trapping. */
-  /** @internal (called by translated blocks) */
   load(lo: number, hi: number, size: number): boolean {
     let pa: number;
     if (!this.dataBare && (lo & 0xfff) + size > 4096) return this.loadCross(lo, hi, size);
@@ -848,7 +906,7 @@ export class Hart implements CsrHost, TimingHost {
     const off = pa - this.ramBase;
     const t = this.t;
     if (off >= 0 && off + size <= this.ramSize) {
-      if ((off & (size - 1)) === 0) {
+      if ((off & (size - 1)) === 0 && off + size <= this.ram0Size) {
         if (size === 8) {
           t[0] = this.ram32[off >>> 2];
           t[1] = this.ram32[(off >>> 2) + 1];
@@ -899,7 +957,6 @@ export class Hart implements CsrHost, TimingHost {
   }
 
   /** Stores the low `size` bytes of vhi:vlo at virtual hi:lo. False after trapping. */
-  /** @internal (called by translated blocks) */
   store(lo: number, hi: number, size: number, vlo: number, vhi: number): boolean {
     if (!this.dataBare && (lo & 0xfff) + size > 4096) return this.storeCross(lo, hi, size, vlo, vhi);
     const pa = this.xlate(lo, hi, Access.Store);
@@ -912,7 +969,7 @@ export class Hart implements CsrHost, TimingHost {
     this.lastStoreHi = vhi;
     this.lastWasStore = true;
     const off = pa - this.ramBase;
-    if (off >= 0 && off + size <= this.ramSize && (off & (size - 1)) === 0) {
+    if (off >= 0 && off + size <= this.ram0Size && (off & (size - 1)) === 0) {
       if (size === 8) {
         this.ram32[off >>> 2] = vlo;
         this.ram32[(off >>> 2) + 1] = vhi;
@@ -932,20 +989,14 @@ export class Hart implements CsrHost, TimingHost {
   }
 
   /**
-   * A store to a RAM page marked as code (or while reservations exist). The bus bumps the
-   * page's generation for every hart. If this hart's decoded copy of the page was current and
-   * the store touched none of its decoded slots (data sharing a page with code), the copy stays
-   * valid: it takes the new generation and fetch continues. Otherwise the fetch cache is dropped
-   * and the page is re-decoded when next entered (self-modifying code).
+   * A store into RAM chunk 0 touched a page marked as code (or reservations exist): the bus
+   * breaks reservations and, when the store wrote a granule holding decoded code, invalidates
+   * the page for every hart; this hart then drops its fetch cache (the store may have rewritten
+   * the very instructions it is running: self-modifying code). Data sharing a page with code
+   * changes nothing.
    */
-  /** @internal (called by translated blocks) */
   storedToCode(off: number, size: number): void {
-    const page = off >>> 12;
-    const dp = this.pages[page];
-    const current = dp !== undefined && dp.gen === this.codeGen[page] && (this.codeMark[page] & 1) !== 0;
-    this.bus.ramStored(off, size);
-    if (current && !(dp as DecodedPage).overlaps(off & 0xfff, size)) (dp as DecodedPage).gen = this.bus.markCode(page);
-    else this.fetchVBase = NaN;
+    if (this.bus.ramStored(off, size)) this.fetchVBase = NaN;
   }
 
   private storeCross(lo: number, hi: number, size: number, vlo: number, vhi: number): boolean {
@@ -975,318 +1026,48 @@ export class Hart implements CsrHost, TimingHost {
     return true;
   }
 
-  // --- execution ------------------------------------------------------------------------------
-
-  /**
-   * Fetches, executes and retires instructions until `budget` steps are done, the cycle limit is
-   * reached, or something needs the run loop's attention (a trap, a CSR write, WFI, a stop
-   * request all set `attention`). Returns the number of steps (instructions or trap entries).
-   */
-  private runSteps(cycleLimit: number, budget: number): number {
-    let n = 0;
-    do {
-      n++;
-      const pc = this.pc;
-      let off = pc - this.fetchVBase;
-      if (!(off >= 0 && off < 4096)) {
-        if (!this.fetchMiss(pc)) return n;
-        off = pc & 0xfff;
-      }
-      let dp = this.fetchPage;
-      const idx = off >>> 1;
-      let info = dp.info[idx];
-      if ((info & 255) >= CROSSING) {
-        if ((info & 255) === UNDECODED && dp !== this.scratchPage) info = this.decodeSlot(dp, idx);
-        if ((info & 255) === CROSSING) {
-          if (!this.decodeSlow(pc, this.fetchPBase + off, idx)) return n;
-          dp = this.scratchPage;
-          info = dp.info[idx];
-        }
-      }
-      const op = info & 255;
-      const rd = (info >>> 8) & 63;
-      const rs1 = (info >>> 14) & 31;
-      const rs2 = (info >>> 19) & 31;
-      const imm = dp.imm[idx];
-      const xl = this.xl;
-      const xh = this.xh;
-      const r = this.rec;
-      r.pc = pc;
-      r.fetchPaddr = this.fetchPBase + off;
-      r.memPaddr = -1;
-      r.memIsMmio = false;
-      r.taken = false;
-      r.csrWritten = false;
-      this.lastWasStore = false;
-      let npc = pc + ((info >>> 24) & 7);
-      const a = xl[rs1];
-      const ah = xh[rs1];
-      const b = xl[rs2];
-      const bh = xh[rs2];
-      const t = this.t;
-      switch (op) {
-        case Op.LUI: xl[rd] = imm; xh[rd] = imm >> 31; break;
-        case Op.AUIPC: { const v = pc + imm; xl[rd] = v | 0; xh[rd] = Math.floor(v / TWO32) | 0; break; }
-        case Op.JAL: xl[rd] = npc | 0; xh[rd] = Math.floor(npc / TWO32) | 0; npc = pc + imm; break;
-        case Op.JALR: {
-          const lo = ((a + imm) | 0) & ~1;
-          const hi = (ah + (imm >> 31) + ((a >>> 0) + (imm >>> 0) > 0xffffffff ? 1 : 0)) | 0;
-          xl[rd] = npc | 0;
-          xh[rd] = Math.floor(npc / TWO32) | 0;
-          if (hi >= -0x200000 && hi < 0x200000) npc = hi * TWO32 + (lo >>> 0);
-          else {
-            this.retireThenWild(dp, idx, lo, hi);
-            return n;
-          }
-          break;
-        }
-        case Op.BEQ: if (a === b && ah === bh) { npc = pc + imm; r.taken = true; } break;
-        case Op.BNE: if (a !== b || ah !== bh) { npc = pc + imm; r.taken = true; } break;
-        case Op.BLT: if (ah < bh || (ah === bh && a >>> 0 < b >>> 0)) { npc = pc + imm; r.taken = true; } break;
-        case Op.BGE: if (!(ah < bh || (ah === bh && a >>> 0 < b >>> 0))) { npc = pc + imm; r.taken = true; } break;
-        case Op.BLTU: if (ah >>> 0 < bh >>> 0 || (ah === bh && a >>> 0 < b >>> 0)) { npc = pc + imm; r.taken = true; } break;
-        case Op.BGEU: if (!(ah >>> 0 < bh >>> 0 || (ah === bh && a >>> 0 < b >>> 0))) { npc = pc + imm; r.taken = true; } break;
-        case Op.LB: case Op.LH: case Op.LW: case Op.LD: case Op.LBU: case Op.LHU: case Op.LWU: {
-          const lo = (a + imm) | 0;
-          const hi = (ah + (imm >> 31) + ((a >>> 0) + (imm >>> 0) > 0xffffffff ? 1 : 0)) | 0;
-          const size = op === Op.LD ? 8 : op === Op.LW || op === Op.LWU ? 4 : op === Op.LH || op === Op.LHU ? 2 : 1;
-          if (!this.load(lo, hi, size)) return n;
-          let v = t[0];
-          let vh = t[1];
-          r.loadSigned = op === Op.LB || op === Op.LH || op === Op.LW;
-          if (op === Op.LB) { v = (v << 24) >> 24; vh = v >> 31; }
-          else if (op === Op.LH) { v = (v << 16) >> 16; vh = v >> 31; }
-          else if (op === Op.LW) vh = v >> 31;
-          xl[rd] = v;
-          xh[rd] = vh;
-          break;
-        }
-        case Op.SB: case Op.SH: case Op.SW: case Op.SD: {
-          const lo = (a + imm) | 0;
-          const hi = (ah + (imm >> 31) + ((a >>> 0) + (imm >>> 0) > 0xffffffff ? 1 : 0)) | 0;
-          const size = op === Op.SD ? 8 : op === Op.SW ? 4 : op === Op.SH ? 2 : 1;
-          if (!this.store(lo, hi, size, b, bh)) return n;
-          break;
-        }
-        case Op.ADDI: { const lo = (a + imm) | 0; xh[rd] = (ah + (imm >> 31) + ((a >>> 0) + (imm >>> 0) > 0xffffffff ? 1 : 0)) | 0; xl[rd] = lo; break; }
-        case Op.SLTI: { const ih = imm >> 31; xl[rd] = ah < ih || (ah === ih && a >>> 0 < imm >>> 0) ? 1 : 0; xh[rd] = 0; break; }
-        case Op.SLTIU: { const ih = imm >> 31; xl[rd] = ah >>> 0 < ih >>> 0 || (ah === ih && a >>> 0 < imm >>> 0) ? 1 : 0; xh[rd] = 0; break; }
-        case Op.XORI: xl[rd] = a ^ imm; xh[rd] = ah ^ (imm >> 31); break;
-        case Op.ORI: xl[rd] = a | imm; xh[rd] = ah | (imm >> 31); break;
-        case Op.ANDI: xl[rd] = a & imm; xh[rd] = ah & (imm >> 31); break;
-        case Op.SLLI: this.sll(rd, a, ah, imm); break;
-        case Op.SRLI: this.srl(rd, a, ah, imm); break;
-        case Op.SRAI: this.sra(rd, a, ah, imm); break;
-        case Op.ADD: { const lo = (a + b) | 0; xh[rd] = (ah + bh + ((a >>> 0) + (b >>> 0) > 0xffffffff ? 1 : 0)) | 0; xl[rd] = lo; break; }
-        case Op.SUB: { const lo = (a - b) | 0; xh[rd] = (ah - bh - (a >>> 0 < b >>> 0 ? 1 : 0)) | 0; xl[rd] = lo; break; }
-        case Op.SLL: this.sll(rd, a, ah, b & 63); break;
-        case Op.SLT: xl[rd] = ah < bh || (ah === bh && a >>> 0 < b >>> 0) ? 1 : 0; xh[rd] = 0; break;
-        case Op.SLTU: xl[rd] = ah >>> 0 < bh >>> 0 || (ah === bh && a >>> 0 < b >>> 0) ? 1 : 0; xh[rd] = 0; break;
-        case Op.XOR: xl[rd] = a ^ b; xh[rd] = ah ^ bh; break;
-        case Op.SRL: this.srl(rd, a, ah, b & 63); break;
-        case Op.SRA: this.sra(rd, a, ah, b & 63); break;
-        case Op.OR: xl[rd] = a | b; xh[rd] = ah | bh; break;
-        case Op.AND: xl[rd] = a & b; xh[rd] = ah & bh; break;
-        case Op.ADDIW: { const v = (a + imm) | 0; xl[rd] = v; xh[rd] = v >> 31; break; }
-        case Op.SLLIW: { const v = a << imm; xl[rd] = v; xh[rd] = v >> 31; break; }
-        case Op.SRLIW: { const v = (a >>> imm) | 0; xl[rd] = v; xh[rd] = v >> 31; break; }
-        case Op.SRAIW: { const v = a >> imm; xl[rd] = v; xh[rd] = v >> 31; break; }
-        case Op.ADDW: { const v = (a + b) | 0; xl[rd] = v; xh[rd] = v >> 31; break; }
-        case Op.SUBW: { const v = (a - b) | 0; xl[rd] = v; xh[rd] = v >> 31; break; }
-        case Op.SLLW: { const v = a << (b & 31); xl[rd] = v; xh[rd] = v >> 31; break; }
-        case Op.SRLW: { const v = (a >>> (b & 31)) | 0; xl[rd] = v; xh[rd] = v >> 31; break; }
-        case Op.SRAW: { const v = a >> (b & 31); xl[rd] = v; xh[rd] = v >> 31; break; }
-        case Op.FENCE: break;
-        // Stores invalidate decoded pages (Ram.codeGen); re-checking the fetch page makes other
-        // harts' stores visible here too.
-        case Op.FENCE_I: this.fetchVBase = NaN; break;
-        case Op.MUL: case Op.MULH: case Op.MULHSU: case Op.MULHU: {
-          r.aLo = a; r.aHi = ah; r.bLo = b; r.bHi = bh;
-          this.execMulDiv(op, rd);
-          break;
-        }
-        default: {
-          // Rarely executed operations live in a separate method to keep this loop small.
-          const k = this.execRare(op, rd, rs1, imm, a, ah, b, bh, dp, idx);
-          if (k === RARE_TRAPPED) return n;
-          if (k === RARE_JUMP) npc = this.rareTarget;
-        }
-      }
-      r.nextPc = npc;
-      this.pc = npc;
-      this.retire(info, dp.word[idx]);
-    } while (!this.attention && n < budget && this.cycle < cycleLimit);
-    return n;
-  }
+  // --- instructions (called by generated code, src/cpu/codegen) ------------------------------
 
   /** Decodes slot idx of the current (RAM) fetch page if not yet decoded; returns its info. */
   private decodeSlot(dp: DecodedPage, idx: number): number {
     const info = dp.info[idx];
     if ((info & 255) !== UNDECODED || dp === this.scratchPage) return info;
-    const pOff = this.fetchPBase - this.ramBase + idx * 2;
-    const lo16 = this.ram16[pOff >>> 1];
+    const u16 = dp.u16;
+    const h0 = dp.u16Base + idx;
+    const lo16 = u16[h0];
     if ((lo16 & 3) === 3 && idx === SLOTS - 1) {
       dp.info[idx] = CROSSING;
     } else {
-      decodeInto(this.decoder, this.exts, dp, idx, lo16, (lo16 & 3) === 3 ? this.ram16[(pOff >>> 1) + 1] : 0);
+      const len = decodeInto(this.decoder, this.exts, dp, idx, lo16, (lo16 & 3) === 3 ? u16[h0 + 1] : 0);
+      this.bus.markCodeBytes(dp.ramOff + idx * 2, len);
     }
     return dp.info[idx];
   }
 
-  private isSafe(hi: number): boolean {
-    return hi >= -0x200000 && hi < 0x200000;
+  /** The decoded copy of RAM page `page`, if this hart made one. */
+  private decodedPage(page: number): DecodedPage | undefined {
+    const g = this.pageGroups[Math.floor(page / PAGE_GROUP)];
+    return g === undefined ? undefined : g[page % PAGE_GROUP];
   }
 
-  /**
-   * The M-extension operation `op` into rd, on the operands the caller put in the record
-   * (aLo:aHi and bLo:bHi: the timing model reads them too, since the multiplier's and
-   * divider's latencies depend on them); records funct3 for the model as well.
-   * @internal (also called by translated blocks)
-   */
-  execMulDiv(op: number, rd: number): void {
-    const xl = this.xl;
-    const xh = this.xh;
-    const r = this.rec;
-    const t = this.t;
-    const a = r.aLo, ah = r.aHi, b = r.bLo, bh = r.bHi;
-    r.mulDivFunct3 = this.funct3[op];
-    switch (op) {
-      case Op.MUL: mulU128(a, ah, b, bh, t); xl[rd] = t[0]; xh[rd] = t[1]; break;
-      case Op.MULH: case Op.MULHSU: case Op.MULHU:
-        mulHigh(a, ah, op !== Op.MULHU, b, bh, op === Op.MULH, t); xl[rd] = t[2]; xh[rd] = t[3]; break;
-      case Op.DIV: case Op.DIVU: case Op.REM: case Op.REMU:
-        div64(a, ah, b, bh, op === Op.DIV || op === Op.REM, t, this.t2);
-        if (op === Op.DIV || op === Op.DIVU) { xl[rd] = t[0]; xh[rd] = t[1]; }
-        else { xl[rd] = t[2]; xh[rd] = t[3]; }
-        break;
-      case Op.MULW: { const v = Math.imul(a, b); xl[rd] = v; xh[rd] = v >> 31; break; }
-      default: { const v = divW(op, a, b); xl[rd] = v; xh[rd] = v >> 31; break; } // DIVW, DIVUW, REMW, REMUW
-    }
+  private setDecodedPage(page: number, dp: DecodedPage): void {
+    const gi = Math.floor(page / PAGE_GROUP);
+    let g = this.pageGroups[gi];
+    if (g === undefined) g = this.pageGroups[gi] = new Array<DecodedPage | undefined>(PAGE_GROUP).fill(undefined);
+    g[page % PAGE_GROUP] = dp;
   }
 
-  /** Operations outside the hot loop: M-extension divides, system, CSR, AMO, uipi, illegal. */
-  private execRare(op: number, rd: number, rs1: number, imm: number, a: number, ah: number, b: number, bh: number, dp: DecodedPage, idx: number): number {
-    const xl = this.xl;
-    const xh = this.xh;
-    const r = this.rec;
-    const t = this.t;
-    switch (op) {
-      case Op.DIV: case Op.DIVU: case Op.REM: case Op.REMU:
-      case Op.MULW: case Op.DIVW: case Op.DIVUW: case Op.REMW: case Op.REMUW:
-        r.aLo = a; r.aHi = ah; r.bLo = b; r.bHi = bh;
-        this.execMulDiv(op, rd);
-        break;
-      case Op.ECALL:
-        this.retireFaulting(dp, idx);
-        this.exception(this.priv === Priv.U ? Cause.EcallU : this.priv === Priv.S ? Cause.EcallS : Cause.EcallM, 0, 0);
-        return RARE_TRAPPED;
-      case Op.EBREAK: {
-        this.retireFaulting(dp, idx);
-        const pc = this.pc;
-        this.exception(Cause.Breakpoint, pc | 0, Math.floor(pc / TWO32) | 0);
-        return RARE_TRAPPED;
-      }
-      case Op.CSRRW: case Op.CSRRS: case Op.CSRRC: case Op.CSRRWI: case Op.CSRRSI: case Op.CSRRCI:
-        if (!this.execCsr(op, rd, rs1, imm, dp.word[idx])) return RARE_TRAPPED;
-        r.csr = imm & 0xfff;
-        break;
-      case Op.MRET: case Op.SRET: case Op.URET: {
-        const target = this.xret(op, dp.word[idx]);
-        if (target === undefined) return RARE_TRAPPED;
-        if (!this.isSafe(this.t2[1])) {
-          this.retireThenWild(dp, idx, this.t2[0], this.t2[1]);
-          return RARE_TRAPPED;
-        }
-        this.rareTarget = target;
-        return RARE_JUMP;
-      }
-      case Op.WFI:
-        if (this.priv === Priv.U || (this.priv === Priv.S && (this.csr.mstatus & Ms.TW) !== 0)) { this.illegal(dp.word[idx]); return RARE_TRAPPED; }
-        if ((this.csr.mip & this.csr.mie) === 0) {
-          this.sleeping = true;
-          this.attention = true;
-        }
-        break;
-      case Op.SFENCE_VMA:
-        if (this.priv === Priv.U || (this.priv === Priv.S && (this.csr.mstatus & Ms.TVM) !== 0)) { this.illegal(dp.word[idx]); return RARE_TRAPPED; }
-        this.mmu.flush();
-        this.forgetDataPages();
-        this.fetchVBase = NaN;
-        break;
-      case Op.UIPI_SEND: case Op.UIPI_READ: case Op.UIPI_WRITE: case Op.UIPI_ACTIVATE: case Op.UIPI_DEACTIVATE: case Op.UIPI_NOP:
-        execUipi(this, op, rd, a, ah);
-        break;
-      default:
-        if (op >= Op.LR_W && op <= Op.AMOMAXU_D) {
-          if (!this.execAmo(op, rd, a, ah, b, bh)) return RARE_TRAPPED;
-          break;
-        }
-        this.illegal(dp.word[idx]);
-        return RARE_TRAPPED;
-    }
-    return RARE_DONE;
-  }
-
-  /** Fills the rest of the retire record, charges the timing model, counts the instruction. */
-  private retire(info: number, word: number): void {
-    const r = this.rec;
-    r.insnLen = (info >>> 24) & 7;
-    r.cls = this.cls[info & 255];
-    const rd = (info >>> 8) & 63;
-    r.rd = rd === 32 ? 0 : rd;
-    r.rs1 = (info >>> 14) & 31;
-    r.rs2 = (info >>> 19) & 31;
-    this.lastWord = word;
-    this.cycle += this.timing.retire(r);
-    this.instret++;
-    this.retired = true;
-  }
-
-  /** ECALL/EBREAK: charged as an instruction but not retired (they trap). */
-  private retireFaulting(dp: DecodedPage, idx: number): void {
-    this.rec.nextPc = this.pc;
-    this.retire(dp.info[idx], dp.word[idx]);
-    this.instret--;
-    this.retired = false;
-  }
-
-  /** A jump whose target is not representable: retire, then fault at the target. */
-  private retireThenWild(dp: DecodedPage, idx: number, lo: number, hi: number): void {
-    const info = dp.info[idx];
-    this.rec.nextPc = this.pc + ((info >>> 24) & 7);
-    this.retire(info, dp.word[idx]);
-    this.jumpTo(lo, hi);
-  }
-
-  /** @internal (called by translated blocks) */
-  sll(rd: number, a: number, ah: number, s: number): void {
-    if (s === 0) { this.xl[rd] = a; this.xh[rd] = ah; }
-    else if (s < 32) { this.xh[rd] = (ah << s) | (a >>> (32 - s)); this.xl[rd] = a << s; }
-    else { this.xh[rd] = a << (s - 32); this.xl[rd] = 0; }
-  }
-
-  /** @internal (called by translated blocks) */
-  srl(rd: number, a: number, ah: number, s: number): void {
-    if (s === 0) { this.xl[rd] = a; this.xh[rd] = ah; }
-    else if (s < 32) { this.xl[rd] = (a >>> s) | (ah << (32 - s)); this.xh[rd] = ah >>> s; }
-    else { this.xl[rd] = ah >>> (s - 32); this.xh[rd] = 0; }
-  }
-
-  /** @internal (called by translated blocks) */
-  sra(rd: number, a: number, ah: number, s: number): void {
-    if (s === 0) { this.xl[rd] = a; this.xh[rd] = ah; }
-    else if (s < 32) { this.xl[rd] = (a >>> s) | (ah << (32 - s)); this.xh[rd] = ah >> s; }
-    else { this.xl[rd] = ah >> (s - 32); this.xh[rd] = ah >> 31; }
-  }
-
-  /** CSR instructions (Zicsr). False after trapping. */
   /**
    * CSRRW/S/C(I): the CSR is imm's low 12 bits; `word` is the instruction (for an illegal-
-   * instruction trap). False after trapping.
-   * @internal (also called by translated blocks)
+   * instruction trap).
    */
-  execCsr(op: number, rd: number, rs1: number, imm: number, word: number): boolean {
+  execCsr(op: number, rd: number, rs1: number, imm: number, word: number): HartResult {
     const num = imm & 0xfff;
+    const order = this.csrOrder[num];
+    if (order !== 0 && this.shared && this.cycle >= this.syncLimit) {
+      this.waiting = true;
+      return HartResult.Wait;
+    }
     const immForm = op >= Op.CSRRWI;
     const srcLo = immForm ? imm >>> 12 : this.xl[rs1];
     const srcHi = immForm ? 0 : this.xh[rs1];
@@ -1294,10 +1075,7 @@ export class Hart implements CsrHost, TimingHost {
     const kind = immForm ? op - Op.CSRRWI : op - Op.CSRRW; // 0 write, 1 set, 2 clear
     const writes = kind === 0 || src !== 0;
     const csr = this.csr;
-    if (!csr.allowed(num, this.priv, writes)) {
-      this.illegal(word);
-      return false;
-    }
+    if (!csr.allowed(num, this.priv, writes)) return this.illegal(word);
     const t = this.t2;
     csr.read(num, t);
     const oldLo = t[0];
@@ -1313,10 +1091,14 @@ export class Hart implements CsrHost, TimingHost {
       csr.write(num, lo, hi);
       this.rec.csrWritten = true;
       this.afterCsrWrite(num);
+      // Another hart may now (or may no longer) be able to interrupt this one: the machine
+      // recomputes how far this hart may run (docs/cpu.md).
+      if (order === 2 && this.shared) this.requestStop();
     }
+    this.rec.csr = num;
     this.xl[rd] = oldLo;
     this.xh[rd] = oldHi;
-    return true;
+    return HartResult.Done;
   }
 
   /** MRET/SRET/URET: returns the target pc (t2[0..1] hold it as halves) or undefined. */
@@ -1358,12 +1140,20 @@ export class Hart implements CsrHost, TimingHost {
     return undefined;
   }
 
-  /** LR/SC and AMOs (A extension). False after trapping. */
-  /**
-   * LR, SC and the AMOs at address ah:a with operand bh:b (A extension). False after trapping.
-   * @internal (also called by translated blocks)
-   */
-  execAmo(op: number, rd: number, a: number, ah: number, b: number, bh: number): boolean {
+  /** MRET/SRET/URET: the target in targetLo:targetHi. */
+  execXret(op: number, word: number): HartResult {
+    if (this.xret(op, word) === undefined) return HartResult.Trapped;
+    this.targetLo = this.t2[0];
+    this.targetHi = this.t2[1];
+    return HartResult.Done;
+  }
+
+  /** LR, SC and the AMOs at address ah:a with operand bh:b (A extension). */
+  execAmo(op: number, rd: number, a: number, ah: number, b: number, bh: number): HartResult {
+    return this.amo(op, rd, a, ah, b, bh) ? HartResult.Done : HartResult.Trapped;
+  }
+
+  private amo(op: number, rd: number, a: number, ah: number, b: number, bh: number): boolean {
     const isD = op >= Op.LR_D;
     const size = isD ? 8 : 4;
     const base = isD ? op - Op.LR_D : op - Op.LR_W; // 0 LR, 1 SC, 2.. AMO
@@ -1440,22 +1230,75 @@ export class Hart implements CsrHost, TimingHost {
     this.xh[rd] = oHi;
     return true;
   }
-}
 
-/** DIVW/DIVUW/REMW/REMUW on the low 32 bits (unprivileged spec 13.2, 32-bit results). */
-function divW(op: number, a: number, b: number): number {
-  if (op === Op.DIVW) {
-    if (b === 0) return -1;
-    if (a === (0x80000000 | 0) && b === -1) return a;
-    return (a / b) | 0;
+  /** Decodes slot idx of dp if needed (a crossing instruction through the bus); -1 after a fetch trap. */
+  slotInfo(dp: DecodedPage, idx: number, pc: number, off: number): number {
+    let info = dp.info[idx];
+    if ((info & 255) === UNDECODED && dp !== this.scratchPage) info = this.decodeSlot(dp, idx);
+    this.slotPage = dp;
+    if ((info & 255) === CROSSING) {
+      if (!this.decodeSlow(pc, this.fetchPBase + off, idx)) return -1;
+      this.slotPage = this.scratchPage;
+      info = this.scratchPage.info[idx];
+    }
+    return info;
   }
-  if (op === Op.REMW) {
-    if (b === 0) return a;
-    if (b === -1) return 0;
-    return a % b | 0;
+
+  /** ECALL: the exception of the current privilege (the instruction was charged, not retired). */
+  ecall(): HartResult {
+    this.exception(this.priv === Priv.U ? Cause.EcallU : this.priv === Priv.S ? Cause.EcallS : Cause.EcallM, 0, 0);
+    return HartResult.Trapped;
   }
-  const ua = a >>> 0;
-  const ub = b >>> 0;
-  if (op === Op.DIVUW) return ub === 0 ? -1 : (ua / ub) | 0;
-  return ub === 0 ? a : (ua % ub) | 0;
+
+  /** EBREAK: a breakpoint exception with the pc in xtval. */
+  ebreak(): HartResult {
+    const pc = this.pc;
+    this.exception(Cause.Breakpoint, pc | 0, Math.floor(pc / TWO32) | 0);
+    return HartResult.Trapped;
+  }
+
+  /** An illegal instruction (`word` in xtval). */
+  illegal(word: number): HartResult {
+    this.exception(Cause.Illegal, word, 0);
+    return HartResult.Trapped;
+  }
+
+  /**
+   * FENCE.I: stores invalidate decoded pages (Ram.codeGen); re-checking the fetch page makes
+   * other harts' stores visible here too.
+   */
+  fenceI(): HartResult {
+    this.fetchVBase = NaN;
+    return HartResult.Done;
+  }
+
+  /** WFI: illegal in U, and in S with mstatus.TW; sleeps unless an enabled interrupt is pending. */
+  execWfi(word: number): HartResult {
+    if (this.priv === Priv.U || (this.priv === Priv.S && (this.csr.mstatus & Ms.TW) !== 0)) return this.illegal(word);
+    if ((this.csr.mip & this.csr.mie) === 0) {
+      this.sleeping = true;
+      this.attention = true;
+    }
+    return HartResult.Done;
+  }
+
+  /** SFENCE.VMA (always a full flush): illegal in U, and in S with mstatus.TVM. */
+  execSfenceVma(word: number): HartResult {
+    if (this.priv === Priv.U || (this.priv === Priv.S && (this.csr.mstatus & Ms.TVM) !== 0)) return this.illegal(word);
+    this.mmu.flush();
+    this.forgetDataPages();
+    this.fetchVBase = NaN;
+    return HartResult.Done;
+  }
+
+  /** The uipi operations (uintr.md §2): never trap. */
+  execUipi(op: number, rd: number, a: number, ah: number): HartResult {
+    execUipi(this, op, rd, a, ah);
+    return HartResult.Done;
+  }
+
+  /** A jump to hi:lo beyond 2^53 has retired: the fetch there faults (nothing can be there). */
+  wildJump(lo: number, hi: number): void {
+    this.jumpTo(lo, hi);
+  }
 }

@@ -68,6 +68,19 @@ export class Mmu {
     return this.walk(vpn, lo, acc, priv);
   }
 
+  /**
+   * Whether translate() would answer from the TLB (no walk, so no memory access): the page is
+   * cached and the access allowed without setting A or D.
+   */
+  cached(lo: number, hi: number, acc: Access, priv: number): boolean {
+    if (hi >> 6 !== (hi << 25) >> 31) return true; // a page fault, found without a walk
+    const vpn = (hi & 0x7f) * 1048576 + (lo >>> 12);
+    const i = tlbIndex(vpn);
+    if (this.tag[i] !== vpn) return false;
+    const f = this.flags[i];
+    return this.permits(f, acc, priv) && (f & Pte.A) !== 0 && (acc !== Access.Store || (f & Pte.D) !== 0);
+  }
+
   private permits(f: number, acc: Access, priv: number): boolean {
     if ((f & Pte.U) !== 0) {
       if (priv === 1 && (acc === Access.Fetch || !this.sum)) return false;

@@ -83,3 +83,13 @@ export function csrByName(name: string): number | undefined {
 export function csrName(num: number): string | undefined {
   return CsrTable.find((d) => d.num === num)?.name;
 }
+
+/**
+ * CSRs whose accesses are ordered among harts (docs/cpu.md, "Several harts"): the pending
+ * bits other harts and devices raise, the time, and the interrupt enables that decide whether
+ * this hart can be interrupted by another.
+ */
+export const ORDERED_CSRS: readonly number[] = [Csr.mip, Csr.sip, Csr.uip, Csr.time, Csr.mie, Csr.sie, Csr.uie];
+
+/** Writes that change whether another hart or a device can interrupt this hart. */
+export const INTERRUPT_ENABLE_CSRS: readonly number[] = [Csr.mie, Csr.sie, Csr.uie];

@@ -6,7 +6,7 @@
  * (locals first, as the gABI requires) so readelf, objdump and gdb can read it.
  */
 import type { RiscvAttributes } from '../asm/object';
-import type { LinkedImage, LinkedSection } from '../link/image';
+import type { LinkedImage, LinkedSection } from './image';
 import * as E from './types';
 
 const PAGE = 0x1000;
@@ -123,6 +123,12 @@ export function writeElf(image: LinkedImage): Uint8Array {
   }
   const attrOff = out.length;
   if (attrs) out.raw(attrs);
+  const debug = image.debug ?? [];
+  const debugOffs = debug.map((d) => {
+    const off = out.length;
+    out.raw(d.bytes);
+    return off;
+  });
   const strtab = new StrTab();
   const { rows, firstGlobal } = symbolRows(image, strtab, index);
   out.padTo(Math.ceil(out.length / 8) * 8);
@@ -135,6 +141,7 @@ export function writeElf(image: LinkedImage): Uint8Array {
   const shstr = new StrTab();
   const names = secs.map((s) => shstr.add(s.name));
   const nAttr = attrs ? shstr.add('.riscv.attributes') : 0;
+  const nDebug = debug.map((d) => shstr.add(d.name));
   const nSym = shstr.add('.symtab');
   const nStr = shstr.add('.strtab');
   const nShs = shstr.add('.shstrtab');
@@ -149,7 +156,8 @@ export function writeElf(image: LinkedImage): Uint8Array {
   sh(0, E.SHT_NULL, 0, 0, 0, 0, 0, 0, 0, 0);
   secs.forEach((s, i) => sh(names[i], s.kind === 'bss' ? E.SHT_NOBITS : E.SHT_PROGBITS, flagsOf(s), s.address, offsets[i], s.size, 0, 0, s.align, 0));
   if (attrs) sh(nAttr, E.SHT_RISCV_ATTRIBUTES, 0, 0, attrOff, attrs.length, 0, 0, 1, 0);
-  const symIdx = secs.length + (attrs ? 2 : 1);
+  debug.forEach((d, i) => sh(nDebug[i], E.SHT_PROGBITS, 0, 0, debugOffs[i], d.bytes.length, 0, 0, 1, 0));
+  const symIdx = secs.length + (attrs ? 2 : 1) + debug.length;
   sh(nSym, E.SHT_SYMTAB, 0, 0, symOff, rows.length * E.SYM_SIZE, symIdx + 1, firstGlobal, 8, E.SYM_SIZE);
   sh(nStr, E.SHT_STRTAB, 0, 0, strOff, strtab.bytes.length, 0, 0, 1, 0);
   sh(nShs, E.SHT_STRTAB, 0, 0, shsOff, shstr.bytes.length, 0, 0, 1, 0);

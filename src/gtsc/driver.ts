@@ -8,7 +8,7 @@ import type { TimingProfile } from '../timing/profile';
 import { emitGlobal, Strings } from './data';
 import { GuestError, position } from './diag';
 import { isAsyncFunction, lowerAsyncFunction } from './async/lower';
-import { emitFunction } from './emit';
+import { emitFunction, SourceFiles } from './emit';
 import type { IrFunction } from './ir';
 import { FnLowerer } from './lower';
 import { optimizeProgram } from './opt/index';
@@ -100,11 +100,13 @@ function lowerModule(prog: Program, mod: Module, strings: Strings, options: Driv
 
 function emitModule(o: ModuleOutput, kept: ReadonlySet<IrFunction>, errors: string[]): string {
   const text: string[] = ['\t.text'];
+  const files = new SourceFiles();
   for (const fn of o.fns) {
     if (!kept.has(fn)) continue;
-    guard(errors, `${o.mod.sf.fileName} (${fn.name})`, () => { text.push(emitFunction(fn, allocate(fn))); });
+    guard(errors, `${o.mod.sf.fileName} (${fn.name})`, () => { text.push(emitFunction(fn, allocate(fn), files)); });
   }
-  const out = [...text];
+  // Line information (.debug_line): `.file` before the `.loc`s that use its numbers.
+  const out = [...files.directives(), ...text];
   if (o.sections['.data'].length) out.push('\t.data', ...o.sections['.data']);
   if (o.sections['.bss'].length) out.push('\t.bss', ...o.sections['.bss']);
   if (o.sections['.rodata'].length) out.push('\t.section .rodata', ...o.sections['.rodata']);

@@ -4,7 +4,7 @@
  * registers actually used. Arguments of calls are placed with a parallel move.
  */
 import { RvnError } from '../errors';
-import { insDefs, insUses, termUses, type Block, type Cmp, type Ins, type IrFunction, type Term } from './ir';
+import { insDefs, insUses, termUses, type Block, type Cmp, type Ins, type IrFunction, type SourceLoc, type Term } from './ir';
 import { buildCfg, dominates } from './opt/cfg';
 import { SAVED_REGS, SCRATCH, type Allocation, type Loc } from './regalloc';
 
@@ -61,14 +61,44 @@ export function fitsImm12(v: number | bigint): boolean {
   return v >= -2048 && v <= 2047;
 }
 
+/** The source files of one assembly file's line information: `.file N "name"` numbers. */
+export class SourceFiles {
+  private readonly numbers = new Map<string, number>();
+
+  number(file: string): number {
+    let n = this.numbers.get(file);
+    if (n === undefined) {
+      n = this.numbers.size + 1;
+      this.numbers.set(file, n);
+    }
+    return n;
+  }
+
+  /** The `.file` directives (before any `.loc` that uses them). */
+  directives(): string[] {
+    return [...this.numbers].map(([file, n]) => `\t.file ${n} ${JSON.stringify(file)}`);
+  }
+}
+
 class Emitter {
   readonly out: string[] = [];
   private readonly frame: Frame;
   private readonly far: boolean;
+  /** The `.loc` in force (file number, line), to write one only when it changes. */
+  private lastLoc = '';
 
-  constructor(private readonly fn: IrFunction, private readonly al: Allocation) {
+  constructor(private readonly fn: IrFunction, private readonly al: Allocation, private readonly files: SourceFiles | undefined) {
     this.frame = layoutFrame(fn, al);
     this.far = estimateBytes(fn) > 3000;
+  }
+
+  /** Line information: the following instructions come from `src`. */
+  at(src: SourceLoc | undefined): void {
+    if (src === undefined || this.files === undefined) return;
+    const loc = `${this.files.number(src.file)} ${src.line}`;
+    if (loc === this.lastLoc) return;
+    this.lastLoc = loc;
+    this.out.push(`\t.loc ${loc}`);
   }
 
   private line(s: string): void { this.out.push('\t' + s); }
@@ -312,11 +342,18 @@ class Emitter {
     }
     const last = b.ins[b.ins.length - 1];
     if (last && isTailCall(this.fn, last, b.term)) {
-      for (const i of b.ins.slice(0, -1)) this.ins(i);
+      for (const i of b.ins.slice(0, -1)) {
+        this.at(i.src);
+        this.ins(i);
+      }
+      this.at(last.src);
       this.tailCall(last as Extract<Ins, { op: 'call' }>);
       return;
     }
-    for (const i of b.ins) this.ins(i);
+    for (const i of b.ins) {
+      this.at(i.src);
+      this.ins(i);
+    }
     this.term(b.term, next);
   }
 
@@ -352,20 +389,25 @@ function referencedBlocks(fn: IrFunction): Set<number> {
   return s;
 }
 
-/** Assembly text of one function (without section directives). */
-export function emitFunction(fn: IrFunction, al: Allocation): string {
-  const e = new Emitter(fn, al);
+/**
+ * Assembly text of one function (without section directives). With `files`, it carries line
+ * information: `.loc` for the declaration at the entry (the prologue), then for each statement.
+ */
+export function emitFunction(fn: IrFunction, al: Allocation, files?: SourceFiles): string {
+  const e = new Emitter(fn, al, files);
   const head = [
     ...(fn.global ? [`\t.globl ${fn.name}`] : []),
+    `\t.type ${fn.name}, @function`,
     '\t.align 2',
     `${fn.name}:`,
   ];
+  e.at(fn.src);
   const wrap = shrinkWrap(fn, al);
   if (!wrap) e.prologue();
   e.entry();
   const refs = referencedBlocks(fn);
   fn.blocks.forEach((b, k) => e.block(b, k + 1 < fn.blocks.length ? k + 1 : undefined, refs, wrap));
-  return [...head, ...e.out, ''].join('\n');
+  return [...head, ...e.out, `\t.size ${fn.name}, .-${fn.name}`, ''].join('\n');
 }
 
 /** Where the prologue goes when it is not at the entry, and the blocks that run with a frame. */

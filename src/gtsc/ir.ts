@@ -10,7 +10,17 @@ export type AluImmOp =
   | 'addi' | 'andi' | 'ori' | 'xori' | 'slli' | 'srli' | 'srai' | 'slti' | 'sltiu' | 'addiw';
 export type Cmp = 'eq' | 'ne' | 'lt' | 'ge' | 'ltu' | 'geu';
 
-export type Ins =
+/** Where an instruction came from in the guest source (for the DWARF line table: `.loc`). */
+export interface SourceLoc {
+  readonly file: string;
+  /** 1-based. */
+  readonly line: number;
+}
+
+/** An instruction, with the source statement it was lowered from (kept by copies: `{ ...i }`). */
+export type Ins = InsOp & { src?: SourceLoc };
+
+export type InsOp =
   | { op: 'li'; d: number; imm: bigint }
   /**
    * Address of a symbol. `obj`: the symbol is a module-level variable or string literal of this
@@ -94,6 +104,8 @@ export interface IrFunction {
    * expression, so the optimiser may rename, move or drop its definition.
    */
   temps: Set<number>;
+  /** The function's declaration in the source (its entry's line). */
+  src?: SourceLoc;
   /**
    * The block whose start opens the frame (opt/shrinkwrap.ts); the entry when undefined. Blocks
    * it does not dominate run without a frame.

@@ -6,7 +6,7 @@ import ts from 'typescript';
 import { arith, type ArithOp } from './arith';
 import { fail, unsupported, unsupportedNode } from './diag';
 import { INTRINSICS } from './intrinsics';
-import { fnKey, type Block, type Cmp, type Ins, type IrFunction, type Term } from './ir';
+import { fnKey, type Block, type Cmp, type Ins, type IrFunction, type SourceLoc, type Term } from './ir';
 import { parseIntLiteral, zeroedType, type GlobalSym, type Module, type Program } from './program';
 import {
   BOOL, I64, INTS, isScalar, isUnsigned, memAccess, PTR_U8, sizeOf, typeName, U64, valueType, VOID, wrapConst,
@@ -78,6 +78,7 @@ export class FnLowerer implements LowerApi {
       hints: new Map(), temps: this.temps,
     };
     this.optimize = options.optimize;
+    this.fn.src = this.sourceLoc(node);
     this.cur = this.newBlock();
     this.enter(this.cur);
   }
@@ -107,7 +108,16 @@ export class FnLowerer implements LowerApi {
   protected jump(b: Block): void { this.end({ op: 'j', t: b.id }); }
   emit(i: Ins): void {
     if (this.cur.term.op !== 'none') this.enter(this.newBlock());
+    if (this.src !== undefined && i.src === undefined) i.src = this.src;
     this.cur.ins.push(i);
+  }
+
+  /** The statement being lowered (instructions emitted now come from it). */
+  private src: SourceLoc | undefined;
+
+  private sourceLoc(node: ts.Node): SourceLoc {
+    const sf = this.mod.sf;
+    return { file: sf.fileName, line: sf.getLineAndCharacterOfPosition(node.getStart(sf)).line + 1 };
   }
 
   /** Thread jumps through empty blocks, drop unreachable blocks, number blocks in layout order. */
@@ -235,6 +245,7 @@ export class FnLowerer implements LowerApi {
   // ---- statements -------------------------------------------------------------------------
   private stmt(s: ts.Statement): void {
     if (ts.isBlock(s)) return this.scoped(() => s.statements.forEach((x) => this.stmt(x)));
+    this.src = this.sourceLoc(s);
     if (ts.isExpressionStatement(s)) { this.exprDiscard(s.expression); return; }
     if (ts.isVariableStatement(s)) return this.varStmt(s.declarationList);
     if (ts.isIfStatement(s)) return this.ifStmt(s);

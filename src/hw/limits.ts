@@ -8,7 +8,7 @@ import { MemoryMap } from './memmap';
 export const MachineLimits = {
   harts: { min: 1, max: 64 },
   ram: { min: 1 << 20, max: MemoryMap.ram.maxSize, align: 4096 },
-  quantum: { min: 1, max: 1_000_000 },
+  quantum: { min: 1, max: 10_000 },
 } as const;
 
 const UNITS: readonly (readonly [string, number])[] = [

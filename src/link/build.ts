@@ -1,7 +1,7 @@
 /** One-call build for the CLI (`rvn build`) and tests: sources -> objects -> image -> ELF bytes. */
 import { assemble, type AssembleOptions } from '../asm/assembler';
 import { writeElf } from '../elf/writer';
-import type { LinkedImage } from './image';
+import type { LinkedImage } from '../elf/image';
 import type { LinkOptions } from './layout';
 import { link } from './linker';
 

@@ -2,5 +2,5 @@
 export { link } from './linker';
 export { buildImage, buildProgram, type BuildOptions, type SourceFile } from './build';
 export { DEFAULT_TEXT, defaultLayout, type LinkOptions, type OutputSectionSpec } from './layout';
-export type { LinkedImage, LinkedSection, LinkedSymbol } from './image';
+export type { LinkedImage, LinkedSection, LinkedSymbol } from '../elf/image';
 export { writeElf } from '../elf/writer';

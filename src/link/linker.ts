@@ -10,11 +10,12 @@ import { DiagnosticSink, formatLocation, NOWHERE } from '../asm/diagnostics';
 import type { ObjectFile, RiscvAttributes, SymbolType } from '../asm/object';
 import type { Origin } from '../asm/source';
 import { archAttribute, parseMarch } from '../asm/target';
-import type { LinkedImage, LinkedSection, LinkedSymbol } from './image';
+import type { LinkedImage, LinkedSection, LinkedSymbol } from '../elf/image';
 import { computeLayout, defaultLayout, defaultScript, specsToCommands, type BeforeInput, type InputSection, type Layout, type LinkOptions, type OutSection } from './layout';
 import { relaxSections, type LinkReloc, type MovableSymbol, type SymbolRef } from './relax';
 import { applyReloc, type RelocSite } from './relocate';
 import { parseLinkerScript, type LinkerScript } from './script';
+import { linkDebugSections } from './debug';
 
 /** A defined symbol as the link works on it (relaxation moves value and size). */
 interface LinkSym extends MovableSymbol {
@@ -189,7 +190,9 @@ export class Linker {
     const scriptEntry = this.layout.symbols.get(entryName);
     if (entry === undefined && scriptEntry === undefined) this.sink.error(NOWHERE, `entry symbol '${entryName}' is not defined`);
     this.sink.throwIfErrors();
+    const debug = linkDebugSections(this.objects, (obj, name) => this.resolve(obj, name));
     return {
+      ...(debug.length > 0 ? { debug } : {}),
       entry: entry !== undefined ? this.address(entry) : Number(scriptEntry!.value),
       sections: this.sections(bytes),
       symbols: this.symbols(),

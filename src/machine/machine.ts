@@ -5,11 +5,10 @@
  * This is a library object: it reads no file, clock or process. The host hands it image bytes
  * and receives console output and the end of the run through callbacks and return values.
  *
- * Scheduling (platform.md "Multi-hart", architecture.md §3): every hart has its own cycle
- * clock. The awake hart that is furthest behind runs next, until it is `quantum` cycles past
- * the next hart or reaches the next queued event; events fire once every awake hart has
- * reached their time. A device sees `clock.now` = the cycle of the hart accessing it (or the
- * event's time). When every hart sleeps in WFI, time jumps to the next event.
+ * Scheduling (scheduler.ts, docs/cpu.md "Several harts"): every hart has its own cycle clock;
+ * the operations by which harts and devices can see each other happen in cycle order, whatever
+ * order the harts are run in. A device sees `clock.now` = the cycle of the hart accessing it (or
+ * the event's time). When every hart sleeps in WFI, time jumps to the next event.
  */
 import { RvnError } from '../errors';
 import { buildBootRom, dtbAddress } from '../bootrom/bootrom';
@@ -19,7 +18,7 @@ import type { FatalTrap } from '../cpu/hart';
 import { buildBoardFdt } from '../fdt/board';
 import { Htif } from '../htif/htif';
 import type { PowerOffEvent } from '../testdev/sifive-test';
-import { createTimingModel } from '../timing/index';
+import { FunctionCache, createTimingModel } from '../timing/index';
 import type { TimingProfile } from '../timing/profile';
 import { rocketProfile } from '../timing/profiles/index';
 import type { UintcMode } from '../uintc/uintc';
@@ -33,6 +32,10 @@ import { virtioNetEntry } from './net-entry';
 import type { NetworkOptions } from './net-entry';
 import { loadImage } from './loader';
 import type { LoadedImage } from './loader';
+import { HartScheduler } from './scheduler';
+
+/** The default scheduling quantum (cycles). */
+export const DEFAULT_QUANTUM = 10_000;
 
 export type { UintcMode };
 
@@ -46,9 +49,9 @@ export interface MachineOptions {
   /** UINTC behaviour: the spec (Rocket, default) or the reference QEMU fork. */
   uintc?: UintcMode;
   /**
-   * Most cycles a hart may run ahead of the hart furthest behind (default 10). Cross-hart
-   * events (UINTC delivery, IPIs) reach a hart at their modelled time when this is no more
-   * than the smallest delivery latency; shared-memory stores are seen within this bound.
+   * Scheduling only: most cycles a hart runs beyond the hart furthest behind before another
+   * one gets its turn (default DEFAULT_QUANTUM). Results, cycles and traces do not depend on it
+   * (scheduler.ts); smaller values only switch harts more often.
    */
   quantum?: number;
   /**
@@ -65,6 +68,11 @@ export interface MachineOptions {
    * instruction at a time through the plainest path; results, cycles and traces are identical.
    */
   fast?: boolean;
+  /**
+   * Fast mode: translate code after control reached it this many times (default
+   * TRANSLATE_AFTER; tests lower it to exercise translation on short programs).
+   */
+  translateAfter?: number;
 }
 
 /** Where the machine's output goes. */
@@ -81,7 +89,12 @@ export type StopReason =
   /** A hart cannot go on; `trap` says why as data (cause, pc, tval, handler). */
   | { kind: 'halt'; message: string; hartId?: number; trap?: FatalTrap }
   /** RunLimits.pauseAtCycle was reached; run() again continues as if there had been no pause. */
-  | { kind: 'paused' };
+  | { kind: 'paused' }
+  /**
+   * A debugger's hook (Hart.debug: breakpoint, watchpoint, step) stopped hart `hartId`; like
+   * a pause, run() again continues as if there had been no stop.
+   */
+  | { kind: 'debug'; hartId: number };
 
 export interface RunLimits {
   /** Stop after this many instructions (all harts together). */
@@ -122,14 +135,14 @@ export class Machine implements HartIrqLines, MachineClock {
   /** Images loaded so far (the first one is the boot image). */
   readonly images: LoadedImage[] = [];
 
-  private current: Hart | undefined;
-  /** The cycle the running hart was told to stop at. */
-  private currentLimit = 0;
-  /** pickHart(): the cycle of the earliest awake hart other than the one picked. */
-  private othersEarliest = Infinity;
-  /** A device woke a sleeping hart during the current slice (see run()). */
-  private wokeDuringSlice = false;
-  private eventTime = 0;
+  private readonly scheduler: HartScheduler;
+  /**
+   * L: the smallest latency of an interrupt one hart causes another (an IPI, a UINTC send, or
+   * a PLIC or CLINT register write that changes another hart's lines, which onHart defers).
+   */
+  readonly crossHartLatency: number;
+  /** Deferred changes of another hart's interrupt lines (onHart): the event handler id. */
+  private readonly lineEvents: number;
   private stopReason: StopReason | undefined;
   private htif: Htif | undefined;
   private bootRomWritten = false;
@@ -139,7 +152,9 @@ export class Machine implements HartIrqLines, MachineClock {
     const nHarts = checkHartCount(options.harts ?? 1);
     this.host = host;
     this.timing = options.timing ?? rocketProfile();
-    this.quantum = checkQuantum(options.quantum ?? 10);
+    this.quantum = checkQuantum(options.quantum ?? DEFAULT_QUANTUM);
+    this.crossHartLatency = Math.max(1, Math.min(this.timing.clintIpiLatency, this.timing.uintcSendToInterruptCycles));
+    this.lineEvents = this.events.register({ onEvent: (tag) => this.deliverLine(tag) });
     const ramSize = checkRamSize(options.memBytes ?? RVN_BOARD.ram.defaultSize);
     this.bus = new Bus({ ramBase: RVN_BOARD.ram.base, ramSize });
 
@@ -158,21 +173,27 @@ export class Machine implements HartIrqLines, MachineClock {
     this.dtbAddr = dtbAddress(RVN_BOARD.ram.base, ramSize, this.dtb.length);
     this.bus.writeBytes(this.dtbAddr, this.dtb);
 
+    const codeCache = new FunctionCache();
     const timer = this.role('timer');
     const uintc = this.role('user-interrupts');
     for (let id = 0; id < nHarts; id++) {
       const hart: Hart = new Hart({
         hartId: id,
         bus: this.bus,
-        timing: createTimingModel(this.timing, { walkPtes: (va, f, out) => hart.walkPtes(va, f, out) }, id),
+        timing: createTimingModel(this.timing, id, codeCache),
         readTime: timer !== undefined ? () => timer.mtimeAt(hart.cycle) : undefined,
         uintc,
         uretLegalOnlyInU: options.uintc === 'qemu',
         fast: options.fast ?? true,
+        translateAfter: options.translateAfter,
+        shared: nHarts > 1,
+        codeCache,
       });
       hart.reset(RVN_BOARD.bootRom.base);
       this.harts.push(hart);
     }
+    this.scheduler = new HartScheduler(this.harts, this.events, this.quantum, this.crossHartLatency,
+      this.harts[0].timing.code.maxInsnCycles, (hart) => this.stop({ kind: 'halt', message: hart.fatal ?? '', hartId: hart.hartId, trap: hart.fatalTrap }));
   }
 
   /** Creates the board's devices: the interrupt controller first, since the others raise its inputs. */
@@ -183,7 +204,7 @@ export class Machine implements HartIrqLines, MachineClock {
       irq: { setIrq: (source, level) => controller?.setIrq(source, level) },
       console: (bytes) => this.host.console(bytes),
       powerOff: (e) => this.powerOff(e),
-      latchUsip: (h) => this.onHart(h, (hart) => hart.setSoftwareIrq(0, true)),
+      latchUsip: (h) => this.onHart(h, 0, true, true),
     };
     const devices: MmioDevice[] = new Array(this.board.length);
     const order = this.board.map((_, i) => i).sort((a, b) => rank(this.board[a]) - rank(this.board[b]));
@@ -207,7 +228,7 @@ export class Machine implements HartIrqLines, MachineClock {
 
   /** The cycle of the hart now running, or of the event being delivered. */
   get now(): number {
-    return this.current !== undefined ? this.current.cycle : this.eventTime;
+    return this.scheduler.now;
   }
 
   /**
@@ -248,19 +269,37 @@ export class Machine implements HartIrqLines, MachineClock {
   // --- HartIrqLines: devices drive the harts' interrupt inputs -------------------------------
 
   setHartIrq(hartId: number, bit: number, level: boolean): void {
-    this.onHart(hartId, (hart) => hart.setHartIrq(bit, level));
+    this.onHart(hartId, bit, level, false);
   }
 
-  /** Changes a hart's interrupt inputs; a hart woken from WFI resumes at the time of the wake-up. */
-  private onHart(hartId: number, change: (hart: Hart) => void): void {
+  /**
+   * Changes a hart's interrupt input (a hardware line, or `software`: a software-writable
+   * pending bit the UINTC's QEMU mode sets). A change another hart causes (a device register
+   * write by the running hart) reaches its target crossHartLatency cycles later, as an event:
+   * that keeps every cross-hart effect at least that far in the future (scheduler.ts). A hart
+   * woken from WFI resumes at the time of the wake-up.
+   */
+  private onHart(hartId: number, bit: number, level: boolean, software: boolean): void {
     const hart = this.harts[hartId];
     if (hart === undefined) return;
-    const wasSleeping = hart.sleeping;
-    change(hart);
-    if (wasSleeping && !hart.sleeping) {
-      if (hart.cycle < this.now) hart.cycle = this.now;
-      this.wokeDuringSlice = true;
+    const current = this.scheduler.current;
+    if (current !== undefined && current !== hart) {
+      const tag = ((hartId * 16 + bit) * 2 + (level ? 1 : 0)) * 2 + (software ? 1 : 0);
+      this.events.schedule(this.now + this.crossHartLatency, this.lineEvents, tag);
+      return;
     }
+    const wasSleeping = hart.sleeping;
+    if (software) hart.setSoftwareIrq(bit, level);
+    else hart.setHartIrq(bit, level);
+    if (wasSleeping && !hart.sleeping && hart.cycle < this.now) hart.cycle = this.now;
+  }
+
+  /** A deferred line change (onHart) falls due. */
+  private deliverLine(tag: number): void {
+    const software = (tag & 1) === 1;
+    const level = (tag & 2) !== 0;
+    const bit = (tag >>> 2) & 15;
+    this.onHart(tag >>> 6, bit, level, software);
   }
 
   private powerOff(e: PowerOffEvent): void {
@@ -276,14 +315,17 @@ export class Machine implements HartIrqLines, MachineClock {
   consoleInput(bytes: ArrayLike<number>): void {
     const console = this.role('console');
     if (console === undefined || bytes.length === 0) return;
-    if (this.current === undefined) this.eventTime = Math.max(this.eventTime, this.cycles);
+    if (this.scheduler.current === undefined) this.scheduler.eventTime = Math.max(this.scheduler.eventTime, this.cycles);
     console.receive(bytes);
   }
 
-  /** Ends the run after the current instruction. */
+  /**
+   * Ends the run: the hart that ended it stops after its instruction, the others at the end of
+   * the scheduler's stop window (the same point whatever the scheduling: scheduler.ts).
+   */
   stop(reason: StopReason): void {
     if (this.stopReason === undefined) this.stopReason = reason;
-    for (const h of this.harts) h.requestStop();
+    this.scheduler.endRun(reason.kind === 'halt' ? this.harts.find((h) => h.fatal !== undefined) : undefined);
   }
 
   get instret(): number {
@@ -300,100 +342,25 @@ export class Machine implements HartIrqLines, MachineClock {
 
   /** Runs until the guest exits, a limit is reached, or every hart sleeps with nothing to wake it. */
   run(limits: RunLimits = {}): RunResult {
-    const maxInsns = limits.maxInsns ?? Infinity;
-    const maxCycles = limits.maxCycles ?? Infinity;
-    const pauseAt = limits.pauseAtCycle ?? Infinity;
     this.stopReason = undefined;
-    while (this.stopReason === undefined) {
-      const hart = this.pickHart();
-      if (hart === undefined) {
-        if (!this.skipIdleTime(maxCycles)) break;
-        continue;
+    const end = this.scheduler.run({
+      maxInsns: limits.maxInsns ?? Infinity, maxCycles: limits.maxCycles ?? Infinity, pauseAt: limits.pauseAtCycle ?? Infinity,
+    });
+    if (this.stopReason === undefined) {
+      if (end.kind === 'limit') this.stopReason = { kind: 'limit', which: end.which };
+      else if (end.kind === 'paused') this.stopReason = { kind: 'paused' };
+      else if (end.kind === 'debug') this.stopReason = end;
+      else {
+        const pcs = this.harts.map((h) => `hart ${h.id} pc=0x${h.pcHex()}`).join(', ');
+        this.stopReason = { kind: 'idle', message: `every hart is waiting for an interrupt and none can arrive (${pcs})` };
       }
-      if (hart.cycle >= pauseAt && hart.cycle < maxCycles) {
-        this.stopReason = { kind: 'paused' };
-        break;
-      }
-      const others = this.othersEarliest;
-      // A hart running with others awake is already held to others + quantum: it is never cut
-      // at the pause, which would change the interleaving.
-      const limit = Math.min(others + this.quantum, this.events.nextTime, maxCycles, others === Infinity ? pauseAt : Infinity);
-      // (Summing every hart's instret per slice costs more than the slice with many harts.)
-      const budget = maxInsns === Infinity ? Infinity : maxInsns - this.instret;
-      if (budget <= 0) {
-        this.stopReason = { kind: 'limit', which: 'instructions' };
-        break;
-      }
-      if (hart.cycle >= maxCycles) {
-        this.stopReason = { kind: 'limit', which: 'cycles' };
-        break;
-      }
-      this.current = hart;
-      this.currentLimit = Math.max(limit, hart.cycle + 1);
-      hart.run(this.currentLimit, budget);
-      this.current = undefined;
-      if (hart.fatal !== undefined) this.stop({ kind: 'halt', message: hart.fatal, hartId: hart.hartId, trap: hart.fatalTrap });
-      // Every awake hart is at or past min(this hart, the others) unless this one went to
-      // sleep or woke another: only then, or when an event is due by then, look at them all.
-      if (hart.sleeping || this.wokeDuringSlice || this.events.nextTime <= Math.min(hart.cycle, others)) this.fireDueEvents();
-      this.wokeDuringSlice = false;
     }
-    return { reason: this.stopReason!, cycles: this.cycles, instret: this.instret };
+    return { reason: this.stopReason, cycles: this.cycles, instret: this.instret };
   }
 
   /** A device scheduled an event before the running hart's limit: stop it there. */
   private eventScheduled(time: number): void {
-    if (this.current !== undefined && time < this.currentLimit) this.current.requestStop();
-  }
-
-  /**
-   * The awake hart furthest behind (lowest id on ties), or undefined when all sleep; leaves the
-   * cycle of the earliest other awake hart in othersEarliest (Infinity when it is alone).
-   */
-  private pickHart(): Hart | undefined {
-    let best: Hart | undefined;
-    let second = Infinity;
-    for (const h of this.harts) {
-      if (h.sleeping) continue;
-      if (best === undefined || h.cycle < best.cycle) {
-        if (best !== undefined) second = best.cycle;
-        best = h;
-      } else if (h.cycle < second) {
-        second = h.cycle;
-      }
-    }
-    this.othersEarliest = second;
-    return best;
-  }
-
-  /** Fires the events that every awake hart has reached. */
-  private fireDueEvents(): void {
-    let horizon = Infinity;
-    for (const h of this.harts) if (!h.sleeping && h.cycle < horizon) horizon = h.cycle;
-    if (horizon === Infinity) return;
-    while (this.events.nextTime <= horizon && this.stopReason === undefined) {
-      this.eventTime = this.events.nextTime;
-      this.events.runUntil(this.eventTime);
-    }
-  }
-
-  /** Every hart sleeps: jump to the next event. False when nothing will ever wake them. */
-  private skipIdleTime(maxCycles: number): boolean {
-    const t = this.events.nextTime;
-    if (t === Infinity) {
-      const pcs = this.harts.map((h) => `hart ${h.id} pc=0x${h.pcHex()}`).join(', ');
-      this.stopReason = { kind: 'idle', message: `every hart is waiting for an interrupt and none can arrive (${pcs})` };
-      return false;
-    }
-    if (t > maxCycles) {
-      for (const h of this.harts) if (h.cycle < maxCycles) h.cycle = maxCycles;
-      this.stopReason = { kind: 'limit', which: 'cycles' };
-      return false;
-    }
-    this.eventTime = t;
-    for (const h of this.harts) if (h.cycle < t) h.cycle = t;
-    this.events.runUntil(t);
-    return true;
+    this.scheduler.eventScheduled(time);
   }
 }
 

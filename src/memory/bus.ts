@@ -13,7 +13,7 @@ import { RvnError } from '../errors';
 import type { MmioDevice } from '../hw/device';
 import type { DmaPort } from '../hw/dma';
 import { MemoryMap } from '../hw/memmap';
-import { Ram, Rom } from './ram';
+import { RAM_CHUNK_BYTES, Ram, Rom } from './ram';
 
 export interface BusConfig {
   /** RAM base (default 0x8000_0000) and size in bytes (default 128 MiB). */
@@ -42,9 +42,16 @@ export class Bus implements DmaPort {
   private readonly watches: Watch[] = [];
   /** Reserved granule (paddr & ~7) per hart id, -1 when none. */
   private readonly reservations: number[] = [];
+  /**
+   * Per code page (by RAM page number), one bit per halfword holding part of a decoded
+   * instruction: consulted only when a store hits a code granule (Ram.codeBits).
+   */
+  private readonly codeHalves = new Map<number, Uint32Array>();
   /** Number of harts currently holding a reservation (0 → stores skip the check). */
   reservationCount = 0;
   private readonly tmp = new Int32Array(2);
+  /** Staging for accesses beyond RAM chunk 0 (Ram.read/write). */
+  private readonly tmpBytes = new Uint8Array(8);
 
   constructor(config: BusConfig = {}) {
     this.ram = new Ram(config.ramBase ?? MemoryMap.ram.base, config.ramSize ?? MemoryMap.ram.defaultSize);
@@ -109,7 +116,12 @@ export class Bus implements DmaPort {
   load(paddr: number, size: number, out: Int32Array): boolean {
     const off = paddr - this.ram.base;
     if (off >= 0 && off + size <= this.ram.size) {
-      readLe(this.ram.bytes, off, size, out);
+      if (off + size <= RAM_CHUNK_BYTES) {
+        readLe(this.ram.bytes, off, size, out);
+      } else {
+        this.ram.read(off, this.tmpBytes.subarray(0, size));
+        readLe(this.tmpBytes, 0, size, out);
+      }
       return true;
     }
     const rom = this.romAt(paddr, size);
@@ -138,7 +150,13 @@ export class Bus implements DmaPort {
   store(paddr: number, size: number, lo: number, hi: number): boolean {
     const off = paddr - this.ram.base;
     if (off >= 0 && off + size <= this.ram.size) {
-      writeLe(this.ram.bytes, off, size, lo, hi);
+      if (off + size <= RAM_CHUNK_BYTES) {
+        writeLe(this.ram.bytes, off, size, lo, hi);
+      } else {
+        const b = this.tmpBytes.subarray(0, size);
+        writeLe(b, 0, size, lo, hi);
+        this.ram.write(off, b);
+      }
       this.ramStored(off, size);
       return true;
     }
@@ -154,23 +172,59 @@ export class Bus implements DmaPort {
 
   /**
    * Bookkeeping after a write to RAM offset `off` of `len` bytes (harts that write RAM directly
-   * call this when `ram.codeMark[page] !== 0 || reservationCount !== 0`).
+   * call this when `ram.codeMark[page] !== 0 || reservationCount !== 0`): reservations on the
+   * bytes are broken, decoded code in the 64-byte granules written is invalidated (the whole
+   * page's: its generation changes, every hart re-decodes it), watches fire. Returns true when
+   * decoded code was invalidated.
    */
-  ramStored(off: number, len: number): void {
+  ramStored(off: number, len: number): boolean {
     const ram = this.ram;
-    const p0 = off >>> 12;
-    const p1 = (off + len - 1) >>> 12;
+    const p0 = Math.floor(off / 4096);
+    const p1 = Math.floor((off + len - 1) / 4096);
     const marks = ram.codeMark[p0] | ram.codeMark[p1];
     if (this.reservationCount !== 0) this.clearReservations(ram.base + off, len);
-    if (marks === 0) return;
-    const watched = (marks & PageMark.Watched) !== 0;
+    if (marks === 0) return false;
+    let invalidated = false;
     for (let p = p0; p <= p1; p++) {
-      if ((ram.codeMark[p] & PageMark.Code) !== 0) {
-        ram.codeMark[p] &= ~PageMark.Code;
-        ram.codeGen[p]++;
+      if ((ram.codeMark[p] & PageMark.Code) === 0) continue;
+      const from = Math.max(off, p * 4096) - p * 4096;
+      const to = Math.min(off + len, (p + 1) * 4096) - p * 4096; // exclusive, in the page
+      if (touchesCode(ram.codeBits, p, from, to) && this.touchesInstruction(p, from, to)) {
+        this.invalidateCode(p);
+        invalidated = true;
       }
     }
-    if (watched) this.fireWatches(ram.base + off, len);
+    if ((marks & PageMark.Watched) !== 0) this.fireWatches(ram.base + off, len);
+    return invalidated;
+  }
+
+  /** Whether bytes [from, to) of page p overlap a decoded instruction (its halfwords). */
+  private touchesInstruction(p: number, from: number, to: number): boolean {
+    const halves = this.codeHalves.get(p);
+    if (halves === undefined) return false;
+    for (let i = from >>> 1; i <= (to - 1) >>> 1; i++) if ((halves[i >>> 5] & (1 << (i & 31))) !== 0) return true;
+    return false;
+  }
+
+  /** Forgets the decoded code of RAM page p: every hart re-decodes it when it next enters it. */
+  private invalidateCode(p: number): void {
+    const ram = this.ram;
+    ram.codeMark[p] &= ~PageMark.Code;
+    ram.codeBits[2 * p] = 0;
+    ram.codeBits[2 * p + 1] = 0;
+    this.codeHalves.delete(p);
+    ram.codeGen[p]++;
+  }
+
+  /** Records that RAM offsets [off, off + len) (in one page) hold a decoded instruction. */
+  markCodeBytes(off: number, len: number): void {
+    const p = Math.floor(off / 4096);
+    const o = off - p * 4096;
+    const bits = this.ram.codeBits;
+    for (let g = o >>> 6; g <= (o + len - 1) >>> 6 && g < 64; g++) bits[2 * p + (g >>> 5)] |= 1 << (g & 31);
+    let halves = this.codeHalves.get(p);
+    if (halves === undefined) this.codeHalves.set(p, (halves = new Uint32Array(64)));
+    for (let i = o >>> 1; i <= (o + len - 1) >>> 1 && i < 2048; i++) halves[i >>> 5] |= 1 << (i & 31);
   }
 
   private fireWatches(paddr: number, len: number): void {
@@ -187,7 +241,7 @@ export class Bus implements DmaPort {
     if (!this.isRam(paddr, 1)) throw new RvnError(`watched address 0x${paddr.toString(16)} is not in RAM`);
     const word = paddr - (paddr % 8);
     this.watches.push({ word, callback });
-    for (let p = (word - this.ram.base) >>> 12; p <= (word + 7 - this.ram.base) >>> 12; p++) {
+    for (let p = Math.floor((word - this.ram.base) / 4096); p <= Math.floor((word + 7 - this.ram.base) / 4096); p++) {
       this.ram.codeMark[p] |= PageMark.Watched;
     }
   }
@@ -239,8 +293,7 @@ export class Bus implements DmaPort {
 
   dmaRead(paddr: number, dst: Uint8Array): boolean {
     if (!this.isRam(paddr, dst.length)) return false;
-    const off = paddr - this.ram.base;
-    dst.set(this.ram.bytes.subarray(off, off + dst.length));
+    this.ram.read(paddr - this.ram.base, dst);
     return true;
   }
 
@@ -248,7 +301,7 @@ export class Bus implements DmaPort {
     if (!this.isRam(paddr, src.length)) return false;
     if (src.length === 0) return true;
     const off = paddr - this.ram.base;
-    this.ram.bytes.set(src, off);
+    this.ram.write(off, src);
     this.ramStored(off, src.length);
     return true;
   }
@@ -259,12 +312,9 @@ export class Bus implements DmaPort {
   writeBytes(paddr: number, data: Uint8Array): void {
     if (this.isRam(paddr, data.length)) {
       const off = paddr - this.ram.base;
-      this.ram.bytes.set(data, off);
-      for (let p = off >>> 12; p <= (off + Math.max(data.length, 1) - 1) >>> 12; p++) {
-        if ((this.ram.codeMark[p] & PageMark.Code) !== 0) {
-          this.ram.codeMark[p] &= ~PageMark.Code;
-          this.ram.codeGen[p]++;
-        }
+      this.ram.write(off, data);
+      for (let p = Math.floor(off / 4096); p <= Math.floor((off + Math.max(data.length, 1) - 1) / 4096); p++) {
+        if ((this.ram.codeMark[p] & PageMark.Code) !== 0) this.invalidateCode(p);
       }
       return;
     }
@@ -276,13 +326,22 @@ export class Bus implements DmaPort {
   /** Copies `length` bytes out of RAM or ROM (host side). */
   readBytes(paddr: number, length: number): Uint8Array {
     if (this.isRam(paddr, length)) {
-      const off = paddr - this.ram.base;
-      return this.ram.bytes.slice(off, off + length);
+      const out = new Uint8Array(length);
+      this.ram.read(paddr - this.ram.base, out);
+      return out;
     }
     const rom = this.romAt(paddr, length);
     if (!rom) throw new RvnError(`cannot read ${length} bytes at 0x${paddr.toString(16)}: not RAM or ROM`);
     return rom.bytes.slice(paddr - rom.base, paddr - rom.base + length);
   }
+}
+
+/** Whether bytes [from, to) of page p include a granule marked as holding decoded code. */
+function touchesCode(bits: Uint32Array, p: number, from: number, to: number): boolean {
+  for (let g = from >>> 6; g <= (to - 1) >>> 6; g++) {
+    if ((bits[2 * p + (g >>> 5)] & (1 << (g & 31))) !== 0) return true;
+  }
+  return false;
 }
 
 /** Little-endian read of `size` bytes into out[0..1]. */

@@ -13,11 +13,11 @@ export class AssocTable {
   /** The entry found or inserted last: always the most recently used one (-1: none). */
   private last = -1;
   /**
-   * Its range (size 0: none). A lookup inside it changes nothing (the entry is already the most
-   * recently used), so generated block code tests it inline (rocket-blocks.ts).
+   * Its range as [base, size] (size 0: none). A lookup inside it changes nothing (the entry is
+   * already the most recently used), so generated block code tests it inline (rocket-code.ts).
+   * A Float64Array: storing a double into an object field allocates in V8.
    */
-  lastBase = 0;
-  lastSize = 0;
+  readonly lastF64 = new Float64Array(2);
 
   constructor(readonly entries: number) {
     this.base = new Float64Array(entries);
@@ -27,8 +27,8 @@ export class AssocTable {
 
   private setLast(i: number): void {
     this.last = i;
-    this.lastBase = this.base[i];
-    this.lastSize = this.size[i];
+    this.lastF64[0] = this.base[i];
+    this.lastF64[1] = this.size[i];
   }
 
   /** Index of the entry covering `addr` (and marks it most recently used), or -1. */
@@ -66,7 +66,7 @@ export class AssocTable {
     this.size.fill(0);
     this.lru.reset();
     this.last = -1;
-    this.lastSize = 0;
+    this.lastF64[1] = 0;
   }
 }
 

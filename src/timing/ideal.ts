@@ -1,22 +1,51 @@
-/** The ideal model: one cycle per retired instruction, free traps, no events. */
+/** The ideal model: one cycle per instruction (ECALL and EBREAK included), free traps, no events. */
 import { TIMING_EVENT_COUNT } from './events';
-import type { RetireRecord, TimingModel } from './record';
-import type { BlockTiming, BlockTimingWriter } from './block-timing';
+import { InsnClass, type RetireRecord, type TimingModel } from './record';
+import { HartSlot, type TimingCode, type TimingSite, type TimingWriter } from './timing-code';
 
-/** Translated blocks: one cycle per instruction, so h.cycle follows the retired count. */
-const UNIT_WRITER: BlockTimingWriter = {
-  prologue: () => 'const c0 = h.cycle;',
-  retire: () => '',
-  overLimit: (retired) => `c0 + ${retired} >= limit`,
-  hasRoom: (cycles, retired) => `c0 + ${retired} + ${cycles} <= limit`,
-  sync: (retired) => `h.cycle = c0 + ${retired};`,
-  resync: () => '',
-};
-const UNIT_BLOCK_TIMING: BlockTiming = { maxInsnCycles: 1, maxBlock: 48, writer: () => UNIT_WRITER };
+/**
+ * The cycle count follows the instructions charged: c0 (the count at entry) plus the
+ * instructions retired; ECALL and EBREAK, charged but not retired, add one to c0.
+ */
+class UnitWriter implements TimingWriter {
+  prologue(): string {
+    return `let c0 = hs[${HartSlot.Cycle}];`;
+  }
+  bindings(): Record<string, unknown> {
+    return {};
+  }
+  insn(site: TimingSite): string {
+    return this.issue() + this.charge(site);
+  }
+  issue(): string {
+    return '';
+  }
+  charge(site: TimingSite): string {
+    return site.cls === InsnClass.Ecall || site.cls === InsnClass.Ebreak ? 'c0++;' : '';
+  }
+  cycleNow(retired: string): string {
+    return `(c0 + ${retired})`;
+  }
+  overLimit(retired: string): string {
+    return `c0 + ${retired} >= limit`;
+  }
+  hasRoom(cycles: number, retired: string): string {
+    return `c0 + ${retired} + ${cycles} <= limit`;
+  }
+  sync(retired: string): string {
+    return `hs[${HartSlot.Cycle}] = c0 + ${retired};`;
+  }
+  resync(): string {
+    // A trap entry costs nothing; c0 is unchanged.
+    return '';
+  }
+}
+
+const UNIT_CODE: TimingCode = { maxInsnCycles: 1, maxBlock: 48, writer: () => new UnitWriter() };
 
 export class IdealTimingModel implements TimingModel {
   readonly events = new Float64Array(TIMING_EVENT_COUNT);
-  readonly blockTiming = UNIT_BLOCK_TIMING;
+  readonly code = UNIT_CODE;
   constructor(readonly name: string) {}
   retire(_r: RetireRecord): number {
     return 1;
@@ -26,5 +55,8 @@ export class IdealTimingModel implements TimingModel {
   }
   reset(): void {
     this.events.fill(0);
+  }
+  attach(): void {
+    // Nothing to ask a hart: the ideal model has no TLBs.
   }
 }

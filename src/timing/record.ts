@@ -5,35 +5,10 @@
  *
  * The model observes; it never changes architectural state.
  */
-import type { BlockTiming } from './block-timing';
+import type { TimingCode } from './timing-code';
+import { InsnClass } from '../isa/classes';
 
-/** Timing-relevant class of an instruction, derived from the ISA table. */
-export const enum InsnClass {
-  Alu = 0, // integer ALU op, LUI, AUIPC, shifts, compares
-  Load = 1, // LB/LH/LW/LD/LBU/LHU/LWU (width and signedness in memWidth/loadSigned)
-  Store = 2,
-  Branch = 3, // conditional branches
-  Jal = 4,
-  Jalr = 5,
-  Mul = 6, // MUL, MULH, MULHSU, MULHU (64-bit)
-  MulW = 7,
-  Div = 8, // DIV, DIVU, REM, REMU
-  DivW = 9,
-  Csr = 10, // CSRRW/S/C(I)
-  Amo = 11,
-  Lr = 12,
-  Sc = 13,
-  Fence = 14,
-  FenceI = 15,
-  SfenceVma = 16,
-  Ecall = 17,
-  Ebreak = 18,
-  Xret = 19, // MRET, SRET, URET
-  Wfi = 20,
-  Uipi = 21, // the UINTR uipi instruction (SEND/READ/WRITE/ACTIVATE/DEACTIVATE)
-}
-
-export const InsnClassCount = 22;
+export { InsnClass, InsnClassCount } from '../isa/classes';
 
 /** One retired instruction, as seen by the timing model. Reused: copy what you keep. */
 export interface RetireRecord {
@@ -103,14 +78,64 @@ export interface TimingModel {
   /** Cycles taken by this retired instruction (at least 1 for the ideal model). */
   retire(r: RetireRecord): number;
   /**
-   * Optional: timing code for translated blocks (block-timing.ts). Without it the hart runs
-   * this model's harts in the interpreter only.
+   * The model's cost of each instruction class as code (timing-code.ts), which the hart places
+   * after every instruction, in its interpreter and in translated blocks; retire() is made from
+   * the same code.
    */
-  readonly blockTiming?: BlockTiming;
+  readonly code: TimingCode;
   /** Extra cycles to redirect to a trap handler (charged in addition to the faulting insn). */
   trap(kind: TrapKind, cause: number): number;
   /** Model event counters, for mhpmcounter3.. (index → count); see docs/timing.md. */
   readonly events: Float64Array;
   /** Clears caches/predictors/TLBs (fence.i does part of this itself). */
   reset(): void;
+  /**
+   * The hart this model times, asked for page-table walks (a hart attaches itself when it is
+   * given the model). A model without a host takes every translation as Bare.
+   */
+  attach(host: TimingHost): void;
+}
+
+/** The host of a model that has none: every translation is Bare. */
+export const BARE_HOST: TimingHost = { walkPtes: () => 0 };
+
+/** Slots of PackedRetireRecord's Float64Array. */
+const enum RecSlot { Pc, FetchPaddr, MemPaddr, MemVaddr, NextPc, Count }
+
+/**
+ * A RetireRecord whose double fields live in a Float64Array: the hart fills one per
+ * instruction, and a double stored into an object field allocates a heap number in V8.
+ */
+export class PackedRetireRecord implements RetireRecord {
+  private readonly f = new Float64Array(RecSlot.Count);
+  get pc(): number { return this.f[RecSlot.Pc]; }
+  set pc(v: number) { this.f[RecSlot.Pc] = v; }
+  get fetchPaddr(): number { return this.f[RecSlot.FetchPaddr]; }
+  set fetchPaddr(v: number) { this.f[RecSlot.FetchPaddr] = v; }
+  get memPaddr(): number { return this.f[RecSlot.MemPaddr]; }
+  set memPaddr(v: number) { this.f[RecSlot.MemPaddr] = v; }
+  get memVaddr(): number { return this.f[RecSlot.MemVaddr]; }
+  set memVaddr(v: number) { this.f[RecSlot.MemVaddr] = v; }
+  get nextPc(): number { return this.f[RecSlot.NextPc]; }
+  set nextPc(v: number) { this.f[RecSlot.NextPc] = v; }
+  insnLen = 4;
+  cls: InsnClass = 0;
+  rd = 0;
+  rs1 = 0;
+  rs2 = 0;
+  memWidth = 0;
+  loadSigned = false;
+  memIsMmio = false;
+  taken = false;
+  csr = 0;
+  csrWritten = false;
+  aLo = 0;
+  aHi = 0;
+  bLo = 0;
+  bHi = 0;
+  mulDivFunct3 = 0;
+
+  constructor() {
+    this.memPaddr = -1;
+  }
 }

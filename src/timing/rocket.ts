@@ -1,9 +1,9 @@
 /**
- * The Rocket cycle model (spec/timing.md, docs/timing.md). Time is kept as the cycle at which
- * the next instruction could issue (enter EX) if nothing stalled it (`now`), plus, per
- * register, the cycle from which a consumer can issue (`ready`). An instruction issues at
- *   s = max(now + fetch penalties, ready[rs1], ready[rs2], [mul/div unit free]),
- * charges (s + 1 + penalties) − now, and publishes ready[rd] = s + memory penalty + latency.
+ * The Rocket cycle model (spec/timing.md, docs/timing.md): its state (time, register ready
+ * times, caches, TLBs, predictor, multiplier) and the services its generated code calls on
+ * the slow paths. The cost of each instruction class is written once, as code, in
+ * rocket-code.ts; the hart places it after every instruction (interpreter and translated
+ * blocks), and this model's retire(record) is made from the same code.
  */
 import { CacheModel, CacheResult } from './cache';
 import { AssocTable } from './assoc';
@@ -12,9 +12,10 @@ import { divLatency, mulLatency } from './muldiv';
 import { lfsrSeed } from './lfsr';
 import { TIMING_EVENT_COUNT, TimingEvent } from './events';
 import type { TimingProfile } from './profile';
-import { InsnClass, TrapKind, type RetireRecord, type TimingHost, type TimingModel } from './record';
-import type { BlockTiming } from './block-timing';
-import { RocketBlockTiming } from './rocket-blocks';
+import { BARE_HOST, TrapKind, type RetireRecord, type TimingHost, type TimingModel } from './record';
+import { RocketSlot, RocketTimingCode } from './rocket-code';
+import { recordRetire } from './retire-record';
+import type { FunctionCache } from './timing-code';
 
 const SATP = 0x180;
 const PTE_BYTES = 8;
@@ -25,43 +26,49 @@ export class RocketTimingModel implements TimingModel {
   readonly name: string;
   readonly events = new Float64Array(TIMING_EVENT_COUNT);
 
-  // Public state below is read and written by the code RocketBlockTiming generates into
-  // translated blocks (rocket-blocks.ts); everything else is private to the model.
+  // Public state below is read and written by the generated code (rocket-code.ts); everything
+  // else is private to the model.
 
+  /** The model's doubles that generated code reads and writes (RocketSlot); accessors below. */
+  readonly tf = new Float64Array(RocketSlot.Count);
   /** The cycle at which the next instruction could issue if nothing stalled it. */
-  now = 0;
-  /** Per register, the cycle from which a consumer can issue (ready[0] stays 0). */
-  readonly ready = new Float64Array(32);
+  get now(): number { return this.tf[RocketSlot.Now]; }
+  set now(v: number) { this.tf[RocketSlot.Now] = v; }
+  /** Per register, the cycle from which a consumer can issue (ready[0] stays 0; 32: x0's scratch slot). */
+  readonly ready = new Float64Array(33);
   /**
    * Virtual and physical start of the I$ line fetched last (NaN when forgotten): fetching
    * from it again is a guaranteed hit that changes no cache, TLB or LFSR state, so generated
    * code skips fetchAt() for it.
    */
-  lastFetchV = NaN;
-  lastFetchP = NaN;
+  get lastFetchV(): number { return this.tf[RocketSlot.LastFetchV]; }
+  set lastFetchV(v: number) { this.tf[RocketSlot.LastFetchV] = v; }
+  get lastFetchP(): number { return this.tf[RocketSlot.LastFetchP]; }
+  set lastFetchP(v: number) { this.tf[RocketSlot.LastFetchP] = v; }
   /**
    * Changes whenever a line the I$ holds may have left it (a fill, an invalidation) and is NaN
    * while fetches are translated: with Bare fetch, a line fetched since the epoch last changed
    * is still in the I$, and fetching it again is a hit that changes no state (the I$ has no
-   * LRU). Generated code remembers per fetch site the epoch it last fetched at.
+   * LRU). Generated block code remembers per fetch site the epoch it last fetched at.
    */
-  fetchEpoch = NaN;
+  get fetchEpoch(): number { return this.tf[RocketSlot.FetchEpoch]; }
+  set fetchEpoch(v: number) { this.tf[RocketSlot.FetchEpoch] = v; }
   private epochCounter = 0;
-  /** Virtual pc and physical fetch address of the running block's first instruction. */
-  basePc = 0.5;
-  basePa = 0.5;
+  /** Virtual pc and physical fetch address that fetchAt() and the predictor calls count from. */
+  get basePc(): number { return this.tf[RocketSlot.BasePc]; }
+  set basePc(v: number) { this.tf[RocketSlot.BasePc] = v; }
+  get basePa(): number { return this.tf[RocketSlot.BasePa]; }
+  set basePa(v: number) { this.tf[RocketSlot.BasePa] = v; }
   /** Set when the host reported Bare data translation (generated code then skips the D-TLB). */
   bareData = false;
   readonly dcache: CacheModel;
-  /** pc and physical fetch address of the instruction being retired (see issue()). */
-  private fetchPc = 0.5;
-  private fetchPa = 0.5;
   private readonly fetchLineMask: number;
   /** The cycle from which the multiplier/divider accepts a new operation. */
-  mulFree = 0;
+  get mulFree(): number { return this.tf[RocketSlot.MulFree]; }
+  set mulFree(v: number) { this.tf[RocketSlot.MulFree] = v; }
   private readonly icache: CacheModel;
   private readonly itlb: AssocTable;
-  /** The D-TLB (generated block code tests its last entry inline). */
+  /** The D-TLB (generated code tests its last entry inline). */
   readonly dtlb: AssocTable;
   private readonly pteCache: AssocTable;
   private readonly bp: BranchPredictor;
@@ -69,24 +76,29 @@ export class RocketTimingModel implements TimingModel {
   private readonly ptes = new Float64Array(8);
   /** Set when the host reported Bare fetch translation; cleared on anything that may change it. */
   private bareFetch = false;
+  /** The hart asked for page-table walks (TimingModel.attach). */
+  private host: TimingHost = BARE_HOST;
 
-  // Profile numbers copied into fields (read on every instruction).
+  // Profile numbers copied into fields (read on every slow path).
   private readonly memLat: number;
   private readonly wbLat: number;
   private readonly mmioLat: number;
-  private readonly loadWord: number;
-  private readonly loadSub: number;
-  private readonly scLat: number;
-  private readonly csrRead: number;
-  private readonly jalrLink: number;
   private readonly flush: number;
   private readonly csrFlush: number;
   private readonly sfenceFlush: number;
   private readonly xret: number;
-  readonly blockTiming: BlockTiming;
+  readonly code: RocketTimingCode;
+  /** Cycles of one retired instruction described by a record (made from `code`). */
+  readonly retire: (r: RetireRecord) => number;
 
-  constructor(private readonly p: TimingProfile, private readonly host: TimingHost, hartId: number) {
+  constructor(private readonly p: TimingProfile, hartId: number, cache?: FunctionCache) {
     this.name = p.name;
+    this.tf.fill(0);
+    this.lastFetchV = NaN;
+    this.lastFetchP = NaN;
+    this.fetchEpoch = NaN;
+    this.basePc = 0.5;
+    this.basePa = 0.5;
     this.fetchLineMask = p.icacheLineBytes - 1;
     this.icache = new CacheModel(p.icacheBytes, p.icacheWays, p.icacheLineBytes, lfsrSeed(p.lfsrSeed, hartId, 0));
     this.dcache = new CacheModel(p.dcacheBytes, p.dcacheWays, p.dcacheLineBytes, lfsrSeed(p.lfsrSeed, hartId, 0x5a5a));
@@ -98,55 +110,36 @@ export class RocketTimingModel implements TimingModel {
     this.memLat = p.memoryLatency;
     this.wbLat = p.dirtyWritebackCycles;
     this.mmioLat = p.mmioLatency;
-    this.loadWord = p.loadWordLatency;
-    this.loadSub = p.loadSubwordLatency;
-    this.scLat = p.scLatency;
-    this.csrRead = p.csrReadLatency;
-    this.jalrLink = p.jalrLinkLatency;
     this.flush = p.flushCycles;
     this.csrFlush = p.csrWriteFlushCycles;
     this.sfenceFlush = p.sfenceVmaFlushes ? p.flushCycles : 0;
     this.xret = p.xretCycles;
-    this.blockTiming = new RocketBlockTiming(p, this);
+    this.code = new RocketTimingCode(p, this);
+    this.retire = recordRetire(this, this.code, cache);
   }
+
+  attach(host: TimingHost): void {
+    this.host = host;
+  }
+
+  // --- fetch -----------------------------------------------------------------------------------
 
   /**
-   * The cycle an instruction issues: `now` plus fetch penalties (I-TLB and I$ misses delay
-   * its arrival), then operand interlocks (ready[0] stays 0; unused sources are 0).
+   * I-TLB and I$ cycles of fetching the instruction at basePc/basePa + offset (offsets keep the
+   * argument a small integer, which crosses a call V8 does not inline without being boxed).
    */
-  private issueAt(pc: number, fetchPaddr: number, rs1: number, rs2: number): number {
-    this.fetchPc = pc;
-    this.fetchPa = fetchPaddr;
-    return this.issue(rs1, rs2);
-  }
-
-  /**
-   * issueAt() for the instruction at fetchPc/fetchPa. Addresses travel through these fields
-   * rather than as arguments: a double (≥ 2^30) passed to a call V8 does not inline is boxed,
-   * which would allocate per instruction.
-   */
-  private issue(rs1: number, rs2: number): number {
-    const t = this.now + this.fetchPenalty();
-    let s = t;
-    const ready = this.ready;
-    if (ready[rs1] > s) s = ready[rs1];
-    if (ready[rs2] > s) s = ready[rs2];
-    this.events[TimingEvent.OperandStall] += s - t;
-    return s;
-  }
-
-  /** I-TLB and I$ cycles of the fetch at fetchPc/fetchPa (in this order: the I-TLB first). */
-  private fetchPenalty(): number {
+  fetchAt(offset: number): number {
+    const pc = this.basePc + offset;
+    const pa = this.basePa + offset;
     let c = 0;
-    if (!this.bareFetch) c += this.translate(this.fetchPc, true);
-    const pa = this.fetchPa;
+    if (!this.bareFetch) c += this.translate(pc, true);
     if (this.icache.access(this.icache.lineOf(pa), false) !== CacheResult.Hit) {
       this.events[TimingEvent.IcacheMiss]++;
       c += this.memLat;
       this.newFetchEpoch();
     }
     // `& mask` of a double keeps its low bits (also for negative, sign-extended pcs).
-    this.lastFetchV = this.fetchPc - (this.fetchPc & this.fetchLineMask);
+    this.lastFetchV = pc - (pc & this.fetchLineMask);
     this.lastFetchP = pa - (pa & this.fetchLineMask);
     return c;
   }
@@ -163,186 +156,19 @@ export class RocketTimingModel implements TimingModel {
     this.fetchEpoch = this.bareFetch ? ++this.epochCounter : NaN;
   }
 
-  // Entry points for generated block code (rocket-blocks.ts). Offsets are relative to
-  // basePc/basePa: small integers, so no double is boxed crossing the call.
-
-  /** I-TLB and I$ cycles of fetching the instruction at base + offset. */
-  fetchAt(offset: number): number {
-    this.fetchPc = this.basePc + offset;
-    this.fetchPa = this.basePa + offset;
-    return this.fetchPenalty();
-  }
+  // --- data ------------------------------------------------------------------------------------
 
   /**
-   * dataOf() of a RAM access (not MMIO) under Bare translation, already known to the model
-   * (bareData), to D$ line number `line`.
+   * dataOf() of a RAM access (not MMIO) whose translation costs nothing (Bare, or the D-TLB
+   * entry used last), to D$ line number `line`.
    */
   dataLine(line: number, write: boolean): number {
     return this.dcacheResult(this.dcache.access(line, write));
   }
 
   /**
-   * Control cycles of a CSR instruction (r.csr, r.csrWritten): a write flushes the pipeline
-   * unless the CSR is one of the profile's no-flush ones; a satp write forgets translations.
-   */
-  csrCtl(r: RetireRecord): number {
-    if (!r.csrWritten) return 0;
-    let ctl = 0;
-    if (this.noFlush[r.csr & 0xfff] === 0) {
-      ctl = this.csrFlush;
-      this.events[TimingEvent.PipelineFlush]++;
-    }
-    if (r.csr === SATP) this.forgetTranslation();
-    return ctl;
-  }
-
-  /** Control cycles of the conditional branch at base + offset; next pc = pc + delta. */
-  branchAt(offset: number, taken: boolean, delta: number): number {
-    const key = this.basePc + offset - PC_KEY_BIAS;
-    const ctl = this.bp.branch(key, taken, key + delta);
-    if (this.bp.outcome === PredictOutcome.Mispredict) this.events[TimingEvent.BranchMispredict]++;
-    return ctl;
-  }
-
-  /** Control cycles of the JAL at base + offset (target pc + imm). */
-  jalAt(offset: number, rd: number, len: number, imm: number): number {
-    const key = this.basePc + offset - PC_KEY_BIAS;
-    const ctl = this.bp.jal(key, rd, key + len, key + imm);
-    if (this.bp.outcome === PredictOutcome.BtbMissBubble) this.events[TimingEvent.BtbMissBubble]++;
-    return ctl;
-  }
-
-  /** Control cycles of the JALR at base + offset; its target is r.nextPc. */
-  jalrAt(offset: number, rd: number, rs1: number, len: number, r: RetireRecord): number {
-    const key = this.basePc + offset - PC_KEY_BIAS;
-    const ctl = this.bp.jalr(key, rd, rs1, key + len, r.nextPc - PC_KEY_BIAS);
-    if (this.bp.outcome === PredictOutcome.Mispredict) this.events[TimingEvent.JumpMispredict]++;
-    else if (this.bp.outcome === PredictOutcome.BtbMissBubble) this.events[TimingEvent.BtbMissBubble]++;
-    return ctl;
-  }
-
-  /** Publishes rd's ready time and advances `now`; returns the instruction's cycles. */
-  private finish(s: number, rd: number, mem: number, ctl: number, lat: number): number {
-    if (rd !== 0) this.ready[rd] = s + mem + lat;
-    const end = s + 1 + mem + ctl;
-    const cycles = end - this.now;
-    this.now = end;
-    return cycles;
-  }
-
-  retire(r: RetireRecord): number {
-    const ev = this.events;
-    let s = this.issueAt(r.pc, r.fetchPaddr, r.rs1, r.rs2);
-
-    let mem = 0; // D-side penalty: delays the pipeline and the load result
-    let ctl = 0; // control penalty: delays the next instruction only
-    let lat = 1;
-    switch (r.cls) {
-      case InsnClass.Alu:
-      case InsnClass.Fence:
-      case InsnClass.Ecall: // the redirect is charged by trap()
-      case InsnClass.Ebreak:
-        break;
-      case InsnClass.Load:
-        mem = this.dataOf(r, false);
-        lat = r.memWidth >= 4 ? this.loadWord : this.loadSub;
-        break;
-      case InsnClass.Store:
-        mem = this.dataOf(r, true);
-        break;
-      case InsnClass.Branch:
-        ctl = this.bp.branch(r.pc - PC_KEY_BIAS, r.taken, r.nextPc - PC_KEY_BIAS);
-        if (this.bp.outcome === PredictOutcome.Mispredict) ev[TimingEvent.BranchMispredict]++;
-        break;
-      case InsnClass.Jal:
-        ctl = this.bp.jal(r.pc - PC_KEY_BIAS, r.rd, r.pc + r.insnLen - PC_KEY_BIAS, r.nextPc - PC_KEY_BIAS);
-        if (this.bp.outcome === PredictOutcome.BtbMissBubble) ev[TimingEvent.BtbMissBubble]++;
-        break;
-      case InsnClass.Jalr:
-        ctl = this.bp.jalr(r.pc - PC_KEY_BIAS, r.rd, r.rs1, r.pc + r.insnLen - PC_KEY_BIAS, r.nextPc - PC_KEY_BIAS);
-        if (this.bp.outcome === PredictOutcome.Mispredict) ev[TimingEvent.JumpMispredict]++;
-        else if (this.bp.outcome === PredictOutcome.BtbMissBubble) ev[TimingEvent.BtbMissBubble]++;
-        lat = this.jalrLink;
-        break;
-      case InsnClass.Mul:
-      case InsnClass.MulW:
-      case InsnClass.Div:
-      case InsnClass.DivW: {
-        if (this.mulFree > s) {
-          ev[TimingEvent.MulDivBusyStall] += this.mulFree - s;
-          s = this.mulFree;
-        }
-        lat = this.mulDivLatency(r, r.cls) + 1;
-        this.mulFree = s + lat;
-        break;
-      }
-      case InsnClass.Csr:
-        lat = this.csrRead;
-        ctl = this.csrCtl(r);
-        break;
-      case InsnClass.Amo:
-        mem = this.dataOf(r, true);
-        lat = this.loadWord;
-        break;
-      case InsnClass.Lr:
-        mem = this.dataOf(r, false);
-        lat = this.loadWord;
-        break;
-      case InsnClass.Sc:
-        mem = this.dataOf(r, true);
-        lat = this.scLat;
-        break;
-      case InsnClass.FenceI:
-        this.icache.invalidateAll();
-        this.forgetFetch();
-        ctl = this.flushed(this.flush);
-        break;
-      case InsnClass.SfenceVma:
-        this.itlb.clear();
-        this.dtlb.clear();
-        this.pteCache.clear();
-        this.forgetTranslation();
-        ctl = this.flushed(this.sfenceFlush);
-        break;
-      case InsnClass.Xret:
-        this.forgetTranslation();
-        ctl = this.flushed(this.xret);
-        break;
-      case InsnClass.Wfi:
-        ctl = this.flushed(this.flush);
-        break;
-      case InsnClass.Uipi:
-        mem = this.dataOf(r, false);
-        lat = this.loadWord;
-        break;
-    }
-    return this.finish(s, r.rd, mem, ctl, lat);
-  }
-
-  /** Translation may have changed (trap, xRET, satp, sfence.vma): ask the host again. */
-  private forgetTranslation(): void {
-    this.forgetFetch();
-    this.bareData = false;
-  }
-
-  private flushed(cycles: number): number {
-    if (cycles > 0) this.events[TimingEvent.PipelineFlush]++;
-    return cycles;
-  }
-
-  /** Latency of the M-extension op of class `cls` whose operands and funct3 are in `r`. */
-  mulDivLatency(r: RetireRecord, cls: InsnClass): number {
-    const p = this.p;
-    const word = cls === InsnClass.MulW || cls === InsnClass.DivW;
-    if (cls === InsnClass.Mul || cls === InsnClass.MulW) {
-      return mulLatency(r.mulDivFunct3 ?? 0, word, r.aLo, r.aHi, p.mulBitsPerCycle, p.mulEarlyOut);
-    }
-    return divLatency(r.mulDivFunct3 ?? 4, word, r.aLo, r.aHi, r.bLo, r.bHi, p.divEarlyOut);
-  }
-
-  /**
    * Extra cycles of the data access in the record's memory fields: D-TLB, then MMIO or the D$
-   * (write-back, write-allocate). Also called by generated block code.
+   * (write-back, write-allocate). No access (memPaddr < 0): 0.
    */
   dataOf(r: RetireRecord, write: boolean): number {
     if (r.memPaddr < 0) return 0;
@@ -351,12 +177,8 @@ export class RocketTimingModel implements TimingModel {
       this.events[TimingEvent.MmioAccess]++;
       return c + this.mmioLat;
     }
-    c += this.dcacheAccess(r.memPaddr, write);
+    c += this.dcacheResult(this.dcache.access(this.dcache.lineOf(r.memPaddr), write));
     return c;
-  }
-
-  private dcacheAccess(paddr: number, write: boolean): number {
-    return this.dcacheResult(this.dcache.access(this.dcache.lineOf(paddr), write));
   }
 
   /** The cycles (and events) of a D$ access with result `res`. */
@@ -383,8 +205,7 @@ export class RocketTimingModel implements TimingModel {
       if (isFetch) {
         this.bareFetch = true;
         this.newFetchEpoch();
-      }
-      else this.bareData = true;
+      } else this.bareData = true;
       return 0;
     }
     const p = this.p;
@@ -399,12 +220,102 @@ export class RocketTimingModel implements TimingModel {
         continue;
       }
       this.events[TimingEvent.PtwMemRead]++;
-      c += p.ptwAccessCycles + this.dcacheAccess(pa, false);
+      c += p.ptwAccessCycles + this.dcacheResult(this.dcache.access(this.dcache.lineOf(pa), false));
       if (!leaf && usePteCache) this.pteCache.insert(pa, PTE_BYTES);
     }
     const size = n <= SV39_LEVELS ? 2 ** (12 + 9 * (SV39_LEVELS - n)) : 4096;
     tlb.insert(Math.floor(vaddr / size) * size, size);
     return c;
+  }
+
+  // --- control ---------------------------------------------------------------------------------
+
+  /** Control cycles of the conditional branch at basePc + offset; next pc = pc + delta. */
+  branchAt(offset: number, taken: boolean, delta: number): number {
+    const key = this.basePc + offset - PC_KEY_BIAS;
+    const ctl = this.bp.branch(key, taken, key + delta);
+    if (this.bp.outcome === PredictOutcome.Mispredict) this.events[TimingEvent.BranchMispredict]++;
+    return ctl;
+  }
+
+  /** Control cycles of the JAL at basePc + offset (target pc + imm). */
+  jalAt(offset: number, rd: number, len: number, imm: number): number {
+    const key = this.basePc + offset - PC_KEY_BIAS;
+    const ctl = this.bp.jal(key, rd, key + len, key + imm);
+    if (this.bp.outcome === PredictOutcome.BtbMissBubble) this.events[TimingEvent.BtbMissBubble]++;
+    return ctl;
+  }
+
+  /** Control cycles of the JALR at basePc + offset; its target is r.nextPc. */
+  jalrAt(offset: number, rd: number, rs1: number, len: number, r: RetireRecord): number {
+    const key = this.basePc + offset - PC_KEY_BIAS;
+    const ctl = this.bp.jalr(key, rd, rs1, key + len, r.nextPc - PC_KEY_BIAS);
+    if (this.bp.outcome === PredictOutcome.Mispredict) this.events[TimingEvent.JumpMispredict]++;
+    else if (this.bp.outcome === PredictOutcome.BtbMissBubble) this.events[TimingEvent.BtbMissBubble]++;
+    return ctl;
+  }
+
+  /**
+   * Latency of an M-extension operation (funct3 0 MUL … 7 REMU; `word`: a W op) on operands
+   * aLo:aHi, bLo:bHi.
+   */
+  mulDivLatency(funct3: number, word: boolean, isMul: boolean, aLo: number, aHi: number, bLo: number, bHi: number): number {
+    const p = this.p;
+    if (isMul) return mulLatency(funct3, word, aLo, aHi, p.mulBitsPerCycle, p.mulEarlyOut);
+    return divLatency(funct3, word, aLo, aHi, bLo, bHi, p.divEarlyOut);
+  }
+
+  /**
+   * Control cycles of a CSR instruction (r.csr, r.csrWritten): a write flushes the pipeline
+   * unless the CSR is one of the profile's no-flush ones; a satp write forgets translations.
+   */
+  csrCtl(r: RetireRecord): number {
+    if (!r.csrWritten) return 0;
+    let ctl = 0;
+    if (this.noFlush[r.csr & 0xfff] === 0) {
+      ctl = this.csrFlush;
+      this.events[TimingEvent.PipelineFlush]++;
+    }
+    if (r.csr === SATP) this.forgetTranslation();
+    return ctl;
+  }
+
+  /** fence.i: the whole I$ is invalidated, the pipeline flushed. */
+  fenceICtl(): number {
+    this.icache.invalidateAll();
+    this.forgetFetch();
+    return this.flushed(this.flush);
+  }
+
+  /** sfence.vma: both TLBs and the PTE cache are emptied. */
+  sfenceVmaCtl(): number {
+    this.itlb.clear();
+    this.dtlb.clear();
+    this.pteCache.clear();
+    this.forgetTranslation();
+    return this.flushed(this.sfenceFlush);
+  }
+
+  /** xRET: translation may change with the privilege; a flush. */
+  xretCtl(): number {
+    this.forgetTranslation();
+    return this.flushed(this.xret);
+  }
+
+  /** wfi: a flush (the sleeping itself is the hart's). */
+  wfiCtl(): number {
+    return this.flushed(this.flush);
+  }
+
+  /** Translation may have changed (trap, xRET, satp, sfence.vma): ask the host again. */
+  private forgetTranslation(): void {
+    this.forgetFetch();
+    this.bareData = false;
+  }
+
+  private flushed(cycles: number): number {
+    if (cycles > 0) this.events[TimingEvent.PipelineFlush]++;
+    return cycles;
   }
 
   trap(kind: TrapKind, _cause: number): number {

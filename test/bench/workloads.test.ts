@@ -4,7 +4,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildWorkload, prepareRun, selectWorkloads, BENCH_TIMINGS } from '../../src/bench/runner';
 import type { Workload, WorkloadParams } from '../../src/bench/workload';
-import { WORKLOADS, alu, chase, syscall } from '../../src/bench/workloads/index';
+import { WORKLOADS, alu, chase, codedata, kcall, kcall2, mmio, syscall } from '../../src/bench/workloads/index';
 import { RvnError } from '../../src/errors';
 
 function run(w: Workload, params: WorkloadParams, timing: 'ideal' | 'rocket' = 'ideal') {
@@ -62,6 +62,40 @@ describe('instruction counts from the loop bodies', () => {
     const a = run(syscall, { ITERS: 100 });
     const b = run(syscall, { ITERS: 600 });
     expect(b.instret - a.instret).toBe(12 * 500);
+  });
+
+  it('kcall: 61 retired instructions per IPC round trip (two traps, two context switches)', () => {
+    // Task A: addi, mv, li a7, addi, bne, addi, bnez = 7 (its ecall does not retire); task B:
+    // addi, j = 2; the kernel per send: li, beq, csrrw, 5 sd, csrr, addi, sd, csrr, sd, ld,
+    // ld, csrw satp, ld, csrw sepc, csrw sscratch, 5 ld, ld tp, sret = 26, twice.
+    const a = run(kcall, { ITERS: 100 });
+    const b = run(kcall, { ITERS: 600 });
+    expect(b.instret - a.instret).toBe(61 * 500);
+  });
+
+  it('kcall2: 122 retired instructions per round trip across two harts', () => {
+    // A: 7 (as in kcall); B: addi, li a7, j = 3. A send, per hart: S ecall path 16 (csrr,
+    // bltz, li, beq, csrr, csrr, addi, sd, ld, sd, la = 2, sub, srli, li = 2), M IPI send 16
+    // (csrr, bltz, li, bne, li = 2, bne, slli, lui, add, li, sw, csrr, addi, csrw, mret),
+    // j s_idle, csrsi, wfi = 35; the receiving hart: M interrupt 9 (csrr, bltz, csrr, slli,
+    // lui, add, sw, csrsi, mret) and S interrupt 12 (csrr, bltz, csrci, csrr, ld, ld, csrw,
+    // li, csrc, csrci, li, sret) = 21. 7 + 35 + 21 + 3 + 35 + 21 = 122.
+    const a = run(kcall2, { ITERS: 100 });
+    const b = run(kcall2, { ITERS: 600 });
+    expect(b.instret - a.instret).toBe(122 * 500);
+  });
+
+  it('mmio: 16 instructions per polling iteration (the loopback byte is there at once)', () => {
+    const a = run(mmio, { ITERS: 100 });
+    const b = run(mmio, { ITERS: 600 });
+    expect(b.instret - a.instret).toBe(16 * 500);
+  });
+
+  it('codedata: 12 instructions per iteration, and the stores next to the code leave it valid', () => {
+    const a = run(codedata, { ITERS: 100 });
+    const b = run(codedata, { ITERS: 600 });
+    expect(b.instret - a.instret).toBe(12 * 500);
+    expect(b.passed).toBe(true);
   });
 
   it('the same workload gives the same counts on every run (determinism)', () => {

@@ -44,7 +44,7 @@ function fnv(bytes: Uint8Array): string {
 }
 
 function runOnce(source: string, profile: 'ideal' | 'rocket', fast: boolean, harts: number, observe: boolean): Snapshot & { blocks: number } {
-  const m = new Machine({ harts, timing: profile === 'ideal' ? idealProfile() : rocketProfile(), memBytes: 8 << 20 }, { console: () => undefined });
+  const m = new Machine({ harts, timing: profile === 'ideal' ? idealProfile() : rocketProfile(), memBytes: 8 << 20, translateAfter: 2 }, { console: () => undefined });
   m.load(buildProgram([{ name: 'p.S', text: source }]), 'p.S');
   const commits: string[] = [];
   for (const h of m.harts) {
@@ -683,7 +683,7 @@ describe('fast mode on the benchmark workloads (quick sizes)', () => {
       const image = buildWorkload(w, workloadParams(w, 'quick'));
       for (const timing of ['ideal', 'rocket'] as const) {
         const outcome = (fast: boolean): { passed: boolean; cycles: number[]; instret: number[]; events: number[][]; blocks: number } => {
-          const run = prepareRun(w, image, timing, { memBytes: 8 << 20 });
+          const run = prepareRun(w, image, timing, { memBytes: 8 << 20, translateAfter: 2 });
           for (const h of run.machine.harts) h.fast = fast;
           const o = run.run();
           const hs = run.machine.harts;

@@ -63,7 +63,7 @@ function conflictSource(): string {
 }
 
 function run(fast: boolean, maxCycles: number, source = SOURCE): unknown {
-  const m = new Machine({ harts: 1, timing: rocketProfile(), memBytes: 8 << 20 }, { console: () => undefined });
+  const m = new Machine({ harts: 1, timing: rocketProfile(), memBytes: 8 << 20, translateAfter: 2 }, { console: () => undefined });
   m.load(buildProgram([{ name: 'p.S', text: source }]), 'p.S');
   const h = m.harts[0];
   h.fast = fast;

@@ -31,7 +31,7 @@ describe('instructions straddling a page boundary', () => {
   for (const [name, timing] of [['ideal', idealProfile], ['rocket', rocketProfile]] as const) {
     for (const fast of [true, false]) {
       it(`run and return into the first page (${name}, ${fast ? 'fast' : 'reference'})`, () => {
-        const m = new Machine({ timing: timing() }, { console: () => {} });
+        const m = new Machine({ timing: timing(), translateAfter: 2 }, { console: () => {} });
         const image = m.load(buildProgram([{ name: 'straddle.S', text: PROGRAM }]), 'straddle.S');
         const far = image.elf?.symbols.find((s) => s.name === 'far')?.value;
         expect(far).toBe(0x80001ffe); // the jal's parcels sit in two pages

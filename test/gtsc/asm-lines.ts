@@ -9,7 +9,7 @@ export function body(text: string, fn: string): string[] {
   const out: string[] = [];
   for (const l of lines.slice(start + 1)) {
     if (l === '') break;
-    if (!/^\t\.(globl|align|text|data|bss|section)/.test(l)) out.push(l.trim());
+    if (!/^\t\.(globl|align|text|data|bss|section|loc|type|size|file)\b/.test(l)) out.push(l.trim());
   }
   return out;
 }

@@ -24,7 +24,7 @@ fail: li t0, 0x100000
 
 function boot(source: string, fast: boolean): { m: Machine; sym: (n: string) => number } {
   const elf = buildProgram([{ name: 'p.S', text: source }]);
-  const m = new Machine({ timing: rocketProfile(), memBytes: 4 << 20, fast }, { console: () => undefined });
+  const m = new Machine({ timing: rocketProfile(), memBytes: 4 << 20, fast, translateAfter: 2 }, { console: () => undefined });
   m.load(elf, 'p.S');
   const image = readElf(elf);
   return { m, sym: (n) => findSymbol(image, n)!.value };

@@ -9,7 +9,7 @@ import { buildProgram } from '../../src/link/build';
 import { compileGuest } from '../../src/gtsc/index';
 import { Machine, type MachineOptions, type RunResult } from '../../src/machine/machine';
 import { buildFirmware, buildKernel, buildSystem, withGenerated, type BuiltSystem } from '../../src/os/system/image';
-import type { LinkedImage } from '../../src/link/image';
+import type { LinkedImage } from '../../src/elf/image';
 import { guestModules, type SourceTree } from '../../src/os/system/sources';
 import { writeElf } from '../../src/elf/writer';
 import type { HartObserver } from '../../src/cpu/hart';

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { createTimingModel, parseTimingProfile, rocketProfile, TimingEvent, type TimingProfile } from '../../src/timing';
 import { BranchPredictor, pcKey } from '../../src/timing/predictor';
-import { alu, bareHost, branch, jal, jalr, run } from './helpers';
+import { alu, bareHost, modelOn, branch, jal, jalr, run } from './helpers';
 import type { RetireRecord } from '../../src/timing/record';
 
 const noHistory = (): TimingProfile => parseTimingProfile({ extends: 'rocket', bhtHistoryLength: 0, bhtHistoryHashBits: 0 });
@@ -27,7 +27,7 @@ describe('conditional branches', () => {
     //  iter 3..9: c ≥ 2 → taken ✓ (c saturates at 3)
     //  iter 10: predicted taken, falls through: mispredict; c → 2
     // 20 instructions + 40 (cold I$) + 3 × 3 = 69
-    const m = createTimingModel(noHistory(), bareHost);
+    const m = modelOn(noHistory(), bareHost);
     expect(run(m, countdownLoop(10))).toBe(69);
     expect(m.events[TimingEvent.BranchMispredict]).toBe(3);
     // Second run of the loop: c = 2 → iterations 1..9 ✓, exit mispredicts: 20 + 3 = 23
@@ -37,7 +37,7 @@ describe('conditional branches', () => {
     //  T: BTB miss → mispredict, c 0→1;  N: c=1 predicts N ✓, c→0;  T: c=0 → mispredict …
     // every taken instance mispredicts: 20 branches (10 taken) → 20 + 40 + 10 × 3 = 90
     const prog = Array.from({ length: 20 }, (_, i) => branch(4, i % 2 === 0, 0x20));
-    const m = createTimingModel(noHistory(), bareHost);
+    const m = modelOn(noHistory(), bareHost);
     expect(run(m, prog)).toBe(90);
     expect(m.events[TimingEvent.BranchMispredict]).toBe(10);
   });
@@ -46,7 +46,7 @@ describe('conditional branches', () => {
     // (221·h)[7:5]), the two steady-state histories 0xAA (after T) and 0x55 (after N) hash to
     // (221·170 = 0x92C2)[7:5] = 6 and (221·85 = 0x4961)[7:5] = 3: separate counters, each
     // seeing a constant outcome. After a warm-up the pattern is predicted perfectly.
-    const m = createTimingModel(rocketProfile(), bareHost);
+    const m = modelOn(rocketProfile(), bareHost);
     const alt = (k: number) => Array.from({ length: k }, (_, i) => branch(4, i % 2 === 0, 0x20));
     run(m, alt(40));
     const before = m.events[TimingEvent.BranchMispredict];
@@ -83,7 +83,7 @@ describe('jumps, calls and returns', () => {
     // returns 7–8 (to 0x104 and 0x4) find the RAS empty (the oldest two pushes were
     // overwritten) and no BTB entry: 2 × 3
     // 16 + 360 + 8 + 6 + 6 = 396
-    const m = createTimingModel(rocketProfile(), bareHost);
+    const m = modelOn(rocketProfile(), bareHost);
     expect(run(m, deepCalls())).toBe(396);
     expect(m.events[TimingEvent.BtbMissBubble]).toBe(14);
     expect(m.events[TimingEvent.JumpMispredict]).toBe(2);
@@ -101,13 +101,13 @@ describe('jumps, calls and returns', () => {
       jalr(0, 0, 15, 0x80), jal(0x80, 0, 0),
       jalr(0, 0, 15, 0x40), jal(0x40, 0, 0),
     ];
-    expect(run(createTimingModel(rocketProfile(), bareHost), prog)).toBe(137);
+    expect(run(modelOn(rocketProfile(), bareHost), prog)).toBe(137);
   });
   it('using a JALR link register in the next instruction costs 1', () => {
     // jalr ra,0(a5) → 0x40 (BTB miss: mispredict +3, so the link is ready in time), then
     // again from the BTB (hit, no penalty): addi x6,ra right after → +1.
     // round 1: jalr 40+1+3, addi@0x40 40+1; round 2: jalr@0 1 (BTB hit), addi 1+1
     const prog = [jalr(0, 1, 15, 0x40), alu(0x40, 6, 1), jalr(0, 1, 15, 0x40), alu(0x40, 6, 1)];
-    expect(run(createTimingModel(rocketProfile(), bareHost), prog)).toBe(44 + 41 + 1 + 2);
+    expect(run(modelOn(rocketProfile(), bareHost), prog)).toBe(44 + 41 + 1 + 2);
   });
 });

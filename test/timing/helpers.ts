@@ -1,5 +1,7 @@
 /** Builders of synthetic RetireRecord streams for the timing-model tests. */
 import { InsnClass, type RetireRecord, type TimingHost, type TimingModel } from '../../src/timing/record';
+import { createTimingModel } from '../../src/timing/index';
+import type { TimingProfile } from '../../src/timing/profile';
 
 export function rec(fields: Partial<RetireRecord>): RetireRecord {
   const pc = fields.pc ?? 0;
@@ -56,3 +58,10 @@ export function run(model: TimingModel, recs: readonly RetireRecord[]): number {
 
 /** A host whose translation is Bare (walkPtes always 0). */
 export const bareHost: TimingHost = { walkPtes: () => 0 };
+
+/** A model of `profile` with `host` attached (as a hart attaches itself). */
+export function modelOn(profile: TimingProfile, host: TimingHost): TimingModel {
+  const m = createTimingModel(profile);
+  m.attach(host);
+  return m;
+}

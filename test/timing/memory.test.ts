@@ -7,9 +7,9 @@
 import { describe, expect, it } from 'vitest';
 import { createTimingModel, parseTimingProfile, rocketProfile, InsnClass, TrapKind, TimingEvent } from '../../src/timing';
 import type { TimingHost } from '../../src/timing/record';
-import { alu, bareHost, load, rec, run, store } from './helpers';
+import { alu, bareHost, modelOn, load, rec, run, store } from './helpers';
 
-const rocket = () => createTimingModel(rocketProfile(), bareHost);
+const rocket = () => modelOn(rocketProfile(), bareHost);
 
 describe('D$', () => {
   // ld x5,0(x5) × 8: each node in its own line and set (stride 64 + 8·k bytes inside).
@@ -28,7 +28,7 @@ describe('D$', () => {
   });
   it('stores allocate (write-allocate) and dirty victims are written back', () => {
     // direct-mapped 16 KiB D$ (1 way, 256 sets): 0x1000 and 0x1000 + 16 KiB share a set.
-    const dm = createTimingModel(parseTimingProfile({ extends: 'rocket', dcacheWays: 1 }), bareHost);
+    const dm = modelOn(parseTimingProfile({ extends: 'rocket', dcacheWays: 1 }), bareHost);
     // sd @0x1000: miss, allocate (dirty): 40 + 1 + 40 = 81
     // ld @0x5000: miss, victim dirty: 1 + 40 + 8 = 49
     // ld @0x1000: miss, victim clean: 1 + 40 = 41
@@ -75,7 +75,7 @@ describe('TLBs and the page-table walker', () => {
     //       issue 214, ends 263, result 264
     // ld 3: the same: issue 264, ends 313
     walks.length = 0;
-    const m = createTimingModel(rocketProfile(), host);
+    const m = modelOn(rocketProfile(), host);
     expect(run(m, chase())).toBe(313);
     expect(m.events[TimingEvent.DtlbMiss]).toBe(3);
     expect(m.events[TimingEvent.PtwMemRead]).toBe(5);
@@ -100,7 +100,7 @@ describe('TLBs and the page-table walker', () => {
         return 2;
       },
     };
-    const m = createTimingModel(rocketProfile(), megaHost);
+    const m = modelOn(rocketProfile(), megaHost);
     // 4 loads in different 4 KiB pages of one 2 MiB page: one walk
     run(m, [0, 1, 2, 3].map((k) => ({ ...load(4 * k, 6, 10, 0x9000_0000 + k * 0x1000, 8), memVaddr: 0x4000_0000 + k * 0x1000 })));
     expect(n).toBe(1);
@@ -108,21 +108,21 @@ describe('TLBs and the page-table walker', () => {
   });
   it('32 entries: touching 33 pages round-robin misses every time (LRU)', () => {
     walks.length = 0;
-    const m = createTimingModel(rocketProfile(), host);
+    const m = modelOn(rocketProfile(), host);
     const prog = [];
     for (let round = 0; round < 2; round++) for (let k = 0; k < 33; k++) prog.push({ ...load(0, 6, 10, 0x1000, 8), memVaddr: 0x4000_0000 + k * 0x1000 });
     run(m, prog);
     expect(walks.length).toBe(66);
     // 32 pages fit: the second round hits
     walks.length = 0;
-    const m2 = createTimingModel(rocketProfile(), host);
+    const m2 = modelOn(rocketProfile(), host);
     run(m2, prog.filter((r) => r.memVaddr < 0x4000_0000 + 32 * 0x1000));
     expect(walks.length).toBe(32);
   });
   it('Bare translation costs nothing and is asked once until satp/trap/xret/sfence', () => {
     let calls = 0;
     const counting: TimingHost = { walkPtes: () => (calls++, 0) };
-    const m = createTimingModel(rocketProfile(), counting);
+    const m = modelOn(rocketProfile(), counting);
     run(m, [0, 4, 8].map((pc) => load(pc, 5, 10, 0x1000, 8)));
     expect(calls).toBe(2); // one fetch, one data
     m.trap(TrapKind.Exception, 2);
@@ -150,8 +150,8 @@ describe('determinism', () => {
       }
       return out;
     };
-    const a = createTimingModel(rocketProfile(), bareHost);
-    const b = createTimingModel(rocketProfile(), bareHost);
+    const a = modelOn(rocketProfile(), bareHost);
+    const b = modelOn(rocketProfile(), bareHost);
     const ca = run(a, program());
     expect(run(b, program())).toBe(ca);
     expect(Array.from(b.events)).toEqual(Array.from(a.events));
@@ -159,7 +159,7 @@ describe('determinism', () => {
     a.reset();
     expect(run(a, program())).toBe(ca);
     // the hart reuses one record object: the model must copy what it keeps
-    const c = createTimingModel(rocketProfile(), bareHost);
+    const c = modelOn(rocketProfile(), bareHost);
     const one = rec({});
     let cc = 0;
     for (const r of program()) cc += c.retire(Object.assign(one, r));

@@ -6,9 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { createTimingModel, parseTimingProfile, rocketProfile, InsnClass, TrapKind, TimingEvent } from '../../src/timing';
-import { alu, bareHost, branch, csr, load, rec, run, store } from './helpers';
+import { alu, bareHost, modelOn, branch, csr, load, rec, run, store } from './helpers';
 
-const rocket = () => createTimingModel(rocketProfile(), bareHost);
+const rocket = () => modelOn(rocketProfile(), bareHost);
 const MEM = 40; // memoryLatency
 const ICOLD = MEM; // one cold I$ line
 
@@ -111,8 +111,8 @@ describe('CSRs', () => {
       return out;
     };
     const noHistory = parseTimingProfile({ extends: 'rocket', bhtHistoryLength: 0, bhtHistoryHashBits: 0 });
-    expect(run(createTimingModel(noHistory, bareHost), loop(0x100))).toBe(89);
-    expect(run(createTimingModel(noHistory, bareHost), loop(0x340))).toBe(64);
+    expect(run(modelOn(noHistory, bareHost), loop(0x100))).toBe(89);
+    expect(run(modelOn(noHistory, bareHost), loop(0x340))).toBe(64);
   });
   it('a CSR instruction that does not write does not flush', () => {
     // csrrs x5, sstatus, x0 (read only) ×3: each result unused → 3 + 40
@@ -179,7 +179,7 @@ describe('MMIO', () => {
 describe('ideal profile', () => {
   it('every instruction 1 cycle, traps free, no events', async () => {
     const { idealProfile } = await import('../../src/timing');
-    const m = createTimingModel(idealProfile(), bareHost);
+    const m = modelOn(idealProfile(), bareHost);
     expect(m.name).toBe('ideal');
     const prog = [load(0, 5, 10, 0x1000, 1), alu(4, 6, 5), rec({ pc: 8, cls: InsnClass.Div, rd: 7, rs1: 6, bLo: 0 }), alu(12, 8, 7)];
     expect(run(m, prog)).toBe(4);

@@ -44,7 +44,7 @@ _start:
 cell:   .dword cell             # points to itself: a load from it gives its own address
 result: .dword 0
 `.replace('    .rept_body', Array.from({ length: N }, () => body).join('\n'));
-  const m = new Machine({ timing: profile }, { console: () => {} });
+  const m = new Machine({ timing: profile, translateAfter: 2 }, { console: () => {} });
   const image = m.load(buildProgram([{ name: 'cycles.S', text: src }]), 'cycles.S');
   m.harts[0].fast = fast;
   const r = m.run({ maxInsns: 100_000 });

@@ -13,7 +13,7 @@ import type { ObjectFile } from '../../asm/object';
 import { writeElf } from '../../elf/writer';
 import { RvnError } from '../../errors';
 import { compileGuest } from '../../gtsc/index';
-import type { LinkedImage, LinkedSection, LinkedSymbol } from '../../link/image';
+import type { LinkedImage, LinkedSection, LinkedSymbol } from '../../elf/image';
 import type { OutputSectionSpec } from '../../link/layout';
 import { link } from '../../link/linker';
 import { serialize } from './bootinfo';

@@ -6,7 +6,7 @@
  * the kernel zeroes at boot (the boot-info page, stacks, IPC buffers, regions), then the boot
  * information; the kernel's frame allocator starts after it.
  */
-import type { LinkedImage, LinkedSection } from '../../link/image';
+import type { LinkedImage, LinkedSection } from '../../elf/image';
 import { PTE, type SystemModel } from './check';
 import { Problems, type Pos } from './parse';
 

@@ -11,7 +11,7 @@ import { Line, bootInfo, lineChar, lineDec, lineHex, lineSigned, lineStr, lineWr
 import {
   Call, DebugPutChar, DebugSetFastpath, DebugStat, DebugWrite, DebugHalt, E_BAD_ADDRESS, E_BUSY, E_INVALID_ARG,
   E_INVALID_CAP, E_NO_REPLY, E_NO_RIGHTS, E_NO_UINTR, E_NOT_BOUND, E_WOULD_BLOCK, E_WRONG_KIND, GetClock,
-  IrqAck, KSTAT_CROSS_HART_WAKEUPS, KSTAT_FAULTS, KSTAT_FASTPATH_CALL, KSTAT_FASTPATH_REPLY_RECV,
+  IrqAck, KSTAT_CROSS_HART_WAKEUPS, KSTAT_FAULTS, KSTAT_TIMER_TICKS, KSTAT_FASTPATH_CALL, KSTAT_FASTPATH_REPLY_RECV,
   KSTAT_SLOWPATH_CALL, KSTAT_SLOWPATH_REPLY_RECV, KSTAT_UINTR_SIGNALS, KSTAT_UINTR_WAKEUPS, Msg, NBRecv, NBSend, NOTIFICATION_LABEL,
   Poll, Recv, Reply, ReplyRecv, Send, Signal, UintrRegisterReceiver, UintrRegisterSender, Wait, Yield,
 } from '../../user/sys.gen';
@@ -490,7 +490,10 @@ function testCrossHart(): u64 {
     expectEq(m.mr[2], i + 2 + 2000 + 0x53, cstr('its reply'));
     expectEq(m.info, msgInfo(i + 100, 4), cstr('its reply info'));
   }
-  check(stat(KSTAT_CROSS_HART_WAKEUPS) - w0 >= 16 ? 1 : 0, cstr('every call and reply woke a thread on the other hart'), stat(KSTAT_CROSS_HART_WAKEUPS) - w0);
+  // Each reply wakes the driver, blocked in its Call, on hart 0: 8 wakeups at least. A call wakes
+  // the server on hart 1 only if it is already back in its ReplyRecv; with harts truly in
+  // parallel (QEMU, hardware) it may still be on its way and find the call queued: not counted.
+  check(stat(KSTAT_CROSS_HART_WAKEUPS) - w0 >= 8 ? 1 : 0, cstr('every reply (and most calls) woke a thread on the other hart'), stat(KSTAT_CROSS_HART_WAKEUPS) - w0);
   expectEq(stat(KSTAT_FASTPATH_CALL) - f0, 0, cstr('cross-hart calls never take the fast path'));
   return 0;
 }
@@ -532,12 +535,20 @@ function testRoundRobin(): u64 {
   Wait(DONE);
   Wait(DONE);
   check(spinSeen[0] >= 1 && spinSeen[1] >= 1 ? 1 : 0, cstr('each spinner saw the other run (time slices, round robin)'), spinSeen[0] * 100 + spinSeen[1]);
-  logLength = 0;
-  Signal(Y_GO_A);
-  Signal(Y_GO_B);
-  Wait(DONE);
-  Wait(DONE);
-  check(logIs(cstr('ababab')), cstr('Yield alternates threads of one priority: ababab'), logLength);
+  // A timer tick ends the running thread's slice (1 tick), which reorders the letters as Yield
+  // would not: on hardware or QEMU a tick can land anywhere in the phase, so the phase is run
+  // again (up to 5 times) until one run has no tick in it, and that run is checked.
+  let ticked = 1;
+  for (let attempt = 0; attempt < 5 && ticked !== 0; attempt++) {
+    const ticks = stat(KSTAT_TIMER_TICKS);
+    logLength = 0;
+    Signal(Y_GO_A);
+    Signal(Y_GO_B);
+    Wait(DONE);
+    Wait(DONE);
+    ticked = stat(KSTAT_TIMER_TICKS) - ticks;
+  }
+  check(ticked === 0 ? logIs(cstr('ababab')) : 0, cstr('Yield alternates threads of one priority: ababab'), logLength);
   return 0;
 }
 

@@ -1,0 +1,315 @@
+/**
+ * Block translation: a run of decoded instructions inside one physical page is turned into one
+ * JavaScript function with `new Function`. Each instruction's code is its op's semantics from
+ * the instruction table (src/isa/insns) with the register numbers, immediate and pc offsets
+ * written in as constants, followed by the timing model's code for its class (timing-code.ts);
+ * the translator itself has no per-instruction code.
+ *
+ * The run starts at a hot slot and stops before an undecodable slot, after an instruction that
+ * leaves the block (an indirect jump, a trap, a change of fetch state), at the page end, or at
+ * the timing model's length limit. It is a superblock: a conditional branch is a side exit
+ * (taken: leave; not taken: go on), a branch back to the block's first instruction loops inside
+ * the function, and a JAL whose target is in the same page is followed (a call's return then
+ * continues after the call when it really goes there, a guard on the target).
+ *
+ * The interpreter stays the reference: HartConfig.fast = false never uses blocks, and
+ * test/cpu/fast-vs-reference.test.ts requires identical cycles, instret, registers, memory,
+ * model events and commit streams in both modes.
+ *
+ * Generated function: () => steps, with the hart's CodeContext bound in. It reads pc0 = h.pc
+ * (the virtual pc of its first instruction) and from the fetch cache fp0, its physical address,
+ * so the code does not depend on where the page is mapped. It returns the steps done
+ * (instructions retired, plus 1 when the last one trapped), having set h.pc to the next
+ * instruction; 0 with h.waiting set when its first instruction must wait for another hart.
+ *
+ * The body is one labelled loop: every exit sets h.pc and K (instructions retired) and breaks out
+ * of it to one epilogue that updates h.instret and lets the timing code bring h.cycle up to
+ * date. Exits are taken after any instruction that may need the run loop (a device access or a
+ * store to a watched or code page, when `attention` is set or the fetch cache was dropped; a
+ * hart call after which attention is set), at an instruction that must wait, in the checked
+ * variant when the cycle limit is reached, and on a trap (which returns at once: counters are
+ * brought up to date before every call into the hart).
+ */
+import type { TimingCode, TimingSite, TimingWriter } from '../../timing/timing-code';
+import { CROSSING, UNDECODED } from '../decoded';
+import type { DecodedPage } from '../decoded';
+import { addressCode, codeMarkCheck, contextBindings, makeFunction, operandReads, ramRead, ramTest, ramWrite, SEM_LOCALS, HS, type OpInfo } from './common';
+import type { CodeContext } from './host';
+import { splitArgs } from './interp';
+import { expand } from './sem';
+
+/**
+ * Longest block, in instructions, whatever the timing model asks for (TimingCode.maxBlock):
+ * it bounds the generated code and the budget granularity.
+ */
+export const MAX_BLOCK = 48;
+export type BlockFn = () => number;
+
+/**
+ * A translated block: its function, its length in instructions (of one pass), an upper bound
+ * of the cycles one pass takes, and, made when first needed, its checked variant (a cycle
+ * limit test after every instruction) for entries closer than maxCycles to the limit.
+ */
+export class Block {
+  checked: BlockFn | undefined = undefined;
+  constructor(readonly fn: BlockFn, readonly len: number, readonly maxCycles: number) {}
+}
+
+/** Decodes slot `idx` of a page if needed; returns its packed info (UNDECODED/CROSSING if not decodable here). */
+export type SlotDecoder = (dp: DecodedPage, idx: number) => number;
+
+/** One decoded instruction of the block being written, with its place in the block. */
+interface Slot {
+  op: number;
+  info: OpInfo;
+  /** Destination as decoded: x0 is 32 (a scratch slot), so writes need no test. */
+  rd: number;
+  rs1: number;
+  rs2: number;
+  len: number;
+  imm: number;
+  word: number;
+  /** Slot index in the page, and instructions of the block before this one. */
+  idx: number;
+  k: number;
+  /** Byte offset from pc0; `pc0 + offset` expressions of this instruction and the next. */
+  offset: number;
+  pcE: string;
+  nextE: string;
+}
+
+/** The code of one instruction, and where the block goes on after it. */
+interface Emitted {
+  code: string;
+  /** The slot the block continues at: the next one in memory, a jump target, or -1: it ends. */
+  next: number;
+}
+
+/**
+ * Translates the block starting at slot `startIdx` of page `dp`. `checked` makes the variant
+ * that tests the cycle limit after every instruction (Block.checked). Undefined when the first
+ * slot cannot be decoded here.
+ */
+export function translateBlock(
+  dp: DecodedPage, startIdx: number, decode: SlotDecoder, ops: readonly OpInfo[], code: TimingCode, ctx: CodeContext, checked = false,
+): Block | undefined {
+  const w = new BlockWriter(startIdx, code, ctx, checked);
+  const out: string[] = [];
+  let idx = startIdx;
+  let k = 0;
+  while (k < w.maxBlock && idx >= 0 && idx < 2048) {
+    const info = decode(dp, idx);
+    const op = info & 255;
+    if (op === UNDECODED || op === CROSSING) break;
+    const len = (info >>> 24) & 7;
+    const offset = idx * 2 - startIdx * 2;
+    const slot: Slot = {
+      op, info: ops[op], rd: (info >>> 8) & 63, rs1: (info >>> 14) & 31, rs2: (info >>> 19) & 31, len, imm: dp.imm[idx], word: dp.word[idx],
+      idx, k, offset, pcE: `(pc0 + ${offset})`, nextE: `(pc0 + ${offset + len})`,
+    };
+    const e = w.instruction(slot);
+    out.push(`// ${k}: ${slot.info.name} at +${offset}`, e.code);
+    k++;
+    if (e.next < 0) return w.compile(out, k);
+    idx = e.next;
+  }
+  if (k === 0) return undefined;
+  // Fell off the end (page end, length limit, or an undecodable slot).
+  out.push(w.exit(`pc0 + ${idx * 2 - startIdx * 2}`, k));
+  return w.compile(out, k);
+}
+
+/**
+ * Writes the code of one block; keeps what spans instructions (the timing writer, calls
+ * followed into their callees).
+ */
+class BlockWriter {
+  private readonly tw: TimingWriter;
+  /** Calls followed into their callee (innermost last): link register, slot after the call. */
+  private readonly returns: { link: number; slot: number }[] = [];
+  /** Cycles one pass of the block can take at most (loops go round only with this much room). */
+  private readonly passCycles: number;
+  /** Longest block in instructions (the timing model's choice, at most MAX_BLOCK). */
+  readonly maxBlock: number;
+
+  constructor(private readonly startIdx: number, private readonly code: TimingCode, private readonly ctx: CodeContext, private readonly checked: boolean) {
+    this.tw = code.writer(ctx.ramBase);
+    this.maxBlock = Math.max(1, Math.min(MAX_BLOCK, code.maxBlock));
+    this.passCycles = this.maxBlock * code.maxInsnCycles;
+  }
+
+  /** Leaves the block with `n` instructions retired (in this pass) and the next pc `pc`. */
+  exit(pc: string, n: number): string {
+    return `{ ${HS.pc} = ${pc}; K = it + ${n}; break body; }`;
+  }
+
+  /** Counters up to date before a hart call that may trap (the instruction k does not retire). */
+  private syncBefore(i: Slot): string {
+    return `${HS.pc} = ${i.pcE}; ${HS.instret} = i0 + it + ${i.k}; ${this.tw.sync(`it + ${i.k}`)} `;
+  }
+
+  /** The hart took a trap in instruction i: the steps done (it does not retire, the trap counts). */
+  private trapped(i: Slot): string {
+    return `{ ${this.tw.resync()} return it + ${i.k + 1}; }`;
+  }
+
+  /** The cycle-limit exit after instruction i (checked variant only). */
+  private limitCheck(next: string, n: number): string {
+    return this.checked ? `if (${this.tw.overLimit(`it + ${n}`)}) ${this.exit(next, n)} ` : '';
+  }
+
+  private site(i: Slot): TimingSite {
+    const s = i.info.shape;
+    return {
+      cls: i.info.cls, rd: i.rd === 32 ? 0 : i.rd, rs1: i.rs1, rs2: i.rs2, len: i.len, imm: i.imm,
+      memWidth: s.loadSize || s.storeSize, funct3: i.info.funct3, rdMayBeZero: false,
+      pc: i.pcE, fetchPa: `(fp0 + ${i.offset})`, target: `${HS.pc}`, at: { offset: i.offset, pageOffset: i.idx * 2 },
+    };
+  }
+
+  instruction(i: Slot): Emitted {
+    const s = i.info.shape;
+    let code = '';
+    if (s.ordered && this.ctx.shared) {
+      code += `if (${this.tw.cycleNow(`it + ${i.k}`)} >= ${HS.syncLimit}) { h.waiting = true; ${this.exit(i.pcE, i.k)} } `;
+    }
+    code += operandReads(s, i.rs1, i.rs2);
+    const fields = {
+      RD: String(i.rd), RS1: String(i.rs1), RS2: String(i.rs2), IMM: `(${i.imm})`, LEN: String(i.len), PC: i.pcE, NPC: i.nextE,
+      WORD: String(i.word), OP: String(i.op),
+    };
+    code += expand(i.info.body, fields, (name, arg) => this.effect(name, arg, i)) + ' ';
+    if (s.hart === 'raise' || s.hart === 'fault') return { code, next: -1 };
+    // The next pc of an indirect jump (the timing code reads it from h.pc; a target beyond 2^53
+    // is timed as a fall-through, then faults: jalr()).
+    if (s.control === 'jump64') code += `${HS.pc} = jh >= -0x200000 && jh < 0x200000 ? jh * 4294967296 + (jl >>> 0) : ${i.nextE}; `;
+    code += this.tw.insn(this.site(i));
+    const n = i.k + 1;
+    const following = i.idx + (i.len >>> 1);
+    switch (s.control) {
+      case 'branch':
+        return { code: code + `if (tk) ${this.branchTaken(i)}${this.limitCheck(i.nextE, n)}${this.after(i)}`, next: following };
+      case 'jump':
+        return this.jal(i, code);
+      case 'jump64':
+        return this.jalr(i, code);
+      default:
+        return { code: code + this.limitCheck(i.nextE, n) + this.after(i), next: s.end ? -1 : following };
+    }
+  }
+
+  /** The tests after an instruction that falls through: attention, a dropped fetch cache, END. */
+  private after(i: Slot): string {
+    const s = i.info.shape;
+    const n = i.k + 1;
+    if (s.end) return this.exit(i.nextE, n);
+    let code = '';
+    // Only a device access (through the hart) or a store to a watched or code page (sx) can
+    // have raised an interrupt, stopped the run (HTIF tohost) or dropped the fetch cache.
+    if (s.loadSize > 0) code += `if (ma < 0 && h.attention) ${this.exit(i.nextE, n)} `;
+    if (s.storeSize > 0) code += `if (sx) { sx = false; if (h.attention || ${HS.fetchVBase} !== ${HS.fetchVBase}) ${this.exit(i.nextE, n)} } `;
+    if (s.hart === 'call') code += `if (h.attention || ${HS.fetchVBase} !== ${HS.fetchVBase}) ${this.exit(i.nextE, n)} `;
+    return code;
+  }
+
+  private effect(name: string, arg: string | undefined, i: Slot): string {
+    const tw = this.tw;
+    switch (name) {
+      case 'LOAD': {
+        const n = Number(arg);
+        return `${addressCode(`(${i.imm})`)} ${ramTest(n, false, this.ctx, 'bare')} { ${ramRead(n)} } ` +
+          `else { ${this.syncBefore(i)}r.memPaddr = -1; r.memIsMmio = false; if (!h.load(lo, hi, ${n})) ${this.trapped(i)} ${tw.resync()} ma = -1; v = t[0]; vh = t[1]; }`;
+      }
+      case 'STORE': {
+        const n = Number(arg);
+        return `${addressCode(`(${i.imm})`)} ${ramTest(n, true, this.ctx, 'bare')} { ${ramWrite(n)} ${codeMarkCheck(n)} } ` +
+          `else { ${this.syncBefore(i)}r.memPaddr = -1; r.memIsMmio = false; if (!h.store(lo, hi, ${n}, b, bh)) ${this.trapped(i)} ${tw.resync()} ma = -1; sx = true; }`;
+      }
+      case 'BRANCH':
+        return `tk = ${arg};`;
+      case 'JUMP':
+        return ''; // PC + IMM: known here (jal())
+      case 'JUMP64': {
+        const [lo, hi] = splitArgs(arg);
+        return `jl = ${lo}; jh = ${hi};`;
+      }
+      case 'HART':
+        return `${this.syncBefore(i)}r.memPaddr = -1; r.memIsMmio = false; r.csrWritten = false; k = ${arg}; ` +
+          `if (k !== 1) { if (k === 0) ${this.trapped(i)} h.waiting = true; ${this.exit(i.pcE, i.k)} } ${tw.resync()}`;
+      case 'RAISE':
+        // Charged like an instruction, not retired, then the trap.
+        return `${tw.insn(this.site(i))} ${this.syncBefore(i)}${arg}; ${this.trapped(i)}`;
+      case 'FAULT':
+        return `${this.syncBefore(i)}${arg}; ${this.trapped(i)}`;
+      case 'ORDERED': case 'ATTN': case 'END':
+        return ''; // handled around the body (instruction(), after())
+      default:
+        throw new Error(`block translator: unknown effect ${name}`);
+    }
+  }
+
+  /** A taken branch: leave the block (a side exit), or go round again when it loops to the start. */
+  private branchTaken(i: Slot): string {
+    const n = i.k + 1;
+    const taken = `${i.pcE} + (${i.imm})`;
+    if (i.idx * 2 + i.imm !== this.startIdx * 2) return this.exit(taken, n);
+    // A whole further pass must fit the budget and (unchecked variant) the cycle limit.
+    const room = this.checked ? `!(${this.tw.overLimit(`it + ${n}`)})` : this.tw.hasRoom(this.passCycles, `it + ${n}`);
+    return `{ if (it + ${n + this.maxBlock} <= room && ${room}) { it += ${n}; continue body; } ${this.exit(taken, n)} }`;
+  }
+
+  /**
+   * A JAL within the page is followed (offsets stay page-relative, so pc0 + offset is still
+   * the right pc); a call's return address is remembered for jalr().
+   */
+  private jal(i: Slot, code: string): Emitted {
+    const n = i.k + 1;
+    const target = `${i.pcE} + (${i.imm})`;
+    const t = i.idx * 2 + i.imm;
+    if (t < 0 || t >= 4096 || n >= this.maxBlock) return { code: code + this.exit(target, n), next: -1 };
+    if (i.rd === 1 || i.rd === 5) this.returns.push({ link: i.rd, slot: i.idx + (i.len >>> 1) });
+    return { code: code + this.limitCheck(target, n), next: t >>> 1 };
+  }
+
+  /**
+   * JALR (and xRET) end the block, except the return of a call the block followed: it carries
+   * on after the call when the return goes there (a guard on the target). A target beyond 2^53
+   * retires, then faults at the target.
+   */
+  private jalr(i: Slot, code: string): Emitted {
+    const n = i.k + 1;
+    const wild = `{ ${HS.pc} = ${i.pcE}; ${HS.instret} = i0 + it + ${n}; ${this.tw.sync(`it + ${n}`)} h.wildJump(jl, jh); ${this.tw.resync()} return it + ${n}; }`;
+    code += `if (!(jh >= -0x200000 && jh < 0x200000)) ${wild} `;
+    const call = this.returns.length > 0 ? this.returns[this.returns.length - 1] : undefined;
+    if (call === undefined || i.info.name !== 'jalr' || i.rd !== 32 || i.rs1 !== call.link || i.imm !== 0 || n >= this.maxBlock) {
+      return { code: code + `K = it + ${n}; break body;`, next: -1 };
+    }
+    this.returns.pop();
+    const guard = `if (${HS.pc} !== pc0 + ${call.slot * 2 - this.startIdx * 2}) { K = it + ${n}; break body; } `;
+    return { code: code + guard + this.limitCheck(`${HS.pc}`, n), next: call.slot };
+  }
+
+  /**
+   * The function around the body. `room`: how many instructions the block may retire in all (the
+   * run's budget), which bounds loops back to the start; `it`: instructions retired by earlier
+   * passes of such a loop.
+   */
+  compile(lines: string[], len: number): Block {
+    const tw = this.tw;
+    const body = [
+      `const pc0 = ${HS.pc}, fp0 = ${HS.fetchPBase} + (pc0 - ${HS.fetchVBase}), limit = ${HS.runLimit}, i0 = ${HS.instret}, room = ${HS.runBudget};`,
+      // Data translation cannot change inside a block (only traps, xRET and CSR writes change it,
+      // and the block leaves after those).
+      'const bare = h.dataBare;',
+      `${SEM_LOCALS} let K = 0, it = 0;`,
+      tw.prologue(),
+      'body: for (;;) {',
+      ...lines,
+      '}',
+      `${HS.instret} = i0 + K; ${tw.sync('K')}`,
+      'return K;',
+    ].join('\n');
+    const fn = makeFunction<BlockFn>(this.ctx, 'block', '', body, contextBindings(this.ctx, tw.bindings()));
+    return new Block(fn, len, len * this.code.maxInsnCycles);
+  }
+}

@@ -1,0 +1,241 @@
+/**
+ * The interpreter, assembled at start-up from the instruction table: a loop that fetches,
+ * looks the instruction up in its decoded page, runs the semantics of its op (one `case` per
+ * op: the op's body from src/isa/insns with the fields read from the decoded slot), describes
+ * the instruction in the hart's RetireRecord and adds the timing model's retire(record) — made
+ * from the same per-class timing code that translated blocks inline (src/timing/timing-code.ts).
+ * It has no per-instruction code of its own.
+ *
+ * The timing is a call per instruction rather than inline code so that the function stays
+ * small: V8 optimises it quickly and re-optimises it cheaply when a case runs for the first time
+ * (a large function with inline timing took V8 half a second to compile, every time).
+ *
+ *   interp(limit, budget, stopAtJump) → steps
+ *
+ * runs until `budget` steps (instructions retired or traps taken) are done, the cycle count
+ * reaches `limit`, the hart's attention flag is set, an instruction must wait for another hart
+ * (CodeHost.waiting), or — with stopAtJump — control went anywhere but the next instruction
+ * (the fast mode's way back to its translated blocks). The observed variant reports every
+ * retired instruction to an observer: interp(limit, budget, false, observer).
+ */
+import { InsnClass } from '../../isa/classes';
+import { CROSSING } from '../decoded';
+import { addressCode, codeMarkCheck, contextBindings, makeFunction, opInfos, operandReads, ramReadN, ramTest, ramWriteN, SEM_LOCALS, HS, type OpInfo } from './common';
+import type { CodeContext } from './host';
+import { expand, splitAt } from './sem';
+
+export type InterpFn = (limit: number, budget: number, stopAtJump: boolean, observer?: unknown) => number;
+
+/** Makes the interpreter of the hart whose context is `ctx` (observed: the variant that reports commits). */
+export function makeInterpreter(ctx: CodeContext, observed: boolean): InterpFn {
+  const ops = opInfos();
+  const g = new InterpGen(ctx, observed, false);
+  const opCases = ops.map((o, op) => (isRare(o) ? '' : `case ${op}: { ${g.opCase(o)} break; }`)).filter((c) => c !== '');
+  // The second half of every load (after its access): extension, destination.
+  const postCases = ops.map((o, op) => {
+    const cut = splitAt(o.body, 'LOAD');
+    return cut === undefined || isRare(o) ? '' : `case ${op}: { ${g.fields(cut.after)} break; }`;
+  }).filter((c) => c !== '');
+  // Everything else: the rare ops' function (its result: RareResult).
+  opCases.push(`default: { ${HS.pc} = pc; k = rare(op, rd, rs1, rs2, imm, len, sp.word[idx]); if (k !== ${RareResult.Done}) { ` +
+    `if (k === ${RareResult.Jump}) { jl = jt[0]; jh = jt[1]; ${JUMP64_TAIL} } else if (k === ${RareResult.Trapped}) { ${g.trapped()} } else { h.waiting = true; break main; } } }`);
+  const body = [
+    `let pc = ${HS.pc}, n = 0, npc = 0, wild = false, acc = 0, sz = 0;`,
+    'let dp = h.fetchPage, sp = dp, off = 0, idx = 0, info = 0, op = 0, rd = 0, rs1 = 0, rs2 = 0, len = 0, imm = 0;',
+    SEM_LOCALS,
+    'main: for (;;) {',
+    // Fetch: the decoded page of pc (the fetch cache), the slot's packed info.
+    `  off = pc - ${HS.fetchVBase};`,
+    '  if (!(off >= 0 && off < 4096)) {',
+    `    ${HS.pc} = pc; k = h.fetchMiss(pc); if (k !== 1) { if (k === 0) { ${g.trapped()} } h.waiting = true; break main; }`,
+    '    off = pc & 4095;',
+    '  }',
+    '  dp = h.fetchPage; sp = dp; idx = off >>> 1; info = dp.info[idx];',
+    `  if ((info & 255) >= ${CROSSING}) {`,
+    `    ${HS.pc} = pc; info = h.slotInfo(dp, idx, pc, off); if (info < 0) { ${g.trapped()} }`,
+    '    sp = h.slotPage;',
+    '  }',
+    '  op = info & 255; rd = (info >>> 8) & 63; rs1 = (info >>> 14) & 31; rs2 = (info >>> 19) & 31; len = (info >>> 24) & 7;',
+    '  imm = sp.imm[idx]; npc = pc + len; wild = false;',
+    `  r.pc = pc; r.fetchPaddr = ${HS.fetchPBase} + off; r.memPaddr = -1; r.memIsMmio = false; r.taken = false; r.csrWritten = false;`,
+    observed ? '  ci.priv = h.priv; h.lastWasStore = false;' : '',
+    '  switch (op) {',
+    ...opCases,
+    '  }',
+    // Loads and stores: one access path for every width (see access()).
+    `  if (acc !== 0) { ${g.access()} if (acc === 1) { switch (op) { ${postCases.join(' ')} } } acc = 0; }`,
+    `  ${g.describe()}`,
+    `  ${HS.cycle} += tm.retire(r); ${HS.instret}++; n++;`,
+    observed ? `  ${HS.pc} = npc; ${g.commit()}` : '',
+    `  if (wild) { ${HS.pc} = pc; h.wildJump(jl, jh); pc = ${HS.pc}; break main; }`,
+    '  if (stopAtJump && npc !== pc + len) { pc = npc; break main; }',
+    '  pc = npc;',
+    `  if (h.attention || n >= budget || ${HS.cycle} >= limit) break main;`,
+    '}',
+    `${HS.pc} = pc;`,
+    'return n;',
+  ].join('\n');
+  const bound = contextBindings(ctx, {});
+  bound.F3 = Uint8Array.from(ops, (o) => o.funct3);
+  bound.CLS = Uint8Array.from(ops, (o) => o.cls);
+  bound.jt = new Int32Array(2);
+  bound.rare = makeRare(ctx, ops, bound);
+  bound.ci = {
+    priv: 0, pc: 0, word: 0, len: 0, rd: 0, rdLo: 0, rdHi: 0, memVaddr: 0, memPaddr: -1, memWidth: 0,
+    isStore: false, storeLo: 0, storeHi: 0,
+  };
+  return makeFunction<InterpFn>(ctx, observed ? 'interpObserved' : 'interp', 'limit, budget, stopAtJump, obs', body, bound);
+}
+
+/** What the rare ops' function reports. */
+const enum RareResult {
+  Trapped = 0,
+  Done = 1,
+  Wait = 2,
+  /** Retired, continuing at the target jt[1]:jt[0] (xRET). */
+  Jump = 3,
+}
+
+/** The tail of a 64-bit jump in the interpreter: the next pc, or a target beyond 2^53. */
+const JUMP64_TAIL = 'if (jh >= -0x200000 && jh < 0x200000) npc = jh * 4294967296 + (jl >>> 0); else wild = true;';
+
+/**
+ * Ops kept out of the interpreter's main function: those that call into the hart (CSR, AMO,
+ * traps, xRET, WFI, fences, uipi) or the 64-bit multiply/divide helpers. V8 inlines the callees
+ * into the function that calls them; with them in the main loop it took V8 ten times as long
+ * to compile it (and it is recompiled whenever an op runs for the first time).
+ */
+function isRare(o: OpInfo): boolean {
+  return o.shape.hart !== 'none' || (o.cls >= InsnClass.Mul && o.cls <= InsnClass.DivW);
+}
+
+/**
+ *   rare(op, rd, rs1, rs2, imm, len, word) → RareResult
+ * the semantics of one rare op (h.pc set, the record's fields for the instruction set). Leaves
+ * the multiply/divide operands in the record.
+ */
+function makeRare(ctx: CodeContext, ops: readonly OpInfo[], shared: Record<string, unknown>): unknown {
+  const g = new InterpGen(ctx, false, true);
+  const cases = ops.map((o, op) => (isRare(o) ? `case ${op}: { ${g.opCase(o)} break; }` : '')).filter((c) => c !== '');
+  const body = [
+    `${SEM_LOCALS} const pc = ${HS.pc};`,
+    'switch (op) {',
+    ...cases,
+    `default: throw new Error('interpreter: op ' + op + ' is not a rare op');`,
+    '}',
+    `r.aLo = a; r.aHi = ah; r.bLo = b; r.bHi = bh; return ${RareResult.Done};`,
+  ].join('\n');
+  return makeFunction(ctx, 'rare', 'op, rd, rs1, rs2, imm, len, word', body, { ...contextBindings(ctx, {}), F3: shared.F3, CLS: shared.CLS, jt: shared.jt });
+}
+
+/** Writes the interpreter's pieces. */
+class InterpGen {
+  /** rare: writing the rare ops' function (exits are its results). */
+  constructor(private readonly ctx: CodeContext, private readonly observed: boolean, private readonly rare: boolean) {}
+
+  /** After the hart took a trap (pc is the handler's): a step, and back to the run loop. */
+  trapped(): string {
+    return this.rare ? `return ${RareResult.Trapped};` : `n++; pc = ${HS.pc}; break main;`;
+  }
+
+  private waitExit(): string {
+    return this.rare ? `h.waiting = true; return ${RareResult.Wait};` : 'h.waiting = true; break main;';
+  }
+
+  /** The case of one op: its semantics. */
+  opCase(o: OpInfo): string {
+    const s = o.shape;
+    let code = '';
+    if (s.ordered && this.ctx.shared) code += `if (${HS.cycle} >= ${HS.syncLimit}) { ${this.waitExit()} } `;
+    code += operandReads(s, 'rs1', 'rs2');
+    if (!this.rare && (s.loadSize > 0 || s.storeSize > 0)) {
+      // The access and the rest of the body follow the switch (access(), the second switch).
+      const cut = splitAt(o.body, s.loadSize > 0 ? 'LOAD' : 'STORE');
+      if (cut === undefined || (s.storeSize > 0 && cut.after.trim() !== '')) throw new Error(`interpreter: ${o.name}: nothing may follow STORE`);
+      return code + this.fields(cut.before) + `acc = ${s.loadSize > 0 ? 1 : 2}; sz = ${s.loadSize || s.storeSize};`;
+    }
+    return code + this.fields(o.body);
+  }
+
+  /** A body (or part of one) with the decoded slot's fields and this generator's effects. */
+  fields(body: string): string {
+    const word = this.rare ? 'word' : 'sp.word[idx]';
+    return expand(body, { RD: 'rd', RS1: 'rs1', RS2: 'rs2', IMM: 'imm', LEN: 'len', PC: 'pc', NPC: '(pc + len)', WORD: word, OP: 'op' },
+      (name, arg) => this.effect(name, arg));
+  }
+
+  /**
+   * The load (acc = 1) or store (acc = 2) of `sz` bytes at x[rs1] + imm: the inline RAM path or
+   * the hart's. One copy for all widths keeps the function small (the hart's load() and store()
+   * are inlined where they are called).
+   */
+  access(): string {
+    const slow = (call: string): string => `${HS.pc} = pc; if (!${call}) { ${this.trapped()} }`;
+    const load = this.observed ? `${slow('h.load(lo, hi, sz)')} v = t[0]; vh = t[1];`
+      : `${ramTest('sz', false, this.ctx, 'h.dataBare')} { ${ramReadN()} ${this.inlineAccess('sz')} } else { ${slow('h.load(lo, hi, sz)')} v = t[0]; vh = t[1]; }`;
+    const store = this.observed ? slow('h.store(lo, hi, sz, b, bh)')
+      : `${ramTest('sz', true, this.ctx, 'h.dataBare')} { ${ramWriteN()} ${this.inlineAccess('sz')} ${codeMarkCheck('sz')} } else { ${slow('h.store(lo, hi, sz, b, bh)')} }`;
+    return `${addressCode('imm')} if (acc === 1) { ${load} } else { ${store} }`;
+  }
+
+  private effect(name: string, arg: string | undefined): string {
+    switch (name) {
+      case 'LOAD': case 'STORE':
+        throw new Error('interpreter: LOAD and STORE are expanded by access()');
+      case 'BRANCH':
+        return `if (${arg}) { npc = pc + imm; r.taken = true; }`;
+      case 'JUMP':
+        return `npc = ${arg};`;
+      case 'JUMP64':
+        if (this.rare) return `jt[0] = ${firstArg(arg)}; jt[1] = ${secondArg(arg)}; return ${RareResult.Jump};`;
+        return `jl = ${firstArg(arg)}; jh = ${secondArg(arg)}; ${JUMP64_TAIL}`;
+      case 'HART':
+        return `${HS.pc} = pc; k = ${arg}; if (k !== 1) { if (k === 0) { ${this.trapped()} } ${this.waitExit()} }`;
+      case 'RAISE':
+        // Charged like an instruction, not retired, then the trap.
+        return `${HS.pc} = pc; ${this.describe()} r.nextPc = pc; ${HS.cycle} += tm.retire(r); ${arg}; ${this.trapped()}`;
+      case 'FAULT':
+        return `${HS.pc} = pc; ${arg}; ${this.trapped()}`;
+      case 'ORDERED': case 'ATTN': case 'END':
+        // ORDERED is tested before the body; attention after every instruction; END: the next
+        // instruction re-checks the fetch cache anyway.
+        return '';
+      default:
+        throw new Error(`interpreter: unknown effect ${name}`);
+    }
+  }
+
+  /** The record's data-access fields for an access on the inline RAM path. */
+  private inlineAccess(n: string): string {
+    return `r.memPaddr = ma + ${this.ctx.ramBase}; r.memVaddr = hi * 4294967296 + (lo >>> 0); r.memWidth = ${n};`;
+  }
+
+  /** The rest of the RetireRecord: the instruction's fields, its class, operands, next pc. */
+  describe(): string {
+    return `r.insnLen = len; r.cls = CLS[op]; r.rd = rd === 32 ? 0 : rd; r.rs1 = rs1; r.rs2 = rs2; r.nextPc = ${this.rare ? 'pc' : 'npc'}; ` +
+      'r.mulDivFunct3 = F3[op];';
+  }
+
+  /** Reports the retired instruction to the observer (the observed variant). */
+  commit(): string {
+    return 'ci.pc = pc; ci.word = sp.word[idx] >>> 0; ci.len = len; ci.rd = r.rd; ' +
+      'ci.rdLo = xl[ci.rd]; ci.rdHi = xh[ci.rd]; ci.memPaddr = r.memPaddr; ci.memVaddr = r.memVaddr; ci.memWidth = r.memWidth; ' +
+      'ci.isStore = h.lastWasStore; ci.storeLo = h.lastStoreLo; ci.storeHi = h.lastStoreHi; obs.commit(h, ci);';
+  }
+}
+
+/** The two arguments of JUMP64(lo, hi) (neither contains a top-level comma). */
+export function splitArgs(arg: string | undefined): [string, string] {
+  if (arg === undefined) throw new Error('JUMP64 needs (lo, hi)');
+  let depth = 0;
+  for (let i = 0; i < arg.length; i++) {
+    const c = arg[i];
+    if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === ',' && depth === 0) return [arg.slice(0, i).trim(), arg.slice(i + 1).trim()];
+  }
+  throw new Error(`JUMP64(${arg}): two arguments expected`);
+}
+
+const firstArg = (arg: string | undefined): string => splitArgs(arg)[0];
+const secondArg = (arg: string | undefined): string => splitArgs(arg)[1];

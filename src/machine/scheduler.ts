@@ -1,0 +1,221 @@
+/**
+ * Running several harts deterministically (docs/cpu.md, "Several harts: ordering"). Every hart
+ * has its own cycle count. The rule the scheduler keeps:
+ *
+ *   Ordered operations — every data access to memory (loads, stores, LR/SC, AMOs, page-table
+ *   walks), device accesses, fence.i, WFI, uipi, and the CSR accesses that read pending
+ *   interrupts or time or change the interrupt enables — are performed in the order of
+ *   (cycle at which the instruction starts, hart id). A device event at cycle T is performed
+ *   after every ordered operation at a cycle before T and before any at T or later.
+ *
+ * Everything else a hart does (its registers, its own CSRs, fetching code it has decoded)
+ * cannot be seen by another hart, so a hart runs ahead of the others until it reaches an
+ * ordered operation while another hart is behind it (it then stops before it: Hart.waiting).
+ * A hart that another hart or a device can interrupt (an interrupt line of its mie other
+ * harts drive) runs ahead by less than the smallest cross-hart interrupt latency L, and never
+ * past the next event, so that an interrupt reaches it at its modelled time; every cross-hart
+ * effect on interrupt lines takes at least L cycles (Machine defers the immediate ones).
+ *
+ * How far a hart runs beyond the others is a scheduling choice (`quantum`, at most
+ * MAX_QUANTUM cycles beyond the hart furthest behind): it changes nothing but host speed.
+ * When a hart ends the run (an exit, a reset, a fatal trap) at cycle T, the other harts run on
+ * to cycle T + STOP_WINDOW — a point no hart can have passed, whatever the quantum — so that
+ * the machine's final state does not depend on how far they had run ahead.
+ */
+import type { Hart } from '../cpu/hart';
+import type { EventQueue } from '../hw/events';
+import { MachineLimits } from '../hw/limits';
+
+/** Interrupt lines (mip bits) that other harts or devices raise: UINTC/USIP, MSIP, MTIP, SEIP, MEIP. */
+const REMOTE_IRQ_BITS = (1 << 0) | (1 << 3) | (1 << 7) | (1 << 9) | (1 << 11);
+
+/** The largest run-ahead a quantum allows, and the window the other harts run on after a stop. */
+export const MAX_QUANTUM = MachineLimits.quantum.max;
+
+export interface SchedulerLimits {
+  readonly maxInsns: number;
+  readonly maxCycles: number;
+  /**
+   * Return ('paused') once every runnable hart has reached this cycle (Machine's RunLimits
+   * .pauseAtCycle); a slice never runs past it. Like the quantum, it changes nothing but when
+   * the host gets control back.
+   */
+  readonly pauseAt: number;
+}
+
+/** Why a run ended: a hart ended it (endRun), a limit, or every hart sleeps with nothing to wake it. */
+export type RunEnd = { kind: 'ended' } | { kind: 'limit'; which: 'instructions' | 'cycles' } | { kind: 'idle' } | { kind: 'paused' }
+  /** A debugger's hook stopped this hart (Hart.debugHalt). */
+  | { kind: 'debug'; hartId: number };
+
+export class HartScheduler {
+  /** The hart running now (undefined between slices and during events). */
+  current: Hart | undefined = undefined;
+  /** The cycle the running hart was told to stop at. */
+  private currentLimit = 0;
+  /** The time of the event being delivered. */
+  eventTime = 0;
+  /** Set when a hart ended the run: the cycle, and the harts that are done. */
+  private stopAt = Infinity;
+  private readonly done: Uint8Array;
+  /** pickHart(): the earliest other runnable hart's cycle, and the bound on ordered operations. */
+  private othersEarliest = Infinity;
+  private othersBound = Infinity;
+  /** Window after a stop: the largest run-ahead plus one instruction. */
+  private readonly stopWindow: number;
+
+  constructor(
+    private readonly harts: readonly Hart[],
+    private readonly events: EventQueue,
+    /** Most cycles a hart runs beyond the hart furthest behind before another one gets its turn. */
+    private readonly quantum: number,
+    /** L: the smallest latency of an interrupt one hart causes another (≥ 1). */
+    private readonly crossLatency: number,
+    maxInsnCycles: number,
+    /** Called when a hart cannot make progress (Hart.fatal): it should end the run. */
+    private readonly onFatal: (hart: Hart) => void,
+  ) {
+    this.done = new Uint8Array(harts.length);
+    this.stopWindow = MAX_QUANTUM + maxInsnCycles;
+  }
+
+  /** The cycle of the hart now running, or of the event being delivered. */
+  get now(): number {
+    return this.current !== undefined ? this.current.cycle : this.eventTime;
+  }
+
+  /**
+   * A hart (the one running, or `hart`) ended the run at its current cycle: it stops after its
+   * instruction; the others run on to the end of the stop window.
+   */
+  endRun(hart: Hart | undefined = this.current): void {
+    if (this.stopAt !== Infinity) return;
+    this.stopAt = hart !== undefined ? hart.cycle : this.eventTime;
+    if (hart !== undefined) {
+      this.done[hart.hartId] = 1;
+      hart.requestStop();
+    }
+  }
+
+  /** A device scheduled an event before the running hart's limit: stop it there. */
+  eventScheduled(time: number): void {
+    if (this.current !== undefined && time < this.currentLimit) this.current.requestStop();
+  }
+
+  /**
+   * Runs until a hart ends the run (endRun; the others then finish the stop window), a limit
+   * is reached, or every hart sleeps with nothing to wake it.
+   */
+  run(limits: SchedulerLimits): RunEnd {
+    this.stopAt = Infinity;
+    this.done.fill(0);
+    for (;;) {
+      this.fireDueEvents();
+      const hart = this.pickHart();
+      if (hart === undefined) {
+        if (this.stopAt !== Infinity) return { kind: 'ended' };
+        const r = this.skipIdleTime(limits.maxCycles);
+        if (r !== undefined) return r;
+        continue;
+      }
+      if (this.stopAt !== Infinity && hart.cycle >= this.stopAt + this.stopWindow) {
+        this.done[hart.hartId] = 1;
+        continue;
+      }
+      if (this.stopAt === Infinity && hart.cycle >= limits.pauseAt && hart.cycle < limits.maxCycles) return { kind: 'paused' };
+      const budget = limits.maxInsns === Infinity ? Infinity : limits.maxInsns - this.totalInstret();
+      if (budget <= 0) return { kind: 'limit', which: 'instructions' };
+      if (hart.cycle >= limits.maxCycles) return { kind: 'limit', which: 'cycles' };
+      this.runSlice(hart, limits.maxCycles, limits.pauseAt, budget);
+      if (hart.debugHalt) {
+        hart.debugHalt = false;
+        // Like a pause, a debugger's stop changes nothing (see the file comment); a run that a
+        // hart already ended finishes its stop window instead.
+        if (this.stopAt === Infinity) return { kind: 'debug', hartId: hart.hartId };
+      }
+    }
+  }
+
+  /** Runs the hart furthest behind as far as the rule (file comment) lets it. */
+  private runSlice(hart: Hart, maxCycles: number, pauseAt: number, budget: number): void {
+    const others = this.othersEarliest;
+    const nextEvent = this.events.nextTime;
+    let limit = Math.min(maxCycles, others + this.quantum);
+    if (this.stopAt !== Infinity) limit = Math.min(limit, this.stopAt + this.stopWindow);
+    else limit = Math.min(limit, pauseAt);
+    // A hart alone makes no ordered-access checks: it stops at every event, as it always did.
+    // With others, an interruptible hart stops at events and within L of the others; the rest
+    // pass events (their accesses to devices and pending bits wait for them instead).
+    if (!hart.shared) limit = Math.min(limit, nextEvent);
+    else if ((hart.csr.mie & REMOTE_IRQ_BITS) !== 0) limit = Math.min(limit, nextEvent, others + this.crossLatency);
+    this.current = hart;
+    this.currentLimit = Math.max(limit, hart.cycle + 1);
+    hart.syncLimit = Math.min(this.othersBound, nextEvent);
+    hart.run(this.currentLimit, budget);
+    this.current = undefined;
+    if (hart.fatal !== undefined) this.onFatal(hart);
+  }
+
+  private totalInstret(): number {
+    let n = 0;
+    for (const h of this.harts) n += h.instret;
+    return n;
+  }
+
+  /** Whether `h` may be picked: awake, not done, not held by a debugger. */
+  private runnable(h: Hart): boolean {
+    return !h.sleeping && this.done[h.hartId] === 0 && !h.debugParked;
+  }
+
+  /**
+   * The runnable hart furthest behind (lowest id on ties), or undefined; leaves the earliest
+   * other runnable hart's cycle in othersEarliest and, in othersBound, the cycle from which the
+   * picked hart's ordered operations must wait: the earliest other hart's cycle, or one more
+   * for a hart with a higher id (at equal cycles the lower id goes first).
+   */
+  private pickHart(): Hart | undefined {
+    let best: Hart | undefined;
+    for (const h of this.harts) {
+      if (!this.runnable(h)) continue;
+      if (best === undefined || h.cycle < best.cycle) best = h;
+    }
+    let earliest = Infinity;
+    let bound = Infinity;
+    if (best !== undefined) {
+      for (const h of this.harts) {
+        if (h === best || !this.runnable(h)) continue;
+        if (h.cycle < earliest) earliest = h.cycle;
+        const b = h.hartId > best.hartId ? h.cycle + 1 : h.cycle;
+        if (b < bound) bound = b;
+      }
+    }
+    this.othersEarliest = earliest;
+    this.othersBound = bound;
+    return best;
+  }
+
+  /** Fires the events every runnable hart has reached. */
+  private fireDueEvents(): void {
+    let horizon = Infinity;
+    for (const h of this.harts) if (this.runnable(h) && h.cycle < horizon) horizon = h.cycle;
+    if (horizon === Infinity) return;
+    while (this.events.nextTime <= horizon) {
+      this.eventTime = this.events.nextTime;
+      this.events.runUntil(this.eventTime);
+    }
+  }
+
+  /** Every hart sleeps: jump to the next event. How the run ends when nothing will ever wake them. */
+  private skipIdleTime(maxCycles: number): RunEnd | undefined {
+    const t = this.events.nextTime;
+    if (t === Infinity) return { kind: 'idle' };
+    if (t > maxCycles) {
+      for (const h of this.harts) if (h.cycle < maxCycles) h.cycle = maxCycles;
+      return { kind: 'limit', which: 'cycles' };
+    }
+    this.eventTime = t;
+    for (const h of this.harts) if (h.cycle < t) h.cycle = t;
+    this.events.runUntil(t);
+    return undefined;
+  }
+}

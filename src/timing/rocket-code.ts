@@ -1,0 +1,296 @@
+/**
+ * The Rocket model's cost of every instruction class, as code (contract: timing-code.ts). The
+ * model's time is `now`, the cycle at which the next instruction could issue, kept in a local
+ * of the generated function and written back by sync(); per register, rdy[r] is the cycle from
+ * which a consumer can issue. An instruction
+ *
+ *   issue   u = now + fetch penalty;  s = max(u, rdy[rs1], rdy[rs2])   (stall cycles: st)
+ *   finish  rdy[rd] = s + mem + latency;  now = s + 1 + mem + ctl
+ *
+ * where `mem` is the D-side penalty (D-TLB walk, D$ miss, dirty write-back, MMIO: it blocks the
+ * pipeline and delays the loaded value) and `ctl` the control penalty (mispredict, BTB-miss
+ * bubble, flush, xRET). docs/timing.md gives every rule and its source.
+ *
+ * The same code serves the interpreter (fields are variables), translated blocks (fields are
+ * constants) and the model's retire(record). In a block what is static is decided once:
+ *   - fetch: skipped without a test when the instruction before it in the block was fetched from
+ *     the same I$ line; otherwise skipped when this fetch site fetched since the I$ last changed
+ *     (the model's fetchEpoch: with Bare fetch, a line fetched and not evicted since is a hit
+ *     that changes no state) or when the model's last fetch was this very line; else a call;
+ *   - interlocks: no test for a register last written in the block by an ALU instruction or a
+ *     JAL (ready at its issue + 1, never later than the next issue);
+ *   - the latency constants of the profile are written in.
+ * Elsewhere the fetch is skipped when the model's last fetch was the same line (a hit that
+ * changes nothing), and every interlock is tested.
+ *
+ * What is dynamic stays a call into the model, but only on its slow path: the D-TLB entry used
+ * last and the two D$ lines touched last are tested inline (a hit there changes nothing but the
+ * dirty bit), another line of RAM calls dataLine(), anything else dataOf(); the predictor is a
+ * call per branch or jump, the multiplier/divider latency a call per M-extension operation, and
+ * each system class (CSR write, fence.i, sfence.vma, xRET, wfi) a call.
+ */
+import { TimingEvent } from './events';
+import { InsnClass } from './record';
+import { HartSlot, type TimingCode, type TimingSite, type TimingWriter } from './timing-code';
+import type { TimingProfile } from './profile';
+
+const isPow2 = (n: number): boolean => n > 0 && (n & (n - 1)) === 0;
+
+/** Page-table levels a walk may read at most (the model's PTE buffer). */
+const MAX_WALK_READS = 8;
+
+/**
+ * An upper bound of the cycles one instruction can take: fetch penalty (I-TLB walk, I$ miss),
+ * interlock on a source (at most the longest memory penalty plus the longest latency any
+ * instruction publishes, the divider's included), the D-side penalty, the control penalty and
+ * one cycle.
+ */
+export function rocketMaxInsnCycles(p: TimingProfile): number {
+  const mem = p.memoryLatency + p.dirtyWritebackCycles;
+  const walk = p.tlbMissCycles + MAX_WALK_READS * (Math.max(p.ptwAccessCycles, 0) + mem + p.pteCacheHitCycles);
+  const fetch = walk + p.memoryLatency;
+  const data = walk + Math.max(mem, p.mmioLatency);
+  const mulDiv = 64 / p.mulBitsPerCycle + 70; // mulLatency ≤ 64/u + 1, divLatency ≤ 68, + 1 each
+  const lat = Math.max(p.loadWordLatency, p.loadSubwordLatency, p.scLatency, p.csrReadLatency, p.jalrLinkLatency, 1, mulDiv);
+  const ctl = Math.max(p.mispredictCycles, p.btbMissJumpCycles, p.flushCycles, p.csrWriteFlushCycles, p.xretCycles);
+  return Math.ceil(fetch + data + lat + data + ctl + 1);
+}
+
+/**
+ * Slots of the model's `tf` array: its doubles that generated code reads and writes (kept in a
+ * Float64Array for the reason of HartSlot).
+ */
+export const enum RocketSlot {
+  /** The cycle at which the next instruction could issue if nothing stalled it. */
+  Now = 0,
+  /** Virtual pc and physical fetch address that fetchAt() and the predictor calls count from. */
+  BasePc = 1,
+  BasePa = 2,
+  /** The I$ line fetched last (NaN when forgotten), and the fetch epoch (see RocketTimingModel). */
+  LastFetchV = 3,
+  LastFetchP = 4,
+  FetchEpoch = 5,
+  /** The cycle from which the multiplier/divider accepts a new operation. */
+  MulFree = 6,
+  Count = 7,
+}
+
+/** The model state generated code reads through bindings (fixed for the model's life). */
+export interface RocketCodeState {
+  readonly tf: Float64Array;
+  readonly ready: Float64Array;
+  readonly events: Float64Array;
+  readonly dcache: { readonly dirty: Uint8Array };
+  readonly dtlb: { readonly lastF64: Float64Array };
+}
+
+export class RocketTimingCode implements TimingCode {
+  readonly maxInsnCycles: number;
+  /** Measured: 24 against 48 is ~30 % faster on sort and chase, the same on dhry. */
+  readonly maxBlock = 24;
+  constructor(private readonly p: TimingProfile, private readonly model: RocketCodeState) {
+    this.maxInsnCycles = rocketMaxInsnCycles(p);
+  }
+
+  writer(ramBase: number): TimingWriter {
+    return new RocketWriter(this.p, ramBase, this.model);
+  }
+}
+
+class RocketWriter implements TimingWriter {
+  private readonly iLine: number;
+  /** D$ line of RAM offset ma is (ma >>> dShift) + dBase; dShift < 0: always call dataOf(). */
+  private readonly dShift: number;
+  private readonly dBase: number;
+  /** Page-relative I$ line of the previous instruction of a block (-1: none yet). */
+  private prevLine = -1;
+  /** Fetch sites so far (a block's epoch array `fe` has one slot per site). */
+  private fetchSites = 0;
+  /** Registers whose ready time cannot exceed the next issue (blocks; see the file comment). */
+  private readonly settled = new Set<number>();
+  /** Block sites written so far (a block's code counts pcs from its first instruction). */
+  private blockSites = 0;
+
+  constructor(private readonly p: TimingProfile, private readonly ramBase: number, private readonly model: RocketCodeState) {
+    this.iLine = isPow2(p.icacheLineBytes) && p.icacheLineBytes <= 4096 ? p.icacheLineBytes : 0;
+    const d = p.dcacheLineBytes;
+    this.dShift = isPow2(d) && ramBase % d === 0 ? Math.log2(d) : -1;
+    this.dBase = this.dShift >= 0 ? ramBase / d : 0;
+  }
+
+  prologue(): string {
+    // A block's fetches and predictor calls count from its first instruction (pc0, fp0).
+    const base = this.blockSites > 0 ? `tf[${RocketSlot.BasePc}] = pc0; tf[${RocketSlot.BasePa}] = fp0;\n` : '';
+    return base + `let now = tf[${RocketSlot.Now}]; const cb = hs[${HartSlot.Cycle}] - now, lim = limit - cb;\n` +
+      'let st = 0, s = 0, u = 0, q = 0, mem = 0, ctl = 0;';
+  }
+
+  bindings(): Record<string, unknown> {
+    const m = this.model;
+    return { fe: new Float64Array(this.fetchSites).fill(NaN), tf: m.tf, rdy: m.ready, ev: m.events, dc: m.dcache, dcd: m.dcache.dirty, dtf: m.dtlb.lastF64 };
+  }
+
+  cycleNow(): string {
+    return '(cb + now)';
+  }
+
+  overLimit(): string {
+    return 'now >= lim';
+  }
+
+  hasRoom(cycles: number): string {
+    return `now + ${cycles} <= lim`;
+  }
+
+  sync(): string {
+    return `tf[${RocketSlot.Now}] = now; hs[${HartSlot.Cycle}] = cb + now; ev[${TimingEvent.OperandStall}] += st; st = 0;`;
+  }
+
+  resync(): string {
+    return `now = tf[${RocketSlot.Now}];`;
+  }
+
+  insn(i: TimingSite): string {
+    return this.issue(i) + this.charge(i);
+  }
+
+  charge(i: TimingSite): string {
+    if (i.at !== undefined) this.blockSites++;
+    let code = '';
+    const p = this.p;
+    const setRd = (value: string): string => {
+      if (i.rd === 0) return '';
+      return i.rdMayBeZero ? `if (${i.rd} !== 0) rdy[${i.rd}] = ${value}; ` : `rdy[${i.rd}] = ${value}; `;
+    };
+    switch (i.cls) {
+      case InsnClass.Alu:
+      case InsnClass.Fence: // costs nothing beyond its cycle
+      case InsnClass.Ecall: // the redirect is charged by trap()
+      case InsnClass.Ebreak:
+        code += `${setRd('s + 1')}now = s + 1;`;
+        break;
+      case InsnClass.Load: {
+        const lat = typeof i.memWidth === 'number'
+          ? String(i.memWidth >= 4 ? p.loadWordLatency : p.loadSubwordLatency)
+          : `(${i.memWidth} >= 4 ? ${p.loadWordLatency} : ${p.loadSubwordLatency})`;
+        code += this.data(false, i) + `${setRd(`s + mem + ${lat}`)}now = s + 1 + mem;`;
+        break;
+      }
+      case InsnClass.Store:
+        code += this.data(true, i) + 'now = s + 1 + mem;';
+        break;
+      case InsnClass.Branch:
+        code += `${this.base(i)}ctl = tm.branchAt(${this.off(i)}, tk, tk ? ${i.imm} : ${i.len}); now = s + 1 + ctl;`;
+        break;
+      case InsnClass.Jal:
+        code += `${this.base(i)}ctl = tm.jalAt(${this.off(i)}, ${i.rd}, ${i.len}, ${i.imm}); ${setRd('s + 1')}now = s + 1 + ctl;`;
+        break;
+      case InsnClass.Jalr:
+        code += `${this.base(i)}r.nextPc = ${i.target}; ctl = tm.jalrAt(${this.off(i)}, ${i.rd}, ${i.rs1}, ${i.len}, r); `;
+        code += `${setRd(`s + ${p.jalrLinkLatency}`)}now = s + 1 + ctl;`;
+        break;
+      case InsnClass.Csr:
+        code += `ctl = tm.csrCtl(r); ${setRd(`s + ${p.csrReadLatency}`)}now = s + 1 + ctl;`;
+        break;
+      case InsnClass.Amo:
+      case InsnClass.Lr:
+      case InsnClass.Sc:
+      case InsnClass.Uipi: {
+        // The hart left the access in the record (uipi: none, its table read is not timed).
+        const lat = i.cls === InsnClass.Sc ? p.scLatency : p.loadWordLatency;
+        const write = i.cls === InsnClass.Amo || i.cls === InsnClass.Sc;
+        code += `mem = tm.dataOf(r, ${write}); ${setRd(`s + mem + ${lat}`)}now = s + 1 + mem;`;
+        break;
+      }
+      case InsnClass.Mul:
+      case InsnClass.MulW:
+      case InsnClass.Div:
+      case InsnClass.DivW:
+        // One unit, one operation at a time; the latency depends on the operands and funct3.
+        code += `if (tf[${RocketSlot.MulFree}] > s) { ev[${TimingEvent.MulDivBusyStall}] += tf[${RocketSlot.MulFree}] - s; s = tf[${RocketSlot.MulFree}]; } `;
+        code += `q = tm.mulDivLatency(${i.funct3}, ${i.cls === InsnClass.MulW || i.cls === InsnClass.DivW}, ${i.cls === InsnClass.Mul || i.cls === InsnClass.MulW}, a, ah, b, bh) + 1; `;
+        code += `tf[${RocketSlot.MulFree}] = s + q; ${setRd('s + q')}now = s + 1;`;
+        break;
+      case InsnClass.FenceI:
+        code += 'now = s + 1 + tm.fenceICtl();';
+        break;
+      case InsnClass.SfenceVma:
+        code += 'now = s + 1 + tm.sfenceVmaCtl();';
+        break;
+      case InsnClass.Xret:
+        code += 'now = s + 1 + tm.xretCtl();';
+        break;
+      case InsnClass.Wfi:
+        code += 'now = s + 1 + tm.wfiCtl();';
+        break;
+      default:
+        throw new Error(`rocket timing: class ${i.cls} is never charged`);
+    }
+    if (i.at !== undefined && typeof i.rd === 'number' && i.rd !== 0) {
+      // Only an ALU result (or a JAL link) is ready by the next issue.
+      if (i.cls === InsnClass.Alu || i.cls === InsnClass.Jal) this.settled.add(i.rd);
+      else this.settled.delete(i.rd);
+    }
+    return code;
+  }
+
+  /** Predictor calls take pcs relative to the model's base pc (small integers: nothing is boxed). */
+  private base(i: TimingSite): string {
+    return i.at !== undefined ? '' : `tf[${RocketSlot.BasePc}] = ${i.pc}; `;
+  }
+
+  private off(i: TimingSite): number {
+    return i.at !== undefined ? i.at.offset : 0;
+  }
+
+  /** s = max(u = now + fetch penalty, rdy[rs1], rdy[rs2]); stall cycles counted in st. */
+  issue(i: TimingSite): string {
+    let code = 'u = now; ';
+    const L = this.iLine;
+    if (i.at === undefined) {
+      // Dynamic: skip only a fetch from the line the model fetched last (a hit, no state change).
+      const line = (x: string): string => (L > 0 ? `(${x} - (${x} & ${L - 1}))` : 'NaN');
+      code += `if (${line(i.pc)} !== tf[${RocketSlot.LastFetchV}] || ${line(i.fetchPa)} !== tf[${RocketSlot.LastFetchP}]) { tf[${RocketSlot.BasePc}] = ${i.pc}; tf[${RocketSlot.BasePa}] = ${i.fetchPa}; u += tm.fetchAt(0); } `;
+    } else {
+      const line = L > 0 ? Math.floor(i.at.pageOffset / L) : -1;
+      const sameLine = line >= 0 && line === this.prevLine;
+      this.prevLine = line;
+      if (!sameLine) {
+        if (L > 0) {
+          const site = this.fetchSites++;
+          const lineStart = i.at.offset - (i.at.pageOffset % L); // of this instruction's line, from pc0
+          code += `if (fe[${site}] !== tf[${RocketSlot.FetchEpoch}]) { `;
+          code += `if (pc0 + ${lineStart} !== tf[${RocketSlot.LastFetchV}] || fp0 + ${lineStart} !== tf[${RocketSlot.LastFetchP}]) u += tm.fetchAt(${i.at.offset}); `;
+          code += `fe[${site}] = tf[${RocketSlot.FetchEpoch}]; } `;
+        } else {
+          code += `u += tm.fetchAt(${i.at.offset}); `;
+        }
+      }
+    }
+    code += 's = u; ';
+    let tests = 0;
+    for (const rs of [i.rs1, i.rs2]) {
+      if (rs === 0 || (typeof rs === 'number' && i.at !== undefined && this.settled.has(rs))) continue;
+      code += `q = rdy[${rs}]; if (q > s) s = q; `;
+      tests++;
+    }
+    if (tests > 0) code += 'st += s - u; ';
+    return code;
+  }
+
+  /**
+   * mem = the D-side cycles of the access (see the file comment). Only generated code keeps
+   * the access's RAM offset (ma); elsewhere the access is in the record.
+   */
+  private data(write: boolean, i: TimingSite): string {
+    if (i.at === undefined) return `mem = tm.dataOf(r, ${write}); `;
+    const slow = `{ if (ma >= 0) { r.memPaddr = ma + ${this.ramBase}; r.memVaddr = hi * 4294967296 + (lo >>> 0); r.memIsMmio = false; } mem = tm.dataOf(r, ${write}); }`;
+    if (this.dShift < 0) return `${slow} `;
+    const hit = (slot: string): string => (write ? `{ mem = 0; dcd[dc.${slot}] = 1; }` : 'mem = 0;');
+    // Translation costs nothing when Bare, or inside the D-TLB entry used last (a lookup there
+    // changes no state); the D$ part then as for Bare.
+    const noWalk = '(tm.bareData || ((q = hi * 4294967296 + (lo >>> 0) - dtf[0]) >= 0 && q < dtf[1]))';
+    return `if (ma >= 0 && ${noWalk}) { q = (ma >>> ${this.dShift}) + ${this.dBase}; ` +
+      `if (q === dc.lastLine) ${hit('lastSlot')} else if (q === dc.prevLine) ${hit('prevSlot')} else mem = tm.dataLine(q, ${write}); } else ${slow} `;
+  }
+}

@@ -1,0 +1,168 @@
+// Several harts are run in cycle order for everything they can see of each other (scheduler.ts,
+// docs/cpu.md "Several harts"): how far the scheduler lets a hart run ahead is a host-side
+// choice that must change nothing. Programs whose harts communicate through memory (plain
+// loads and stores with flags, AMOs and LR/SC), through user interrupts and IPIs are run with
+// --quantum 1 (a switch at almost every cycle), 37 and the default, in fast and reference
+// mode, and must give identical exits, per-hart cycles and instret, memory and per-hart commit
+// streams. Each program also checks its own result (values worked out by hand).
+import { readFileSync } from 'node:fs';
+import { describe, expect, it } from 'vitest';
+import { buildProgram } from '../../src/link/build';
+import { DEFAULT_QUANTUM, Machine } from '../../src/machine/machine';
+import type { Hart } from '../../src/cpu/hart';
+import { idealProfile, rocketProfile } from '../../src/timing/profiles/index';
+import { buildWorkload, workloadParams } from '../../src/bench/runner';
+import { amo } from '../../src/bench/workloads/index';
+
+const EXIT = `
+pass:
+    li t0, 0x100000
+    li t1, 0x5555
+    sw t1, 0(t0)
+1:  j 1b
+fail:
+    li t0, 0x100000
+    li t1, 0x13333
+    sw t1, 0(t0)
+1:  j 1b
+`;
+
+interface Outcome {
+  reason: string;
+  console: string;
+  cycles: number[];
+  instret: number[];
+  ram: string;
+  commits: string[][];
+}
+
+function fnv(bytes: Uint8Array): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < bytes.length; i++) h = Math.imul(h ^ bytes[i], 0x01000193);
+  return (h >>> 0).toString(16);
+}
+
+function run(image: Uint8Array, harts: number, quantum: number, timing: 'ideal' | 'rocket', fast: boolean, observe: boolean): Outcome {
+  let out = '';
+  const m = new Machine({ harts, quantum, timing: timing === 'ideal' ? idealProfile() : rocketProfile(), memBytes: 8 << 20, fast, translateAfter: 2 }, {
+    console: (b) => (out += new TextDecoder().decode(b)),
+  });
+  m.load(image, 'p');
+  const commits: string[][] = m.harts.map(() => []);
+  if (observe) {
+    for (const h of m.harts) {
+      h.observer = {
+        commit: (hart: Hart, c) => commits[hart.hartId].push(`${hart.cycle} ${c.pc.toString(16)} ${c.rd}=${c.rdLo}:${c.rdHi} ${c.memPaddr}`),
+        trap: (hart: Hart, isInt, cause) => commits[hart.hartId].push(`${hart.cycle} trap ${isInt} ${cause}`),
+      };
+    }
+  }
+  const r = m.run({ maxCycles: 50_000_000 });
+  return {
+    reason: JSON.stringify(r.reason),
+    console: out,
+    cycles: m.harts.map((h) => h.cycle),
+    instret: m.harts.map((h) => h.instret),
+    ram: fnv(m.bus.readBytes(0x8000_0000, 256 * 1024)),
+    commits,
+  };
+}
+
+/** Every scheduling variant gives the outcome of the first; returns it. */
+function sameUnderEveryQuantum(image: Uint8Array, harts: number, timing: 'ideal' | 'rocket', observe = false): Outcome {
+  const ref = run(image, harts, 1, timing, false, observe);
+  for (const quantum of [37, DEFAULT_QUANTUM]) {
+    for (const fast of [false, true]) {
+      expect(run(image, harts, quantum, timing, fast, observe), `quantum ${quantum}, fast ${fast}`).toEqual(ref);
+    }
+  }
+  return ref;
+}
+
+const PASSED = JSON.stringify({ kind: 'exit', code: 0, source: 'test-device' });
+
+describe('several harts: results do not depend on the scheduling quantum', () => {
+  it('message passing through plain stores and flags (two harts)', () => {
+    // Hart 1 produces 40 messages: it writes two words, then a sequence number to `seq`;
+    // hart 0 waits for each sequence number, checks the words (i and 3i + 1) and acknowledges
+    // through `ack`, which hart 1 waits for. Both harts also do private work between messages
+    // (a loop of 5·i ALU instructions) so that they run at different speeds.
+    const image = buildProgram([{ name: 'mp.S', text: `
+    .globl _start
+_start:
+    la s0, seq
+    la s1, ack
+    la s2, words
+    li s3, 1
+    bnez a0, producer
+consumer:
+    li t0, 0                # expected sum of the first words
+    li s4, 0
+1:  ld t1, 0(s0)            # wait for message s3
+    bne t1, s3, 1b
+    ld t2, 0(s2)
+    ld t3, 8(s2)
+    add s4, s4, t2
+    slli t4, t2, 1
+    add t4, t4, t2
+    addi t4, t4, 1
+    bne t3, t4, fail        # second word = 3 * first + 1
+    addi t5, s3, -1
+    bne t2, t5, fail        # first word = message number - 1
+    sd s3, 0(s1)            # ack
+    mv t6, s3               # private work
+2:  addi t6, t6, -1
+    bnez t6, 2b
+    addi s3, s3, 1
+    li t0, 41
+    bne s3, t0, 1b
+    li t0, 780              # 0 + 1 + ... + 39
+    bne s4, t0, fail
+    j pass
+producer:
+    li t2, 0
+3:  sd t2, 0(s2)
+    slli t3, t2, 1
+    add t3, t3, t2
+    addi t3, t3, 1
+    sd t3, 8(s2)
+    sd s3, 0(s0)            # publish
+    slli t6, s3, 2          # private work (4 * s3 iterations)
+4:  addi t6, t6, -1
+    bnez t6, 4b
+5:  ld t1, 0(s1)            # wait for the ack
+    bne t1, s3, 5b
+    addi t2, t2, 1
+    addi s3, s3, 1
+    li t0, 41
+    bne s3, t0, 3b
+6:  wfi
+    j 6b
+${EXIT}
+    .data
+    .balign 64
+seq: .dword 0
+    .balign 64
+ack: .dword 0
+    .balign 64
+words: .dword 0, 0
+` }]);
+    for (const timing of ['ideal', 'rocket'] as const) {
+      expect(sameUnderEveryQuantum(image, 2, timing).reason).toBe(PASSED);
+    }
+    expect(sameUnderEveryQuantum(image, 2, 'rocket', true).commits[0].length).toBeGreaterThan(1000);
+  });
+
+  it('AMOs and LR/SC on shared counters (the amo workload, four harts)', () => {
+    const image = buildWorkload(amo, workloadParams(amo, 'quick'));
+    for (const timing of ['ideal', 'rocket'] as const) {
+      expect(sameUnderEveryQuantum(image, 4, timing).reason).toBe(PASSED);
+    }
+  });
+
+  it('user interrupts across two harts (examples/uintr-pingpong)', () => {
+    const image = buildProgram([{ name: 'pingpong.S', text: readFileSync('examples/uintr-pingpong/pingpong.S', 'utf8') }]);
+    const r = sameUnderEveryQuantum(image, 2, 'rocket', true);
+    expect(r.console).toMatch(/round trips: 100, average cycles per round trip: \d+/);
+  });
+});
