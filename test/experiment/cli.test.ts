@@ -1,18 +1,15 @@
 // `rvn experiment` end to end, as users run it (the bundled CLI in real processes): the demo
-// experiment for real measurements, `all --quick` for the seed's experiments (the IPC sweep and
-// the NWP's sync variants measured; the async NWP variants still wait for their server), point
-// files and merge, determinism, and one-line usage errors.
+// experiment for real measurements, `all --quick` for the seed's experiments (both measured,
+// the claims' verdicts checked against the rows), point files and merge, determinism, and
+// one-line usage errors.
 import { spawn } from 'node:child_process';
 import { copyFileSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { evaluateClaims, formatJson, withoutHost } from '../../src/experiment/index';
-import { IPC_CLAIMS } from '../../src/experiment/ipc/claims';
-import { IPC_REFERENCES } from '../../src/experiment/ipc/reference';
+import { formatJson, withoutHost } from '../../src/experiment/index';
 import type { IpcRow } from '../../src/experiment/ipc/schema';
-import { NWP_CLAIMS } from '../../src/experiment/nwp/claims';
-import { NWP_REFERENCES } from '../../src/experiment/nwp/reference';
 import type { NwpRow } from '../../src/experiment/nwp/schema';
+import { ALL_EXPERIMENTS, REGISTRY } from '../../src/experiment/registry';
 import type { Json } from '../../src/experiment/index';
 import { rvn, tempDir } from '../cli/rvn';
 import type { CliResult } from '../cli/rvn';
@@ -157,38 +154,38 @@ describe('rvn experiment demo --quick', () => {
   });
 });
 
-describe('rvn experiment all --quick (the IPC sweep and the NWP sync variants measured; the async NWP variants not yet)', () => {
+describe('rvn experiment all --quick (both experiments of the seed, every point measured)', () => {
   let r: CliResult;
   beforeAll(async () => {
     [, , r] = await runs;
   }, 600_000);
 
-  it('reports every point that cannot run yet as not available, one line each, and exits 1', () => {
-    expect(r.status).toBe(1);
-    const failed = r.stderr.split('\n').filter((l) => / FAILED: not available yet: /.test(l));
-    expect(failed.filter((l) => l.includes('] ipc series='))).toHaveLength(0);
-    expect(failed.filter((l) => l.includes('] nwp variant='))).toHaveLength(18);
-    for (const l of failed.filter((x) => x.includes('] nwp variant='))) expect(l).toMatch(/variant=(up|smp)-async/);
-    expect(r.stderr).toContain('the async variants need the async IPC runtime');
-    expect(r.stderr).not.toMatch(/\n\s+at /);
+  const experiment = (name: string) => JSON.parse(read('all/results.json')).experiments.find((e: { name: string }) => e.name === name);
+
+  it('measures every point of both experiments and exits 0', () => {
+    expect(r.status, r.stderr).toBe(0);
+    expect(r.stderr).not.toMatch(/FAILED/);
+    expect(r.stdout).toMatch(/^ipc: 9 rows, 0 failed points; claims C1–C9: /m);
+    expect(r.stdout).toMatch(/^nwp: 36 rows, 0 failed points; claims C10–C14: /m);
   });
 
-  it('measures the NWP sync variants: every request of every point, in emulated time', () => {
-    const res = JSON.parse(read('all/results.json'));
-    const nwp = res.experiments.find((e: { name: string }) => e.name === 'nwp');
-    expect(nwp.failures).toHaveLength(18);
+  it('NWP rows: every variant, test and connection count, every request, in emulated time', () => {
+    const nwp = experiment('nwp');
+    expect(nwp.failures).toHaveLength(0);
     const rows = nwp.rows as (NwpRow & { point: string })[];
     // Rows in parameter order: variants as listed, tests read, write, call, connections numerically.
-    expect(rows.map((x) => x.point)).toEqual(['up-sync', 'smp-sync'].flatMap((v) => ['read', 'write', 'call'].flatMap((t) => [1, 4, 32].map((k) => `variant=${v},test=${t},k=${k}`))));
+    expect(rows.map((x) => x.point)).toEqual(['up-sync', 'smp-sync', 'up-async', 'smp-async'].flatMap((v) => ['read', 'write', 'call'].flatMap((t) => [1, 4, 32].map((k) => `variant=${v},test=${t},k=${k}`))));
     for (const row of rows) {
       expect(row.requests).toBe(256);
       expect(row.samplesMs).toHaveLength(256);
       expect(row.throughput).toBeGreaterThan(0);
       const mean = row.samplesMs.reduce((a, b) => a + b, 0) / 256;
       expect(row.latencyAvgMs).toBeCloseTo(mean, 9);
+      expect(row.latencyVarMs2).toBeCloseTo(row.samplesMs.reduce((a, b) => a + (b - mean) ** 2, 0) / 256, 9);
+      // a request takes at least the wire's round trip, and K connections cannot finish faster than K requests at once
+      expect(row.throughput).toBeLessThanOrEqual((row.connections * 1000) / Math.min(...row.samplesMs) + 1e-6);
     }
-    // The CSV has one line per measured row.
-    expect(read('all/nwp/results.csv').trimEnd().split('\n')).toHaveLength(1 + 18);
+    expect(read('all/nwp/results.csv').trimEnd().split('\n')).toHaveLength(1 + 36);
   });
 
   it('measures the IPC quick sweep: 9 points of 2048 calls, user interrupts by the notify-or-suppress rule, phases adding up', () => {
@@ -213,38 +210,44 @@ describe('rvn experiment all --quick (the IPC sweep and the NWP sync variants me
     expect(read('all/ipc/results.csv').trimEnd().split('\n')).toHaveLength(1 + 9);
   });
 
-  it('still writes the combined report and each experiment\'s outputs; the claims computed again from the rows give claims.json', () => {
-    const res = JSON.parse(read('all/results.json'));
-    expect(res.experiments.map((e: { name: string }) => e.name)).toEqual(['ipc', 'nwp']);
-    expect(res.experiments[0].failures).toHaveLength(0);
-    for (const f of ['ipc/async_call_cpu_cycle', 'ipc/async_call_uintr_cnt', 'ipc/call_compare', 'nwp/NWP_read', 'nwp/NWP_write', 'nwp/NWP_call_throughput', 'nwp/NWP_call_delay_avg']) {
-      checkSvg(read(`all/${f}.svg`));
-      checkPng(new Uint8Array(readFileSync(join(dir, `all/${f}.png`))));
-    }
-    const ipcHeader = read('all/ipc/results.csv').split('\n')[0]!;
-    expect(ipcHeader.startsWith('point,series,concurrency,load,calls,cycles_per_call,server_uintr_per_call,client_uintr_per_call,instructions,phase:')).toBe(true);
-    expect(ipcHeader).toContain(',phase:client.fill-send,');
-    expect(ipcHeader.endsWith(',host_seconds')).toBe(true);
-    expect(read('all/nwp/results.csv').split('\n')[0]).toBe('point,variant,test,connections,requests,throughput_rps,latency_avg_ms,latency_var_ms2,samples,host_seconds');
+  it('the verdicts follow from the rows: C10 and C14 recomputed by hand, every claim by the criteria code from results.json', () => {
+    const rows = experiment('nwp').rows as NwpRow[];
     const claims = JSON.parse(read('all/claims.json'));
     expect(claims.claims.map((c: { id: string }) => c.id)).toEqual(Array.from({ length: 14 }, (_, i) => `C${i + 1}`));
-    const ipcRows = res.experiments[0].rows as IpcRow[];
-    for (const c of evaluateClaims(IPC_CLAIMS, ipcRows, IPC_REFERENCES)) {
-      const stored = claims.claims.find((x: { id: string }) => x.id === c.id);
-      expect(stored.verdict, c.id).toBe(c.verdict);
-      expect(stored.verdict, c.id).not.toBe('not measured'); // the quick sweep has what every IPC claim needs
+    const verdict = (id: string): string => claims.claims.find((x: { id: string }) => x.id === id).verdict;
+    for (const c of claims.claims) expect(['reproduced', 'not reproduced'], c.id).toContain(c.verdict); // every row is there
+    const tp = (v: string, t: string, k: number): number => rows.find((x) => x.variant === v && x.test === t && x.connections === k)!.throughput;
+    // C10: read, async over sync by ≥ 50 % at every connection count, on one hart and on two
+    const c10 = [1, 4, 32].every((k) => tp('up-async', 'read', k) / tp('up-sync', 'read', k) - 1 >= 0.5 && tp('smp-async', 'read', k) / tp('smp-sync', 'read', k) - 1 >= 0.5);
+    expect(verdict('C10')).toBe(c10 ? 'reproduced' : 'not reproduced');
+    // C14: read, every variant peaks at 4 (of 1, 4, 32) and is ≥ 10 % lower at 32
+    const c14 = ['up-sync', 'smp-sync', 'up-async', 'smp-async'].every((v) => tp(v, 'read', 4) > tp(v, 'read', 1) && tp(v, 'read', 4) > tp(v, 'read', 32) && tp(v, 'read', 32) <= 0.9 * tp(v, 'read', 4));
+    expect(verdict('C14')).toBe(c14 ? 'reproduced' : 'not reproduced');
+    for (const e of REGISTRY.experiments.filter((x) => ALL_EXPERIMENTS.includes(x.name))) {
+      const res = experiment(e.name);
+      const again = e.claims(res.rows.map((x: Json, i: number) => e.readRow(x, `row ${i}`)));
+      for (const c of again) expect(verdict(c.id), c.id).toBe(c.verdict);
     }
-    const nwpRows = res.experiments[1].rows as NwpRow[];
-    const again = evaluateClaims(NWP_CLAIMS, nwpRows, NWP_REFERENCES);
-    for (const c of again) {
-      const stored = claims.claims.find((x: { id: string }) => x.id === c.id);
-      expect(stored.verdict, c.id).toBe(c.verdict);
-      expect(stored.verdict, c.id).toBe('not measured'); // every NWP claim compares with the async variants
+  });
+
+  it('writes each experiment\'s outputs and one report with C1–C14, their numbers, the figures and tables, the emulator and the host time of each part', () => {
+    const res = JSON.parse(read('all/results.json'));
+    expect(res.experiments.map((e: { name: string }) => e.name)).toEqual(['ipc', 'nwp']);
+    for (const f of ['ipc/async_call_cpu_cycle', 'ipc/async_call_uintr_cnt', 'ipc/call_compare', 'nwp/NWP_read', 'nwp/NWP_write', 'nwp/NWP_call_throughput', 'nwp/NWP_call_delay_avg']) {
+      const svg = read(`all/${f}.svg`);
+      checkSvg(svg);
+      checkPng(new Uint8Array(readFileSync(join(dir, `all/${f}.png`))));
     }
+    expect(read('all/nwp/NWP_read.svg').match(/class="mark-line role-mark/g)?.length).toBeGreaterThanOrEqual(4); // our four variants (and the seed's series)
+    expect(read('all/ipc/results.csv').split('\n')[0]).toMatch(/^point,series,concurrency,load,calls,cycles_per_call,server_uintr_per_call,client_uintr_per_call,instructions,/);
+    expect(read('all/nwp/results.csv').split('\n')[0]).toBe('point,variant,test,connections,requests,throughput_rps,latency_avg_ms,latency_var_ms2,samples,host_seconds');
     const md = read('all/report.md');
-    for (const s of ['### C1:', '### C14:', '## IPC micro-benchmark', '## NWP network server benchmark', '### Per-phase cost of one async call', '| client: fill & send (407 without the user interrupt) | 1009 |', '![Cycles per call vs concurrency (server load 0)](ipc/async_call_cpu_cycle.svg)']) {
+    const claims = JSON.parse(read('all/claims.json')).claims as { id: string; verdict: string }[];
+    for (const c of claims) expect(md).toMatch(new RegExp(`### ${c.id}:[^]*?Verdict: \\*\\*${c.verdict}\\*\\*`));
+    for (const s of ['## IPC micro-benchmark', '## NWP network server benchmark', '![Cycles per call vs concurrency (server load 0)](ipc/async_call_cpu_cycle.svg)', '| host time |', '| emulator |']) {
       expect(md).toContain(s);
     }
+    expect(md).not.toMatch(/failed: /);
   });
 });
 
@@ -256,15 +259,6 @@ describe('rvn experiment: usage', () => {
     expectUsageError(rvn(['experiment', 'all', '--point', 'series=async-up,c=1']), /--point needs one experiment/);
     expectUsageError(rvn(['experiment', 'demo', '--jobs', '0']), /--jobs: '0' must be a whole number from 1/);
     expectUsageError(rvn(['experiment', 'demo', '--timing', 'fast']), /^rvn experiment demo: option '--timing <profile>' argument 'fast' is invalid/);
-  });
-
-  it('--point runs one failing point, records it in its file and exits 1 with one line', () => {
-    const r = rvn(['experiment', 'nwp', '--quick', '--point', 'variant=smp-async,test=call,k=32', '--out', join(dir, 'nwp-point')]);
-    expect(r.status).toBe(1);
-    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(r.stderr).toMatch(/variant=smp-async,test=call,k=32: not available yet: .* \(recorded in .*nwp_variant-smp-async_test-call_k-32\.json\)/);
-    const f = JSON.parse(read('nwp-point/nwp_variant-smp-async_test-call_k-32.json'));
-    expect(f.experiments[0].failures[0].point).toBe('variant=smp-async,test=call,k=32');
   });
 
   it('--list-points prints the sweep, one id per line', () => {

@@ -1,8 +1,8 @@
 /**
  * Boot images that point runners ask for by name (PointContext.image): each name maps to the
- * sources it is built from, relative to the repository, or is a system of src/os/systems (the
- * kernel and its programs, built from the checkout's guest sources as `rvn images` does).
- * Built once per process, on first use.
+ * sources it is built from, relative to the repository, or is a system of src/os/systems
+ * (firmware + kernel + programs, built from the guest sources as `rvn images` builds it).
+ * Built once per process, on first use, from the sources as they are (never a stale image).
  */
 import { join } from 'node:path';
 import { RvnError } from '../../errors';
@@ -10,6 +10,14 @@ import { SYSTEMS_DIR, readGuestSources, systemNames } from '../images';
 import { buildSources, packageRoot } from '../sources';
 
 const IMAGE_SOURCES: Readonly<Record<string, readonly string[]>> = {};
+
+/** A system image by name (src/os/systems/NAME.ts), or undefined when there is no such system. */
+function systemImage(name: string): Promise<Uint8Array> | undefined {
+  const tree = readGuestSources();
+  if (!systemNames(tree).includes(name)) return undefined;
+  // Loaded on first use: the system builder pulls in typescript, which rvn loads only when needed.
+  return import('../../os/system/image').then(({ buildSystem }) => buildSystem(tree, `${SYSTEMS_DIR}/${name}.ts`).image);
+}
 
 export interface ImageProvider {
   image(name: string): Promise<Uint8Array>;
@@ -22,16 +30,10 @@ export function imageProvider(table: Readonly<Record<string, readonly string[]>>
       let p = built.get(name);
       if (p !== undefined) return p;
       const sources = table[name];
-      if (sources !== undefined) p = buildSources(sources.map((s) => join(packageRoot(), s))).then((b) => b.elf);
-      else {
-        const tree = readGuestSources();
-        const systems = systemNames(tree);
-        if (!systems.includes(name)) {
-          const known = [...Object.keys(table), ...systems];
-          return Promise.reject(new RvnError(`no boot image named '${name}' (known: ${known.length > 0 ? known.join(', ') : 'none yet'})`));
-        }
-        // Loaded on first use: the system builder pulls in typescript, which rvn loads only when needed.
-        p = import('../../os/system/image').then(({ buildSystem }) => buildSystem(tree, `${SYSTEMS_DIR}/${name}.ts`).image);
+      p = sources !== undefined ? buildSources(sources.map((s) => join(packageRoot(), s))).then((b) => b.elf) : systemImage(name);
+      if (p === undefined) {
+        const known = [...Object.keys(table), ...systemNames(readGuestSources())];
+        return Promise.reject(new RvnError(`no boot image named '${name}' (known: ${known.join(', ')})`));
       }
       built.set(name, p);
       return p;

@@ -1,7 +1,6 @@
 /**
  * `rvn experiment nwp`: the NWP benchmark as a framework plug-in. The point runner (run.ts)
- * boots the sync variants' system images with the host side's load generator; the async
- * variants need issue 15 and fail with a one-line "not available yet": no numbers are made up.
+ * boots the variant's system image with the host side's load generator.
  */
 import { evaluateClaims } from '../claims';
 import type { Experiment } from '../contract';

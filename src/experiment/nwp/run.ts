@@ -4,22 +4,20 @@
  * test in its boot arguments, waits for the TCP server to listen, then lets the host side's
  * load generator (src/net/loadgen.ts) open K connections to port 80 and issue the requests,
  * all in emulated time; the row is its throughput and per-request latencies.
- *
- * The async variants need the async IPC runtime (issue 15): they fail with one line.
  */
 import { RvnError } from '../../errors';
 import { Machine } from '../../machine/machine';
 import { LoadGenerator } from '../../net/loadgen';
 import type { PointContext } from '../contract';
 import { NWP_SWEEP, makeNwpRow } from './schema';
-import type { NwpPoint, NwpRow } from './schema';
-
-export const NWP_ASYNC_NOT_AVAILABLE = 'not available yet: the async variants need the async IPC runtime and the NWP\'s async transport (issue 15)';
+import type { NwpPoint, NwpRow, NwpVariant } from './schema';
 
 /** The variants' images and harts. */
-const VARIANTS: Readonly<Record<string, { image: string; harts: number }>> = {
+const VARIANTS: Readonly<Record<NwpVariant, { image: string; harts: number }>> = {
   'up-sync': { image: 'nwp-up-sync', harts: 1 },
   'smp-sync': { image: 'nwp-smp-sync', harts: 2 },
+  'up-async': { image: 'nwp-up-async', harts: 1 },
+  'smp-async': { image: 'nwp-smp-async', harts: 2 },
 };
 
 /** Emulated time allowed: to boot (DHCP included), and for the requests. */
@@ -31,7 +29,6 @@ const RAM_BYTES = 64 << 20;
 
 export async function runNwpPoint(p: NwpPoint, ctx: PointContext): Promise<readonly NwpRow[]> {
   const v = VARIANTS[p.variant];
-  if (v === undefined) throw new RvnError(NWP_ASYNC_NOT_AVAILABLE);
   const image = await ctx.image(v.image);
   const requests = NWP_SWEEP.requests[ctx.size];
   let console = '';
