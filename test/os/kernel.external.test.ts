@@ -10,7 +10,7 @@ import { idealProfile } from '../../src/timing/index';
 import { tempDir, writeTemp } from '../cli/rvn';
 import { FW_JUMP, run, system } from './harness';
 
-const UINTR_TESTS = ['uintr_send', 'uintr_signal', 'irq_uintr'];
+const UINTR_TESTS = ['uintr_send', 'uintr_signal', 'uintr_wait', 'uintr_wait_peer', 'irq_uintr'];
 const OTHER_TESTS = [
   'debug_write', 'capabilities', 'send_recv', 'call_reply', 'fastpath', 'cross_hart', 'notifications', 'priorities',
   'round_robin', 'faults', 'thread_exit', 'get_clock', 'bootargs', 'irq_notification', 'uintr_register',
