@@ -91,8 +91,10 @@ export interface HartConfig {
    */
   fast?: boolean;
   /**
-   * Fast mode: a block is translated at a slot after control reached it this many times
-   * (default TRANSLATE_AFTER; tests lower it to exercise translation on short programs).
+   * Fast mode: a block is translated at a slot after control reached it this many times, or
+   * after this many rounds of a loop it heads (default: the timing model's
+   * TimingCode.translateAfter and loopTranslateAfter; tests lower it to exercise translation
+   * on short programs).
    */
   translateAfter?: number;
   /** The hart shares memory with other harts (its accesses are ordered among them: docs/cpu.md). */
@@ -158,14 +160,6 @@ export interface HartObserver {
 const TWO32 = 4294967296;
 /** Decoded pages are kept in groups of this many RAM pages (128 MiB), created on first use. */
 const PAGE_GROUP = 32768;
-/**
- * A slot is translated into a block after control reached it this many times. A new block's
- * function runs unoptimised (V8's interpreter) until V8 has seen it run a few hundred times and
- * its optimising compiler, on a background thread, has had its turn — on a loaded machine that
- * takes long, and unoptimised block code is slower than the (optimised) interpreter: code that
- * runs only some thousand times is better interpreted (OpenSBI's boot: docs/performance.md).
- */
-export const TRANSLATE_AFTER = 8192;
 /** Interrupt priority (privileged spec 3.1.9, then the N extension's user interrupts). */
 const IRQ_PRIORITY = [Irq.MEI, Irq.MSI, Irq.MTI, Irq.SEI, Irq.SSI, Irq.STI, Irq.UEI, Irq.USI, Irq.UTI];
 
@@ -308,6 +302,13 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   /** HartConfig.fast: translated blocks are used. */
   fast: boolean;
   private readonly translateAfter: number;
+  /**
+   * Heat a slot gains when the interpreter, started there, came back to it: the slot heads a
+   * loop whose whole body the interpreter ran (a copy, fill or compute loop). Its block runs the
+   * further rounds inside one call, so it is worth translating sooner than code entered from
+   * elsewhere (a boot's straight-line code, calls), which waits for the full count.
+   */
+  private readonly loopHeat: number;
   /** The hart shares memory with other harts: ordered operations may have to wait (docs/cpu.md). */
   readonly shared: boolean;
   /** Per CSR number: 1 when its accesses are ordered among harts, 2 when a write also changes interruptibility. */
@@ -336,7 +337,9 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     this.timing.attach(this);
     this.code = this.timing.code;
     this.fast = config.fast ?? true;
-    this.translateAfter = config.translateAfter ?? TRANSLATE_AFTER;
+    this.translateAfter = config.translateAfter ?? this.code.translateAfter;
+    // Heat per round of a loop, so that translateAfter is reached after loopTranslateAfter rounds.
+    this.loopHeat = config.translateAfter !== undefined ? 1 : Math.max(1, Math.floor(this.code.translateAfter / this.code.loopTranslateAfter));
     this.shared = config.shared ?? false;
     for (const c of ORDERED_CSRS) this.csrOrder[c] = 1;
     for (const c of INTERRUPT_ENABLE_CSRS) this.csrOrder[c] = 2;
@@ -583,6 +586,10 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   private runBlocks(cycleLimit: number, budget: number): number {
     let n = 0;
     this.runLimit = cycleLimit;
+    // The slot the interpreter last ran from: when it comes back to the same slot, that slot
+    // heads a loop whose whole body ran interpreted (loopHeat).
+    let lastDp: DecodedPage | undefined;
+    let lastIdx = -1;
     do {
       const pc = this.pc;
       let off = pc - this.fetchVBase;
@@ -609,7 +616,9 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
         let blk = blocks[idx];
         if (blk === undefined) {
           const heat = dp.heat as Uint16Array;
-          if (++heat[idx] >= this.translateAfter) {
+          const h = heat[idx] + (idx === lastIdx && dp === lastDp ? this.loopHeat : 1);
+          heat[idx] = h > 0xffff ? 0xffff : h;
+          if (h >= this.translateAfter) {
             blk = translateBlock(dp, idx, this.slotDecoder, this.ops, this.code, this.ctx) ?? null;
             if (blk !== null) this.blocksTranslated++;
             // Translation may have decoded slots; the page object stays the same.
@@ -621,8 +630,13 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
           // Far enough from the cycle limit, a block cannot reach it before its end.
           const fn = this.cycle + blk.maxCycles <= cycleLimit ? blk.fn : (blk.checked ?? this.checkedVariant(blk, dp, idx));
           n += fn();
+          lastIdx = -1;
           continue;
         }
+        lastDp = dp;
+        lastIdx = idx;
+      } else {
+        lastIdx = -1;
       }
       n += this.interp(cycleLimit, budget - n, true);
     } while (!this.attention && !this.waiting && n < budget && this.cycle < cycleLimit);

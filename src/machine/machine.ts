@@ -69,8 +69,8 @@ export interface MachineOptions {
    */
   fast?: boolean;
   /**
-   * Fast mode: translate code after control reached it this many times (default
-   * TRANSLATE_AFTER; tests lower it to exercise translation on short programs).
+   * Fast mode: translate code after control reached it this many times (default: the timing
+   * model's choice, TimingCode.translateAfter; tests lower it to exercise translation).
    */
   translateAfter?: number;
 }

@@ -88,6 +88,14 @@ export class RocketTimingCode implements TimingCode {
   readonly maxInsnCycles: number;
   /** Measured: 24 against 48 is ~30 % faster on sort and chase, the same on dhry. */
   readonly maxBlock = 24;
+  /**
+   * A Rocket block's inline timing makes it several times the code of an ideal one; V8's
+   * optimising compiler takes ~10-20 ms for one, the time of tens of thousands of interpreted
+   * instructions. OpenSBI's boot (docs/performance.md) is slower with a lower entry count, and
+   * with loops translated after 1024 rounds (its short loops then cost more than they save).
+   */
+  readonly translateAfter = 8192;
+  readonly loopTranslateAfter = 4096;
   constructor(private readonly p: TimingProfile, private readonly model: RocketCodeState) {
     this.maxInsnCycles = rocketMaxInsnCycles(p);
   }

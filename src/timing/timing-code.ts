@@ -113,6 +113,15 @@ export interface TimingCode {
    * taken, and V8 optimises large functions worse.
    */
   readonly maxBlock: number;
+  /**
+   * When fast mode translates a slot (src/cpu/hart.ts): after control reached it `translateAfter`
+   * times, or, when it heads a loop whose whole body the interpreter ran, after
+   * `loopTranslateAfter` rounds. A new block's function costs V8 compilation in proportion to
+   * its code, repaid only after it has run many instructions: the heavier the model's code per
+   * instruction, the later.
+   */
+  readonly translateAfter: number;
+  readonly loopTranslateAfter: number;
   /** A writer for one function whose inline RAM path covers RAM from `ramBase`. */
   writer(ramBase: number): TimingWriter;
 }
