@@ -1203,18 +1203,19 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     r.memVaddr = ah * TWO32 + (a >>> 0);
     r.memWidth = size;
     const t = this.t;
-    r.memIsMmio = !this.bus.isRam(pa, size);
+    const off = pa - this.ramBase;
+    const inRam0 = off >= 0 && off + size <= this.ram0Size;
+    r.memIsMmio = !inRam0 && !this.bus.isRam(pa, size);
     if (base === 1) {
       // SC: succeeds only with this hart's reservation on the granule.
       if (this.bus.takeReservation(this.hartId, pa)) {
-        if (!this.bus.store(pa, size, b, bh)) {
+        if (!this.amoStore(pa, size, b, bh)) {
           this.exception(Cause.StoreAccess, a, ah);
           return false;
         }
         this.lastStoreLo = b;
         this.lastStoreHi = bh;
         this.lastWasStore = true;
-        this.fetchVBase = NaN;
         this.xl[rd] = 0;
       } else {
         this.xl[rd] = 1;
@@ -1222,7 +1223,10 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
       this.xh[rd] = 0;
       return true;
     }
-    if (!this.bus.load(pa, size, t)) {
+    if (inRam0) {
+      t[0] = this.ram32[off >>> 2];
+      t[1] = isD ? this.ram32[(off >>> 2) + 1] : 0;
+    } else if (!this.bus.load(pa, size, t)) {
       this.exception(isLr ? Cause.LoadAccess : Cause.StoreAccess, a, ah);
       return false;
     }
@@ -1252,16 +1256,36 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
       case Op.AMOMINU_W: if (uLt) { nLo = oLo; nHi = oHi; } break;
       case Op.AMOMAXU_W: if (!uLt) { nLo = oLo; nHi = oHi; } break;
     }
-    if (!this.bus.store(pa, size, nLo, nHi)) {
+    if (!this.amoStore(pa, size, nLo, nHi)) {
       this.exception(Cause.StoreAccess, a, ah);
       return false;
     }
     this.lastStoreLo = nLo;
     this.lastStoreHi = nHi;
     this.lastWasStore = true;
-    this.fetchVBase = NaN;
     this.xl[rd] = oLo;
     this.xh[rd] = oHi;
+    return true;
+  }
+
+  /**
+   * The store of an SC or AMO (naturally aligned) at physical pa: in RAM chunk 0 the fetch
+   * cache is dropped only when the store rewrote decoded code (storedToCode), so that a
+   * translated block runs on after it (the multi-hart `amo` pattern); elsewhere, as any store
+   * through the bus, it is dropped. False: an access fault.
+   */
+  private amoStore(pa: number, size: number, lo: number, hi: number): boolean {
+    const off = pa - this.ramBase;
+    if (off >= 0 && off + size <= this.ram0Size) {
+      if (size === 8) {
+        this.ram32[off >>> 2] = lo;
+        this.ram32[(off >>> 2) + 1] = hi;
+      } else this.ram32[off >>> 2] = lo;
+      if ((this.codeMark[off >>> 12] | this.bus.reservationCount) !== 0) this.storedToCode(off, size);
+      return true;
+    }
+    if (!this.bus.store(pa, size, lo, hi)) return false;
+    this.fetchVBase = NaN;
     return true;
   }
 

@@ -109,8 +109,9 @@ export class HartScheduler {
   run(limits: SchedulerLimits): RunEnd {
     this.stopAt = Infinity;
     this.done.fill(0);
+    // Instructions retired by every hart: counted at the start, then from what each slice returns.
+    let total = limits.maxInsns === Infinity ? 0 : this.totalInstret();
     for (;;) {
-      this.fireDueEvents();
       const hart = this.pickHart();
       if (hart === undefined) {
         if (this.stopAt !== Infinity) return { kind: 'ended' };
@@ -123,10 +124,10 @@ export class HartScheduler {
         continue;
       }
       if (this.stopAt === Infinity && hart.cycle >= limits.pauseAt && hart.cycle < limits.maxCycles) return { kind: 'paused' };
-      const budget = limits.maxInsns === Infinity ? Infinity : limits.maxInsns - this.totalInstret();
+      const budget = limits.maxInsns - total;
       if (budget <= 0) return { kind: 'limit', which: 'instructions' };
       if (hart.cycle >= limits.maxCycles) return { kind: 'limit', which: 'cycles' };
-      this.runSlice(hart, limits.maxCycles, limits.pauseAt, budget);
+      total += this.runSlice(hart, limits.maxCycles, limits.pauseAt, budget);
       if (hart.debugHalt) {
         hart.debugHalt = false;
         // Like a pause, a debugger's stop changes nothing (see the file comment); a run that a
@@ -137,7 +138,8 @@ export class HartScheduler {
   }
 
   /** Runs the hart furthest behind as far as the rule (file comment) lets it. */
-  private runSlice(hart: Hart, maxCycles: number, pauseAt: number, budget: number): void {
+  /** Returns the instructions the hart retired. */
+  private runSlice(hart: Hart, maxCycles: number, pauseAt: number, budget: number): number {
     const others = this.othersEarliest;
     const nextEvent = this.events.nextTime;
     let limit = Math.min(maxCycles, others + this.quantum);
@@ -151,9 +153,10 @@ export class HartScheduler {
     this.current = hart;
     this.currentLimit = Math.max(limit, hart.cycle + 1);
     hart.syncLimit = Math.min(this.othersBound, nextEvent);
-    hart.run(this.currentLimit, budget);
+    const retired = hart.run(this.currentLimit, budget);
     this.current = undefined;
     if (hart.fatal !== undefined) this.onFatal(hart);
+    return retired;
   }
 
   private totalInstret(): number {
@@ -168,41 +171,44 @@ export class HartScheduler {
   }
 
   /**
-   * The runnable hart furthest behind (lowest id on ties), or undefined; leaves the earliest
-   * other runnable hart's cycle in othersEarliest and, in othersBound, the cycle from which the
-   * picked hart's ordered operations must wait: the earliest other hart's cycle, or one more
-   * for a hart with a higher id (at equal cycles the lower id goes first).
+   * The runnable hart furthest behind (lowest id on ties), or undefined, after firing the events
+   * every runnable hart has reached (due at or before that hart's cycle: they may wake harts).
+   * Leaves the earliest other runnable hart's cycle in othersEarliest and, in othersBound, the
+   * cycle from which the picked hart's ordered operations must wait: the earliest other hart's
+   * cycle, or one more for a hart with a higher id (at equal cycles the lower id goes first).
    */
   private pickHart(): Hart | undefined {
+    const harts = this.harts;
     let best: Hart | undefined;
-    for (const h of this.harts) {
-      if (!this.runnable(h)) continue;
-      if (best === undefined || h.cycle < best.cycle) best = h;
+    for (;;) {
+      best = undefined;
+      for (let i = 0; i < harts.length; i++) {
+        const h = harts[i];
+        if (this.runnable(h) && (best === undefined || h.cycle < best.cycle)) best = h;
+      }
+      if (best === undefined) break;
+      const horizon = best.cycle;
+      if (this.events.nextTime > horizon) break;
+      while (this.events.nextTime <= horizon) {
+        this.eventTime = this.events.nextTime;
+        this.events.runUntil(this.eventTime);
+      }
     }
     let earliest = Infinity;
     let bound = Infinity;
     if (best !== undefined) {
-      for (const h of this.harts) {
+      for (let i = 0; i < harts.length; i++) {
+        const h = harts[i];
         if (h === best || !this.runnable(h)) continue;
-        if (h.cycle < earliest) earliest = h.cycle;
-        const b = h.hartId > best.hartId ? h.cycle + 1 : h.cycle;
+        const c = h.cycle;
+        if (c < earliest) earliest = c;
+        const b = h.hartId > best.hartId ? c + 1 : c;
         if (b < bound) bound = b;
       }
     }
     this.othersEarliest = earliest;
     this.othersBound = bound;
     return best;
-  }
-
-  /** Fires the events every runnable hart has reached. */
-  private fireDueEvents(): void {
-    let horizon = Infinity;
-    for (const h of this.harts) if (this.runnable(h) && h.cycle < horizon) horizon = h.cycle;
-    if (horizon === Infinity) return;
-    while (this.events.nextTime <= horizon) {
-      this.eventTime = this.events.nextTime;
-      this.events.runUntil(this.eventTime);
-    }
   }
 
   /** Every hart sleeps: jump to the next event. How the run ends when nothing will ever wake them. */
