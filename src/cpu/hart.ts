@@ -203,6 +203,13 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   priv: number = Priv.M;
   /** Parked in WFI until an enabled interrupt is pending. */
   sleeping = false;
+  /**
+   * Several harts: set by the scheduler after a slice that left the hart spinning in a jump to
+   * itself with no enabled interrupt pending (spinsIdle): until it takes an interrupt it does
+   * nothing another hart can see (docs/cpu.md, "Several harts"). A change of any of its
+   * interrupt inputs clears it.
+   */
+  idle = false;
   /** Hart-counted events (see HartEvent). */
   userInterruptsTaken = 0;
   uipiSends = 0;
@@ -430,6 +437,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     const m = 1 << bit;
     this.csr.mipHw = level ? this.csr.mipHw | m : this.csr.mipHw & ~m;
     this.attention = true;
+    this.idle = false;
     if (this.sleeping && (this.csr.mip & this.csr.mie) !== 0) this.sleeping = false;
   }
 
@@ -442,7 +450,22 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     const m = 1 << bit;
     this.csr.mipSw = level ? this.csr.mipSw | m : this.csr.mipSw & ~m;
     this.attention = true;
+    this.idle = false;
     if (this.sleeping && (this.csr.mip & this.csr.mie) !== 0) this.sleeping = false;
+  }
+
+  /**
+   * Whether the hart spins in a jump to itself (`j .`, decoded in its fetch page) with no
+   * enabled interrupt pending: it can then only leave the loop by taking an interrupt.
+   */
+  spinsIdle(): boolean {
+    if (this.sleeping || (this.csr.mip & this.csr.mie) !== 0) return false;
+    const off = this.pc - this.fetchVBase;
+    if (!(off >= 0 && off < 4096)) return false;
+    const dp = this.fetchPage;
+    const idx = off >>> 1;
+    const info = dp.info[idx];
+    return (info & 255) === Op.JAL && ((info >>> 8) & 63) === 32 && dp.imm[idx] === 0;
   }
 
   /** Register read helpers (tests, loader): x as a JS number (exact below 2^53) or halves. */

@@ -231,6 +231,11 @@ export class Machine implements HartIrqLines, MachineClock {
     return this.scheduler.now;
   }
 
+  /** How many slices the scheduler has run (hart switches; profiling and tests). */
+  get schedulerSlices(): number {
+    return this.scheduler.slices;
+  }
+
   /**
    * Loads an image: an ELF where it is linked, anything else as raw bytes at `rawAddr` (default:
    * the start of RAM). The first image loaded is the boot image: the boot ROM jumps to its entry.

@@ -51,6 +51,8 @@ export type RunEnd = { kind: 'ended' } | { kind: 'limit'; which: 'instructions' 
 export class HartScheduler {
   /** The hart running now (undefined between slices and during events). */
   current: Hart | undefined = undefined;
+  /** Slices run so far (hart switches; for profiling and tests: it changes nothing else). */
+  slices = 0;
   /** The cycle the running hart was told to stop at. */
   private currentLimit = 0;
   /** The time of the event being delivered. */
@@ -58,8 +60,12 @@ export class HartScheduler {
   /** Set when a hart ended the run: the cycle, and the harts that are done. */
   private stopAt = Infinity;
   private readonly done: Uint8Array;
-  /** pickHart(): the earliest other runnable hart's cycle, and the bound on ordered operations. */
+  /**
+   * pickHart(): the earliest other runnable hart's cycle, the earliest of those that are not
+   * idle (Hart.idle), and the bound on ordered operations.
+   */
   private othersEarliest = Infinity;
+  private othersActive = Infinity;
   private othersBound = Infinity;
   /** Window after a stop: the largest run-ahead plus one instruction. */
   private readonly stopWindow: number;
@@ -109,6 +115,8 @@ export class HartScheduler {
   run(limits: SchedulerLimits): RunEnd {
     this.stopAt = Infinity;
     this.done.fill(0);
+    // The host may have changed any hart between runs.
+    for (const h of this.harts) h.idle = false;
     // Instructions retired by every hart: counted at the start, then from what each slice returns.
     let total = limits.maxInsns === Infinity ? 0 : this.totalInstret();
     for (;;) {
@@ -149,11 +157,13 @@ export class HartScheduler {
     // With others, an interruptible hart stops at events and within L of the others; the rest
     // pass events (their accesses to devices and pending bits wait for them instead).
     if (!hart.shared) limit = Math.min(limit, nextEvent);
-    else if ((hart.csr.mie & REMOTE_IRQ_BITS) !== 0) limit = Math.min(limit, nextEvent, others + this.crossLatency);
+    else if ((hart.csr.mie & REMOTE_IRQ_BITS) !== 0) limit = Math.min(limit, nextEvent, this.othersActive + this.crossLatency);
     this.current = hart;
     this.currentLimit = Math.max(limit, hart.cycle + 1);
     hart.syncLimit = Math.min(this.othersBound, nextEvent);
+    this.slices++;
     const retired = hart.run(this.currentLimit, budget);
+    if (hart.shared) hart.idle = hart.spinsIdle();
     this.current = undefined;
     if (hart.fatal !== undefined) this.onFatal(hart);
     return retired;
@@ -195,6 +205,7 @@ export class HartScheduler {
       }
     }
     let earliest = Infinity;
+    let active = Infinity;
     let bound = Infinity;
     if (best !== undefined) {
       for (let i = 0; i < harts.length; i++) {
@@ -202,11 +213,15 @@ export class HartScheduler {
         if (h === best || !this.runnable(h)) continue;
         const c = h.cycle;
         if (c < earliest) earliest = c;
+        // An idle hart can do nothing another hart sees before an event interrupts it.
+        if (h.idle) continue;
+        if (c < active) active = c;
         const b = h.hartId > best.hartId ? c + 1 : c;
         if (b < bound) bound = b;
       }
     }
     this.othersEarliest = earliest;
+    this.othersActive = active;
     this.othersBound = bound;
     return best;
   }
