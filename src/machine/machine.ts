@@ -193,7 +193,9 @@ export class Machine implements HartIrqLines, MachineClock {
       this.harts.push(hart);
     }
     this.scheduler = new HartScheduler(this.harts, this.events, this.quantum, this.crossHartLatency,
-      this.harts[0].timing.code.maxInsnCycles, (hart) => this.stop({ kind: 'halt', message: hart.fatal ?? '', hartId: hart.hartId, trap: hart.fatalTrap }));
+      this.harts[0].timing.code.maxInsnCycles, (hart) => this.stop({ kind: 'halt', message: hart.fatal ?? '', hartId: hart.hartId, trap: hart.fatalTrap }),
+      (hartId, granule) => this.bus.setSpinGranule(hartId, granule));
+    this.bus.onSpinStore = (hartId) => this.scheduler.spinStored(hartId);
   }
 
   /** Creates the board's devices: the interrupt controller first, since the others raise its inputs. */

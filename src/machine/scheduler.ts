@@ -67,6 +67,8 @@ export class HartScheduler {
   private othersEarliest = Infinity;
   private othersActive = Infinity;
   private othersBound = Infinity;
+  /** pickHart(): the bound on the picked hart's plain loads (spinning harts left out). */
+  private othersLoadBound = Infinity;
   /** Window after a stop: the largest run-ahead plus one instruction. */
   private readonly stopWindow: number;
 
@@ -80,6 +82,8 @@ export class HartScheduler {
     maxInsnCycles: number,
     /** Called when a hart cannot make progress (Hart.fatal): it should end the run. */
     private readonly onFatal: (hart: Hart) => void,
+    /** Tells the bus which granule (RAM offset, -1: none) a hart spins on (Bus.setSpinGranule). */
+    private readonly spin: (hartId: number, granule: number) => void = () => undefined,
   ) {
     this.done = new Uint8Array(harts.length);
     this.stopWindow = MAX_QUANTUM + maxInsnCycles;
@@ -103,6 +107,15 @@ export class HartScheduler {
     }
   }
 
+  /**
+   * A store wrote the granule hart `hartId` spins on (Bus.onSpinStore): it no longer spins, and
+   * the running hart, whose bounds left it out, stops after this instruction.
+   */
+  spinStored(hartId: number): void {
+    this.harts[hartId].spinning = false;
+    this.current?.requestStop();
+  }
+
   /** A device scheduled an event before the running hart's limit: stop it there. */
   eventScheduled(time: number): void {
     if (this.current !== undefined && time < this.currentLimit) this.current.requestStop();
@@ -116,7 +129,7 @@ export class HartScheduler {
     this.stopAt = Infinity;
     this.done.fill(0);
     // The host may have changed any hart between runs.
-    for (const h of this.harts) h.idle = false;
+    for (const h of this.harts) this.setQuiet(h, false, -1);
     // Instructions retired by every hart: counted at the start, then from what each slice returns.
     let total = limits.maxInsns === Infinity ? 0 : this.totalInstret();
     for (;;) {
@@ -161,12 +174,23 @@ export class HartScheduler {
     this.current = hart;
     this.currentLimit = Math.max(limit, hart.cycle + 1);
     hart.syncLimit = Math.min(this.othersBound, nextEvent);
+    hart.loadSyncLimit = hart.dataBare ? Math.min(this.othersLoadBound, nextEvent) : hart.syncLimit;
     this.slices++;
     const retired = hart.run(this.currentLimit, budget);
-    if (hart.shared) hart.idle = hart.spinsIdle();
+    if (hart.shared) {
+      const idle = hart.spinsIdle();
+      this.setQuiet(hart, idle, idle ? -1 : hart.spinGranule());
+    }
     this.current = undefined;
     if (hart.fatal !== undefined) this.onFatal(hart);
     return retired;
+  }
+
+  /** Sets whether a hart is idle or spinning on a granule (RAM offset, -1: not spinning). */
+  private setQuiet(hart: Hart, idle: boolean, granule: number): void {
+    hart.idle = idle;
+    hart.spinning = granule >= 0;
+    this.spin(hart.hartId, granule);
   }
 
   private totalInstret(): number {
@@ -207,6 +231,7 @@ export class HartScheduler {
     let earliest = Infinity;
     let active = Infinity;
     let bound = Infinity;
+    let loadBound = Infinity;
     if (best !== undefined) {
       for (let i = 0; i < harts.length; i++) {
         const h = harts[i];
@@ -215,14 +240,18 @@ export class HartScheduler {
         if (c < earliest) earliest = c;
         // An idle hart can do nothing another hart sees before an event interrupts it.
         if (h.idle) continue;
-        if (c < active) active = c;
         const b = h.hartId > best.hartId ? c + 1 : c;
         if (b < bound) bound = b;
+        // A spinning hart stores nothing and raises no line before a store or an event.
+        if (h.spinning) continue;
+        if (c < active) active = c;
+        if (b < loadBound) loadBound = b;
       }
     }
     this.othersEarliest = earliest;
     this.othersActive = active;
     this.othersBound = bound;
+    this.othersLoadBound = loadBound;
     return best;
   }
 

@@ -160,6 +160,79 @@ words: .dword 0, 0
     }
   });
 
+  it('harts spinning on a flag while another works and releases them (four harts)', () => {
+    // Harts 1-3 wait for `go` in the loop OpenSBI's secondary harts use (the address is
+    // recomputed in the loop, nops between the load and the branch); hart 3 enters the loop at
+    // its load. Hart 0 meanwhile stores and loads 400 words next to the flag (same page), then
+    // sets `go` to 1. Each released hart adds its id + 1 to `sum` with amoadd and spins
+    // again until `go` is 2; hart 0 waits until sum = 2 + 3 + 4, sets `go` to 2 and waits for
+    // `sum` = 9 + 3 (each hart adds 1 more) before checking its own loads (sum of 1..400).
+    const image = buildProgram([{ name: 'spin.S', text: `
+    .globl _start
+_start:
+    bnez a0, waiter
+    la s0, words
+    li s1, 400
+    li s2, 0
+1:  sd s1, 0(s0)
+    ld t0, 0(s0)
+    add s2, s2, t0
+    addi s0, s0, 8
+    addi s1, s1, -1
+    bnez s1, 1b
+    la s3, go
+    li t0, 1
+    sd t0, 0(s3)                # release the waiters
+    la s4, sum
+    li t1, 9
+2:  ld t0, 0(s4)
+    bne t0, t1, 2b
+    li t0, 2
+    sd t0, 0(s3)                # second release
+    li t1, 12
+3:  ld t0, 0(s4)
+    bne t0, t1, 3b
+    li t0, 80200                # 1 + ... + 400
+    bne s2, t0, fail
+    j pass
+waiter:
+    li t2, 3
+    bne a0, t2, head
+    la t1, go                   # hart 3 enters the loop at its load, t0 not yet 1
+    li t0, 5
+    j enter
+head:
+    li t0, 1
+    la t1, go
+enter:
+    ld t1, 0(t1)
+    nop
+    nop
+    bne t0, t1, head
+    la t3, sum
+    addi t4, a0, 1
+    amoadd.d zero, t4, (t3)
+    la t3, go
+    li t5, 2
+4:  ld t6, 0(t3)
+    bne t6, t5, 4b
+    la t3, sum
+    li t4, 1
+    amoadd.d zero, t4, (t3)
+5:  wfi
+    j 5b
+${EXIT}
+    .data
+    .balign 64
+go: .dword 0
+sum: .dword 0
+words: .zero 3200
+` }]);
+    for (const timing of ['ideal', 'rocket'] as const) {
+      expect(sameUnderEveryQuantum(image, 4, timing, true).reason).toBe(PASSED);
+    }
+  });
+
   it('a hart idling in a jump to itself, woken by IPIs and its timer (two harts)', () => {
     // Hart 1 enables its machine software and timer interrupts, arms its timer 300 ticks
     // ahead and idles in `j .`; its handler counts timer ticks (and disarms the timer) or

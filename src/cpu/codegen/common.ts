@@ -20,7 +20,17 @@ export const HS = {
   runLimit: `hs[${HartSlot.RunLimit}]`,
   runBudget: `hs[${HartSlot.RunBudget}]`,
   syncLimit: `hs[${HartSlot.SyncLimit}]`,
+  loadSyncLimit: `hs[${HartSlot.LoadSyncLimit}]`,
 } as const;
+
+/**
+ * The limit an ordered instruction tests (several harts): plain loads wait at the load limit,
+ * which does not wait for harts that cannot store before an event or a store wakes them
+ * (docs/cpu.md, "Several harts"); everything else at the sync limit.
+ */
+export function syncLimitOf(shape: SemShape): string {
+  return shape.plainLoad ? HS.loadSyncLimit : HS.syncLimit;
+}
 
 /** Per op: its semantics body, shape, timing class and funct3 (from the table). */
 export interface OpInfo {
