@@ -16,6 +16,12 @@
  * past the next event, so that an interrupt reaches it at its modelled time; every cross-hart
  * effect on interrupt lines takes at least L cycles (Machine defers the immediate ones).
  *
+ * A hart that provably cannot act is not waited for (docs/cpu.md, "Which harts another hart
+ * waits for"): an idle hart (Hart.idle: in `j .`, nothing pending) holds back no other hart's
+ * ordered operations; a spinning hart (Hart.spinning: before the load of a pure spin loop on a
+ * granule no one has changed) holds back no other hart's plain loads. Neither holds an
+ * interruptible hart within L of it. Both still count for the quantum and for events.
+ *
  * How far a hart runs beyond the others is a scheduling choice (`quantum`, at most
  * MAX_QUANTUM cycles beyond the hart furthest behind): it changes nothing but host speed.
  * When a hart ends the run (an exit, a reset, a fatal trap) at cycle T, the other harts run on
