@@ -281,9 +281,12 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   /** Ordered accesses at or beyond this cycle must wait (several harts; Infinity when alone). */
   get syncLimit(): number { return this.hs[HartSlot.SyncLimit]; }
   set syncLimit(v: number) { this.hs[HartSlot.SyncLimit] = v; }
-  /** Plain loads at or beyond this cycle must wait (at most syncLimit; docs/cpu.md). */
-  get loadSyncLimit(): number { return this.hs[HartSlot.LoadSyncLimit]; }
-  set loadSyncLimit(v: number) { this.hs[HartSlot.LoadSyncLimit] = v; }
+  /**
+   * Ordered operations that write no memory (plain loads, CSR accesses, fence.i, WFI, uipi) at
+   * or beyond this cycle must wait (at most syncLimit; docs/cpu.md, "Several harts").
+   */
+  get readSyncLimit(): number { return this.hs[HartSlot.ReadSyncLimit]; }
+  set readSyncLimit(v: number) { this.hs[HartSlot.ReadSyncLimit] = v; }
   /** Set when the run stopped before an instruction that must wait for another hart. */
   waiting = false;
   /**
@@ -344,7 +347,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   constructor(config: HartConfig) {
     this.fetchVBase = NaN;
     this.syncLimit = Infinity;
-    this.loadSyncLimit = Infinity;
+    this.readSyncLimit = Infinity;
     this.hartId = config.hartId;
     this.bus = config.bus;
     this.timing = config.timing ?? new IdealTimingModel('ideal');
@@ -483,7 +486,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
 
   /**
    * The RAM offset of the 8-byte granule this hart spins on, or -1 (docs/cpu.md, "Several
-   * harts"). It spins when it stopped (waiting) before a plain, aligned load from RAM chunk 0
+   * harts"). It spins when it stopped before a plain, aligned load from RAM chunk 0
    * with Bare data translation, no enabled interrupt pending, and the load is in a loop of one
    * page: from a head h (at or before the load) straight-line register-only instructions, the
    * load, instructions that write only x0, and a conditional branch back to h that compares
@@ -493,7 +496,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
    * goes back to h.
    */
   spinGranule(): number {
-    if (!this.waiting || this.sleeping || !this.dataBare || (this.csr.mip & this.csr.mie) !== 0) return -1;
+    if (this.sleeping || !this.dataBare || (this.csr.mip & this.csr.mie) !== 0) return -1;
     const pageOff = this.pc - this.fetchVBase;
     if (!(pageOff >= 0 && pageOff < 4096) || this.fetchPage === this.scratchPage) return -1;
     const dp = this.fetchPage;
@@ -796,7 +799,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     this.fetchBare = !sv39 || this.priv === Priv.M;
     this.dataBare = !sv39 || this.dataPriv === Priv.M;
     // A load that walks the page table may write a PTE (A/D bits): it waits like a store.
-    if (!this.dataBare) this.loadSyncLimit = this.syncLimit;
+    if (!this.dataBare) this.readSyncLimit = this.syncLimit;
     const m = this.mmu;
     m.sum = (ms & Ms.SUM) !== 0;
     m.mxr = (ms & Ms.MXR) !== 0;
@@ -1248,7 +1251,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   execCsr(op: number, rd: number, rs1: number, imm: number, word: number): HartResult {
     const num = imm & 0xfff;
     const order = this.csrOrder[num];
-    if (order !== 0 && this.shared && this.cycle >= this.syncLimit) {
+    if (order !== 0 && this.shared && this.cycle >= this.readSyncLimit) {
       this.waiting = true;
       return HartResult.Wait;
     }

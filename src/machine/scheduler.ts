@@ -19,7 +19,8 @@
  * A hart that provably cannot act is not waited for (docs/cpu.md, "Which harts another hart
  * waits for"): an idle hart (Hart.idle: in `j .`, nothing pending) holds back no other hart's
  * ordered operations; a spinning hart (Hart.spinning: before the load of a pure spin loop on a
- * granule no one has changed) holds back no other hart's plain loads. Neither holds an
+ * granule no one has changed) holds back no other hart's ordered operations that write no
+ * memory (Hart.readSyncLimit); stores, AMOs and LR/SC still wait for it. Neither holds an
  * interruptible hart within L of it. Both still count for the quantum and for events.
  *
  * How far a hart runs beyond the others is a scheduling choice (`quantum`, at most
@@ -73,8 +74,8 @@ export class HartScheduler {
   private othersEarliest = Infinity;
   private othersActive = Infinity;
   private othersBound = Infinity;
-  /** pickHart(): the bound on the picked hart's plain loads (spinning harts left out). */
-  private othersLoadBound = Infinity;
+  /** pickHart(): the bound on the picked hart's ordered operations that write no memory (spinning harts left out). */
+  private othersReadBound = Infinity;
   /** Window after a stop: the largest run-ahead plus one instruction. */
   private readonly stopWindow: number;
 
@@ -180,7 +181,7 @@ export class HartScheduler {
     this.current = hart;
     this.currentLimit = Math.max(limit, hart.cycle + 1);
     hart.syncLimit = Math.min(this.othersBound, nextEvent);
-    hart.loadSyncLimit = hart.dataBare ? Math.min(this.othersLoadBound, nextEvent) : hart.syncLimit;
+    hart.readSyncLimit = hart.dataBare ? Math.min(this.othersReadBound, nextEvent) : hart.syncLimit;
     this.slices++;
     const retired = hart.run(this.currentLimit, budget);
     if (hart.shared) {
@@ -237,7 +238,7 @@ export class HartScheduler {
     let earliest = Infinity;
     let active = Infinity;
     let bound = Infinity;
-    let loadBound = Infinity;
+    let readBound = Infinity;
     if (best !== undefined) {
       for (let i = 0; i < harts.length; i++) {
         const h = harts[i];
@@ -251,13 +252,13 @@ export class HartScheduler {
         // A spinning hart stores nothing and raises no line before a store or an event.
         if (h.spinning) continue;
         if (c < active) active = c;
-        if (b < loadBound) loadBound = b;
+        if (b < readBound) readBound = b;
       }
     }
     this.othersEarliest = earliest;
     this.othersActive = active;
     this.othersBound = bound;
-    this.othersLoadBound = loadBound;
+    this.othersReadBound = readBound;
     return best;
   }
 

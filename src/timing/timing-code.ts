@@ -44,8 +44,8 @@ export const enum HartSlot {
   RunBudget = 6,
   /** Ordered accesses at or beyond this cycle must wait (several harts). */
   SyncLimit = 7,
-  /** Plain loads at or beyond this cycle must wait (several harts; at most SyncLimit). */
-  LoadSyncLimit = 8,
+  /** Ordered operations that write no memory (plain loads, CSRs, fence.i, WFI, uipi) wait from here (at most SyncLimit). */
+  ReadSyncLimit = 8,
   Count = 9,
 }
 

@@ -171,7 +171,7 @@ class BlockWriter {
     const s = i.info.shape;
     let code = '';
     if (s.ordered && this.ctx.shared) {
-      code += `if (${this.tw.cycleNow(`it + ${i.k}`)} >= ${syncLimitOf(s)}) { h.waiting = true; ${this.exit(i.pcE, i.k)} } `;
+      code += `if (${this.tw.cycleNow(`it + ${i.k}`)} >= ${syncLimitOf(i.info)}) { h.waiting = true; ${this.exit(i.pcE, i.k)} } `;
     }
     code += operandReads(s, i.rs1, i.rs2);
     const fields = {

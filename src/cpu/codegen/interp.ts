@@ -146,7 +146,7 @@ class InterpGen {
   opCase(o: OpInfo): string {
     const s = o.shape;
     let code = '';
-    if (s.ordered && this.ctx.shared) code += `if (${HS.cycle} >= ${syncLimitOf(s)}) { ${this.waitExit()} } `;
+    if (s.ordered && this.ctx.shared) code += `if (${HS.cycle} >= ${syncLimitOf(o)}) { ${this.waitExit()} } `;
     code += operandReads(s, 'rs1', 'rs2');
     if (!this.rare && (s.loadSize > 0 || s.storeSize > 0)) {
       // The access and the rest of the body follow the switch (access(), the second switch).
