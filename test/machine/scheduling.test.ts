@@ -329,8 +329,8 @@ buf: .zero 512
   it('an idle hart does not hold the others back (fewer hart switches)', () => {
     // Default quantum. While hart 1 idles in `j .` (interruptible, never interrupted) it can
     // do nothing hart 0 sees before an event interrupts it, so hart 0's loads and stores need
-    // not wait for it, nor hart 1 wait for hart 0's: the harts switch about twice per quantum
-    // (10 000 cycles) instead of at every ordered access (a few cycles).
+    // not wait for it, and it catches up with hart 0 in one slice: the harts switch about twice
+    // per quantum (10 000 cycles) instead of at every ordered access (a few cycles).
     const image = buildProgram([{ name: 'idle2.S', text: `
     .globl _start
 _start:
