@@ -197,6 +197,20 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   priv: number = Priv.M;
   /** Parked in WFI until an enabled interrupt is pending. */
   sleeping = false;
+  /**
+   * Several harts: set by the scheduler after a slice that left the hart spinning in a jump to
+   * itself with no enabled interrupt pending (spinsIdle): until it takes an interrupt it does
+   * nothing another hart can see (docs/cpu.md, "Several harts"). A change of any of its
+   * interrupt inputs clears it.
+   */
+  idle = false;
+  /**
+   * Several harts: set by the scheduler after a slice that stopped this hart before the load of
+   * a pure spin loop whose exit condition the location's current value keeps false
+   * (spinGranule): until a store to that granule or an interrupt it stores nothing and raises
+   * no line. Cleared like idle, and by a store to the granule (Bus.onSpinStore).
+   */
+  spinning = false;
   /** Hart-counted events (see HartEvent). */
   userInterruptsTaken = 0;
   uipiSends = 0;
@@ -261,6 +275,12 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   /** Ordered accesses at or beyond this cycle must wait (several harts; Infinity when alone). */
   get syncLimit(): number { return this.hs[HartSlot.SyncLimit]; }
   set syncLimit(v: number) { this.hs[HartSlot.SyncLimit] = v; }
+  /**
+   * Ordered operations that write no memory (plain loads, CSR accesses, fence.i, WFI, uipi) at
+   * or beyond this cycle must wait (at most syncLimit; docs/cpu.md, "Several harts").
+   */
+  get readSyncLimit(): number { return this.hs[HartSlot.ReadSyncLimit]; }
+  set readSyncLimit(v: number) { this.hs[HartSlot.ReadSyncLimit] = v; }
   /** Set when the run stopped before an instruction that must wait for another hart. */
   waiting = false;
   /**
@@ -328,6 +348,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   constructor(config: HartConfig) {
     this.fetchVBase = NaN;
     this.syncLimit = Infinity;
+    this.readSyncLimit = Infinity;
     this.hartId = config.hartId;
     this.bus = config.bus;
     this.timing = config.timing ?? new IdealTimingModel('ideal');
@@ -433,6 +454,8 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     const m = 1 << bit;
     this.csr.mipHw = level ? this.csr.mipHw | m : this.csr.mipHw & ~m;
     this.attention = true;
+    this.idle = false;
+    this.spinning = false;
     if (this.sleeping && (this.csr.mip & this.csr.mie) !== 0) this.sleeping = false;
   }
 
@@ -445,7 +468,135 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     const m = 1 << bit;
     this.csr.mipSw = level ? this.csr.mipSw | m : this.csr.mipSw & ~m;
     this.attention = true;
+    this.idle = false;
+    this.spinning = false;
     if (this.sleeping && (this.csr.mip & this.csr.mie) !== 0) this.sleeping = false;
+  }
+
+  /**
+   * Whether the hart spins in a jump to itself (`j .`, decoded in its fetch page) with no
+   * enabled interrupt pending: it can then only leave the loop by taking an interrupt.
+   */
+  spinsIdle(): boolean {
+    if (this.sleeping || (this.csr.mip & this.csr.mie) !== 0) return false;
+    const off = this.pc - this.fetchVBase;
+    if (!(off >= 0 && off < 4096)) return false;
+    const dp = this.fetchPage;
+    const idx = off >>> 1;
+    const info = dp.info[idx];
+    return (info & 255) === Op.JAL && ((info >>> 8) & 63) === 32 && dp.imm[idx] === 0;
+  }
+
+  /**
+   * The RAM offset of the 8-byte granule this hart spins on, or -1 (docs/cpu.md, "Several
+   * harts"). It spins when it stopped before a plain, aligned load from RAM chunk 0
+   * with Bare data translation, no enabled interrupt pending, and the load is in a loop of one
+   * page: from a head h (at or before the load) straight-line register-only instructions, the
+   * load, instructions that write only x0, and a conditional branch back to h that compares
+   * the loaded register with another; every register the loop reads is either written earlier
+   * in the same pass or not written in the loop at all (so every pass computes the same values
+   * as long as the loaded value is the same), and with the location's current value the branch
+   * goes back to h.
+   */
+  spinGranule(): number {
+    if (this.sleeping || !this.dataBare || (this.csr.mip & this.csr.mie) !== 0) return -1;
+    const pageOff = this.pc - this.fetchVBase;
+    if (!(pageOff >= 0 && pageOff < 4096) || this.fetchPage === this.scratchPage) return -1;
+    const dp = this.fetchPage;
+    const loadIdx = pageOff >>> 1;
+    const loadInfo = dp.info[loadIdx];
+    const load = this.opAt(loadInfo);
+    if (load === undefined || !load.shape.plainLoad) return -1;
+    const rd = (loadInfo >>> 8) & 63;
+    const base = (loadInfo >>> 14) & 31;
+    if (rd === 32) return -1;
+    // After the load: x0 writers up to the branch.
+    let idx = loadIdx + (((loadInfo >>> 24) & 7) >>> 1);
+    let branchInfo = 0;
+    for (let k = 0; ; k++) {
+      if (k > 8 || idx >= SLOTS) return -1;
+      const info = dp.info[idx];
+      const o = this.opAt(info);
+      if (o === undefined) return -1;
+      if (o.shape.control === 'branch') {
+        branchInfo = info;
+        break;
+      }
+      if (!registerOnly(o) || ((info >>> 8) & 63) !== 32) return -1;
+      idx += ((info >>> 24) & 7) >>> 1;
+    }
+    const head = idx + (dp.imm[idx] >> 1);
+    if (head > loadIdx || head < 0 || loadIdx - head > 32) return -1;
+    const b1 = (branchInfo >>> 14) & 31;
+    const b2 = (branchInfo >>> 19) & 31;
+    if ((b1 === rd) === (b2 === rd)) return -1;
+    // Before the load: register-only instructions, none reading a register the loop writes
+    // before this pass has written it; those that write a register (not x0) must be addi, add,
+    // lui or auipc, which are evaluated here from the current registers: the base and the other
+    // branch operand must already hold the values every pass gives them (the hart may have
+    // entered the loop at the load).
+    let written = 1 << rd;
+    for (let i = head; i < loadIdx;) {
+      const info = dp.info[i];
+      const o = this.opAt(info);
+      if (o === undefined || !registerOnly(o)) return -1;
+      const d = (info >>> 8) & 63;
+      if (d !== 32) written |= 1 << d;
+      i += ((info >>> 24) & 7) >>> 1;
+      if (i > loadIdx) return -1;
+    }
+    const rl = this.spinXl;
+    const rh = this.spinXh;
+    rl.set(this.xl);
+    rh.set(this.xh);
+    let pass = 0;
+    for (let i = head; i < loadIdx;) {
+      const info = dp.info[i];
+      const o = this.opAt(info) as OpInfo;
+      const r1 = (info >>> 14) & 31;
+      const r2 = (info >>> 19) & 31;
+      const reads = (o.shape.reads.a ? 1 << r1 : 0) | (o.shape.reads.b ? 1 << r2 : 0);
+      if ((reads & written & ~pass & ~1) !== 0) return -1;
+      const d = (info >>> 8) & 63;
+      if (d !== 32) {
+        if (!evalSimple(info & 255, rl, rh, d, r1, r2, dp.imm[i], this.fetchVBase + i * 2)) return -1;
+        pass |= 1 << d;
+      }
+      i += ((info >>> 24) & 7) >>> 1;
+    }
+    if (((1 << base) & written & ~pass & ~1) !== 0) return -1;
+    const other = b1 === rd ? b2 : b1;
+    if (rl[base] !== this.xl[base] || rh[base] !== this.xh[base] || rl[other] !== this.xl[other] || rh[other] !== this.xh[other]) return -1;
+    // The location and its value now; does the branch go back?
+    const imm = dp.imm[loadIdx];
+    const lo = (this.xl[base] + imm) | 0;
+    const hi = (this.xh[base] + (imm >> 31) + ((lo >>> 0) < (this.xl[base] >>> 0) ? 1 : 0)) | 0;
+    const size = load.shape.loadSize;
+    const off = (lo >>> 0) - this.ramBase;
+    if (hi !== 0 || off < 0 || off + size > this.ram0Size || (off & (size - 1)) !== 0) return -1;
+    let vlo: number;
+    let vhi: number;
+    const signed = load.name === 'lb' || load.name === 'lh' || load.name === 'lw';
+    if (size === 8) { vlo = this.ram32[off >>> 2]; vhi = this.ram32[(off >>> 2) + 1]; }
+    else if (size === 4) { vlo = this.ram32[off >>> 2]; vhi = signed ? vlo >> 31 : 0; }
+    else if (size === 2) { vlo = signed ? (this.ram16[off >>> 1] << 16) >> 16 : this.ram16[off >>> 1]; vhi = signed ? vlo >> 31 : 0; }
+    else { vlo = signed ? (this.ram8[off] << 24) >> 24 : this.ram8[off]; vhi = signed ? vlo >> 31 : 0; }
+    const alo = b1 === rd ? vlo : this.xl[b1];
+    const ahi = b1 === rd ? vhi : this.xh[b1];
+    const blo = b2 === rd ? vlo : this.xl[b2];
+    const bhi = b2 === rd ? vhi : this.xh[b2];
+    const branch = this.opAt(branchInfo) as OpInfo;
+    return branchTaken(branch.funct3, alo, ahi, blo, bhi) ? off - (off & 7) : -1;
+  }
+
+  /** Scratch registers for spinGranule's evaluation. */
+  private readonly spinXl = new Int32Array(33);
+  private readonly spinXh = new Int32Array(33);
+
+  /** The op of a decoded slot's info, undefined when not decoded here. */
+  private opAt(info: number): OpInfo | undefined {
+    const op = info & 255;
+    return op === UNDECODED || op === CROSSING ? undefined : this.ops[op];
   }
 
   /** Register read helpers (tests, loader): x as a JS number (exact below 2^53) or halves. */
@@ -661,6 +812,8 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     this.dataPriv = (ms & Ms.MPRV) !== 0 && this.priv === Priv.M ? (ms & Ms.MPP) >>> 11 : this.priv;
     this.fetchBare = !sv39 || this.priv === Priv.M;
     this.dataBare = !sv39 || this.dataPriv === Priv.M;
+    // A load that walks the page table may write a PTE (A/D bits): it waits like a store.
+    if (!this.dataBare) this.readSyncLimit = this.syncLimit;
     const m = this.mmu;
     m.sum = (ms & Ms.SUM) !== 0;
     m.mxr = (ms & Ms.MXR) !== 0;
@@ -1112,7 +1265,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   execCsr(op: number, rd: number, rs1: number, imm: number, word: number): HartResult {
     const num = imm & 0xfff;
     const order = this.csrOrder[num];
-    if (order !== 0 && this.shared && this.cycle >= this.syncLimit) {
+    if (order !== 0 && this.shared && this.cycle >= this.readSyncLimit) {
       this.waiting = true;
       return HartResult.Wait;
     }
@@ -1217,18 +1370,19 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     r.memVaddr = ah * TWO32 + (a >>> 0);
     r.memWidth = size;
     const t = this.t;
-    r.memIsMmio = !this.bus.isRam(pa, size);
+    const off = pa - this.ramBase;
+    const inRam0 = off >= 0 && off + size <= this.ram0Size;
+    r.memIsMmio = !inRam0 && !this.bus.isRam(pa, size);
     if (base === 1) {
       // SC: succeeds only with this hart's reservation on the granule.
       if (this.bus.takeReservation(this.hartId, pa)) {
-        if (!this.bus.store(pa, size, b, bh)) {
+        if (!this.amoStore(pa, size, b, bh)) {
           this.exception(Cause.StoreAccess, a, ah);
           return false;
         }
         this.lastStoreLo = b;
         this.lastStoreHi = bh;
         this.lastWasStore = true;
-        this.fetchVBase = NaN;
         this.xl[rd] = 0;
       } else {
         this.xl[rd] = 1;
@@ -1236,7 +1390,10 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
       this.xh[rd] = 0;
       return true;
     }
-    if (!this.bus.load(pa, size, t)) {
+    if (inRam0) {
+      t[0] = this.ram32[off >>> 2];
+      t[1] = isD ? this.ram32[(off >>> 2) + 1] : 0;
+    } else if (!this.bus.load(pa, size, t)) {
       this.exception(isLr ? Cause.LoadAccess : Cause.StoreAccess, a, ah);
       return false;
     }
@@ -1266,16 +1423,36 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
       case Op.AMOMINU_W: if (uLt) { nLo = oLo; nHi = oHi; } break;
       case Op.AMOMAXU_W: if (!uLt) { nLo = oLo; nHi = oHi; } break;
     }
-    if (!this.bus.store(pa, size, nLo, nHi)) {
+    if (!this.amoStore(pa, size, nLo, nHi)) {
       this.exception(Cause.StoreAccess, a, ah);
       return false;
     }
     this.lastStoreLo = nLo;
     this.lastStoreHi = nHi;
     this.lastWasStore = true;
-    this.fetchVBase = NaN;
     this.xl[rd] = oLo;
     this.xh[rd] = oHi;
+    return true;
+  }
+
+  /**
+   * The store of an SC or AMO (naturally aligned) at physical pa: in RAM chunk 0 the fetch
+   * cache is dropped only when the store rewrote decoded code (storedToCode), so that a
+   * translated block runs on after it (the multi-hart `amo` pattern); elsewhere, as any store
+   * through the bus, it is dropped. False: an access fault.
+   */
+  private amoStore(pa: number, size: number, lo: number, hi: number): boolean {
+    const off = pa - this.ramBase;
+    if (off >= 0 && off + size <= this.ram0Size) {
+      if (size === 8) {
+        this.ram32[off >>> 2] = lo;
+        this.ram32[(off >>> 2) + 1] = hi;
+      } else this.ram32[off >>> 2] = lo;
+      if ((this.codeMark[off >>> 12] | this.bus.reservationCount) !== 0) this.storedToCode(off, size);
+      return true;
+    }
+    if (!this.bus.store(pa, size, lo, hi)) return false;
+    this.fetchVBase = NaN;
     return true;
   }
 
@@ -1349,4 +1526,55 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   wildJump(lo: number, hi: number): void {
     this.jumpTo(lo, hi);
   }
+}
+
+/** An instruction that only reads and writes integer registers (no memory, hart, control). */
+function registerOnly(o: OpInfo): boolean {
+  const s = o.shape;
+  return s.loadSize === 0 && s.storeSize === 0 && s.hart === 'none' && s.control === 'none' && !s.ordered && !s.attn && !s.end;
+}
+
+/** Whether a conditional branch (funct3) on a (lo, hi) and b (lo, hi) is taken. */
+function branchTaken(funct3: number, alo: number, ahi: number, blo: number, bhi: number): boolean {
+  const eq = alo === blo && ahi === bhi;
+  const lt = ahi < bhi || (ahi === bhi && alo >>> 0 < blo >>> 0);
+  const ltu = ahi >>> 0 < bhi >>> 0 || (ahi === bhi && alo >>> 0 < blo >>> 0);
+  switch (funct3) {
+    case 0: return eq;
+    case 1: return !eq;
+    case 4: return lt;
+    case 5: return !lt;
+    case 6: return ltu;
+    default: return !ltu;
+  }
+}
+
+/**
+ * rd ← the result of addi, add, lui or auipc (op) on the registers in rl/rh (x0 reads as 0);
+ * false for any other op (spinGranule).
+ */
+function evalSimple(op: number, rl: Int32Array, rh: Int32Array, rd: number, r1: number, r2: number, imm: number, pc: number): boolean {
+  const a = rl[r1];
+  const ah = rh[r1];
+  let lo: number;
+  let hi: number;
+  if (op === Op.ADDI) {
+    lo = (a + imm) | 0;
+    hi = (ah + (imm >> 31) + (lo >>> 0 < a >>> 0 ? 1 : 0)) | 0;
+  } else if (op === Op.ADD) {
+    lo = (a + rl[r2]) | 0;
+    hi = (ah + rh[r2] + (lo >>> 0 < a >>> 0 ? 1 : 0)) | 0;
+  } else if (op === Op.LUI) {
+    lo = imm;
+    hi = imm >> 31;
+  } else if (op === Op.AUIPC) {
+    const v = pc + imm;
+    lo = v | 0;
+    hi = Math.floor(v / 4294967296) | 0;
+  } else {
+    return false;
+  }
+  rl[rd] = lo;
+  rh[rd] = hi;
+  return true;
 }

@@ -194,7 +194,9 @@ export class Machine implements HartIrqLines, MachineClock {
       this.harts.push(hart);
     }
     this.scheduler = new HartScheduler(this.harts, this.events, this.quantum, this.crossHartLatency,
-      this.harts[0].timing.code.maxInsnCycles, (hart) => this.stop({ kind: 'halt', message: hart.fatal ?? '', hartId: hart.hartId, trap: hart.fatalTrap }));
+      this.harts[0].timing.code.maxInsnCycles, (hart) => this.stop({ kind: 'halt', message: hart.fatal ?? '', hartId: hart.hartId, trap: hart.fatalTrap }),
+      (hartId, granule) => this.bus.setSpinGranule(hartId, granule));
+    this.bus.onSpinStore = (hartId) => this.scheduler.spinStored(hartId);
   }
 
   /** Creates the board's devices: the interrupt controller first, since the others raise its inputs. */
@@ -230,6 +232,11 @@ export class Machine implements HartIrqLines, MachineClock {
   /** The cycle of the hart now running, or of the event being delivered. */
   get now(): number {
     return this.scheduler.now;
+  }
+
+  /** How many slices the scheduler has run (hart switches; profiling and tests). */
+  get schedulerSlices(): number {
+    return this.scheduler.slices;
   }
 
   /**

@@ -16,6 +16,13 @@
  * past the next event, so that an interrupt reaches it at its modelled time; every cross-hart
  * effect on interrupt lines takes at least L cycles (Machine defers the immediate ones).
  *
+ * A hart that provably cannot act is not waited for (docs/cpu.md, "Which harts another hart
+ * waits for"): an idle hart (Hart.idle: in `j .`, nothing pending) holds back no other hart's
+ * ordered operations; a spinning hart (Hart.spinning: before the load of a pure spin loop on a
+ * granule no one has changed) holds back no other hart's ordered operations that write no
+ * memory (Hart.readSyncLimit); stores, AMOs and LR/SC still wait for it. Neither holds an
+ * interruptible hart within L of it. Both still count for the quantum and for events.
+ *
  * How far a hart runs beyond the others is a scheduling choice (`quantum`, at most
  * MAX_QUANTUM cycles beyond the hart furthest behind): it changes nothing but host speed.
  * When a hart ends the run (an exit, a reset, a fatal trap) at cycle T, the other harts run on
@@ -51,6 +58,8 @@ export type RunEnd = { kind: 'ended' } | { kind: 'limit'; which: 'instructions' 
 export class HartScheduler {
   /** The hart running now (undefined between slices and during events). */
   current: Hart | undefined = undefined;
+  /** Slices run so far (hart switches; for profiling and tests: it changes nothing else). */
+  slices = 0;
   /** The cycle the running hart was told to stop at. */
   private currentLimit = 0;
   /** The time of the event being delivered. */
@@ -58,9 +67,15 @@ export class HartScheduler {
   /** Set when a hart ended the run: the cycle, and the harts that are done. */
   private stopAt = Infinity;
   private readonly done: Uint8Array;
-  /** pickHart(): the earliest other runnable hart's cycle, and the bound on ordered operations. */
+  /**
+   * pickHart(): the earliest other runnable hart's cycle, the earliest of those that are not
+   * idle (Hart.idle), and the bound on ordered operations.
+   */
   private othersEarliest = Infinity;
+  private othersActive = Infinity;
   private othersBound = Infinity;
+  /** pickHart(): the bound on the picked hart's ordered operations that write no memory (spinning harts left out). */
+  private othersReadBound = Infinity;
   /** Window after a stop: the largest run-ahead plus one instruction. */
   private readonly stopWindow: number;
 
@@ -74,6 +89,8 @@ export class HartScheduler {
     maxInsnCycles: number,
     /** Called when a hart cannot make progress (Hart.fatal): it should end the run. */
     private readonly onFatal: (hart: Hart) => void,
+    /** Tells the bus which granule (RAM offset, -1: none) a hart spins on (Bus.setSpinGranule). */
+    private readonly spin: (hartId: number, granule: number) => void = () => undefined,
   ) {
     this.done = new Uint8Array(harts.length);
     this.stopWindow = MAX_QUANTUM + maxInsnCycles;
@@ -97,6 +114,15 @@ export class HartScheduler {
     }
   }
 
+  /**
+   * A store wrote the granule hart `hartId` spins on (Bus.onSpinStore): it no longer spins, and
+   * the running hart, whose bounds left it out, stops after this instruction.
+   */
+  spinStored(hartId: number): void {
+    this.harts[hartId].spinning = false;
+    this.current?.requestStop();
+  }
+
   /** A device scheduled an event before the running hart's limit: stop it there. */
   eventScheduled(time: number): void {
     if (this.current !== undefined && time < this.currentLimit) this.current.requestStop();
@@ -109,8 +135,11 @@ export class HartScheduler {
   run(limits: SchedulerLimits): RunEnd {
     this.stopAt = Infinity;
     this.done.fill(0);
+    // The host may have changed any hart between runs.
+    for (const h of this.harts) this.setQuiet(h, false, -1);
+    // Instructions retired by every hart: counted at the start, then from what each slice returns.
+    let total = limits.maxInsns === Infinity ? 0 : this.totalInstret();
     for (;;) {
-      this.fireDueEvents();
       const hart = this.pickHart();
       if (hart === undefined) {
         if (this.stopAt !== Infinity) return { kind: 'ended' };
@@ -123,10 +152,10 @@ export class HartScheduler {
         continue;
       }
       if (this.stopAt === Infinity && hart.cycle >= limits.pauseAt && hart.cycle < limits.maxCycles) return { kind: 'paused' };
-      const budget = limits.maxInsns === Infinity ? Infinity : limits.maxInsns - this.totalInstret();
+      const budget = limits.maxInsns - total;
       if (budget <= 0) return { kind: 'limit', which: 'instructions' };
       if (hart.cycle >= limits.maxCycles) return { kind: 'limit', which: 'cycles' };
-      this.runSlice(hart, limits.maxCycles, limits.pauseAt, budget);
+      total += this.runSlice(hart, limits.maxCycles, limits.pauseAt, budget);
       if (hart.debugHalt) {
         hart.debugHalt = false;
         // Like a pause, a debugger's stop changes nothing (see the file comment); a run that a
@@ -137,7 +166,8 @@ export class HartScheduler {
   }
 
   /** Runs the hart furthest behind as far as the rule (file comment) lets it. */
-  private runSlice(hart: Hart, maxCycles: number, pauseAt: number, budget: number): void {
+  /** Returns the instructions the hart retired. */
+  private runSlice(hart: Hart, maxCycles: number, pauseAt: number, budget: number): number {
     const others = this.othersEarliest;
     const nextEvent = this.events.nextTime;
     let limit = Math.min(maxCycles, others + this.quantum);
@@ -147,13 +177,27 @@ export class HartScheduler {
     // With others, an interruptible hart stops at events and within L of the others; the rest
     // pass events (their accesses to devices and pending bits wait for them instead).
     if (!hart.shared) limit = Math.min(limit, nextEvent);
-    else if ((hart.csr.mie & REMOTE_IRQ_BITS) !== 0) limit = Math.min(limit, nextEvent, others + this.crossLatency);
+    else if ((hart.csr.mie & REMOTE_IRQ_BITS) !== 0) limit = Math.min(limit, nextEvent, this.othersActive + this.crossLatency);
     this.current = hart;
     this.currentLimit = Math.max(limit, hart.cycle + 1);
     hart.syncLimit = Math.min(this.othersBound, nextEvent);
-    hart.run(this.currentLimit, budget);
+    hart.readSyncLimit = hart.dataBare ? Math.min(this.othersReadBound, nextEvent) : hart.syncLimit;
+    this.slices++;
+    const retired = hart.run(this.currentLimit, budget);
+    if (hart.shared) {
+      const idle = hart.spinsIdle();
+      this.setQuiet(hart, idle, idle ? -1 : hart.spinGranule());
+    }
     this.current = undefined;
     if (hart.fatal !== undefined) this.onFatal(hart);
+    return retired;
+  }
+
+  /** Sets whether a hart is idle or spinning on a granule (RAM offset, -1: not spinning). */
+  private setQuiet(hart: Hart, idle: boolean, granule: number): void {
+    hart.idle = idle;
+    hart.spinning = granule >= 0;
+    this.spin(hart.hartId, granule);
   }
 
   private totalInstret(): number {
@@ -168,41 +212,54 @@ export class HartScheduler {
   }
 
   /**
-   * The runnable hart furthest behind (lowest id on ties), or undefined; leaves the earliest
-   * other runnable hart's cycle in othersEarliest and, in othersBound, the cycle from which the
-   * picked hart's ordered operations must wait: the earliest other hart's cycle, or one more
-   * for a hart with a higher id (at equal cycles the lower id goes first).
+   * The runnable hart furthest behind (lowest id on ties), or undefined, after firing the events
+   * every runnable hart has reached (due at or before that hart's cycle: they may wake harts).
+   * Leaves the earliest other runnable hart's cycle in othersEarliest and, in othersBound, the
+   * cycle from which the picked hart's ordered operations must wait: the earliest other hart's
+   * cycle, or one more for a hart with a higher id (at equal cycles the lower id goes first).
    */
   private pickHart(): Hart | undefined {
+    const harts = this.harts;
     let best: Hart | undefined;
-    for (const h of this.harts) {
-      if (!this.runnable(h)) continue;
-      if (best === undefined || h.cycle < best.cycle) best = h;
+    for (;;) {
+      best = undefined;
+      for (let i = 0; i < harts.length; i++) {
+        const h = harts[i];
+        if (this.runnable(h) && (best === undefined || h.cycle < best.cycle)) best = h;
+      }
+      if (best === undefined) break;
+      const horizon = best.cycle;
+      if (this.events.nextTime > horizon) break;
+      while (this.events.nextTime <= horizon) {
+        this.eventTime = this.events.nextTime;
+        this.events.runUntil(this.eventTime);
+      }
     }
     let earliest = Infinity;
+    let active = Infinity;
     let bound = Infinity;
+    let readBound = Infinity;
     if (best !== undefined) {
-      for (const h of this.harts) {
+      for (let i = 0; i < harts.length; i++) {
+        const h = harts[i];
         if (h === best || !this.runnable(h)) continue;
-        if (h.cycle < earliest) earliest = h.cycle;
-        const b = h.hartId > best.hartId ? h.cycle + 1 : h.cycle;
+        const c = h.cycle;
+        if (c < earliest) earliest = c;
+        // An idle hart can do nothing another hart sees before an event interrupts it.
+        if (h.idle) continue;
+        const b = h.hartId > best.hartId ? c + 1 : c;
         if (b < bound) bound = b;
+        // A spinning hart stores nothing and raises no line before a store or an event.
+        if (h.spinning) continue;
+        if (c < active) active = c;
+        if (b < readBound) readBound = b;
       }
     }
     this.othersEarliest = earliest;
+    this.othersActive = active;
     this.othersBound = bound;
+    this.othersReadBound = readBound;
     return best;
-  }
-
-  /** Fires the events every runnable hart has reached. */
-  private fireDueEvents(): void {
-    let horizon = Infinity;
-    for (const h of this.harts) if (this.runnable(h) && h.cycle < horizon) horizon = h.cycle;
-    if (horizon === Infinity) return;
-    while (this.events.nextTime <= horizon) {
-      this.eventTime = this.events.nextTime;
-      this.events.runUntil(this.eventTime);
-    }
   }
 
   /** Every hart sleeps: jump to the next event. How the run ends when nothing will ever wake them. */

@@ -32,8 +32,8 @@ interface Watch {
   callback: (paddr: number) => void;
 }
 
-/** codeMark bits (one byte per RAM page). */
-export const PageMark = { Code: 1, Watched: 2 } as const;
+/** codeMark bits (one byte per RAM page): decoded code, a watch, a spinning hart's granule. */
+export const PageMark = { Code: 1, Watched: 2, Spin: 4 } as const;
 
 export class Bus implements DmaPort {
   readonly ram: Ram;
@@ -49,6 +49,13 @@ export class Bus implements DmaPort {
   private readonly codeHalves = new Map<number, Uint32Array>();
   /** Number of harts currently holding a reservation (0 → stores skip the check). */
   reservationCount = 0;
+  /**
+   * Several harts: the RAM offset of the 8-byte granule each hart spins on (Hart.spinGranule;
+   * -1 when none), and who is told when a store writes it (the machine: the hart no longer
+   * spins, and the storing hart stops so that the scheduler looks again; docs/cpu.md).
+   */
+  private readonly spinGranules: number[] = [];
+  onSpinStore: ((hartId: number) => void) | undefined = undefined;
   private readonly tmp = new Int32Array(2);
   /** Staging for accesses beyond RAM chunk 0 (Ram.read/write). */
   private readonly tmpBytes = new Uint8Array(8);
@@ -195,7 +202,38 @@ export class Bus implements DmaPort {
       }
     }
     if ((marks & PageMark.Watched) !== 0) this.fireWatches(ram.base + off, len);
+    if ((marks & PageMark.Spin) !== 0) this.spinStored(off, len);
     return invalidated;
+  }
+
+  /** Hart `hartId` spins on the granule at RAM offset `off` (-1: no longer); see spinGranules. */
+  setSpinGranule(hartId: number, off: number): void {
+    const g = this.spinGranules;
+    while (g.length <= hartId) g.push(-1);
+    const old = g[hartId];
+    if (old === off) return;
+    g[hartId] = off;
+    if (old >= 0) this.markSpinPage(Math.floor(old / 4096));
+    if (off >= 0) this.markSpinPage(Math.floor(off / 4096));
+  }
+
+  /** Sets or clears PageMark.Spin of a RAM page: whether a spinning hart's granule is in it. */
+  private markSpinPage(page: number): void {
+    let any = false;
+    for (const o of this.spinGranules) if (o >= 0 && Math.floor(o / 4096) === page) any = true;
+    const marks = this.ram.codeMark;
+    marks[page] = any ? marks[page] | PageMark.Spin : marks[page] & ~PageMark.Spin;
+  }
+
+  private spinStored(off: number, len: number): void {
+    const g = this.spinGranules;
+    for (let h = 0; h < g.length; h++) {
+      const o = g[h];
+      if (o >= 0 && off < o + 8 && o < off + len) {
+        this.setSpinGranule(h, -1);
+        this.onSpinStore?.(h);
+      }
+    }
   }
 
   /** Whether bytes [from, to) of page p overlap a decoded instruction (its halfwords). */

@@ -44,7 +44,9 @@ export const enum HartSlot {
   RunBudget = 6,
   /** Ordered accesses at or beyond this cycle must wait (several harts). */
   SyncLimit = 7,
-  Count = 8,
+  /** Ordered operations that write no memory (plain loads, CSRs, fence.i, WFI, uipi) wait from here (at most SyncLimit). */
+  ReadSyncLimit = 8,
+  Count = 9,
 }
 
 /** One instruction as its timing code sees it: constants (blocks) or expressions (interpreter, records). */

@@ -81,6 +81,13 @@ function sameUnderEveryQuantum(image: Uint8Array, harts: number, timing: 'ideal'
 
 const PASSED = JSON.stringify({ kind: 'exit', code: 0, source: 'test-device' });
 
+/** The program passes under both timing models, identically under every variant (commit streams too). */
+function passesUnderEveryQuantum(image: Uint8Array, harts: number): void {
+  for (const timing of ['ideal', 'rocket'] as const) {
+    expect(sameUnderEveryQuantum(image, harts, timing, true).reason).toBe(PASSED);
+  }
+}
+
 describe('several harts: results do not depend on the scheduling quantum', () => {
   it('message passing through plain stores and flags (two harts)', () => {
     // Hart 1 produces 40 messages: it writes two words, then a sequence number to `seq`;
@@ -158,6 +165,199 @@ words: .dword 0, 0
     for (const timing of ['ideal', 'rocket'] as const) {
       expect(sameUnderEveryQuantum(image, 4, timing).reason).toBe(PASSED);
     }
+  });
+
+  it('harts spinning on a flag while another works and releases them (four harts)', () => {
+    // Harts 1-3 wait for `go` in the loop OpenSBI's secondary harts use (the address is
+    // recomputed in the loop, nops between the load and the branch); hart 3 enters the loop at
+    // its load. Hart 0 meanwhile stores and loads 400 words next to the flag (same page), then
+    // sets `go` to 1. Each released hart adds its id + 1 to `sum` with amoadd and spins
+    // again until `go` is 2; hart 0 waits until sum = 2 + 3 + 4, sets `go` to 2 and waits for
+    // `sum` = 9 + 3 (each hart adds 1 more) before checking its own loads (sum of 1..400).
+    const image = buildProgram([{ name: 'spin.S', text: `
+    .globl _start
+_start:
+    bnez a0, waiter
+    la s0, words
+    li s1, 400
+    li s2, 0
+1:  sd s1, 0(s0)
+    ld t0, 0(s0)
+    add s2, s2, t0
+    addi s0, s0, 8
+    addi s1, s1, -1
+    bnez s1, 1b
+    la s3, go
+    li t0, 1
+    sd t0, 0(s3)                # release the waiters
+    la s4, sum
+    li t1, 9
+2:  ld t0, 0(s4)
+    bne t0, t1, 2b
+    li t0, 2
+    sd t0, 0(s3)                # second release
+    li t1, 12
+3:  ld t0, 0(s4)
+    bne t0, t1, 3b
+    li t0, 80200                # 1 + ... + 400
+    bne s2, t0, fail
+    j pass
+waiter:
+    li t2, 3
+    bne a0, t2, head
+    la t1, go                   # hart 3 enters the loop at its load, t0 not yet 1
+    li t0, 5
+    j enter
+head:
+    li t0, 1
+    la t1, go
+enter:
+    ld t1, 0(t1)
+    nop
+    nop
+    bne t0, t1, head
+    la t3, sum
+    addi t4, a0, 1
+    amoadd.d zero, t4, (t3)
+    la t3, go
+    li t5, 2
+4:  ld t6, 0(t3)
+    bne t6, t5, 4b
+    la t3, sum
+    li t4, 1
+    amoadd.d zero, t4, (t3)
+5:  wfi
+    j 5b
+${EXIT}
+    .data
+    .balign 64
+go: .dword 0
+sum: .dword 0
+words: .zero 3200
+` }]);
+    passesUnderEveryQuantum(image, 4);
+  });
+
+  it('a hart idling in a jump to itself, woken by IPIs and its timer (two harts)', () => {
+    // Hart 1 enables its machine software and timer interrupts, arms its timer 300 ticks
+    // ahead and idles in `j .`; its handler counts timer ticks (and disarms the timer) or
+    // counts an IPI in `ack`, then returns to the idle loop. Hart 0 sends 20 IPIs; before
+    // IPI r it stores the values 3r, 3r - 1, ..., 1 to its own buffer and loads them back
+    // (in all, the sum over r of 3r(3r + 1)/2 = 13230), and after it waits until `ack` = r.
+    // At the end it waits for the tick and checks the sum.
+    const image = buildProgram([{ name: 'idle.S', text: `
+    .equ CLINT_MSIP, 0x02000000
+    .equ CLINT_MTIMECMP, 0x02004000
+    .equ CLINT_MTIME, 0x0200bff8
+    .globl _start
+_start:
+    bnez a0, idler
+    li s2, 0                    # sum of everything loaded back
+    li s4, 0                    # round
+round:
+    addi s4, s4, 1
+    la s0, buf
+    slli s1, s4, 1
+    add s1, s1, s4              # 3r words
+1:  sd s1, 0(s0)
+    ld t0, 0(s0)
+    add s2, s2, t0
+    addi s0, s0, 8
+    addi s1, s1, -1
+    bnez s1, 1b
+    li t0, CLINT_MSIP + 4
+    li t1, 1
+    sw t1, 0(t0)                # IPI to hart 1
+    la s3, ack
+2:  ld t0, 0(s3)
+    bne t0, s4, 2b
+    li t0, 20
+    bne s4, t0, round
+    la s3, tick
+3:  ld t0, 0(s3)
+    beqz t0, 3b
+    li t0, 13230                # sum over r = 1..20 of 3r(3r+1)/2
+    bne s2, t0, fail
+    j pass
+idler:
+    la t0, handler
+    csrw mtvec, t0
+    li t0, CLINT_MTIME
+    ld t1, 0(t0)
+    addi t1, t1, 300
+    li t0, CLINT_MTIMECMP + 8
+    sd t1, 0(t0)                # a timer interrupt 300 ticks from now
+    li t0, (1 << 3) | (1 << 7)
+    csrw mie, t0                # MSIE, MTIE
+    csrsi mstatus, 8            # MIE
+idle:
+    j idle
+    .balign 4
+handler:
+    csrr t0, mcause
+    slli t0, t0, 1
+    srli t0, t0, 1
+    li t1, 7
+    beq t0, t1, timer
+    li t0, CLINT_MSIP + 4
+    sw zero, 0(t0)              # clear the IPI
+    la t0, ack
+    ld t1, 0(t0)
+    addi t1, t1, 1
+    sd t1, 0(t0)
+    mret
+timer:
+    li t0, CLINT_MTIMECMP + 8
+    li t1, -1
+    sd t1, 0(t0)                # disarm
+    la t0, tick
+    li t1, 1
+    sd t1, 0(t0)
+    mret
+${EXIT}
+    .data
+    .balign 64
+ack: .dword 0
+    .balign 64
+tick: .dword 0
+    .balign 4096
+buf: .zero 512
+` }]);
+    passesUnderEveryQuantum(image, 2);
+  });
+
+  it('an idle hart does not hold the others back (fewer hart switches)', () => {
+    // Default quantum. While hart 1 idles in `j .` (interruptible, never interrupted) it can
+    // do nothing hart 0 sees before an event interrupts it, so hart 0's loads and stores need
+    // not wait for it, and it catches up with hart 0 in one slice: the harts switch about twice
+    // per quantum (10 000 cycles) instead of at every ordered access (a few cycles).
+    const image = buildProgram([{ name: 'idle2.S', text: `
+    .globl _start
+_start:
+    bnez a0, idler
+    la s0, buf
+    li s1, 4000
+1:  sd s1, 0(s0)
+    ld t0, 0(s0)
+    addi s1, s1, -1
+    bnez s1, 1b
+    j pass
+idler:
+    li t0, 1 << 3
+    csrw mie, t0                # MSIE: hart 0 could interrupt it, but does not
+    csrsi mstatus, 8
+idle:
+    j idle
+${EXIT}
+    .data
+buf: .dword 0
+` }]);
+    const m = new Machine({ harts: 2, timing: rocketProfile(), memBytes: 8 << 20, translateAfter: 2 }, { console: () => undefined });
+    m.load(image, 'idle2');
+    expect(JSON.stringify(m.run({ maxCycles: 10_000_000 }).reason)).toBe(PASSED);
+    const cycles = m.harts[0].cycle;
+    expect(cycles).toBeGreaterThan(16_000); // 4000 iterations of 4 instructions
+    expect(m.schedulerSlices).toBeLessThan(2 * cycles / DEFAULT_QUANTUM + 20);
   });
 
   it('user interrupts across two harts (examples/uintr-pingpong)', () => {

@@ -33,7 +33,7 @@
 import type { TimingCode, TimingSite, TimingWriter } from '../../timing/timing-code';
 import { CROSSING, UNDECODED } from '../decoded';
 import type { DecodedPage } from '../decoded';
-import { addressCode, codeMarkCheck, contextBindings, makeFunction, operandReads, ramRead, ramTest, ramWrite, SEM_LOCALS, HS, type OpInfo } from './common';
+import { addressCode, codeMarkCheck, contextBindings, makeFunction, operandReads, ramRead, ramTest, ramWrite, SEM_LOCALS, HS, syncLimitOf, type OpInfo } from './common';
 import type { CodeContext } from './host';
 import { splitArgs } from './interp';
 import { expand } from './sem';
@@ -171,7 +171,7 @@ class BlockWriter {
     const s = i.info.shape;
     let code = '';
     if (s.ordered && this.ctx.shared) {
-      code += `if (${this.tw.cycleNow(`it + ${i.k}`)} >= ${HS.syncLimit}) { h.waiting = true; ${this.exit(i.pcE, i.k)} } `;
+      code += `if (${this.tw.cycleNow(`it + ${i.k}`)} >= ${syncLimitOf(i.info)}) { h.waiting = true; ${this.exit(i.pcE, i.k)} } `;
     }
     code += operandReads(s, i.rs1, i.rs2);
     const fields = {

@@ -20,7 +20,20 @@ export const HS = {
   runLimit: `hs[${HartSlot.RunLimit}]`,
   runBudget: `hs[${HartSlot.RunBudget}]`,
   syncLimit: `hs[${HartSlot.SyncLimit}]`,
+  readSyncLimit: `hs[${HartSlot.ReadSyncLimit}]`,
 } as const;
+
+/** Classes of ordered instructions that write no memory (besides plain loads; CSRs test in the hart). */
+const READ_ONLY_ORDERED: ReadonlySet<InsnClass> = new Set([InsnClass.FenceI, InsnClass.Wfi, InsnClass.Uipi]);
+
+/**
+ * The limit an ordered instruction tests (several harts): those that write no memory wait at
+ * the read limit, which does not wait for spinning harts (their next load cannot see such an
+ * operation: docs/cpu.md, "Several harts"); stores, AMOs and LR/SC at the sync limit.
+ */
+export function syncLimitOf(o: OpInfo): string {
+  return o.shape.plainLoad || READ_ONLY_ORDERED.has(o.cls) ? HS.readSyncLimit : HS.syncLimit;
+}
 
 /** Per op: its semantics body, shape, timing class and funct3 (from the table). */
 export interface OpInfo {

@@ -20,7 +20,7 @@
  */
 import { InsnClass } from '../../isa/classes';
 import { CROSSING } from '../decoded';
-import { addressCode, codeMarkCheck, contextBindings, makeFunction, opInfos, operandReads, ramReadN, ramTest, ramWriteN, SEM_LOCALS, HS, type OpInfo } from './common';
+import { addressCode, codeMarkCheck, contextBindings, makeFunction, opInfos, operandReads, ramReadN, ramTest, ramWriteN, SEM_LOCALS, HS, syncLimitOf, type OpInfo } from './common';
 import type { CodeContext } from './host';
 import { expand, splitAt } from './sem';
 
@@ -146,7 +146,7 @@ class InterpGen {
   opCase(o: OpInfo): string {
     const s = o.shape;
     let code = '';
-    if (s.ordered && this.ctx.shared) code += `if (${HS.cycle} >= ${HS.syncLimit}) { ${this.waitExit()} } `;
+    if (s.ordered && this.ctx.shared) code += `if (${HS.cycle} >= ${syncLimitOf(o)}) { ${this.waitExit()} } `;
     code += operandReads(s, 'rs1', 'rs2');
     if (!this.rare && (s.loadSize > 0 || s.storeSize > 0)) {
       // The access and the rest of the body follow the switch (access(), the second switch).

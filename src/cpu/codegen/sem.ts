@@ -22,6 +22,8 @@ export interface SemShape {
   /** HART / RAISE / FAULT: a call into the hart. */
   readonly hart: 'none' | 'call' | 'raise' | 'fault';
   readonly ordered: boolean;
+  /** A load and nothing else shared: no store, no call into the hart, no ORDERED mark. */
+  readonly plainLoad: boolean;
   readonly attn: boolean;
   readonly end: boolean;
   /** The operand halves the body reads (a, ah, b, bh). */
@@ -73,7 +75,9 @@ export function shapeOf(body: string): SemShape {
     loadSize: load !== undefined ? Number(load.arg) : 0,
     storeSize: store !== undefined ? Number(store.arg) : 0,
     // Every data access is ordered among harts (docs/cpu.md), besides what the body marks.
-    control, hart, ordered: has('ORDERED') !== undefined || load !== undefined || store !== undefined, attn: has('ATTN') !== undefined, end: has('END') !== undefined, reads,
+    control, hart, ordered: has('ORDERED') !== undefined || load !== undefined || store !== undefined,
+    plainLoad: load !== undefined && store === undefined && hart === 'none' && has('ORDERED') === undefined,
+    attn: has('ATTN') !== undefined, end: has('END') !== undefined, reads,
   };
 }
 
