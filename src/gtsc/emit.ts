@@ -272,14 +272,18 @@ class Emitter {
   }
 
   private call(i: Extract<Ins, { op: 'call' }>): void {
+    let via = 't6';
     if (typeof i.target === 'number') {
       const l = this.loc(i.target);
-      if ('reg' in l) this.line(`mv t6, ${REG_NAMES[l.reg]}`);
+      // a register that placing the arguments leaves alone (not an argument's; values never live
+      // in the SCRATCH registers the moves use) is jumped through as it is, else t6 holds the address
+      if ('reg' in l && !i.argRegs.includes(l.reg)) via = REG_NAMES[l.reg]!;
+      else if ('reg' in l) this.line(`mv t6, ${REG_NAMES[l.reg]}`);
       else this.line(`ld t6, ${this.spRef(l.spill * 8)}`);
     }
     this.placeArgs(i.args, i.argRegs);
     if (i.target === 'ecall') this.line('ecall');
-    else if (typeof i.target === 'number') this.line('jalr t6');
+    else if (typeof i.target === 'number') this.line(`jalr ${via}`);
     else this.line(`call ${i.target}`);
     if (i.d !== undefined) {
       const [d, fin] = this.def(i.d);
