@@ -194,22 +194,36 @@ export function executorInit(ex: Ptr<Executor>, arena: u64, bytes: u64, uintrSlo
 
 // ---- the frame pool (gtsc's async code calls these two)
 
+function sizeClass(bytes: u64): u64 {
+  let k = 0;
+  while (k < POOL_CLASSES - 1 && (32 << k) < bytes) k++;
+  return k;
+}
+
 /**
  * A frame of at least `bytes` bytes from the running thread's executor, from the smallest size
  * class that holds it; 0 when the arena is used up or no class does (above 32 << (POOL_CLASSES - 1)).
+ * The common case (a free frame of its class) falls through: on the hot path of a call every
+ * taken branch holds one of the Rocket BTB's 28 entries.
  */
 export function __async_frame_alloc(bytes: u64): u64 {
-  let k = 0;
-  while ((32 << k) < bytes) k++;
-  if (k >= POOL_CLASSES) return 0;
   const ex = thisExecutor();
-  const head = ex.poolFree[k];
-  if (head !== 0) {
-    ex.poolFree[k] = ptr<u64>(head)[0];
-    return head;
+  const k = sizeClass(bytes);
+  if ((32 << k) >= bytes) {
+    const head = ex.poolFree[k];
+    if (head !== 0) {
+      ex.poolFree[k] = ptr<u64>(head)[0];
+      return head;
+    }
+    return arenaFrame(ex, k);
   }
+  return 0;
+}
+
+/** A new frame of class k from the arena (16 bytes of header: the class), or 0 when it is used up. */
+function arenaFrame(ex: Ptr<Executor>, k: u64): u64 {
   const size = 32 << k;
-  const p = ex.arenaNext; // 16 bytes of header (the class), then the frame
+  const p = ex.arenaNext;
   if (p + 16 + size > ex.arenaEnd) return 0;
   ptr<u64>(p)[0] = k;
   ex.arenaNext = p + 16 + size;
@@ -235,9 +249,11 @@ function push(ex: Ptr<Executor>, prio: u64, cid: u64): void {
 /** Makes coroutine cid ready (from coroutine code; interrupt handlers use delayWake). */
 export function wake(ex: Ptr<Executor>, cid: u64): void {
   const t = ex.taskTable[cid];
-  if (t.queued !== 0) return;
-  t.queued = 1;
-  push(ex, t.prio, cid);
+  // the common case falls through: a taken branch would hold one of the 28 BTB entries
+  if (t.queued === 0) {
+    t.queued = 1;
+    push(ex, t.prio, cid);
+  }
 }
 
 /** Marks cid for waking before the executor's next choice (safe to call from an interrupt). */
