@@ -108,11 +108,12 @@ function offer(q: u64, head: u64, idx: u64): void {
 }
 
 /**
- * Finds and starts the card: 0 on success, else 1 (no virtio device), 2 (not a network card),
+ * Finds and starts the card: 0 on success, else 1 (no virtio device: nothing there, or an empty
+ * slot with DeviceID 0), 2 (not a network card),
  * 3 (features refused), 4 (queue set-up failed).
  */
 export function netInit(): u64 {
-  if (reg(MAGIC) !== 0x74726976 || reg(VERSION) !== 2) return 1;
+  if (reg(MAGIC) !== 0x74726976 || reg(VERSION) !== 2 || reg(DEVICE_ID) === 0) return 1;
   if (reg(DEVICE_ID) !== 1) return 2;
   setReg(STATUS, 0);
   setReg(STATUS, S_ACKNOWLEDGE);

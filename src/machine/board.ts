@@ -7,7 +7,7 @@
  */
 import type { ConsoleInput, HartIrqLines, IrqSink, MachineClock, MmioDevice, MtimeSource } from '../hw/device';
 import type { BoardDeviceSpec, BoardSpec, MemoryRegion, SlotRange } from '../hw/board';
-import { dtValue } from '../hw/board';
+import { dtValue, slotWindow } from '../hw/board';
 import { RvnError } from '../errors';
 import type { DmaPort } from '../hw/dma';
 import type { EventQueue } from '../hw/events';
@@ -20,6 +20,7 @@ import type { PowerOffEvent } from '../testdev/sifive-test';
 import type { TimingProfile } from '../timing/profile';
 import { Uart16550, UartReg, charCyclesAt } from '../uart/uart16550';
 import { Uintc, UintcReg } from '../uintc/uintc';
+import { EmptyVirtioSlot } from '../virtio/empty';
 import type { UintcMode } from '../uintc/uintc';
 import type { NetworkAdapter } from './net-entry';
 
@@ -85,6 +86,28 @@ export const VIRTIO_MMIO_SLOTS: SlotRange = {
   firstIrq: 1,
   doc: 'virtio-mmio slots (version 2); the first device takes the last slot, as on QEMU',
 };
+
+/**
+ * The virtio-mmio slots no device of `devices` occupies, as empty transports (DeviceID 0), from
+ * the last slot to the first: QEMU virt maps and lists all eight, so a guest probing them finds
+ * "no device" rather than an access fault. A slot whose window or IRQ a device already uses is
+ * left out.
+ */
+export function emptyVirtioSlots(devices: readonly BoardDeviceSpec[]): BoardEntry[] {
+  const empty: BoardEntry[] = [];
+  for (let i = VIRTIO_MMIO_SLOTS.count - 1; i >= 0; i--) {
+    const w = slotWindow(VIRTIO_MMIO_SLOTS, i);
+    const taken = devices.some((d) => (d.base < w.base + w.size && w.base < d.base + d.size) || d.irq === w.irq);
+    if (taken) continue;
+    empty.push({
+      kind: 'virtio-mmio', ...w,
+      doc: 'empty virtio-mmio slot (DeviceID 0)',
+      dt: { node: 'virtio_mmio', compatible: ['virtio,mmio'] },
+      create: () => new EmptyVirtioSlot(),
+    });
+  }
+  return empty;
+}
 
 export const testDeviceEntry: BoardEntry = {
   kind: 'sifive-test',

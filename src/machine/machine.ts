@@ -26,7 +26,7 @@ import { Bus } from '../memory/bus';
 import type { HartIrqLines, IrqSink, MachineClock, MmioDevice } from '../hw/device';
 import { EventQueue } from '../hw/events';
 import { checkHartCount, checkQuantum, checkRamSize } from '../hw/limits';
-import { RVN_BOARD, checkBoard } from './board';
+import { RVN_BOARD, checkBoard, emptyVirtioSlots } from './board';
 import type { BoardEntry, DeviceContext, DeviceRoles } from './board';
 import { virtioNetEntry } from './net-entry';
 import type { NetworkOptions } from './net-entry';
@@ -159,7 +159,8 @@ export class Machine implements HartIrqLines, MachineClock {
     this.bus = new Bus({ ramBase: RVN_BOARD.ram.base, ramSize });
 
     const devices = options.devices ?? RVN_BOARD.devices;
-    this.board = options.net !== undefined ? [...devices, virtioNetEntry(options.net)] : devices;
+    const withNet = options.net !== undefined ? [...devices, virtioNetEntry(options.net)] : devices;
+    this.board = [...withNet, ...emptyVirtioSlots(withNet)];
     checkBoard(this.board);
     this.devices = this.createDevices(nHarts, options.uintc ?? 'rocket');
     this.board.forEach((entry, i) => this.bus.attach(entry.base, this.devices[i]));

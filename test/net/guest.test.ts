@@ -57,8 +57,26 @@ describe('the card on the board', () => {
     expect(cells(node, 'interrupts')).toEqual([8]);
     expect(cells(node, 'interrupt-parent')).toEqual(cells(findNode(root, '/soc/plic@c000000')!, 'phandle'));
     expect(new TextDecoder().decode(findProp(node, 'compatible')!.value)).toBe('virtio,mmio\0');
-    // Without --net there is no card and no node.
-    expect(findNode(readFdt(new Machine({}, { console: () => {} }).dtb).root, '/soc/virtio_mmio@10008000')).toBeUndefined();
+  });
+
+  it('all eight virtio-mmio slots are mapped and listed, last first, as QEMU virt does; the unused ones are empty (DeviceID 0)', () => {
+    for (const net of [undefined, {}]) {
+      const m = new Machine({ net }, { console: () => {} });
+      const out = new Int32Array(2);
+      const read32 = (a: number) => (expect(m.bus.load(a, 4, out)).toBe(true), out[0] >>> 0);
+      const soc = findNode(readFdt(m.dtb).root, '/soc')!;
+      const slots = soc.children.filter((c) => c.name.startsWith('virtio_mmio@')).map((c) => c.name);
+      expect(slots).toEqual([8, 7, 6, 5, 4, 3, 2, 1].map((i) => `virtio_mmio@1000${i}000`));
+      for (let i = 0; i < 8; i++) {
+        const base = 0x1000_1000 + 0x1000 * i;
+        // virtio 1.2 §4.2.2: MagicValue "virt", Version 2, DeviceID 1 = network card, 0 = none.
+        expect(read32(base), `slot ${i} magic`).toBe(0x74726976);
+        expect(read32(base + 4), `slot ${i} version`).toBe(2);
+        expect(read32(base + 8), `slot ${i} device id`).toBe(net !== undefined && i === 7 ? 1 : 0);
+      }
+      expect(m.bus.store(0x1000_1070, 4, 0xff, 0)).toBe(true); // Status of an empty slot: ignored
+      expect(read32(0x1000_1070)).toBe(0);
+    }
   });
 });
 

@@ -6,7 +6,7 @@
  * driver has served the device and calls IrqAck.
  */
 import { Ptr, load32, store32, u64, asm } from '../../gtsc/guest';
-import { PLIC_BASE } from './memlayout';
+import { MAX_IRQS, PLIC_BASE } from './memlayout';
 import { Cpu, irqs, Ntfn } from './objects';
 import { signal } from './notification';
 import { count } from './sched';
@@ -24,19 +24,29 @@ function claimRegister(hart: u64): u64 {
   return PLIC_CONTEXT + 0x1000 * context(hart) + 4;
 }
 
-/** Every S context starts with threshold 0 (all priorities above it pass). */
+/**
+ * Each hart sets up its own S context when it starts: threshold 0 (all priorities above it
+ * pass) and the sources bound to it enabled. The boot hart must not enable sources in the
+ * context of a hart it has not started yet: the firmware's start-up of that hart may reset its
+ * contexts (OpenSBI's warm boot clears every enable bit of the hart's M and S contexts).
+ */
 export function plicInitHart(hart: u64): void {
   store32(PLIC_CONTEXT + 0x1000 * context(hart), 0);
+  for (let irq = 0; irq < MAX_IRQS; irq++) {
+    const b = irqs[irq];
+    if (b.ntfn === 0 || b.hart !== hart) continue;
+    const enable = PLIC_ENABLE + 0x80 * context(hart) + 4 * (irq >>> 5);
+    store32(enable, load32(enable) | (1 << (irq & 31)));
+  }
 }
 
+/** Records the binding and gives the source priority 1; the bound hart enables it (plicInitHart). */
 export function irqBind(irq: u64, n: Ptr<Ntfn>, badge: u64, hart: u64): void {
   const b = irqs[irq];
   b.ntfn = n;
   b.badge = badge;
   b.hart = hart;
   store32(PLIC_PRIORITY + 4 * irq, 1);
-  const enable = PLIC_ENABLE + 0x80 * context(hart) + 4 * (irq >>> 5);
-  store32(enable, load32(enable) | (1 << (irq & 31)));
 }
 
 export function handleExternal(cpu: Ptr<Cpu>): void {

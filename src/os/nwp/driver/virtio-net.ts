@@ -225,7 +225,8 @@ export function vnetInit(cfg: Ptr<VnetConfig>): u64 {
   vnet.mmio = cfg.mmio;
   vnet.dmaVirt = cfg.dmaVirt;
   vnet.dmaPhys = cfg.dmaPhys;
-  if (reg(MAGIC) !== MMIO_MAGIC || reg(VERSION) !== 2) return VNET_NO_DEVICE;
+  // DeviceID 0 is an empty slot (virtio 1.2 §4.2.2), as QEMU and rvn leave their unused ones.
+  if (reg(MAGIC) !== MMIO_MAGIC || reg(VERSION) !== 2 || reg(DEVICE_ID) === 0) return VNET_NO_DEVICE;
   if (reg(DEVICE_ID) !== DEVICE_NET) return VNET_NOT_NET;
   if (negotiate(cfg.eventIdx) === 0) return VNET_FEATURES;
   const rx = vnet.rx;
