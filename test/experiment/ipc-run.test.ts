@@ -63,7 +63,7 @@ describe('IPC point runner', () => {
     }, 120_000);
   }
 
-  test('async-up c=128: every batch ends in a Wait of the client or a time-slice preemption of it, one user interrupt each', async () => {
+  test('async-up c=128: each turn of the client ends in a Wait or a time-slice preemption, one client user interrupt each', async () => {
     // A batch of 128 calls (about 128 000 cycles) outlasts the kernel's 1 ms slice (100 000
     // cycles at 100 MHz): the tick preempts the client while the server, woken by the batch's
     // first request, is ready. The Waits are counted here from the kernel's system-call hints,
@@ -91,10 +91,13 @@ describe('IPC point runner', () => {
     expect(m.run({ maxCycles: 50_000_000 }).reason.kind).toBe('exit');
     const preemptions = Math.round(row!.clientPreemptionsPerCall * calls);
     expect(preemptions).toBeGreaterThan(0);
-    // the client takes one interrupt per turn it ends (the server's first reply finds its
-    // dispatcher parked); the server one per batch, give or take a batch at the ends
-    expect(Math.round(row!.clientUintrPerCall * calls)).toBe(clientWaits + preemptions);
-    expect(Math.abs(Math.round(row!.serverUintrPerCall * calls) - (clientWaits + preemptions))).toBeLessThanOrEqual(2);
+    // The client ends each turn by a Wait or a preemption, and the server's first reply then
+    // finds its reply dispatcher parked: one client interrupt per turn (but for a preemption
+    // that catches the dispatcher itself draining). The server is interrupted at most once per
+    // client turn (it can run only between two), and less when it was preempted mid-batch itself.
+    const client = Math.round(row!.clientUintrPerCall * calls);
+    expect(Math.abs(client - (clientWaits + preemptions))).toBeLessThanOrEqual(2);
+    expect(Math.round(row!.serverUintrPerCall * calls)).toBeLessThanOrEqual(clientWaits + preemptions + 1);
   }, 120_000);
 
   test('sync-smp: the per-thread profile stays shallow over many kernel switches (idle starts anew)', () => {
