@@ -13,6 +13,9 @@ export const REG_NAMES = [
   'a6', 'a7', 's2', 's3', 's4', 's5', 's6', 's7', 's8', 's9', 's10', 's11', 't3', 't4', 't5', 't6',
 ];
 
+/** t0 (x5), the alternate link register of the RISC-V return-address-stack hints. */
+const ALT_LINK = 5;
+
 const INVERT: Record<Cmp, Cmp> = { eq: 'ne', ne: 'eq', lt: 'ge', ge: 'lt', ltu: 'geu', geu: 'ltu' };
 const LOAD = { 1: ['lbu', 'lb'], 2: ['lhu', 'lh'], 4: ['lwu', 'lw'], 8: ['ld', 'ld'] } as const;
 const STORE = { 1: 'sb', 2: 'sh', 4: 'sw', 8: 'sd' } as const;
@@ -272,14 +275,20 @@ class Emitter {
   }
 
   private call(i: Extract<Ins, { op: 'call' }>): void {
+    let via = 't6';
     if (typeof i.target === 'number') {
       const l = this.loc(i.target);
-      if ('reg' in l) this.line(`mv t6, ${REG_NAMES[l.reg]}`);
+      // a register that placing the arguments leaves alone (not an argument's; values never live
+      // in the SCRATCH registers the moves use) is jumped through as it is, else t6 holds the
+      // address. Not t0: `jalr ra, t0` is a coroutine swap by the return-address-stack hints
+      // (rs1 = x5, rd = x1: pop, then push), which would cost the caller's return its prediction.
+      if ('reg' in l && !i.argRegs.includes(l.reg) && l.reg !== ALT_LINK) via = REG_NAMES[l.reg]!;
+      else if ('reg' in l) this.line(`mv t6, ${REG_NAMES[l.reg]}`);
       else this.line(`ld t6, ${this.spRef(l.spill * 8)}`);
     }
     this.placeArgs(i.args, i.argRegs);
     if (i.target === 'ecall') this.line('ecall');
-    else if (typeof i.target === 'number') this.line('jalr t6');
+    else if (typeof i.target === 'number') this.line(`jalr ${via}`);
     else this.line(`call ${i.target}`);
     if (i.d !== undefined) {
       const [d, fin] = this.def(i.d);

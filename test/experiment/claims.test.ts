@@ -76,6 +76,19 @@ describe('IPC claims C1–C9', () => {
     expect(r.numbers['async-up c=8 / c=1']).toBeCloseTo(992 / 999, 10);
   });
 
+  it('C4 names the time-slice preemptions of a row off 1/c, and only where the row has some', () => {
+    const rows: IpcFacts[] = [8, 128].map((c) => ({
+      series: 'async-up', concurrency: c, load: 0, serverUintrPerCall: (c === 128 ? 1.3 : 1) / c, clientUintrPerCall: 1 / c,
+      clientPreemptionsPerCall: c === 128 ? 0.3 / c : 0,
+    }));
+    const r = one(IPC_CLAIMS, 'C4', rows);
+    expect(r.verdict).toBe('not reproduced');
+    expect(r.reason).toMatch(/^server at c=128: [0-9.]+ per call = 1\.3\/c \(the kernel's time slice preempted the client mid-batch 0\.3\/c times per call: each preemption ends a batch early\)$/);
+    expect(r.numbers['client preemptions c=128 × c']).toBeCloseTo(0.3, 10);
+    const without = one(IPC_CLAIMS, 'C4', rows.map((x) => ({ ...x, clientPreemptionsPerCall: 0 })));
+    expect(without.reason).toMatch(/^server at c=128: [0-9.]+ per call = 1\.3\/c$/);
+  });
+
   it('C9 compares with the slow path when it is measured', () => {
     const rows: IpcFacts[] = [
       { series: 'sync-smp', concurrency: 1, load: 0, cyclesPerCall: 5000 },
@@ -103,7 +116,7 @@ describe('IPC claims C1–C9', () => {
       .filter((r) => r.serverUintrPerCall !== undefined || r.series.startsWith('sync'))
       .map((r) => ({
         series: r.series, concurrency: r.concurrency, load: 0, calls: 20480, cyclesPerCall: r.cyclesPerCall!,
-        serverUintrPerCall: r.serverUintrPerCall ?? 0, clientUintrPerCall: r.clientUintrPerCall ?? 0, instructions: 1, phases: {},
+        serverUintrPerCall: r.serverUintrPerCall ?? 0, clientUintrPerCall: r.clientUintrPerCall ?? 0, instructions: 1, clientPreemptionsPerCall: 0, phases: {},
       }));
     const claims = ipcExperiment.claims(rows);
     expect(claims.map((c) => c.id)).toEqual(['C1', 'C2', 'C3', 'C4', 'C5', 'C6', 'C7', 'C8', 'C9']);

@@ -32,7 +32,7 @@ async function renderWithoutWarnings(f: FigureSpec): Promise<string> {
 
 const ipcRows: IpcRow[] = [1, 4, 32].flatMap((c) =>
   (['async-up', 'async-smp'] as const).map((series) => ({
-    series, concurrency: c, load: 0, calls: 2048, cyclesPerCall: 5000 / c + 900, serverUintrPerCall: 1 / c, clientUintrPerCall: 1 / c, instructions: 1000, phases: {},
+    series, concurrency: c, load: 0, calls: 2048, cyclesPerCall: 5000 / c + 900, serverUintrPerCall: 1 / c, clientUintrPerCall: 1 / c, instructions: 1000, clientPreemptionsPerCall: 0, phases: {},
   })),
 );
 

@@ -13,7 +13,11 @@ import { Machine } from '../../src/machine/machine';
 import { rocketProfile } from '../../src/timing/profiles/index';
 import { Profiler } from '../../src/trace/profile';
 import { Symbolizer } from '../../src/trace/symbols';
+import { HintKind, ThreadNames, hintKind, hintValue } from '../../src/trace/kernel';
+import { SYSCALLS } from '../../src/os/system/syscalls';
 import { system } from '../os/harness';
+
+const SYSCALL_WAIT = SYSCALLS.find((s) => s.name === 'Wait')!.number;
 
 const CALLS = 512;
 const built = system('ipc-bench');
@@ -58,6 +62,43 @@ describe('IPC point runner', () => {
       }
     }, 120_000);
   }
+
+  test('async-up c=128: each turn of the client ends in a Wait or a time-slice preemption, one client user interrupt each', async () => {
+    // A batch of 128 calls (about 128 000 cycles) outlasts the kernel's 1 ms slice (100 000
+    // cycles at 100 MHz): the tick preempts the client while the server, woken by the batch's
+    // first request, is ready. The Waits are counted here from the kernel's system-call hints,
+    // apart from the runner's preemption count.
+    const p: IpcPoint = { series: 'async-up', concurrency: 128, load: 0 };
+    const calls = 2048;
+    const [row] = await runIpcPoint(p, ctx, { calls, profile: false });
+    const m = new Machine({ ...ctx.machineOptions(), harts: 2, bootargs: bootArgs(p, calls), fast: false }, { console: () => {} });
+    m.load(built.image, 'ipc-bench');
+    const names = new ThreadNames();
+    let current = -1;
+    let inWindow = false;
+    let clientWaits = 0;
+    const obs: HartObserver = {
+      commit(h: Hart, c: Readonly<CommitInfo>) {
+        if (c.word === MARK_START) inWindow = true;
+        if (c.word === MARK_END) inWindow = false;
+        const k = hintKind(c.word);
+        if (k === HintKind.Thread) names.learn(h, hintValue(h, c.word));
+        if (k === HintKind.Switch && h.hartId === 0) current = hintValue(h, c.word);
+        if (k === HintKind.Syscall && inWindow && h.hartId === 0 && names.name(current) === 'client_up' && hintValue(h, c.word) === SYSCALL_WAIT) clientWaits++;
+      },
+    };
+    for (const h of m.harts) h.observer = obs;
+    expect(m.run({ maxCycles: 50_000_000 }).reason.kind).toBe('exit');
+    const preemptions = Math.round(row!.clientPreemptionsPerCall * calls);
+    expect(preemptions).toBeGreaterThan(0);
+    // The client ends each turn by a Wait or a preemption, and the server's first reply then
+    // finds its reply dispatcher parked: one client interrupt per turn (but for a preemption
+    // that catches the dispatcher itself draining). The server is interrupted at most once per
+    // client turn (it can run only between two), and less when it was preempted mid-batch itself.
+    const client = Math.round(row!.clientUintrPerCall * calls);
+    expect(Math.abs(client - (clientWaits + preemptions))).toBeLessThanOrEqual(2);
+    expect(Math.round(row!.serverUintrPerCall * calls)).toBeLessThanOrEqual(clientWaits + preemptions + 1);
+  }, 120_000);
 
   test('sync-smp: the per-thread profile stays shallow over many kernel switches (idle starts anew)', () => {
     const m = new Machine({ ...ctx.machineOptions(), harts: 2, bootargs: bootArgs({ series: 'sync-smp', concurrency: 1, load: 0 }, 128), fast: false }, { console: () => {} });

@@ -20,6 +20,7 @@ export type IpcFacts = {
   readonly cyclesPerCall?: number;
   readonly serverUintrPerCall?: number;
   readonly clientUintrPerCall?: number;
+  readonly clientPreemptionsPerCall?: number;
 };
 
 /** The thresholds, in one table (docs/experiments.md explains each). */
@@ -49,12 +50,14 @@ export const IPC_CRITERIA = {
 
 const K = IPC_CRITERIA;
 
-function value(rows: readonly IpcFacts[], series: IpcSeries, c: number, field: 'cyclesPerCall' | 'serverUintrPerCall' | 'clientUintrPerCall'): number | undefined {
+type IpcMeasure = 'cyclesPerCall' | 'serverUintrPerCall' | 'clientUintrPerCall' | 'clientPreemptionsPerCall';
+
+function value(rows: readonly IpcFacts[], series: IpcSeries, c: number, field: IpcMeasure): number | undefined {
   return rows.find((r) => r.series === series && r.concurrency === c && r.load === 0 && r[field] !== undefined)?.[field];
 }
 
 /** (concurrency, value) of a series at load 0, by ascending concurrency. */
-function curve(rows: readonly IpcFacts[], series: IpcSeries, field: 'cyclesPerCall' | 'serverUintrPerCall' | 'clientUintrPerCall'): [number, number][] {
+function curve(rows: readonly IpcFacts[], series: IpcSeries, field: IpcMeasure): [number, number][] {
   const out: [number, number][] = [];
   for (const r of rows) {
     const v = r[field];
@@ -144,6 +147,18 @@ const C3: Claim<IpcFacts> = {
   },
 };
 
+/**
+ * Why an async-up row is off 1/c, when the row says: on one hart a batch of c calls ends when the
+ * client runs out of work and blocks, or when the kernel's tick ends its time slice while the
+ * woken server is ready. Each preemption cuts a batch short and costs each side one user
+ * interrupt more (docs/experiments.md, "C4 at high concurrency").
+ */
+function preemptionNote(rows: readonly IpcFacts[], c: number): string {
+  const p = value(rows, 'async-up', c, 'clientPreemptionsPerCall');
+  if (p === undefined || p === 0) return '';
+  return ` (the kernel's time slice preempted the client mid-batch ${num(p * c)}/c times per call: each preemption ends a batch early)`;
+}
+
 const C4: Claim<IpcFacts> = {
   id: 'C4',
   statement: 'single-core: server and client user interrupts per call ≈ 1/concurrency',
@@ -159,9 +174,10 @@ const C4: Claim<IpcFacts> = {
     for (const [who, pts] of [['server', server], ['client', client]] as const) {
       for (const [c, v] of pts) {
         numbers[`${who} c=${c} × c`] = v * c;
-        if (Math.abs(v * c - 1) > K.uintrTolerance) failures.push(`${who} at c=${c}: ${num(v)} per call = ${num(v * c)}/c`);
+        if (Math.abs(v * c - 1) > K.uintrTolerance) failures.push(`${who} at c=${c}: ${num(v)} per call = ${num(v * c)}/c${preemptionNote(rows, c)}`);
       }
     }
+    for (const [c, p] of curve(rows, 'async-up', 'clientPreemptionsPerCall')) numbers[`client preemptions c=${c} × c`] = p * c;
     return judge(failures, numbers, 'user interrupts per call follow 1/c for server and client');
   },
 };

@@ -36,6 +36,7 @@ export const ipcExperiment: Experiment<IpcPoint, IpcRow> = {
     { name: 'server_uintr_per_call', value: (r) => r.serverUintrPerCall },
     { name: 'client_uintr_per_call', value: (r) => r.clientUintrPerCall },
     { name: 'instructions', value: (r) => r.instructions },
+    { name: 'client_preemptions_per_call', value: (r) => r.clientPreemptionsPerCall },
     ...phaseKeys(rows).map((k) => ({ name: `phase:${k}`, value: (r: IpcRow) => r.phases[k] ?? null })),
   ],
   summarize: (r) => `${r.cyclesPerCall.toFixed(1)} cycles/call, user interrupts/call server ${r.serverUintrPerCall.toFixed(3)} client ${r.clientUintrPerCall.toFixed(3)}`,

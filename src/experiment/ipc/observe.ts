@@ -14,6 +14,12 @@
  * counts for the thread the kernel last switched the hart to (its switch hints,
  * src/trace/kernel.ts). The sum over a hart's threads must equal the hart's hardware counter
  * over the same stretch (checked by the runner).
+ *
+ * Preemptions by thread: a switch away from a thread in a kernel entry that the supervisor
+ * timer interrupt (the scheduler's tick) began is the end of that thread's time slice while
+ * another thread of its hart was ready (a thread that blocks enters by a system call). On one
+ * hart each such preemption of the async client cuts a batch of calls short (docs/experiments.md,
+ * claim C4).
  */
 import type { CommitInfo, Hart, HartObserver } from '../../cpu/hart';
 import { HartEvent } from '../../cpu/hart';
@@ -24,6 +30,10 @@ import type { Profiler } from '../../trace/profile';
 /** `slti x0, x0, 0x7f0` / `0x7f1`. */
 export const MARK_START = (0x7f0 << 20) | 0x2013;
 export const MARK_END = (0x7f1 << 20) | 0x2013;
+
+/** scause of the supervisor timer interrupt (the kernel's tick). */
+const SUPERVISOR_TIMER = 5;
+const SUPERVISOR = 1;
 
 export interface HartSnapshot {
   readonly instret: number;
@@ -41,6 +51,10 @@ export class IpcObserver implements HartObserver {
   private readonly current: number[];
   /** User interrupts taken between the marks, per hart by thread id. */
   readonly userInterrupts: Map<number, number>[];
+  /** Time-slice preemptions between the marks, per hart by the preempted thread's id. */
+  readonly preemptions: Map<number, number>[];
+  /** Per hart: whether the kernel's current entry is the timer tick. */
+  private readonly tickEntry: boolean[];
   private inWindow = false;
   start: Snapshot | undefined;
   end: Snapshot | undefined;
@@ -48,6 +62,8 @@ export class IpcObserver implements HartObserver {
   constructor(private readonly harts: readonly Hart[], private readonly profiler: Profiler | undefined) {
     this.current = harts.map(() => -1);
     this.userInterrupts = harts.map(() => new Map());
+    this.preemptions = harts.map(() => new Map());
+    this.tickEntry = harts.map(() => false);
     for (const h of harts) profiler?.attach(h);
   }
 
@@ -71,22 +87,36 @@ export class IpcObserver implements HartObserver {
     } else {
       const k = hintKind(w);
       if (k === HintKind.Thread) this.threads.learn(hart, hintValue(hart, w));
-      else if (k === HintKind.Switch) this.current[hart.hartId] = hintValue(hart, w);
+      else if (k === HintKind.Switch) this.switchTo(hart.hartId, hintValue(hart, w));
     }
   }
 
-  trap(hart: Hart, isInterrupt: boolean): void {
+  private switchTo(h: number, next: number): void {
+    const prev = this.current[h]!;
+    if (this.inWindow && this.tickEntry[h] && prev > 0 && next !== prev) add(this.preemptions[h]!, prev);
+    this.current[h] = next;
+  }
+
+  trap(hart: Hart, isInterrupt: boolean, cause: number): void {
     this.profiler?.trap(hart);
+    if (hart.priv === SUPERVISOR) this.tickEntry[hart.hartId] = isInterrupt && cause === SUPERVISOR_TIMER;
     if (!this.inWindow || !isInterrupt || hart.priv !== 0) return;
-    const m = this.userInterrupts[hart.hartId]!;
-    const t = this.current[hart.hartId]!;
-    m.set(t, (m.get(t) ?? 0) + 1);
+    add(this.userInterrupts[hart.hartId]!, this.current[hart.hartId]!);
   }
 
   /** User interrupts the thread called `name` took between the marks. */
   userInterruptsOf(name: string): number {
+    return this.sumOf(this.userInterrupts, name);
+  }
+
+  /** Times the thread called `name` was preempted at the end of its time slice between the marks. */
+  preemptionsOf(name: string): number {
+    return this.sumOf(this.preemptions, name);
+  }
+
+  private sumOf(perHart: readonly Map<number, number>[], name: string): number {
     let n = 0;
-    for (const m of this.userInterrupts) for (const [id, count] of m) if (this.threads.name(id) === name) n += count;
+    for (const m of perHart) for (const [id, count] of m) if (this.threads.name(id) === name) n += count;
     return n;
   }
 
@@ -96,4 +126,8 @@ export class IpcObserver implements HartObserver {
     for (const count of this.userInterrupts[h]!.values()) n += count;
     return n;
   }
+}
+
+function add(m: Map<number, number>, key: number): void {
+  m.set(key, (m.get(key) ?? 0) + 1);
 }

@@ -18,7 +18,8 @@
  * T is `client` or `server`; the idle thread's cycles (the kernel's idle loop, wfi) are `idle`.
  * The phases named as in the seed's table (SEED_PHASES_FPGA) are the runtime's functions for
  * the seed's steps (src/os/runtime/channel.ts, executor.ts); the seed's two fetches (the
- * dispatcher's and the woken caller's) are one function here, both in client.fetch-task.
+ * dispatcher's and the woken caller's) are one function here, both in client.fetch-task, with
+ * the delayed wake-ups applied before a fetch (applyDelayed).
  */
 import type { HartProfileReport } from '../../trace/profile';
 
@@ -32,12 +33,12 @@ interface PhaseRule {
 
 /** The phases of an async call, in matching order (`client.` / `server.` prefix: whose thread). */
 export const ASYNC_PHASES: readonly PhaseRule[] = [
-  { key: 'client.fetch-task', incl: ['fetchTask'] },
+  { key: 'client.fetch-task', incl: ['fetchTask', 'applyDelayed'] },
   { key: 'client.fill-send', incl: ['sendRequest'] },
   { key: 'client.get-reply', incl: ['getReply'] },
   { key: 'client.wake-task', incl: ['wakeTask'] },
   { key: 'client.task-get-reply', self: ['call.resume', 'worker.resume'] },
-  { key: 'server.fetch-task', incl: ['fetchTask'] },
+  { key: 'server.fetch-task', incl: ['fetchTask', 'applyDelayed'] },
   { key: 'server.get-request', incl: ['getRequest'] },
   { key: 'server.handle', incl: ['answer'] },
   { key: 'server.write-reply', incl: ['serve', 'writeReply'] },

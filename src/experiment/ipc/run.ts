@@ -7,6 +7,7 @@
  *   marks (observe.ts), split by kernel thread; per hart the threads' counts must add up to the
  *   hart's counter, or the point fails;
  * - instructions: retired by both harts between the marks;
+ * - clientPreemptionsPerCall: the client thread's time slices ended by the kernel's tick (observe.ts);
  * - phases: the profiler's cycles per call by thread and function between the marks (phases.ts).
  */
 import { indexSymbols, type ElfImage } from '../../elf/reader';
@@ -106,6 +107,7 @@ export async function runIpcPoint(p: IpcPoint, ctx: PointContext, options: IpcRu
     serverUintrPerCall: server / calls,
     clientUintrPerCall: client / calls,
     instructions,
+    clientPreemptionsPerCall: obs.preemptionsOf(clientThread(p)) / calls,
     phases: start.profile !== undefined && end.profile !== undefined
       ? phasesOf(start.profile, end.profile, { client: clientThread(p), server: SERVER_THREAD, async: isAsync(p.series), privileged: privilegedFunctions(loaded.elf) }, calls)
       : {},

@@ -66,6 +66,11 @@ export type IpcRow = {
   readonly clientUintrPerCall: number;
   /** Instructions retired by all harts while the calls ran. */
   readonly instructions: number;
+  /**
+   * Times per call the kernel's tick ended the client thread's time slice and switched its hart
+   * to another thread (observe.ts): on one hart each cuts a batch of calls short (claim C4).
+   */
+  readonly clientPreemptionsPerCall: number;
   readonly phases: Readonly<Record<string, number>>;
 };
 
@@ -100,6 +105,7 @@ export function readIpcRow(raw: Json, where: string): IpcRow {
     serverUintrPerCall: expectNumber(o.serverUintrPerCall, `${where}.serverUintrPerCall`),
     clientUintrPerCall: expectNumber(o.clientUintrPerCall, `${where}.clientUintrPerCall`),
     instructions: expectInt(o.instructions, `${where}.instructions`, 0),
+    clientPreemptionsPerCall: expectNumber(o.clientPreemptionsPerCall, `${where}.clientPreemptionsPerCall`),
     phases: expectNumberMap(o.phases, `${where}.phases`),
   };
   return row;
