@@ -7,7 +7,8 @@ import {
   u8, uipi_send, zeroed,
 } from '../../../gtsc/guest';
 import { UserBootInfo } from '../../lib/userinfo';
-import { Line, bootInfo, lineChar, lineDec, lineHex, lineSigned, lineStr, lineWrite, msgInfo, msgLabel, msgLength, uintrEnable } from '../../user/lib';
+import { TEST_FAILED, TEST_SKIPPED, check, expectEq, testBegin, testEnd } from '../../user/check';
+import { Line, bootInfo, lineDec, lineStr, lineWrite, msgInfo, msgLabel, msgLength, uintrEnable } from '../../user/lib';
 import {
   Call, DebugPutChar, DebugSetFastpath, DebugStat, DebugWrite, DebugHalt, E_BAD_ADDRESS, E_BUSY, E_INVALID_ARG,
   E_INVALID_CAP, E_NO_REPLY, E_NO_RIGHTS, E_NO_UINTR, E_NOT_BOUND, E_WOULD_BLOCK, E_WRONG_KIND, GetClock,
@@ -81,8 +82,6 @@ const SHARED_MAGIC = 0x5eed0f5a4ed;
 
 // ---- state shared between the driver and its helpers (one address space)
 let bootInfoAddr: u64 = 0;
-let failure: u64 = 0; // the first failed check of the current test (a string), 0 if none
-let failedAt: i64 = 0;
 const log = zeroed<Arr<u8, 64>>();
 let logLength: u64 = 0;
 const got = zeroed<Msg>(); // what a helper received
@@ -101,18 +100,6 @@ let ipcBuffer: u64 = 0;
 
 function boot(): Ptr<UserBootInfo> {
   return ptr<UserBootInfo>(bootInfoAddr);
-}
-
-function check(ok: u64, what: u64, value: i64): void {
-  if (ok === 0 && failure === 0) {
-    failure = what;
-    failedAt = value;
-  }
-}
-
-/** check(a === b) that reports the value it got. */
-function expectEq(got: i64, want: i64, what: u64): void {
-  check(got === want ? 1 : 0, what, got);
 }
 
 function logChar(c: u64): void {
@@ -744,30 +731,12 @@ export function driver(buf: u64, bi: u64): void {
   let failed = 0;
   let skipped = 0;
   for (let i = 0; i < TEST_COUNT; i++) {
-    failure = 0;
+    testBegin();
     const run = TESTS[i];
-    const skip = run();
-    lineStr(l, cstr('test '));
-    lineStr(l, TEST_NAMES[i]);
-    if (failure !== 0) {
-      lineStr(l, cstr(': FAILED ('));
-      lineStr(l, failure);
-      lineStr(l, cstr(': got '));
-      lineSigned(l, failedAt);
-      lineStr(l, cstr(' = '));
-      lineHex(l, failedAt);
-      lineChar(l, 41);
-      failed++;
-    } else if (skip !== 0) {
-      lineStr(l, cstr(': skipped ('));
-      lineStr(l, skip);
-      lineChar(l, 41);
-      skipped++;
-    } else {
-      lineStr(l, cstr(': ok'));
-      passed++;
-    }
-    lineChar(l, 10);
+    const outcome = testEnd(l, TEST_NAMES[i], run());
+    if (outcome === TEST_FAILED) failed++;
+    else if (outcome === TEST_SKIPPED) skipped++;
+    else passed++;
     lineWrite(l);
   }
   lineStr(l, cstr('kernel-tests: '));

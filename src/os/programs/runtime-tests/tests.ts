@@ -1,15 +1,16 @@
 // The user runtime's test suite (src/os/runtime; src/os/systems/runtime-tests.ts): the tester
 // thread (hart 0) runs a table of named tests on its executor, with the peer thread (hart 1, or
 // hart 0 on one hart) sending it user interrupts and serving its channel. One line per test
-// ("test NAME: ok" or "FAILED (what: got N)") and a summary, then DebugHalt(failures); checked
+// (src/os/user/check.ts: "test NAME: ok" or "FAILED (what: got N = 0xN)") and a summary, then DebugHalt(failures); checked
 // by test/async/runtime.test.ts.
-import { Arr, Ptr, cstr, i64, ptr, suspend, table, u16, u64, u8, uipi_send, zeroed } from '../../../gtsc/guest';
+import { Arr, Ptr, cstr, ptr, suspend, table, u16, u64, u8, uipi_send, zeroed } from '../../../gtsc/guest';
 import { Channel, ChannelClient, ChannelServer, Item, call, clientInit, serverInit } from '../../runtime/channel';
 import {
   Executor, IDLE_WAIT, MAX_COROUTINES, NO_COROUTINE, bindVector, currentCid, executorInit, run, runForever, spawn,
   thisExecutor, wake, yieldNow,
 } from '../../runtime/executor';
-import { Line, lineDec, lineSigned, lineStr, lineWrite } from '../../user/lib';
+import { Line, lineDec, lineStr, lineWrite } from '../../user/lib';
+import { TEST_FAILED, check, expectEq, testBegin, testEnd } from '../../user/check';
 import { DebugHalt, Signal, UintrRegisterReceiver, UintrRegisterSender, Wait } from '../../user/sys.gen';
 
 // capability slots (src/os/systems/runtime-tests.ts)
@@ -33,21 +34,7 @@ const peerArena = zeroed<Arr<u8, 1048576>>();
 const client = zeroed<ChannelClient>();
 const server = zeroed<ChannelServer>();
 
-// ---- checks
-let failure: u64 = 0;
-let failedAt: i64 = 0;
-
-function check(ok: u64, what: u64, value: i64): void {
-  if (ok === 0 && failure === 0) {
-    failure = what;
-    failedAt = value;
-  }
-}
-
-function expectEq(got: i64, want: i64, what: u64): void {
-  check(got === want ? 1 : 0, what, got);
-}
-
+// ---- the order coroutines ran in
 const log = zeroed<Arr<u8, 64>>();
 let logLength: u64 = 0;
 
@@ -225,20 +212,10 @@ export function tester(buf: u64, info: u64): void {
   const l = zeroed<Line>();
   let failed = 0;
   for (let i = 0; i < TEST_COUNT; i++) {
-    failure = 0;
+    testBegin();
     const t = TESTS[i];
     t();
-    lineStr(l, cstr('test '));
-    lineStr(l, TEST_NAMES[i]);
-    if (failure === 0) lineStr(l, cstr(': ok\n'));
-    else {
-      lineStr(l, cstr(': FAILED ('));
-      lineStr(l, failure);
-      lineStr(l, cstr(': got '));
-      lineSigned(l, failedAt);
-      lineStr(l, cstr(')\n'));
-      failed++;
-    }
+    if (testEnd(l, TEST_NAMES[i], 0) === TEST_FAILED) failed++;
     lineWrite(l);
   }
   lineStr(l, cstr('runtime-tests: '));
