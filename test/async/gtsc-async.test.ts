@@ -4,29 +4,17 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { RvnError } from '../../src/errors';
 import { FRAME_HEADER, FRAME_RESULT, FRAME_RESUME, FRAME_STATE } from '../../src/gtsc/async/frame';
-import { compileGuest } from '../../src/gtsc/index';
 import { runGuest } from '../gtsc/harness';
+import { moduleAsm, moduleError } from '../gtsc/one-module';
 
 const HERE = join(import.meta.dirname, 'programs');
 const source = (name: string): { name: string; text: string } => ({ name: `test/async/programs/${name}`, text: readFileSync(join(HERE, name), 'utf8') });
 
 const G = "import { u8, u64, Ptr, Arr, zeroed, suspend, frameOf } from './guest';\n";
 
-function compileErrors(src: string): string {
-  try {
-    compileGuest([{ name: 'm.ts', text: G + src }]);
-  } catch (e) {
-    expect(e).toBeInstanceOf(RvnError);
-    return (e as Error).message;
-  }
-  throw new Error('expected a compile error');
-}
-
-function asmOf(src: string): string {
-  return compileGuest([{ name: 'm.ts', text: G + src }]).asm[0]!.text;
-}
+const compileErrors = (src: string): string => moduleError(G + src);
+const asmOf = (src: string): string => moduleAsm(G + src);
 
 describe('async functions on rvn', () => {
   test('results, suspensions, live values, frame objects, recursion, interleaving, frames freed', () => {

@@ -1,25 +1,14 @@
 // Pure compiler tests: errors with positions, folding, strength reduction, code shape.
 import { describe, expect, test } from 'vitest';
-import { RvnError } from '../../src/errors';
 import { body } from './asm-lines';
+import { moduleAsm, moduleError } from './one-module';
 import { compileGuest } from '../../src/gtsc/index';
 
 const G = "import { u8, u16, u32, u64, i32, i64, Ptr, Arr, zeroed, csr_read, csr_write, uipi_read, uipi_send, load32, store8, asm, ecall } from './guest';\n";
 
-function asm(src: string): string {
-  return compileGuest([{ name: 'm.ts', text: G + src }]).asm[0]!.text;
-}
+const asm = (src: string): string => moduleAsm(G + src);
+const errorOf = (src: string): string => moduleError(G + src);
 
-
-function errorOf(src: string): string {
-  try {
-    compileGuest([{ name: 'm.ts', text: G + src }]);
-  } catch (e) {
-    expect(e).toBeInstanceOf(RvnError);
-    return (e as Error).message;
-  }
-  throw new Error('expected a compile error');
-}
 
 describe('errors outside the subset', () => {
   const cases: [string, string][] = [

@@ -4,14 +4,13 @@
 // are compared in programs.test.ts, random.test.ts and bench.test.ts.
 import { describe, expect, test } from 'vitest';
 import { body } from './asm-lines';
+import { moduleAsm } from './one-module';
 import { compileGuest, type CompileOptions } from '../../src/gtsc/index';
 import { idealProfile } from '../../src/timing/profiles/index';
 
 const G = "import { u8, u32, u64, i64, Ptr, Arr, ptr, zeroed, load8, load32, store32, cstr } from './guest';\n";
 
-function asm(src: string, options: CompileOptions = {}): string {
-  return compileGuest([{ name: 'm.ts', text: G + src }], options).asm[0]!.text;
-}
+const asm = (src: string, options: CompileOptions = {}): string => moduleAsm(G + src, options);
 
 
 /** The instructions of the loop ending with the last backward branch (its label to the branch). */
