@@ -344,6 +344,18 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   private interpObserved: InterpFn | undefined = undefined;
   /** Decodes a slot of the current fetch page for the block translator. */
   private readonly slotDecoder = (dp: DecodedPage, idx: number): number => this.decodeSlot(dp, idx);
+  /**
+   * Per privilege (index U 0 … M 3), the last RAM page fetchMiss pointed the fetch cache at:
+   * its virtual and physical base, decoded page, RAM page number and the MMU epoch of its
+   * translation (-1: Bare). A trap and its xRET switch between two such pages; while the MMU
+   * epoch is unchanged the TLB still holds the same entry (translate() would answer it
+   * without a walk), so fetchMiss can take the page back without translating or looking it up.
+   */
+  private readonly fetchMemoV = new Float64Array(4).fill(NaN);
+  private readonly fetchMemoP = new Float64Array(4);
+  private readonly fetchMemoEpoch = new Float64Array(4);
+  private readonly fetchMemoPageNo = new Int32Array(4);
+  private readonly fetchMemoPage: DecodedPage[] = [this.scratchPage, this.scratchPage, this.scratchPage, this.scratchPage];
 
   constructor(config: HartConfig) {
     this.fetchVBase = NaN;
@@ -983,6 +995,19 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
    * fault. (Also called by the interpreter.)
    */
   fetchMiss(pc: number): HartResult {
+    const vbase = pc - (pc & 0xfff);
+    const priv = this.priv;
+    const epoch = this.fetchBare ? -1 : this.mmu.epoch;
+    if (this.fetchMemoV[priv] === vbase && this.fetchMemoEpoch[priv] === epoch) {
+      const dp = this.fetchMemoPage[priv];
+      const page = this.fetchMemoPageNo[priv];
+      if (dp.gen === this.codeGen[page] && (this.codeMark[page] & 1) !== 0) {
+        this.fetchPage = dp;
+        this.fetchVBase = vbase;
+        this.fetchPBase = this.fetchMemoP[priv];
+        return HartResult.Done;
+      }
+    }
     const lo = pc | 0;
     const hi = Math.floor(pc / TWO32) | 0;
     let pa: number;
@@ -1000,11 +1025,11 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
         return HartResult.Trapped;
       }
     }
-    const vbase = pc - (pc & 0xfff);
     const pbase = pa - (pa & 0xfff);
     const off = pbase - this.ramBase;
     if (off >= 0 && off < this.ramSize) {
-      const page = off / 4096;
+      // An integer (not a double) index: the page tables below are read on every fetch miss.
+      const page = (off / 4096) | 0;
       let dp = this.decodedPage(page);
       if (dp === undefined) {
         const chunk = Math.floor(off / RAM_CHUNK_BYTES);
@@ -1018,6 +1043,12 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
       this.fetchPage = dp;
       this.fetchVBase = vbase;
       this.fetchPBase = pbase;
+      this.fetchMemoV[priv] = vbase;
+      this.fetchMemoP[priv] = pbase;
+      // (A walk above changed the epoch: read it again.)
+      this.fetchMemoEpoch[priv] = this.fetchBare ? -1 : this.mmu.epoch;
+      this.fetchMemoPageNo[priv] = page;
+      this.fetchMemoPage[priv] = dp;
       return HartResult.Done;
     }
     // Not RAM (boot ROM, or nothing): decode this one instruction into the scratch page.
@@ -1247,8 +1278,8 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
 
   /** The decoded copy of RAM page `page`, if this hart made one. */
   private decodedPage(page: number): DecodedPage | undefined {
-    const g = this.pageGroups[Math.floor(page / PAGE_GROUP)];
-    return g === undefined ? undefined : g[page % PAGE_GROUP];
+    const g = this.pageGroups[(page / PAGE_GROUP) | 0];
+    return g === undefined ? undefined : g[page & (PAGE_GROUP - 1)];
   }
 
   private setDecodedPage(page: number, dp: DecodedPage): void {
