@@ -338,6 +338,8 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   /** The model's cost of each instruction class, as code (placed by the generators). */
   private readonly code: TimingCode;
   private readonly ops: readonly OpInfo[] = opInfos();
+  /** Per op number: 1 for a plain load (spinGranule's first test, made after every slice). */
+  private readonly plainLoadOp = new Uint8Array(256);
   private readonly ctx: CodeContext;
   /** The interpreter (generated at start-up) and its observed variant (made when first needed). */
   private readonly interp: InterpFn;
@@ -408,6 +410,9 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
       ramBase: this.ramBase, ram0Size: this.ram0Size, shared: this.shared, cache: config.codeCache ?? new FunctionCache(),
     };
     this.interp = makeInterpreter(this.ctx, false);
+    this.ops.forEach((o, op) => {
+      if (op !== UNDECODED && op !== CROSSING && o?.shape.plainLoad) this.plainLoadOp[op] = 1;
+    });
     this.reset(0);
   }
 
@@ -517,6 +522,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     const dp = this.fetchPage;
     const loadIdx = pageOff >>> 1;
     const loadInfo = dp.info[loadIdx];
+    if (this.plainLoadOp[loadInfo & 255] === 0) return -1;
     const load = this.opAt(loadInfo);
     if (load === undefined || !load.shape.plainLoad) return -1;
     const rd = (loadInfo >>> 8) & 63;

@@ -78,6 +78,10 @@ export class HartScheduler {
   private othersReadBound = Infinity;
   /** Window after a stop: the largest run-ahead plus one instruction. */
   private readonly stopWindow: number;
+  /** pickHart()'s scratch: each hart's cycle, Infinity when it is not runnable. */
+  private readonly pickCycles: Float64Array;
+  /** The granule each hart was last reported (`spin`) to spin on, -1: none. */
+  private readonly spunOn: Float64Array;
 
   constructor(
     private readonly harts: readonly Hart[],
@@ -93,6 +97,11 @@ export class HartScheduler {
     private readonly spin: (hartId: number, granule: number) => void = () => undefined,
   ) {
     this.done = new Uint8Array(harts.length);
+    this.pickCycles = new Float64Array(harts.length);
+    this.spunOn = new Float64Array(harts.length).fill(NaN);
+    harts.forEach((h, i) => {
+      if (h.hartId !== i) throw new Error('internal: the scheduler\'s harts must be in hart-id order');
+    });
     this.stopWindow = MAX_QUANTUM + maxInsnCycles;
   }
 
@@ -120,6 +129,7 @@ export class HartScheduler {
    */
   spinStored(hartId: number): void {
     this.harts[hartId].spinning = false;
+    this.spunOn[hartId] = -1;
     this.current?.requestStop();
   }
 
@@ -136,6 +146,7 @@ export class HartScheduler {
     this.stopAt = Infinity;
     this.done.fill(0);
     // The host may have changed any hart between runs.
+    this.spunOn.fill(NaN);
     for (const h of this.harts) this.setQuiet(h, false, -1);
     // Instructions retired by every hart: counted at the start, then from what each slice returns.
     let total = limits.maxInsns === Infinity ? 0 : this.totalInstret();
@@ -185,7 +196,8 @@ export class HartScheduler {
     this.slices++;
     const retired = hart.run(this.currentLimit, budget);
     if (hart.shared) {
-      const idle = hart.spinsIdle();
+      // A hart that stopped before an ordered operation (waiting) is not in `j .`.
+      const idle = !hart.waiting && hart.spinsIdle();
       this.setQuiet(hart, idle, idle ? -1 : hart.spinGranule());
     }
     this.current = undefined;
@@ -197,7 +209,10 @@ export class HartScheduler {
   private setQuiet(hart: Hart, idle: boolean, granule: number): void {
     hart.idle = idle;
     hart.spinning = granule >= 0;
-    this.spin(hart.hartId, granule);
+    if (this.spunOn[hart.hartId] !== granule) {
+      this.spunOn[hart.hartId] = granule;
+      this.spin(hart.hartId, granule);
+    }
   }
 
   private totalInstret(): number {
@@ -220,17 +235,24 @@ export class HartScheduler {
    */
   private pickHart(): Hart | undefined {
     const harts = this.harts;
-    let best: Hart | undefined;
+    const n = harts.length;
+    // One read of each hart's state per pick: its cycle if it is runnable, else Infinity.
+    const cyc = this.pickCycles;
+    let best = -1;
     for (;;) {
-      best = undefined;
-      for (let i = 0; i < harts.length; i++) {
+      best = -1;
+      let bestCycle = Infinity;
+      for (let i = 0; i < n; i++) {
         const h = harts[i];
-        if (this.runnable(h) && (best === undefined || h.cycle < best.cycle)) best = h;
+        const c = this.runnable(h) ? h.cycle : Infinity;
+        cyc[i] = c;
+        if (c < bestCycle) {
+          bestCycle = c;
+          best = i;
+        }
       }
-      if (best === undefined) break;
-      const horizon = best.cycle;
-      if (this.events.nextTime > horizon) break;
-      while (this.events.nextTime <= horizon) {
+      if (best < 0 || this.events.nextTime > bestCycle) break;
+      while (this.events.nextTime <= bestCycle) {
         this.eventTime = this.events.nextTime;
         this.events.runUntil(this.eventTime);
       }
@@ -239,27 +261,26 @@ export class HartScheduler {
     let active = Infinity;
     let bound = Infinity;
     let readBound = Infinity;
-    if (best !== undefined) {
-      for (let i = 0; i < harts.length; i++) {
-        const h = harts[i];
-        if (h === best || !this.runnable(h)) continue;
-        const c = h.cycle;
-        if (c < earliest) earliest = c;
-        // An idle hart can do nothing another hart sees before an event interrupts it.
-        if (h.idle) continue;
-        const b = h.hartId > best.hartId ? c + 1 : c;
-        if (b < bound) bound = b;
-        // A spinning hart stores nothing and raises no line before a store or an event.
-        if (h.spinning) continue;
-        if (c < active) active = c;
-        if (b < readBound) readBound = b;
-      }
+    for (let i = 0; i < n; i++) {
+      const c = cyc[i];
+      if (i === best || c === Infinity) continue;
+      if (c < earliest) earliest = c;
+      const h = harts[i];
+      // An idle hart can do nothing another hart sees before an event interrupts it.
+      if (h.idle) continue;
+      // (harts[i].hartId === i: at equal cycles the lower id goes first.)
+      const b = i > best ? c + 1 : c;
+      if (b < bound) bound = b;
+      // A spinning hart stores nothing and raises no line before a store or an event.
+      if (h.spinning) continue;
+      if (c < active) active = c;
+      if (b < readBound) readBound = b;
     }
     this.othersEarliest = earliest;
     this.othersActive = active;
     this.othersBound = bound;
     this.othersReadBound = readBound;
-    return best;
+    return best < 0 ? undefined : harts[best];
   }
 
   /** Every hart sleeps: jump to the next event. How the run ends when nothing will ever wake them. */
