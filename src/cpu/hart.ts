@@ -391,6 +391,10 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
       this.exts.add('Uintr');
     }
     this.csr = new CsrFile(this, misa);
+    // The plain CSRs' short path (plainCsr) has no ordering and no after-write effect.
+    this.csr.plainSlot.forEach((slot, num) => {
+      if (slot >= 0 && (this.csrOrder[num] !== 0 || this.csrEffect[num] !== CsrEffect.None)) throw new Error(`internal: CSR ${num} is not plain`);
+    });
     this.mmu = new Mmu(this.bus);
     this.decoder = createDecoder();
     const ram = this.bus.ram;
@@ -825,6 +829,13 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   /** Recomputes cached translation state; called after traps, xRET and CSR writes. */
   private refreshMode(): void {
     const csr = this.csr;
+    this.mmu.root = ((csr.hi(Slot.satp) & 0xfff) * TWO32 + (csr.lo(Slot.satp) >>> 0)) * 4096;
+    this.refreshPrivilege();
+  }
+
+  /** refreshMode() after a change of privilege or mstatus only (a trap, an xRET): satp is the same. */
+  private refreshPrivilege(): void {
+    const csr = this.csr;
     const ms = csr.mstatus;
     const sv39 = csr.hi(Slot.satp) >>> 28 === 8;
     this.dataPriv = (ms & Ms.MPRV) !== 0 && this.priv === Priv.M ? (ms & Ms.MPP) >>> 11 : this.priv;
@@ -835,7 +846,6 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     const m = this.mmu;
     m.sum = (ms & Ms.SUM) !== 0;
     m.mxr = (ms & Ms.MXR) !== 0;
-    m.root = ((csr.hi(Slot.satp) & 0xfff) * TWO32 + (csr.lo(Slot.satp) >>> 0)) * 4096;
     this.forgetDataPages();
     this.fetchVBase = NaN;
     // The new privilege or enables can make a pending interrupt takeable; with none pending
@@ -967,7 +977,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     this.instretAtTrap = this.instret;
     this.sleeping = false;
     this.bus.dropReservation(this.hartId);
-    this.refreshMode();
+    this.refreshPrivilege();
     let kind = TrapKind.Exception;
     if (isInt) {
       if (target === Priv.U) {
@@ -1313,6 +1323,8 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     const kind = immForm ? op - Op.CSRRWI : op - Op.CSRRW; // 0 write, 1 set, 2 clear
     const writes = kind === 0 || src !== 0;
     const csr = this.csr;
+    const slot = csr.plainSlot[num];
+    if (slot >= 0 && this.priv >= csr.plainPriv[num]) return this.plainCsr(num, slot, rd, kind, writes, srcLo, srcHi);
     if (!csr.allowed(num, this.priv, writes)) return this.illegal(word);
     const t = this.t2;
     csr.read(num, t);
@@ -1332,6 +1344,29 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
       // Another hart may now (or may no longer) be able to interrupt this one: the machine
       // recomputes how far this hart may run (docs/cpu.md).
       if (order === 2 && this.shared) this.requestStop();
+    }
+    this.rec.csr = num;
+    this.xl[rd] = oldLo;
+    this.xh[rd] = oldHi;
+    return HartResult.Done;
+  }
+
+  /**
+   * execCsr for a plain CSR (CsrFile.plainSlot: a slot, a write mask, no side effects) that
+   * `priv` may access: the same reads, writes and record as the general path.
+   */
+  private plainCsr(num: number, slot: number, rd: number, kind: number, writes: boolean, srcLo: number, srcHi: number): HartResult {
+    const w = this.csr.w;
+    const oldLo = w[2 * slot];
+    const oldHi = w[2 * slot + 1];
+    if (writes) {
+      let lo = srcLo;
+      let hi = srcHi;
+      if (kind === 1) { lo = oldLo | srcLo; hi = oldHi | srcHi; }
+      else if (kind === 2) { lo = oldLo & ~srcLo; hi = oldHi & ~srcHi; }
+      w[2 * slot] = lo & this.csr.plainMaskLo[num];
+      w[2 * slot + 1] = hi;
+      this.rec.csrWritten = true;
     }
     this.rec.csr = num;
     this.xl[rd] = oldLo;
@@ -1365,7 +1400,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     }
     csr.mstatus = ms;
     this.bus.dropReservation(this.hartId);
-    this.refreshMode();
+    this.refreshPrivilege();
     const lo = csr.lo(epc);
     const hi = csr.hi(epc);
     this.t2[0] = lo;
