@@ -78,6 +78,8 @@ export class HartScheduler {
   private othersReadBound = Infinity;
   /** Window after a stop: the largest run-ahead plus one instruction. */
   private readonly stopWindow: number;
+  /** run(): the cycle from which a hart's slice ends the run or pauses it (pickHart). */
+  private pauseAt = Infinity;
   /** pickHart()'s scratch: each hart's cycle, Infinity when it is not runnable. */
   private readonly pickCycles: Float64Array;
   /** The granule each hart was last reported (`spin`) to spin on, -1: none. */
@@ -130,7 +132,8 @@ export class HartScheduler {
   spinStored(hartId: number): void {
     this.harts[hartId].spinning = false;
     this.spunOn[hartId] = -1;
-    this.current?.requestStop();
+    // (A hart's store to the granule it spun on itself changes no other hart's bounds.)
+    if (this.current !== undefined && this.current.hartId !== hartId) this.current.requestStop();
   }
 
   /** A device scheduled an event before the running hart's limit: stop it there. */
@@ -150,6 +153,7 @@ export class HartScheduler {
     for (const h of this.harts) this.setQuiet(h, false, -1);
     // Instructions retired by every hart: counted at the start, then from what each slice returns.
     let total = limits.maxInsns === Infinity ? 0 : this.totalInstret();
+    this.pauseAt = Math.min(limits.pauseAt, limits.maxCycles);
     for (;;) {
       const hart = this.pickHart();
       if (hart === undefined) {
@@ -239,9 +243,15 @@ export class HartScheduler {
     // One read of each hart's state per pick: its cycle if it is runnable, else Infinity.
     const cyc = this.pickCycles;
     let best = -1;
+    let bestCycle = Infinity;
+    // The runnable hart furthest behind among those that are neither idle nor spinning.
+    let busy = -1;
+    let busyCycle = Infinity;
     for (;;) {
       best = -1;
-      let bestCycle = Infinity;
+      bestCycle = Infinity;
+      busy = -1;
+      busyCycle = Infinity;
       for (let i = 0; i < n; i++) {
         const h = harts[i];
         const c = this.runnable(h) ? h.cycle : Infinity;
@@ -250,6 +260,10 @@ export class HartScheduler {
           bestCycle = c;
           best = i;
         }
+        if (c < busyCycle && !h.idle && !h.spinning) {
+          busyCycle = c;
+          busy = i;
+        }
       }
       if (best < 0 || this.events.nextTime > bestCycle) break;
       while (this.events.nextTime <= bestCycle) {
@@ -257,19 +271,29 @@ export class HartScheduler {
         this.events.runUntil(this.eventTime);
       }
     }
+    // An idle or spinning hart furthest behind may lag (docs/cpu.md, "Which harts another hart
+    // waits for"): the busy hart furthest behind runs first, unless its last slice ended
+    // waiting for another hart, or its slice could reach the next event, the quantum or the
+    // pause; the quiet hart then catches up in one slice instead of stepping beside it by the
+    // interrupt latency.
+    let pick = best;
+    if (busy >= 0 && busy !== best && this.stopAt === Infinity && !harts[busy].waiting &&
+        busyCycle < this.events.nextTime && busyCycle < this.pauseAt && busyCycle < bestCycle + this.quantum) {
+      pick = busy;
+    }
     let earliest = Infinity;
     let active = Infinity;
     let bound = Infinity;
     let readBound = Infinity;
     for (let i = 0; i < n; i++) {
       const c = cyc[i];
-      if (i === best || c === Infinity) continue;
+      if (i === pick || c === Infinity) continue;
       if (c < earliest) earliest = c;
       const h = harts[i];
       // An idle hart can do nothing another hart sees before an event interrupts it.
       if (h.idle) continue;
       // (harts[i].hartId === i: at equal cycles the lower id goes first.)
-      const b = i > best ? c + 1 : c;
+      const b = i > pick ? c + 1 : c;
       if (b < bound) bound = b;
       // A spinning hart stores nothing and raises no line before a store or an event.
       if (h.spinning) continue;
@@ -280,7 +304,7 @@ export class HartScheduler {
     this.othersActive = active;
     this.othersBound = bound;
     this.othersReadBound = readBound;
-    return best < 0 ? undefined : harts[best];
+    return pick < 0 ? undefined : harts[pick];
   }
 
   /** Every hart sleeps: jump to the next event. How the run ends when nothing will ever wake them. */
