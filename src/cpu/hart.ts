@@ -567,10 +567,10 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
       i += ((info >>> 24) & 7) >>> 1;
       if (i > loadIdx) return -1;
     }
+    // The pass's registers: those it wrote (`pass`) in rl/rh, the others still the hart's,
+    // copied into rl/rh just before an instruction of the pass reads them.
     const rl = this.spinXl;
     const rh = this.spinXh;
-    rl.set(this.xl);
-    rh.set(this.xh);
     let pass = 0;
     for (let i = head; i < loadIdx;) {
       const info = dp.info[i];
@@ -579,6 +579,8 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
       const r2 = (info >>> 19) & 31;
       const reads = (o.shape.reads.a ? 1 << r1 : 0) | (o.shape.reads.b ? 1 << r2 : 0);
       if ((reads & written & ~pass & ~1) !== 0) return -1;
+      if ((pass & (1 << r1)) === 0) { rl[r1] = this.xl[r1]; rh[r1] = this.xh[r1]; }
+      if ((pass & (1 << r2)) === 0) { rl[r2] = this.xl[r2]; rh[r2] = this.xh[r2]; }
       const d = (info >>> 8) & 63;
       if (d !== 32) {
         if (!evalSimple(info & 255, rl, rh, d, r1, r2, dp.imm[i], this.fetchVBase + i * 2)) return -1;
@@ -588,7 +590,8 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     }
     if (((1 << base) & written & ~pass & ~1) !== 0) return -1;
     const other = b1 === rd ? b2 : b1;
-    if (rl[base] !== this.xl[base] || rh[base] !== this.xh[base] || rl[other] !== this.xl[other] || rh[other] !== this.xh[other]) return -1;
+    if ((pass & (1 << base)) !== 0 && (rl[base] !== this.xl[base] || rh[base] !== this.xh[base])) return -1;
+    if ((pass & (1 << other)) !== 0 && (rl[other] !== this.xl[other] || rh[other] !== this.xh[other])) return -1;
     // The location and its value now; does the branch go back?
     const imm = dp.imm[loadIdx];
     const lo = (this.xl[base] + imm) | 0;
