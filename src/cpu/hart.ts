@@ -773,7 +773,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
         // A new fetch page (after a trap, an xRET, a jump out of the page): point the fetch
         // cache at it here, so that the code there runs as blocks rather than interpreted up to
         // its first control transfer. A fetch fault is a step, as in the interpreter.
-        const k = this.fetchMiss(pc);
+        const k = this.fetchMiss();
         if (k === HartResult.Wait) break;
         if (k === HartResult.Trapped) {
           n++;
@@ -1013,7 +1013,9 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
    * Points the fetch cache at the page holding pc. Returns false (after trapping) on a fetch
    * fault. (Also called by the interpreter.)
    */
-  fetchMiss(pc: number): HartResult {
+  fetchMiss(): HartResult {
+    // (The pc is read here, not passed: a pc above 2^31 passed as an argument is boxed.)
+    const pc = this.pc;
     const vbase = pc - (pc & 0xfff);
     const priv = this.priv;
     const epoch = this.fetchBare ? -1 : this.mmu.epoch;
@@ -1377,8 +1379,11 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     return HartResult.Done;
   }
 
-  /** MRET/SRET/URET: returns the target pc (t2[0..1] hold it as halves) or undefined. */
-  private xret(op: number, word: number): number | undefined {
+  /**
+   * MRET/SRET/URET: false (after trapping) when illegal; else the target is in
+   * targetLo:targetHi (halves: a pc returned as a double would be boxed on every xRET).
+   */
+  private xret(op: number, word: number): boolean {
     const csr = this.csr;
     let ms = csr.mstatus;
     let epc: Slot;
@@ -1404,24 +1409,19 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     csr.mstatus = ms;
     this.bus.dropReservation(this.hartId);
     this.refreshPrivilege();
-    const lo = csr.lo(epc);
-    const hi = csr.hi(epc);
-    this.t2[0] = lo;
-    this.t2[1] = hi;
-    return hi * TWO32 + (lo >>> 0);
+    this.targetLo = csr.lo(epc);
+    this.targetHi = csr.hi(epc);
+    return true;
   }
 
-  private xretIllegal(word: number): undefined {
+  private xretIllegal(word: number): false {
     this.illegal(word);
-    return undefined;
+    return false;
   }
 
   /** MRET/SRET/URET: the target in targetLo:targetHi. */
   execXret(op: number, word: number): HartResult {
-    if (this.xret(op, word) === undefined) return HartResult.Trapped;
-    this.targetLo = this.t2[0];
-    this.targetHi = this.t2[1];
-    return HartResult.Done;
+    return this.xret(op, word) ? HartResult.Done : HartResult.Trapped;
   }
 
   /** LR, SC and the AMOs at address ah:a with operand bh:b (A extension). */
