@@ -80,6 +80,9 @@ export class HartScheduler {
   private readonly stopWindow: number;
   /** run(): the cycle from which a hart's slice ends the run or pauses it (pickHart). */
   private pauseAt = Infinity;
+  /** run(): its limits (SchedulerLimits.maxCycles and pauseAt), for runSlice. */
+  private maxCycles = Infinity;
+  private limitPauseAt = Infinity;
   /** pickHart()'s scratch: each hart's cycle, Infinity when it is not runnable. */
   private readonly pickCycles: Float64Array;
   /** The granule each hart was last reported (`spin`) to spin on, -1: none. */
@@ -154,6 +157,8 @@ export class HartScheduler {
     // Instructions retired by every hart: counted at the start, then from what each slice returns.
     let total = limits.maxInsns === Infinity ? 0 : this.totalInstret();
     this.pauseAt = Math.min(limits.pauseAt, limits.maxCycles);
+    this.limitPauseAt = limits.pauseAt;
+    this.maxCycles = limits.maxCycles;
     for (;;) {
       const hart = this.pickHart();
       if (hart === undefined) {
@@ -170,7 +175,7 @@ export class HartScheduler {
       const budget = limits.maxInsns - total;
       if (budget <= 0) return { kind: 'limit', which: 'instructions' };
       if (hart.cycle >= limits.maxCycles) return { kind: 'limit', which: 'cycles' };
-      total += this.runSlice(hart, limits.maxCycles, limits.pauseAt, budget);
+      total += this.runSlice(hart, budget);
       if (hart.debugHalt) {
         hart.debugHalt = false;
         // Like a pause, a debugger's stop changes nothing (see the file comment); a run that a
@@ -182,7 +187,11 @@ export class HartScheduler {
 
   /** Runs the hart furthest behind as far as the rule (file comment) lets it. */
   /** Returns the instructions the hart retired. */
-  private runSlice(hart: Hart, maxCycles: number, pauseAt: number, budget: number): number {
+  private runSlice(hart: Hart, budget: number): number {
+    // (The run's limits are read from fields: Infinity passed as an argument is a heap number
+    // allocated on every call.)
+    const maxCycles = this.maxCycles;
+    const pauseAt = this.limitPauseAt;
     const others = this.othersEarliest;
     const nextEvent = this.events.nextTime;
     let limit = Math.min(maxCycles, others + this.quantum);
