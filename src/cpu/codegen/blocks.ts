@@ -67,7 +67,8 @@ const REG_RE = /\bx([lh])\[(\d+)\](\s*=(?!=))?/g;
  * entry, written back at every exit and before every call into the hart (which may read them or
  * trap), reloaded after a hart call that may have written one (CSR, AMO, uipi). V8 keeps locals
  * in machine registers or stack slots; a typed-array element costs a bounds-checked load or
- * store at every use. x0 reads as 0; slot 32 (where x0 writes go) is a local never written back.
+ * store at every use. x0 reads as 0; slot 32, where writes to x0 go, is kept like a register
+ * (the interpreter leaves the last such value there too).
  */
 function registerLocals(lines: readonly string[]): { declare: string; lines: string[]; writeBack: string } {
   const used = new Set<number>();
@@ -80,11 +81,11 @@ function registerLocals(lines: readonly string[]): { declare: string; lines: str
       if (m[3] !== undefined) written.add(n);
     }
   }
-  const live = [...used].filter((n) => n !== 32).sort((x, y) => x - y);
-  const stored = [...written].filter((n) => n !== 32).sort((x, y) => x - y);
+  const live = [...used].sort((x, y) => x - y);
+  const stored = [...written].sort((x, y) => x - y);
   const loads = live.map((n) => `$l${n} = xl[${n}]; $h${n} = xh[${n}];`).join(' ');
   const writeBack = stored.map((n) => `xl[${n}] = $l${n}; xh[${n}] = $h${n};`).join(' ');
-  const locals = [...used].map((n) => `$l${n} = 0, $h${n} = 0`);
+  const locals = live.map((n) => `$l${n} = 0, $h${n} = 0`);
   const declare = (locals.length > 0 ? `let ${locals.join(', ')}; ` : '') + loads;
   const out = lines.map((line) => line
     .replace(REG_RE, (_m, half: string, num: string, assign: string | undefined) => (num === '0' ? '0' : `$${half}${num}`) + (assign ?? ''))
