@@ -338,12 +338,26 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   /** The model's cost of each instruction class, as code (placed by the generators). */
   private readonly code: TimingCode;
   private readonly ops: readonly OpInfo[] = opInfos();
+  /** Per op number: 1 for a plain load (spinGranule's first test, made after every slice). */
+  private readonly plainLoadOp = new Uint8Array(256);
   private readonly ctx: CodeContext;
   /** The interpreter (generated at start-up) and its observed variant (made when first needed). */
   private readonly interp: InterpFn;
   private interpObserved: InterpFn | undefined = undefined;
   /** Decodes a slot of the current fetch page for the block translator. */
   private readonly slotDecoder = (dp: DecodedPage, idx: number): number => this.decodeSlot(dp, idx);
+  /**
+   * Per privilege (index U 0 … M 3), the last RAM page fetchMiss pointed the fetch cache at:
+   * its virtual and physical base, decoded page, RAM page number and the MMU epoch of its
+   * translation (-1: Bare). A trap and its xRET switch between two such pages; while the MMU
+   * epoch is unchanged the TLB still holds the same entry (translate() would answer it
+   * without a walk), so fetchMiss can take the page back without translating or looking it up.
+   */
+  private readonly fetchMemoV = new Float64Array(4).fill(NaN);
+  private readonly fetchMemoP = new Float64Array(4);
+  private readonly fetchMemoEpoch = new Float64Array(4);
+  private readonly fetchMemoPageNo = new Int32Array(4);
+  private readonly fetchMemoPage: DecodedPage[] = [this.scratchPage, this.scratchPage, this.scratchPage, this.scratchPage];
 
   constructor(config: HartConfig) {
     this.fetchVBase = NaN;
@@ -377,6 +391,10 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
       this.exts.add('Uintr');
     }
     this.csr = new CsrFile(this, misa);
+    // The plain CSRs' short path (plainCsr) has no ordering and no after-write effect.
+    this.csr.plainSlot.forEach((slot, num) => {
+      if (slot >= 0 && (this.csrOrder[num] !== 0 || this.csrEffect[num] !== CsrEffect.None)) throw new Error(`internal: CSR ${num} is not plain`);
+    });
     this.mmu = new Mmu(this.bus);
     this.decoder = createDecoder();
     const ram = this.bus.ram;
@@ -396,6 +414,9 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
       ramBase: this.ramBase, ram0Size: this.ram0Size, shared: this.shared, cache: config.codeCache ?? new FunctionCache(),
     };
     this.interp = makeInterpreter(this.ctx, false);
+    this.ops.forEach((o, op) => {
+      if (op !== UNDECODED && op !== CROSSING && o?.shape.plainLoad) this.plainLoadOp[op] = 1;
+    });
     this.reset(0);
     settleFields(this);
   }
@@ -506,6 +527,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     const dp = this.fetchPage;
     const loadIdx = pageOff >>> 1;
     const loadInfo = dp.info[loadIdx];
+    if (this.plainLoadOp[loadInfo & 255] === 0) return -1;
     const load = this.opAt(loadInfo);
     if (load === undefined || !load.shape.plainLoad) return -1;
     const rd = (loadInfo >>> 8) & 63;
@@ -546,10 +568,10 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
       i += ((info >>> 24) & 7) >>> 1;
       if (i > loadIdx) return -1;
     }
+    // The pass's registers: those it wrote (`pass`) in rl/rh, the others still the hart's,
+    // copied into rl/rh just before an instruction of the pass reads them.
     const rl = this.spinXl;
     const rh = this.spinXh;
-    rl.set(this.xl);
-    rh.set(this.xh);
     let pass = 0;
     for (let i = head; i < loadIdx;) {
       const info = dp.info[i];
@@ -558,6 +580,8 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
       const r2 = (info >>> 19) & 31;
       const reads = (o.shape.reads.a ? 1 << r1 : 0) | (o.shape.reads.b ? 1 << r2 : 0);
       if ((reads & written & ~pass & ~1) !== 0) return -1;
+      if ((pass & (1 << r1)) === 0) { rl[r1] = this.xl[r1]; rh[r1] = this.xh[r1]; }
+      if ((pass & (1 << r2)) === 0) { rl[r2] = this.xl[r2]; rh[r2] = this.xh[r2]; }
       const d = (info >>> 8) & 63;
       if (d !== 32) {
         if (!evalSimple(info & 255, rl, rh, d, r1, r2, dp.imm[i], this.fetchVBase + i * 2)) return -1;
@@ -567,7 +591,8 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     }
     if (((1 << base) & written & ~pass & ~1) !== 0) return -1;
     const other = b1 === rd ? b2 : b1;
-    if (rl[base] !== this.xl[base] || rh[base] !== this.xh[base] || rl[other] !== this.xl[other] || rh[other] !== this.xh[other]) return -1;
+    if ((pass & (1 << base)) !== 0 && (rl[base] !== this.xl[base] || rh[base] !== this.xh[base])) return -1;
+    if ((pass & (1 << other)) !== 0 && (rl[other] !== this.xl[other] || rh[other] !== this.xh[other])) return -1;
     // The location and its value now; does the branch go back?
     const imm = dp.imm[loadIdx];
     const lo = (this.xl[base] + imm) | 0;
@@ -749,7 +774,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
         // A new fetch page (after a trap, an xRET, a jump out of the page): point the fetch
         // cache at it here, so that the code there runs as blocks rather than interpreted up to
         // its first control transfer. A fetch fault is a step, as in the interpreter.
-        const k = this.fetchMiss(pc);
+        const k = this.fetchMiss();
         if (k === HartResult.Wait) break;
         if (k === HartResult.Trapped) {
           n++;
@@ -811,6 +836,13 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   /** Recomputes cached translation state; called after traps, xRET and CSR writes. */
   private refreshMode(): void {
     const csr = this.csr;
+    this.mmu.root = ((csr.hi(Slot.satp) & 0xfff) * TWO32 + (csr.lo(Slot.satp) >>> 0)) * 4096;
+    this.refreshPrivilege();
+  }
+
+  /** refreshMode() after a change of privilege or mstatus only (a trap, an xRET): satp is the same. */
+  private refreshPrivilege(): void {
+    const csr = this.csr;
     const ms = csr.mstatus;
     const sv39 = csr.hi(Slot.satp) >>> 28 === 8;
     this.dataPriv = (ms & Ms.MPRV) !== 0 && this.priv === Priv.M ? (ms & Ms.MPP) >>> 11 : this.priv;
@@ -821,7 +853,6 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     const m = this.mmu;
     m.sum = (ms & Ms.SUM) !== 0;
     m.mxr = (ms & Ms.MXR) !== 0;
-    m.root = ((csr.hi(Slot.satp) & 0xfff) * TWO32 + (csr.lo(Slot.satp) >>> 0)) * 4096;
     this.forgetDataPages();
     this.fetchVBase = NaN;
     // The new privilege or enables can make a pending interrupt takeable; with none pending
@@ -953,7 +984,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     this.instretAtTrap = this.instret;
     this.sleeping = false;
     this.bus.dropReservation(this.hartId);
-    this.refreshMode();
+    this.refreshPrivilege();
     let kind = TrapKind.Exception;
     if (isInt) {
       if (target === Priv.U) {
@@ -986,7 +1017,22 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
    * Points the fetch cache at the page holding pc. Returns false (after trapping) on a fetch
    * fault. (Also called by the interpreter.)
    */
-  fetchMiss(pc: number): HartResult {
+  fetchMiss(): HartResult {
+    // (The pc is read here, not passed: a pc above 2^31 passed as an argument is boxed.)
+    const pc = this.pc;
+    const vbase = pc - (pc & 0xfff);
+    const priv = this.priv;
+    const epoch = this.fetchBare ? -1 : this.mmu.epoch;
+    if (this.fetchMemoV[priv] === vbase && this.fetchMemoEpoch[priv] === epoch) {
+      const dp = this.fetchMemoPage[priv];
+      const page = this.fetchMemoPageNo[priv];
+      if (dp.gen === this.codeGen[page] && (this.codeMark[page] & 1) !== 0) {
+        this.fetchPage = dp;
+        this.fetchVBase = vbase;
+        this.fetchPBase = this.fetchMemoP[priv];
+        return HartResult.Done;
+      }
+    }
     const lo = pc | 0;
     const hi = Math.floor(pc / TWO32) | 0;
     let pa: number;
@@ -1004,11 +1050,11 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
         return HartResult.Trapped;
       }
     }
-    const vbase = pc - (pc & 0xfff);
     const pbase = pa - (pa & 0xfff);
     const off = pbase - this.ramBase;
     if (off >= 0 && off < this.ramSize) {
-      const page = off / 4096;
+      // An integer (not a double) index: the page tables below are read on every fetch miss.
+      const page = (off / 4096) | 0;
       let dp = this.decodedPage(page);
       if (dp === undefined) {
         const chunk = Math.floor(off / RAM_CHUNK_BYTES);
@@ -1022,6 +1068,12 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
       this.fetchPage = dp;
       this.fetchVBase = vbase;
       this.fetchPBase = pbase;
+      this.fetchMemoV[priv] = vbase;
+      this.fetchMemoP[priv] = pbase;
+      // (A walk above changed the epoch: read it again.)
+      this.fetchMemoEpoch[priv] = this.fetchBare ? -1 : this.mmu.epoch;
+      this.fetchMemoPageNo[priv] = page;
+      this.fetchMemoPage[priv] = dp;
       return HartResult.Done;
     }
     // Not RAM (boot ROM, or nothing): decode this one instruction into the scratch page.
@@ -1251,8 +1303,8 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
 
   /** The decoded copy of RAM page `page`, if this hart made one. */
   private decodedPage(page: number): DecodedPage | undefined {
-    const g = this.pageGroups[Math.floor(page / PAGE_GROUP)];
-    return g === undefined ? undefined : g[page % PAGE_GROUP];
+    const g = this.pageGroups[(page / PAGE_GROUP) | 0];
+    return g === undefined ? undefined : g[page & (PAGE_GROUP - 1)];
   }
 
   private setDecodedPage(page: number, dp: DecodedPage): void {
@@ -1280,6 +1332,8 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     const kind = immForm ? op - Op.CSRRWI : op - Op.CSRRW; // 0 write, 1 set, 2 clear
     const writes = kind === 0 || src !== 0;
     const csr = this.csr;
+    const slot = csr.plainSlot[num];
+    if (slot >= 0 && this.priv >= csr.plainPriv[num]) return this.plainCsr(num, slot, rd, kind, writes, srcLo, srcHi);
     if (!csr.allowed(num, this.priv, writes)) return this.illegal(word);
     const t = this.t2;
     csr.read(num, t);
@@ -1306,8 +1360,34 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     return HartResult.Done;
   }
 
-  /** MRET/SRET/URET: returns the target pc (t2[0..1] hold it as halves) or undefined. */
-  private xret(op: number, word: number): number | undefined {
+  /**
+   * execCsr for a plain CSR (CsrFile.plainSlot: a slot, a write mask, no side effects) that
+   * `priv` may access: the same reads, writes and record as the general path.
+   */
+  private plainCsr(num: number, slot: number, rd: number, kind: number, writes: boolean, srcLo: number, srcHi: number): HartResult {
+    const w = this.csr.w;
+    const oldLo = w[2 * slot];
+    const oldHi = w[2 * slot + 1];
+    if (writes) {
+      let lo = srcLo;
+      let hi = srcHi;
+      if (kind === 1) { lo = oldLo | srcLo; hi = oldHi | srcHi; }
+      else if (kind === 2) { lo = oldLo & ~srcLo; hi = oldHi & ~srcHi; }
+      w[2 * slot] = lo & this.csr.plainMaskLo[num];
+      w[2 * slot + 1] = hi;
+      this.rec.csrWritten = true;
+    }
+    this.rec.csr = num;
+    this.xl[rd] = oldLo;
+    this.xh[rd] = oldHi;
+    return HartResult.Done;
+  }
+
+  /**
+   * MRET/SRET/URET: false (after trapping) when illegal; else the target is in
+   * targetLo:targetHi (halves: a pc returned as a double would be boxed on every xRET).
+   */
+  private xret(op: number, word: number): boolean {
     const csr = this.csr;
     let ms = csr.mstatus;
     let epc: Slot;
@@ -1332,25 +1412,20 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     }
     csr.mstatus = ms;
     this.bus.dropReservation(this.hartId);
-    this.refreshMode();
-    const lo = csr.lo(epc);
-    const hi = csr.hi(epc);
-    this.t2[0] = lo;
-    this.t2[1] = hi;
-    return hi * TWO32 + (lo >>> 0);
+    this.refreshPrivilege();
+    this.targetLo = csr.lo(epc);
+    this.targetHi = csr.hi(epc);
+    return true;
   }
 
-  private xretIllegal(word: number): undefined {
+  private xretIllegal(word: number): false {
     this.illegal(word);
-    return undefined;
+    return false;
   }
 
   /** MRET/SRET/URET: the target in targetLo:targetHi. */
   execXret(op: number, word: number): HartResult {
-    if (this.xret(op, word) === undefined) return HartResult.Trapped;
-    this.targetLo = this.t2[0];
-    this.targetHi = this.t2[1];
-    return HartResult.Done;
+    return this.xret(op, word) ? HartResult.Done : HartResult.Trapped;
   }
 
   /** LR, SC and the AMOs at address ah:a with operand bh:b (A extension). */

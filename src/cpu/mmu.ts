@@ -43,11 +43,17 @@ export class Mmu {
   /** mstatus.SUM and mstatus.MXR, kept current by the hart. */
   sum = false;
   mxr = false;
+  /**
+   * Changes whenever an entry of the TLB may have changed (a flush or a fill): while it stays
+   * the same, a page translate() answered from the TLB gets the same answer without a walk.
+   */
+  epoch = 0;
 
   constructor(private readonly bus: Bus) {}
 
   flush(): void {
     this.tag.fill(-1);
+    this.epoch++;
   }
 
   /**
@@ -120,6 +126,7 @@ export class Mmu {
     }
     const pagePpn = ppn + (vpn % span);
     const i = tlbIndex(vpn);
+    this.epoch++;
     this.tag[i] = vpn;
     this.ppn[i] = pagePpn;
     this.flags[i] = lo & 0xff;

@@ -74,12 +74,29 @@ export class CsrFile {
   private cycleOffset = 0;
   private instretOffset = 0;
   private readonly defs: (CsrDef | undefined)[] = csrDefs();
+  /**
+   * Plain CSRs (PLAIN_CSRS: read from their slot, written to it through a mask, no side
+   * effects, no access rule beyond the privilege): per CSR number the slot, -1 for the others.
+   * The hart's CSR instructions take a short path for them (trap handlers' epc/scratch/cause).
+   */
+  readonly plainSlot = new Int16Array(4096).fill(-1);
+  /** Per plain CSR: the mask of the low word a write keeps, and the lowest privilege allowed. */
+  readonly plainMaskLo = new Int32Array(4096);
+  readonly plainPriv = new Uint8Array(4096);
 
   constructor(
     private readonly host: CsrHost,
     /** misa letters bitmap (bit 0 = A ... bit 25 = Z). */
     readonly misaLetters: number,
-  ) {}
+  ) {
+    for (const [num, maskLo] of PLAIN_CSRS) {
+      const d = this.defs[num];
+      if (d === undefined || d.readOnly || d.counter >= 0 || (d.n && !this.hasN)) continue;
+      this.plainSlot[num] = slotOf(num);
+      this.plainMaskLo[num] = maskLo;
+      this.plainPriv[num] = d.priv;
+    }
+  }
 
   get hasN(): boolean {
     return (this.misaLetters & (1 << 13)) !== 0;
@@ -253,6 +270,16 @@ export class CsrFile {
     }
   }
 }
+
+/**
+ * The plain CSRs and the mask of the low word their writes keep (write() below says the same:
+ * the epcs clear bit 0, the rest keep every bit).
+ */
+const PLAIN_CSRS: readonly (readonly [number, number])[] = [
+  [Csr.mscratch, -1], [Csr.mepc, ~1], [Csr.mcause, -1], [Csr.mtval, -1],
+  [Csr.sscratch, -1], [Csr.sepc, ~1], [Csr.scause, -1], [Csr.stval, -1],
+  [Csr.uscratch, -1], [Csr.uepc, ~1], [Csr.ucause, -1], [Csr.utval, -1],
+];
 
 /** MPP is WARL: the reserved value 2 becomes U (0). */
 function legalMstatus(old: number, v: number, writable: number): number {

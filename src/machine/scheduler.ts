@@ -78,6 +78,15 @@ export class HartScheduler {
   private othersReadBound = Infinity;
   /** Window after a stop: the largest run-ahead plus one instruction. */
   private readonly stopWindow: number;
+  /** run(): the cycle from which a hart's slice ends the run or pauses it (pickHart). */
+  private pauseAt = Infinity;
+  /** run(): its limits (SchedulerLimits.maxCycles and pauseAt), for runSlice. */
+  private maxCycles = Infinity;
+  private limitPauseAt = Infinity;
+  /** pickHart()'s scratch: each hart's cycle, Infinity when it is not runnable. */
+  private readonly pickCycles: Float64Array;
+  /** The granule each hart was last reported (`spin`) to spin on, -1: none. */
+  private readonly spunOn: Float64Array;
 
   constructor(
     private readonly harts: readonly Hart[],
@@ -93,6 +102,11 @@ export class HartScheduler {
     private readonly spin: (hartId: number, granule: number) => void = () => undefined,
   ) {
     this.done = new Uint8Array(harts.length);
+    this.pickCycles = new Float64Array(harts.length);
+    this.spunOn = new Float64Array(harts.length).fill(NaN);
+    harts.forEach((h, i) => {
+      if (h.hartId !== i) throw new Error('internal: the scheduler\'s harts must be in hart-id order');
+    });
     this.stopWindow = MAX_QUANTUM + maxInsnCycles;
   }
 
@@ -120,7 +134,9 @@ export class HartScheduler {
    */
   spinStored(hartId: number): void {
     this.harts[hartId].spinning = false;
-    this.current?.requestStop();
+    this.spunOn[hartId] = -1;
+    // (A hart's store to the granule it spun on itself changes no other hart's bounds.)
+    if (this.current !== undefined && this.current.hartId !== hartId) this.current.requestStop();
   }
 
   /** A device scheduled an event before the running hart's limit: stop it there. */
@@ -136,9 +152,13 @@ export class HartScheduler {
     this.stopAt = Infinity;
     this.done.fill(0);
     // The host may have changed any hart between runs.
+    this.spunOn.fill(NaN);
     for (const h of this.harts) this.setQuiet(h, false, -1);
     // Instructions retired by every hart: counted at the start, then from what each slice returns.
     let total = limits.maxInsns === Infinity ? 0 : this.totalInstret();
+    this.pauseAt = Math.min(limits.pauseAt, limits.maxCycles);
+    this.limitPauseAt = limits.pauseAt;
+    this.maxCycles = limits.maxCycles;
     for (;;) {
       const hart = this.pickHart();
       if (hart === undefined) {
@@ -155,7 +175,7 @@ export class HartScheduler {
       const budget = limits.maxInsns - total;
       if (budget <= 0) return { kind: 'limit', which: 'instructions' };
       if (hart.cycle >= limits.maxCycles) return { kind: 'limit', which: 'cycles' };
-      total += this.runSlice(hart, limits.maxCycles, limits.pauseAt, budget);
+      total += this.runSlice(hart, budget);
       if (hart.debugHalt) {
         hart.debugHalt = false;
         // Like a pause, a debugger's stop changes nothing (see the file comment); a run that a
@@ -167,7 +187,11 @@ export class HartScheduler {
 
   /** Runs the hart furthest behind as far as the rule (file comment) lets it. */
   /** Returns the instructions the hart retired. */
-  private runSlice(hart: Hart, maxCycles: number, pauseAt: number, budget: number): number {
+  private runSlice(hart: Hart, budget: number): number {
+    // (The run's limits are read from fields: Infinity passed as an argument is a heap number
+    // allocated on every call.)
+    const maxCycles = this.maxCycles;
+    const pauseAt = this.limitPauseAt;
     const others = this.othersEarliest;
     const nextEvent = this.events.nextTime;
     let limit = Math.min(maxCycles, others + this.quantum);
@@ -185,7 +209,8 @@ export class HartScheduler {
     this.slices++;
     const retired = hart.run(this.currentLimit, budget);
     if (hart.shared) {
-      const idle = hart.spinsIdle();
+      // A hart that stopped before an ordered operation (waiting) is not in `j .`.
+      const idle = !hart.waiting && hart.spinsIdle();
       this.setQuiet(hart, idle, idle ? -1 : hart.spinGranule());
     }
     this.current = undefined;
@@ -197,7 +222,10 @@ export class HartScheduler {
   private setQuiet(hart: Hart, idle: boolean, granule: number): void {
     hart.idle = idle;
     hart.spinning = granule >= 0;
-    this.spin(hart.hartId, granule);
+    if (this.spunOn[hart.hartId] !== granule) {
+      this.spunOn[hart.hartId] = granule;
+      this.spin(hart.hartId, granule);
+    }
   }
 
   private totalInstret(): number {
@@ -220,46 +248,72 @@ export class HartScheduler {
    */
   private pickHart(): Hart | undefined {
     const harts = this.harts;
-    let best: Hart | undefined;
+    const n = harts.length;
+    // One read of each hart's state per pick: its cycle if it is runnable, else Infinity.
+    const cyc = this.pickCycles;
+    let best = -1;
+    let bestCycle = Infinity;
+    // The runnable hart furthest behind among those that are neither idle nor spinning.
+    let busy = -1;
+    let busyCycle = Infinity;
     for (;;) {
-      best = undefined;
-      for (let i = 0; i < harts.length; i++) {
+      best = -1;
+      bestCycle = Infinity;
+      busy = -1;
+      busyCycle = Infinity;
+      for (let i = 0; i < n; i++) {
         const h = harts[i];
-        if (this.runnable(h) && (best === undefined || h.cycle < best.cycle)) best = h;
+        const c = this.runnable(h) ? h.cycle : Infinity;
+        cyc[i] = c;
+        if (c < bestCycle) {
+          bestCycle = c;
+          best = i;
+        }
+        if (c < busyCycle && !h.idle && !h.spinning) {
+          busyCycle = c;
+          busy = i;
+        }
       }
-      if (best === undefined) break;
-      const horizon = best.cycle;
-      if (this.events.nextTime > horizon) break;
-      while (this.events.nextTime <= horizon) {
+      if (best < 0 || this.events.nextTime > bestCycle) break;
+      while (this.events.nextTime <= bestCycle) {
         this.eventTime = this.events.nextTime;
         this.events.runUntil(this.eventTime);
       }
+    }
+    // An idle or spinning hart furthest behind may lag (docs/cpu.md, "Which harts another hart
+    // waits for"): the busy hart furthest behind runs first, unless its last slice ended
+    // waiting for another hart, or its slice could reach the next event, the quantum or the
+    // pause; the quiet hart then catches up in one slice instead of stepping beside it by the
+    // interrupt latency.
+    let pick = best;
+    if (busy >= 0 && busy !== best && this.stopAt === Infinity && !harts[busy].waiting &&
+        busyCycle < this.events.nextTime && busyCycle < this.pauseAt && busyCycle < bestCycle + this.quantum) {
+      pick = busy;
     }
     let earliest = Infinity;
     let active = Infinity;
     let bound = Infinity;
     let readBound = Infinity;
-    if (best !== undefined) {
-      for (let i = 0; i < harts.length; i++) {
-        const h = harts[i];
-        if (h === best || !this.runnable(h)) continue;
-        const c = h.cycle;
-        if (c < earliest) earliest = c;
-        // An idle hart can do nothing another hart sees before an event interrupts it.
-        if (h.idle) continue;
-        const b = h.hartId > best.hartId ? c + 1 : c;
-        if (b < bound) bound = b;
-        // A spinning hart stores nothing and raises no line before a store or an event.
-        if (h.spinning) continue;
-        if (c < active) active = c;
-        if (b < readBound) readBound = b;
-      }
+    for (let i = 0; i < n; i++) {
+      const c = cyc[i];
+      if (i === pick || c === Infinity) continue;
+      if (c < earliest) earliest = c;
+      const h = harts[i];
+      // An idle hart can do nothing another hart sees before an event interrupts it.
+      if (h.idle) continue;
+      // (harts[i].hartId === i: at equal cycles the lower id goes first.)
+      const b = i > pick ? c + 1 : c;
+      if (b < bound) bound = b;
+      // A spinning hart stores nothing and raises no line before a store or an event.
+      if (h.spinning) continue;
+      if (c < active) active = c;
+      if (b < readBound) readBound = b;
     }
     this.othersEarliest = earliest;
     this.othersActive = active;
     this.othersBound = bound;
     this.othersReadBound = readBound;
-    return best;
+    return pick < 0 ? undefined : harts[pick];
   }
 
   /** Every hart sleeps: jump to the next event. How the run ends when nothing will ever wake them. */

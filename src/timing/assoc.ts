@@ -12,6 +12,8 @@ export class AssocTable {
   private readonly lru: LruOrder;
   /** The entry found or inserted last: always the most recently used one (-1: none). */
   private last = -1;
+  /** Valid entries: none (a TLB under Bare translation) makes every lookup a miss without a scan. */
+  private used = 0;
   /**
    * Its range as [base, size] (size 0: none). A lookup inside it changes nothing (the entry is
    * already the most recently used), so generated block code tests it inline (rocket-code.ts).
@@ -41,6 +43,7 @@ export class AssocTable {
         return last;
       }
     }
+    if (this.used === 0) return -1;
     for (let i = 0; i < this.entries; i++) {
       const d = addr - this.base[i];
       if (d >= 0 && d < this.size[i]) {
@@ -55,6 +58,7 @@ export class AssocTable {
   /** Inserts [base, base + size) into the first invalid or the least recently used entry. */
   insert(base: number, size: number): number {
     const victim = this.lru.victim();
+    if (this.size[victim] === 0) this.used++;
     this.base[victim] = base;
     this.size[victim] = size;
     this.lru.touch(victim);
@@ -64,6 +68,7 @@ export class AssocTable {
 
   clear(): void {
     this.size.fill(0);
+    this.used = 0;
     this.lru.reset();
     this.last = -1;
     this.lastF64[1] = 0;

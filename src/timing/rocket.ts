@@ -132,7 +132,7 @@ export class RocketTimingModel implements TimingModel {
     const pc = this.basePc + offset;
     const pa = this.basePa + offset;
     let c = 0;
-    if (!this.bareFetch) c += this.translate(pc, true);
+    if (!this.bareFetch && this.itlb.lookup(pc) < 0) c += this.tlbMiss(pc, true);
     if (this.icache.access(this.icache.lineOf(pa), false) !== CacheResult.Hit) {
       this.events[TimingEvent.IcacheMiss]++;
       c += this.memLat;
@@ -172,7 +172,8 @@ export class RocketTimingModel implements TimingModel {
    */
   dataOf(r: RetireRecord, write: boolean): number {
     if (r.memPaddr < 0) return 0;
-    let c = this.bareData ? 0 : this.translate(r.memVaddr, false);
+    let c = 0;
+    if (!this.bareData && this.dtlb.lookup(r.memVaddr) < 0) c = this.tlbMiss(r.memVaddr, false);
     if (r.memIsMmio) {
       this.events[TimingEvent.MmioAccess]++;
       return c + this.mmioLat;
@@ -193,13 +194,14 @@ export class RocketTimingModel implements TimingModel {
   }
 
   /**
-   * TLB model: a hit costs nothing; a miss asks the host which PTEs a walk reads and charges
-   * tlbMissCycles plus, per PTE, a PTE-cache hit (non-leaf levels only) or a walker read
-   * through the D$. Bare translation (the host returns 0) costs nothing.
+   * TLB model, after a lookup missed (a hit costs nothing): asks the host which PTEs a walk
+   * reads and charges tlbMissCycles plus, per PTE, a PTE-cache hit (non-leaf levels only) or a
+   * walker read through the D$. Bare translation (the host returns 0) costs nothing.
    */
-  private translate(vaddr: number, isFetch: boolean): number {
+  private tlbMiss(vaddr: number, isFetch: boolean): number {
+    // (The lookup is at the call sites: on a hit, the common case, no address (a double,
+    // boxed when passed) crosses a call.)
     const tlb = isFetch ? this.itlb : this.dtlb;
-    if (tlb.lookup(vaddr) >= 0) return 0;
     const n = this.host.walkPtes(vaddr, isFetch, this.ptes);
     if (n <= 0) {
       if (isFetch) {

@@ -128,6 +128,22 @@ describe('Sv39 walks', () => {
     m.run(2);
     expect(mcause()).toBe(Cause.LoadPage);
   });
+  test('a trap and its return fetch through the new PTE after sfence.vma remapped the code page', () => {
+    // U code at VA 0x1000: an ecall, then `li a1, 1` (PAGE) or `li a1, 2` (PAGE2). The M
+    // handler (sfence.vma; mepc += 4; mret) runs after the host pointed the PTE at PAGE2, so
+    // the return must fetch from PAGE2 (the hart's per-privilege fetch page is stale then).
+    const PAGE2 = RAM + 0x21000;
+    const { m, h } = sv39([enc('csrrw', 0, Csr.mepc, a0), enc('mret')], V | Rd | X | U | A, Priv.M);
+    m.words(PAGE, [enc('ecall'), enc('addi', a1, 0, 1)]);
+    m.words(PAGE2, [enc('ecall'), enc('addi', a1, 0, 2)]);
+    const t0 = R.t0;
+    m.words(RAM + 0x800, [enc('sfence.vma', 0, 0), enc('csrrs', t0, Csr.mepc, 0), enc('addi', t0, t0, 4), enc('csrrw', 0, Csr.mepc, t0), enc('mret')]);
+    m.run(3); // to U, then the ecall
+    expect(h.pc).toBe(RAM + 0x800);
+    pte(m, L0 + 8, PAGE2, V | Rd | X | U | A);
+    m.run(6);
+    expect(h.getX(a1)).toBe(2);
+  });
   test('MPRV makes M-mode loads translate with MPP', () => {
     const { m, h } = sv39([enc('ld', a1, 8, a0)], V | Rd | A, Priv.M);
     h.writeCsr(Csr.mstatus, MSTATUS.MPRV | (1 << 11));

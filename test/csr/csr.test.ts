@@ -183,6 +183,25 @@ describe('CSR instruction semantics', () => {
     m.run(1);
     expect(h.getX(a0)).toBe(0x1c);
   });
+  test('scratch, epc, cause and tval written by instructions (the plain CSRs\' short path)', () => {
+    const { h, rd, exec } = m0();
+    h.setX(a1, 0x80000003);
+    expect(exec(enc('csrrw', 0, Csr.mepc, a1))).toBe(-1);
+    expect(rd(Csr.mepc)).toEqual([0x80000002, 0]); // bit 0 of an epc is always 0
+    expect(exec(enc('csrrsi', a0, Csr.sepc, 0x5), Priv.S)).toBe(-1);
+    expect(rd(Csr.sepc)).toEqual([0x4, 0]);
+    h.setX(a1, -1);
+    expect(exec(enc('csrrs', 0, Csr.uepc, a1), Priv.U)).toBe(-1);
+    expect(rd(Csr.uepc)).toEqual([0xfffffffe, 0xffffffff]);
+    expect(exec(enc('csrrc', a0, Csr.uepc, a1), Priv.U)).toBe(-1);
+    expect(h.getXLo(a0) >>> 0).toBe(0xfffffffe);
+    expect(rd(Csr.uepc)).toEqual([0, 0]);
+    expect(exec(enc('csrrw', 0, Csr.stval, a1), Priv.S)).toBe(-1);
+    expect(rd(Csr.stval)).toEqual([0xffffffff, 0xffffffff]);
+    expect(exec(enc('csrrw', 0, Csr.mscratch, a1), Priv.S)).toBe(Cause.Illegal);
+    expect(exec(enc('csrrs', a0, Csr.scause, 0), Priv.U)).toBe(Cause.Illegal);
+    expect(m0('IMACSU').exec(enc('csrrs', a0, Csr.uscratch, 0), Priv.U)).toBe(Cause.Illegal);
+  });
   test('minstret counts retired instructions; cycle follows the timing model', () => {
     const { m, h } = m0();
     m.words(RAM, [enc('addi', 0, 0, 0), enc('addi', 0, 0, 0), enc('csrrs', a0, Csr.minstret, 0), enc('csrrs', a1, Csr.mcycle, 0)]);

@@ -326,6 +326,96 @@ buf: .zero 512
     passesUnderEveryQuantum(image, 2);
   });
 
+  it('a busy hart interrupted by its own timer while the other hart idles or spins (two harts)', () => {
+    // The scheduler lets the busy hart run before an idle or spinning hart that is behind it
+    // (docs/cpu.md, "Which harts another hart waits for"), but never past a pending event: hart
+    // 0 counts in a tight loop with its timer armed 12-27 ticks ahead; each timer interrupt
+    // stores the count at which it arrived (so every arrival cycle is in memory and in the
+    // commit stream) and re-arms. Hart 1 first spins on a flag, then idles in `j .`. After
+    // 24 interrupts hart 0 checks the counts and releases hart 1's flag.
+    const image = buildProgram([{ name: 'busy.S', text: `
+    .equ CLINT_MTIMECMP, 0x02004000
+    .equ CLINT_MTIME, 0x0200bff8
+    .globl _start
+_start:
+    bnez a0, quiet
+    la t0, handler
+    csrw mtvec, t0
+    la s0, counts
+    li s2, 0                    # interrupts taken
+    li s1, 0                    # the count
+    li s4, 24
+    call arm
+    li t0, 1 << 7
+    csrw mie, t0                # MTIE
+    csrsi mstatus, 8            # MIE
+1:  addi s1, s1, 1              # (only s registers here: the handler uses t0-t2)
+    bne s2, s4, 1b
+    csrci mstatus, 8
+    la s0, counts               # the counts never decrease, and the last is not 0
+    ld t0, 184(s0)
+    beqz t0, fail
+    li t2, 23
+2:  ld t0, 0(s0)
+    ld t1, 8(s0)
+    bltu t1, t0, fail
+    addi s0, s0, 8
+    addi t2, t2, -1
+    bnez t2, 2b
+    la t0, flag
+    li t1, 1
+    sd t1, 0(t0)                # release hart 1
+    la t0, flag2
+3:  ld t1, 0(t0)                # and wait until it is idle
+    beqz t1, 3b
+    j pass
+arm:                            # mtimecmp = mtime + 12 + 5 * (interrupts taken mod 4)
+    li t0, CLINT_MTIME
+    ld t1, 0(t0)
+    andi t2, s2, 3
+    add t1, t1, t2
+    slli t2, t2, 2
+    add t1, t1, t2
+    addi t1, t1, 12
+    li t0, CLINT_MTIMECMP
+    sd t1, 0(t0)
+    ret
+    .balign 4
+handler:
+    slli t0, s2, 3
+    add t0, t0, s0
+    sd s1, 0(t0)
+    addi s2, s2, 1
+    li t0, 24
+    beq s2, t0, 4f
+    mv s3, ra
+    call arm
+    mv ra, s3
+    mret
+4:  li t0, CLINT_MTIMECMP
+    li t1, -1
+    sd t1, 0(t0)                # disarm
+    mret
+quiet:
+    la t0, flag
+5:  ld t1, 0(t0)                # spin until hart 0 is done
+    beqz t1, 5b
+    la t0, flag2
+    sd t1, 0(t0)
+idle:
+    j idle
+${EXIT}
+    .data
+    .balign 64
+flag: .dword 0
+    .balign 64
+flag2: .dword 0
+    .balign 64
+counts: .zero 192
+` }]);
+    passesUnderEveryQuantum(image, 2);
+  });
+
   it('an idle hart does not hold the others back (fewer hart switches)', () => {
     // Default quantum. While hart 1 idles in `j .` (interruptible, never interrupted) it can
     // do nothing hart 0 sees before an event interrupts it, so hart 0's loads and stores need

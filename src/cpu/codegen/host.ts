@@ -33,7 +33,7 @@ export interface CodeHost {
   /** The fetch cache's decoded page (its bases are in hs). */
   readonly fetchPage: DecodedPage;
   /** Points the fetch cache at the page holding pc (Trapped after a fetch trap; Wait before an ordered page walk). */
-  fetchMiss(pc: number): HartResult;
+  fetchMiss(): HartResult;
   /**
    * Info of slot idx of page dp that is not yet decoded or is a 32-bit instruction crossing
    * the page (decoded through the bus into the scratch page, which slotPage then names); -1

@@ -47,7 +47,7 @@ export function makeInterpreter(ctx: CodeContext, observed: boolean): InterpFn {
     // Fetch: the decoded page of pc (the fetch cache), the slot's packed info.
     `  off = pc - ${HS.fetchVBase};`,
     '  if (!(off >= 0 && off < 4096)) {',
-    `    ${HS.pc} = pc; k = h.fetchMiss(pc); if (k !== 1) { if (k === 0) { ${g.trapped()} } h.waiting = true; break main; }`,
+    `    ${HS.pc} = pc; k = h.fetchMiss(); if (k !== 1) { if (k === 0) { ${g.trapped()} } h.waiting = true; break main; }`,
     '    off = pc & 4095;',
     '  }',
     '  dp = h.fetchPage; sp = dp; idx = off >>> 1; info = dp.info[idx];',
