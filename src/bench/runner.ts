@@ -7,6 +7,7 @@ import { buildProgram } from '../link/build';
 import { Machine } from '../machine/machine';
 import type { RunResult } from '../machine/machine';
 import type { TimingProfile } from '../timing/profile';
+import type { FunctionCache } from '../timing/timing-code';
 import { idealProfile, rocketProfile } from '../timing/profiles/index';
 import type { Workload, WorkloadParams } from './workload';
 import { workloadSource } from './workload';
@@ -63,11 +64,13 @@ export interface PrepareOptions {
   readonly translateAfter?: number;
   /** False: reference mode (MachineOptions.fast; `rvn bench --no-fast`). */
   readonly fast?: boolean;
+  /** Generated code shared with other runs (MachineOptions.codeCache). */
+  readonly codeCache?: FunctionCache;
 }
 
 /** A fresh board with `image` (built by buildWorkload) loaded, ready to run. */
 export function prepareRun(w: Workload, image: Uint8Array, timing: BenchTiming, opts: PrepareOptions = {}): PreparedRun {
-  const machine = new Machine({ harts: w.harts, timing: timingProfileFor(timing), memBytes: opts.memBytes, translateAfter: opts.translateAfter, fast: opts.fast }, { console: () => undefined });
+  const machine = new Machine({ harts: w.harts, timing: timingProfileFor(timing), memBytes: opts.memBytes, translateAfter: opts.translateAfter, fast: opts.fast, codeCache: opts.codeCache }, { console: () => undefined });
   machine.load(image, `${w.name}.S`);
   const maxInsns = opts.maxInsns ?? 2e9;
   return {

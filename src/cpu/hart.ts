@@ -410,7 +410,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     this.rec = new PackedRetireRecord();
     this.ctx = {
       h: this, xl: this.xl, xh: this.xh, r: this.rec, tm: this.timing, t: this.t, t2: this.t2,
-      m8: this.ram8, m16: this.ram16, m32: this.ram32, codeMark: this.codeMark, bus: this.bus,
+      m8: this.ram8, m16: this.ram16, m32: this.ram32, codeMark: this.codeMark, codeBits: ram.codeBits, bus: this.bus,
       ramBase: this.ramBase, ram0Size: this.ram0Size, shared: this.shared, cache: config.codeCache ?? new FunctionCache(),
     };
     this.interp = makeInterpreter(this.ctx, false);
@@ -418,6 +418,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
       if (op !== UNDECODED && op !== CROSSING && o?.shape.plainLoad) this.plainLoadOp[op] = 1;
     });
     this.reset(0);
+    settleFields(this);
   }
 
   // --- public API ---------------------------------------------------------------------------
@@ -786,7 +787,8 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
         const idx = off >>> 1;
         let blocks = dp.blocks;
         if (blocks === undefined) {
-          blocks = dp.blocks = new Array<Block | null | undefined>(SLOTS);
+          // Filled, so that every page's array has the same elements kind (V8 map) from the start.
+          blocks = dp.blocks = new Array<Block | null | undefined>(SLOTS).fill(undefined);
           dp.heat = new Uint16Array(SLOTS);
         }
         let blk = blocks[idx];
@@ -805,7 +807,9 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
           this.runBudget = budget - n;
           // Far enough from the cycle limit, a block cannot reach it before its end.
           const fn = this.cycle + blk.maxCycles <= cycleLimit ? blk.fn : (blk.checked ?? this.checkedVariant(blk, dp, idx));
-          n += fn();
+          // Through call(): V8 would otherwise inline the first blocks it saw here, and throw the
+          // run loop's optimised code away when another block runs.
+          n += fn.call(undefined);
           lastIdx = -1;
           continue;
         }
@@ -1652,4 +1656,38 @@ function evalSimple(op: number, rl: Int32Array, rh: Int32Array, rd: number, r1: 
   rl[rd] = lo;
   rh[rd] = hi;
   return true;
+}
+
+/**
+ * Hart fields that come to hold numbers V8 cannot keep as small integers (addresses and values
+ * beyond 2^30, counters, NaN), and flags the hart flips while it runs. V8 gives a field the
+ * representation of the first value stored; the first wider value (or the first change of a
+ * field it took as constant) then gives every hart a new map, and every function optimised for
+ * the old one — the run loop, the interpreter, translated blocks — is deoptimised and compiled
+ * again (docs/performance.md). Storing such a value once in the constructor settles the map
+ * before anything runs.
+ */
+const DOUBLE_FIELDS = ['instretAtTrap', 'lastTrapEpc', 'lastTrapTval', 'loadPageLo', 'loadPageOff', 'storePageLo', 'storePageOff',
+  'lastStoreLo', 'lastStoreHi', 'targetLo', 'targetHi', 'trapTarget', 'lastTrapCause', 'blocksTranslated'] as const;
+const FLAG_FIELDS = ['attention', 'waiting', 'idle', 'spinning', 'lastWasStore', 'lastTrapIsInt', 'debugHalt', 'debugParked', 'stopRequested'] as const;
+const PAGE_FIELDS = ['fetchPage', 'slotPage'] as const;
+
+function settleFields(h: Hart): void {
+  const fields = h as unknown as Record<string, number | boolean>;
+  for (const f of DOUBLE_FIELDS) {
+    const v = fields[f];
+    fields[f] = 0.5;
+    fields[f] = v;
+  }
+  for (const f of FLAG_FIELDS) {
+    const v = fields[f];
+    fields[f] = !v;
+    fields[f] = v;
+  }
+  const pages = h as unknown as Record<string, DecodedPage>;
+  for (const f of PAGE_FIELDS) {
+    const v = pages[f];
+    pages[f] = new DecodedPage();
+    pages[f] = v;
+  }
 }

@@ -73,6 +73,12 @@ export interface MachineOptions {
    * model's choice, TimingCode.translateAfter; tests lower it to exercise translation).
    */
   translateAfter?: number;
+  /**
+   * Generated code (interpreter, blocks, timing functions) shared with other machines, e.g. the
+   * runs of a benchmark or of a sweep over the same program: their functions then share V8's
+   * optimised code instead of compiling it again (default: a cache of this machine's own).
+   */
+  codeCache?: FunctionCache;
 }
 
 /** Where the machine's output goes. */
@@ -174,7 +180,7 @@ export class Machine implements HartIrqLines, MachineClock {
     this.dtbAddr = dtbAddress(RVN_BOARD.ram.base, ramSize, this.dtb.length);
     this.bus.writeBytes(this.dtbAddr, this.dtb);
 
-    const codeCache = new FunctionCache();
+    const codeCache = options.codeCache ?? new FunctionCache();
     const timer = this.role('timer');
     const uintc = this.role('user-interrupts');
     for (let id = 0; id < nHarts; id++) {

@@ -91,11 +91,12 @@ export class RocketTimingCode implements TimingCode {
   /**
    * A Rocket block's inline timing makes it several times the code of an ideal one; V8's
    * optimising compiler takes ~10-20 ms for one, the time of tens of thousands of interpreted
-   * instructions. OpenSBI's boot (docs/performance.md) is slower with a lower entry count, and
-   * with loops translated after 1024 rounds (its short loops then cost more than they save).
+   * instructions. OpenSBI's boot (docs/performance.md) is slower with a lower entry count. A
+   * loop's head is translated after 64 rounds: once the run loop no longer deoptimised itself
+   * (2026-12-06), OpenSBI's boot was no slower with it, and short benchmark loops much faster.
    */
   readonly translateAfter = 8192;
-  readonly loopTranslateAfter = 4096;
+  readonly loopTranslateAfter = 64;
   constructor(private readonly p: TimingProfile, private readonly model: RocketCodeState) {
     this.maxInsnCycles = rocketMaxInsnCycles(p);
   }

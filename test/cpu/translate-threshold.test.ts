@@ -62,7 +62,7 @@ describe('translation thresholds', () => {
   const cases = [
     // timing, loopTranslateAfter, translateAfter (src/timing/ideal.ts, rocket-code.ts)
     ['ideal', 128, 2048],
-    ['rocket', 4096, 8192],
+    ['rocket', 64, 8192],
   ] as const;
   for (const [timing, loopAfter, entriesAfter] of cases) {
     it(`${timing}: a loop is translated after ${loopAfter} rounds, not before; results as the reference`, () => {

@@ -55,6 +55,45 @@ export class Block {
   constructor(readonly fn: BlockFn, readonly len: number, readonly maxCycles: number) {}
 }
 
+/** Placeholders in an instruction's code for writing the register locals back, and reloading them. */
+const WRITE_BACK = '/*WB*/';
+const RELOAD = '/*RL*/';
+
+/** xl[n] / xh[n] in generated code, with `=` when it is assigned. */
+const REG_RE = /\bx([lh])\[(\d+)\](\s*=(?!=))?/g;
+
+/**
+ * The guest registers a block uses live in locals ($l5 and $h5 for x5's halves): loaded at
+ * entry, written back at every exit and before every call into the hart (which may read them or
+ * trap), reloaded after a hart call that may have written one (CSR, AMO, uipi). V8 keeps locals
+ * in machine registers or stack slots; a typed-array element costs a bounds-checked load or
+ * store at every use. x0 reads as 0; slot 32, where writes to x0 go, is kept like a register
+ * (the interpreter leaves the last such value there too).
+ */
+function registerLocals(lines: readonly string[]): { declare: string; lines: string[]; writeBack: string } {
+  const used = new Set<number>();
+  const written = new Set<number>();
+  for (const line of lines) {
+    for (const m of line.matchAll(REG_RE)) {
+      const n = Number(m[2]);
+      if (n === 0 && m[3] !== undefined) throw new Error('block translator: a write to x0');
+      if (n !== 0) used.add(n);
+      if (m[3] !== undefined) written.add(n);
+    }
+  }
+  const live = [...used].sort((x, y) => x - y);
+  const stored = [...written].sort((x, y) => x - y);
+  const loads = live.map((n) => `$l${n} = xl[${n}]; $h${n} = xh[${n}];`).join(' ');
+  const writeBack = stored.map((n) => `xl[${n}] = $l${n}; xh[${n}] = $h${n};`).join(' ');
+  const locals = live.map((n) => `$l${n} = 0, $h${n} = 0`);
+  const declare = (locals.length > 0 ? `let ${locals.join(', ')}; ` : '') + loads;
+  const out = lines.map((line) => line
+    .replace(REG_RE, (_m, half: string, num: string, assign: string | undefined) => (num === '0' ? '0' : `$${half}${num}`) + (assign ?? ''))
+    .split(WRITE_BACK).join(writeBack)
+    .split(RELOAD).join(loads));
+  return { declare, lines: out, writeBack };
+}
+
 /** Decodes slot `idx` of a page if needed; returns its packed info (UNDECODED/CROSSING if not decodable here). */
 export type SlotDecoder = (dp: DecodedPage, idx: number) => number;
 
@@ -145,7 +184,7 @@ class BlockWriter {
 
   /** Counters up to date before a hart call that may trap (the instruction k does not retire). */
   private syncBefore(i: Slot): string {
-    return `${HS.pc} = ${i.pcE}; ${HS.instret} = i0 + it + ${i.k}; ${this.tw.sync(`it + ${i.k}`)} `;
+    return `${HS.pc} = ${i.pcE}; ${HS.instret} = i0 + it + ${i.k}; ${this.tw.sync(`it + ${i.k}`)} ${WRITE_BACK} `;
   }
 
   /** The hart took a trap in instruction i: the steps done (it does not retire, the trap counts). */
@@ -235,7 +274,7 @@ class BlockWriter {
       }
       case 'HART':
         return `${this.syncBefore(i)}r.memPaddr = -1; r.memIsMmio = false; r.csrWritten = false; k = ${arg}; ` +
-          `if (k !== 1) { if (k === 0) ${this.trapped(i)} h.waiting = true; ${this.exit(i.pcE, i.k)} } ${tw.resync()}`;
+          `if (k !== 1) { if (k === 0) ${this.trapped(i)} h.waiting = true; ${this.exit(i.pcE, i.k)} } ${tw.resync()} ${RELOAD}`;
       case 'RAISE':
         // Charged like an instruction, not retired, then the trap.
         return `${tw.insn(this.site(i))} ${this.syncBefore(i)}${arg}; ${this.trapped(i)}`;
@@ -278,7 +317,7 @@ class BlockWriter {
    */
   private jalr(i: Slot, code: string): Emitted {
     const n = i.k + 1;
-    const wild = `{ ${HS.pc} = ${i.pcE}; ${HS.instret} = i0 + it + ${n}; ${this.tw.sync(`it + ${n}`)} h.wildJump(jl, jh); ${this.tw.resync()} return it + ${n}; }`;
+    const wild = `{ ${HS.pc} = ${i.pcE}; ${HS.instret} = i0 + it + ${n}; ${this.tw.sync(`it + ${n}`)} ${WRITE_BACK} h.wildJump(jl, jh); ${this.tw.resync()} return it + ${n}; }`;
     code += `if (!(jh >= -0x200000 && jh < 0x200000)) ${wild} `;
     const call = this.returns.length > 0 ? this.returns[this.returns.length - 1] : undefined;
     if (call === undefined || i.info.name !== 'jalr' || i.rd !== 32 || i.rs1 !== call.link || i.imm !== 0 || n >= this.maxBlock) {
@@ -296,6 +335,7 @@ class BlockWriter {
    */
   compile(lines: string[], len: number): Block {
     const tw = this.tw;
+    const regs = registerLocals(lines);
     const body = [
       `const pc0 = ${HS.pc}, fp0 = ${HS.fetchPBase} + (pc0 - ${HS.fetchVBase}), limit = ${HS.runLimit}, i0 = ${HS.instret}, room = ${HS.runBudget};`,
       // Data translation cannot change inside a block (only traps, xRET and CSR writes change it,
@@ -303,10 +343,11 @@ class BlockWriter {
       'const bare = h.dataBare;',
       `${SEM_LOCALS} let K = 0, it = 0;`,
       tw.prologue(),
+      regs.declare,
       'body: for (;;) {',
-      ...lines,
+      ...regs.lines,
       '}',
-      `${HS.instret} = i0 + K; ${tw.sync('K')}`,
+      `${HS.instret} = i0 + K; ${tw.sync('K')} ${regs.writeBack}`,
       'return K;',
     ].join('\n');
     const fn = makeFunction<BlockFn>(this.ctx, 'block', '', body, contextBindings(this.ctx, tw.bindings()));

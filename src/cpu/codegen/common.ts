@@ -7,6 +7,7 @@ import { InsnClass } from '../../isa/classes';
 import { AllOps } from '../../isa/opcodes';
 import { div64, mulHigh, mulU128 } from '../int64';
 import { HartSlot } from '../../timing/timing-code';
+import { PageMark } from '../../memory/bus';
 import type { CodeContext } from './host';
 import { shapeOf, type SemShape } from './sem';
 
@@ -54,7 +55,7 @@ export function contextBindings(ctx: CodeContext, timing: Record<string, unknown
   return {
     ...timing,
     h: ctx.h, hs: ctx.h.hs, xl: ctx.xl, xh: ctx.xh, r: ctx.r, tm: ctx.tm, t: ctx.t, t2: ctx.t2,
-    m8: ctx.m8, m16: ctx.m16, m32: ctx.m32, codeMark: ctx.codeMark, bus: ctx.bus,
+    m8: ctx.m8, m16: ctx.m16, m32: ctx.m32, codeMark: ctx.codeMark, codeBits: ctx.codeBits, bus: ctx.bus,
     mulU128, mulHigh, div64,
   };
 }
@@ -110,9 +111,15 @@ export function ramWrite(size: number): string {
   }
 }
 
-/** A store on the inline path touched a page holding code, or reservations exist: tell the hart. */
+/**
+ * A store on the inline path touched a page holding code, or reservations exist: tell the hart,
+ * unless the page is only marked as code and the store's 64-byte granule holds none (data next
+ * to code, where Bus.ramStored would do nothing). An aligned store of at most 8 bytes stays in
+ * one granule; its bit is bit (ma >>> 6) & 31 of codeBits[ma >>> 11].
+ */
 export function codeMarkCheck(size: number | string): string {
-  return `if ((codeMark[ma >>> 12] | bus.reservationCount) !== 0) { h.storedToCode(ma, ${size}); sx = true; }`;
+  return `if ((codeMark[ma >>> 12] | bus.reservationCount) !== 0 && (codeMark[ma >>> 12] !== ${PageMark.Code} || bus.reservationCount !== 0 || ` +
+    `(codeBits[ma >>> 11] & (1 << ((ma >>> 6) & 31))) !== 0)) { h.storedToCode(ma, ${size}); sx = true; }`;
 }
 
 /** Reads of the operand halves a body uses. */

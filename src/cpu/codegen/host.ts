@@ -101,6 +101,8 @@ export interface CodeContext {
   readonly m16: Uint16Array;
   readonly m32: Int32Array;
   readonly codeMark: Uint8Array;
+  /** RAM's code granules: bit g of word 2p + (g >>> 5) is set when 64-byte granule g of page p holds decoded code. */
+  readonly codeBits: Uint32Array;
   readonly bus: { readonly reservationCount: number };
   /** RAM base and the bytes of chunk 0 (the inline RAM path). */
   readonly ramBase: number;
