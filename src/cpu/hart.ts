@@ -706,7 +706,9 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
         this.interpObserved ??= makeInterpreter(this.ctx, true);
         steps += this.interpObserved(cycleLimit, insnLimit - steps, false, obs);
       } else if (this.fast) {
-        steps += this.runBlocks(cycleLimit, insnLimit - steps);
+        // The caller's limit as it came while nothing ran yet: insnLimit - 0 would be a new
+        // heap number (a budget above 2^30) at every call.
+        steps += steps === 0 ? this.runBlocks(cycleLimit, insnLimit) : this.runBlocks(cycleLimit, insnLimit - steps);
       } else {
         steps += this.interp(cycleLimit, insnLimit - steps, false);
       }

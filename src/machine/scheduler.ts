@@ -207,7 +207,9 @@ export class HartScheduler {
     hart.syncLimit = Math.min(this.othersBound, nextEvent);
     hart.readSyncLimit = hart.dataBare ? Math.min(this.othersReadBound, nextEvent) : hart.syncLimit;
     this.slices++;
-    const retired = hart.run(this.currentLimit, budget);
+    // A slice without a cycle limit (the other harts asleep, no event due) passes the constant
+    // Infinity: V8 boxes a computed Infinity into a new heap number at every call, the constant not.
+    const retired = this.currentLimit === Infinity ? hart.run(Infinity, budget) : hart.run(this.currentLimit, budget);
     if (hart.shared) {
       // A hart that stopped before an ordered operation (waiting) is not in `j .`.
       const idle = !hart.waiting && hart.spinsIdle();
