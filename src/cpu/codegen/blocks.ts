@@ -166,6 +166,8 @@ class BlockWriter {
   private readonly tw: TimingWriter;
   /** Calls followed into their callee (innermost last): link register, slot after the call. */
   private readonly returns: { link: number; slot: number }[] = [];
+  /** The slots translated so far (a jump back to one is a loop: jal()). */
+  private readonly slots = new Set<number>();
   /** Cycles one pass of the block can take at most (loops go round only with this much room). */
   private readonly passCycles: number;
   /** Longest block in instructions (the timing model's choice, at most MAX_BLOCK). */
@@ -207,6 +209,7 @@ class BlockWriter {
   }
 
   instruction(i: Slot): Emitted {
+    this.slots.add(i.idx);
     const s = i.info.shape;
     let code = '';
     if (s.ordered && this.ctx.shared) {
@@ -292,9 +295,18 @@ class BlockWriter {
     const n = i.k + 1;
     const taken = `${i.pcE} + (${i.imm})`;
     if (i.idx * 2 + i.imm !== this.startIdx * 2) return this.exit(taken, n);
-    // A whole further pass must fit the budget and (unchecked variant) the cycle limit.
-    const room = this.checked ? `!(${this.tw.overLimit(`it + ${n}`)})` : this.tw.hasRoom(this.passCycles, `it + ${n}`);
-    return `{ if (it + ${n + this.maxBlock} <= room && ${room}) { it += ${n}; continue body; } ${this.exit(taken, n)} }`;
+    // A further pass may go on past the branch: up to maxBlock instructions.
+    return this.loopBack(taken, n, this.maxBlock, this.passCycles);
+  }
+
+  /**
+   * Back to the block's start after n instructions when a whole further pass (at most passInsns
+   * instructions, passCycles cycles) fits the budget and (unchecked variant) the cycle limit;
+   * else leave to `target`.
+   */
+  private loopBack(target: string, n: number, passInsns: number, passCycles: number): string {
+    const room = this.checked ? `!(${this.tw.overLimit(`it + ${n}`)})` : this.tw.hasRoom(passCycles, `it + ${n}`);
+    return `{ if (it + ${n + passInsns} <= room && ${room}) { it += ${n}; continue body; } ${this.exit(target, n)} }`;
   }
 
   /**
@@ -306,6 +318,15 @@ class BlockWriter {
     const target = `${i.pcE} + (${i.imm})`;
     const t = i.idx * 2 + i.imm;
     if (t < 0 || t >= 4096 || n >= this.maxBlock) return { code: code + this.exit(target, n), next: -1 };
+    // A jump (not a call) back into the block is a loop: it goes round inside the function like
+    // a branch to the start, or ends the block, rather than being unrolled up to maxBlock. (An
+    // unrolled idle loop `wfi; j` is a large function entered for one or two instructions at a
+    // time; V8 then kept it in unoptimised code, which boxes every pc above 2^31.)
+    if (i.rd === 32 && this.slots.has(t >>> 1)) {
+      // To the start, the block ends here: a further pass is these n instructions again.
+      const loop = t === this.startIdx * 2 ? this.loopBack(target, n, n, n * this.code.maxInsnCycles) : this.exit(target, n);
+      return { code: code + loop, next: -1 };
+    }
     if (i.rd === 1 || i.rd === 5) this.returns.push({ link: i.rd, slot: i.idx + (i.len >>> 1) });
     return { code: code + this.limitCheck(target, n), next: t >>> 1 };
   }
