@@ -528,8 +528,8 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     const loadIdx = pageOff >>> 1;
     const loadInfo = dp.info[loadIdx];
     if (this.plainLoadOp[loadInfo & 255] === 0) return -1;
-    const load = this.opAt(loadInfo);
-    if (load === undefined || !load.shape.plainLoad) return -1;
+    // A plain load (plainLoadOp), hence a decoded op.
+    const load = this.ops[loadInfo & 255];
     const rd = (loadInfo >>> 8) & 63;
     const base = (loadInfo >>> 14) & 31;
     if (rd === 32) return -1;
