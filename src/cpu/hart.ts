@@ -411,7 +411,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     this.ctx = {
       h: this, xl: this.xl, xh: this.xh, r: this.rec, tm: this.timing, t: this.t, t2: this.t2,
       m8: this.ram8, m16: this.ram16, m32: this.ram32, codeMark: this.codeMark, codeBits: ram.codeBits, bus: this.bus,
-      ramBase: this.ramBase, ram0Size: this.ram0Size, shared: this.shared, cache: config.codeCache ?? new FunctionCache(),
+      ramBase: this.ramBase, ram0Size: this.ram0Size, shared: this.shared, cache: config.codeCache ?? new FunctionCache(), csr: this.csr,
     };
     this.interp = makeInterpreter(this.ctx, false);
     this.ops.forEach((o, op) => {

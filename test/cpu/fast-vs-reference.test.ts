@@ -570,6 +570,86 @@ _start:
 ${EXIT}`);
   });
 
+  it('plain CSRs in hot blocks (every CSR form, write masks, 64-bit values, rd = x0) and one below its privilege', () => {
+    // Blocks do plain CSRs (scratch, epc, ...) inline while the privilege allows; in S-mode an
+    // access to mscratch must still be illegal (the M handler counts and skips it).
+    compare(`
+    .globl _start
+_start:
+    la t0, handler
+    csrw mtvec, t0
+    li s1, 200
+    li s2, 0
+1:  csrw mscratch, s1
+    csrrs t0, mscratch, zero    # a read: no write
+    bne t0, s1, fail
+    li t1, 0xf0
+    csrrs t2, mscratch, t1      # t2 = s1, mscratch = s1 | 0xf0
+    csrrc t3, mscratch, t1      # t3 = s1 | 0xf0, mscratch = s1 & ~0xf0
+    or t4, s1, t1
+    bne t3, t4, fail
+    csrrwi t5, sscratch, 21
+    csrrsi t5, sscratch, 10     # t5 = 21, sscratch = 31
+    csrrci t6, sscratch, 3      # t6 = 31, sscratch = 28
+    csrr a1, sscratch
+    li a0, 28
+    bne a1, a0, fail
+    li a2, 31
+    bne t6, a2, fail
+    li a2, 21
+    bne t5, a2, fail
+    csrw sepc, s1               # bit 0 of an epc is always 0 (IALIGN = 16)
+    csrr a3, sepc
+    andi a4, s1, -2
+    bne a3, a4, fail
+    csrrw zero, mscratch, s1    # rd = x0
+    csrr t0, mscratch
+    bne t0, s1, fail
+    add s2, s2, a3
+    addi s1, s1, -1
+    bnez s1, 1b
+    li t0, 20000                # sum of s1 & ~1 for s1 = 1..200
+    bne s2, t0, fail
+    li t1, -3
+    slli t1, t1, 40
+    csrw mscratch, t1
+    csrr t2, mscratch
+    bne t1, t2, fail            # all 64 bits
+    li t0, 0x1800
+    csrc mstatus, t0
+    li t0, 0x800
+    csrs mstatus, t0            # MPP = S
+    la t0, smode
+    csrw mepc, t0
+    li s3, 0
+    mret
+smode:
+    li s1, 100
+2:  csrw sscratch, s1
+    csrr t0, sscratch
+    bne t0, s1, fail
+    csrr t1, mscratch           # illegal in S-mode
+    addi s1, s1, -1
+    bnez s1, 2b
+    ecall
+    .balign 4
+handler:
+    csrr t4, mcause
+    li t5, 2
+    bne t4, t5, 3f
+    addi s3, s3, 1
+    csrr t5, mepc
+    addi t5, t5, 4
+    csrw mepc, t5
+    mret
+3:  li t5, 9
+    bne t4, t5, fail
+    li t0, 100
+    bne s3, t0, fail
+    j pass
+${EXIT}`);
+  });
+
   it('two harts: AMOs and LR/SC on shared counters', () => {
     compare(`
     .globl _start

@@ -37,6 +37,7 @@ import { addressCode, codeMarkCheck, contextBindings, makeFunction, operandReads
 import type { CodeContext } from './host';
 import { splitArgs } from './interp';
 import { expand } from './sem';
+import { InsnClass } from '../../isa/classes';
 
 /**
  * Longest block, in instructions, whatever the timing model asks for (TimingCode.maxBlock):
@@ -275,9 +276,12 @@ class BlockWriter {
         const [lo, hi] = splitArgs(arg);
         return `jl = ${lo}; jh = ${hi};`;
       }
-      case 'HART':
-        return `${this.syncBefore(i)}r.memPaddr = -1; r.memIsMmio = false; r.csrWritten = false; k = ${arg}; ` +
+      case 'HART': {
+        const call = `${this.syncBefore(i)}r.memPaddr = -1; r.memIsMmio = false; r.csrWritten = false; k = ${arg}; ` +
           `if (k !== 1) { if (k === 0) ${this.trapped(i)} h.waiting = true; ${this.exit(i.pcE, i.k)} } ${tw.resync()} ${RELOAD}`;
+        const inline = i.info.cls === InsnClass.Csr ? this.plainCsr(i) : undefined;
+        return inline === undefined ? call : `if (${inline.test}) { ${inline.code} } else { ${call} }`;
+      }
       case 'RAISE':
         // Charged like an instruction, not retired, then the trap.
         return `${tw.insn(this.site(i))} ${this.syncBefore(i)}${arg}; ${this.trapped(i)}`;
@@ -288,6 +292,35 @@ class BlockWriter {
       default:
         throw new Error(`block translator: unknown effect ${name}`);
     }
+  }
+
+  /**
+   * A CSR instruction on a plain CSR (CsrFile.plainSlot: a slot, a write mask, no side effects,
+   * no ordering) done inline while the privilege allows it: what Hart.plainCsr does, without
+   * the call and the registers' write-back and reload around it. Trap handlers read and write
+   * their epc, scratch, cause and tval this way. Otherwise (another CSR, too low a privilege)
+   * the hart does it. The access (op, CSR, source) is known here from the encoding: funct3 1-3
+   * CSRRW/S/C with rs1, 5-7 the same with the immediate in imm's bits 12 and up.
+   */
+  private plainCsr(i: Slot): { test: string; code: string } | undefined {
+    const plain = this.ctx.csr;
+    const num = i.imm & 0xfff;
+    const slot = plain.plainSlot[num];
+    if (slot < 0) return undefined;
+    const funct3 = i.info.funct3;
+    const kind = (funct3 & 3) - 1; // 0 write, 1 set, 2 clear
+    const immForm = funct3 >= 4;
+    const src = immForm ? i.imm >>> 12 : i.rs1;
+    const writes = kind === 0 || src !== 0;
+    const [sl, sh] = immForm ? [String(src), '0'] : [`xl[${src}]`, `xh[${src}]`];
+    const lo = 2 * slot;
+    let code = `v = cw[${lo}]; vh = cw[${lo + 1}]; `;
+    if (writes) {
+      const [nl, nh] = kind === 0 ? [sl, sh] : kind === 1 ? [`v | ${sl}`, `vh | ${sh}`] : [`v & ~${sl}`, `vh & ~${sh}`];
+      code += `cw[${lo}] = (${nl}) & ${plain.plainMaskLo[num]}; cw[${lo + 1}] = ${nh}; `;
+    }
+    code += `r.csrWritten = ${writes}; r.csr = ${num}; xl[${i.rd}] = v; xh[${i.rd}] = vh;`;
+    return { test: `h.priv >= ${plain.plainPriv[num]}`, code };
   }
 
   /** A taken branch: leave the block (a side exit), or go round again when it loops to the start. */

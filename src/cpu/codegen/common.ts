@@ -55,7 +55,7 @@ export function contextBindings(ctx: CodeContext, timing: Record<string, unknown
   return {
     ...timing,
     h: ctx.h, hs: ctx.h.hs, xl: ctx.xl, xh: ctx.xh, r: ctx.r, tm: ctx.tm, t: ctx.t, t2: ctx.t2,
-    m8: ctx.m8, m16: ctx.m16, m32: ctx.m32, codeMark: ctx.codeMark, codeBits: ctx.codeBits, bus: ctx.bus,
+    m8: ctx.m8, m16: ctx.m16, m32: ctx.m32, codeMark: ctx.codeMark, codeBits: ctx.codeBits, bus: ctx.bus, cw: ctx.csr.w,
     mulU128, mulHigh, div64,
   };
 }

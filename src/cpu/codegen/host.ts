@@ -111,4 +111,17 @@ export interface CodeContext {
   readonly shared: boolean;
   /** Compiled functions shared with the other harts of the machine. */
   readonly cache: FunctionCache;
+  /** The hart's CSR words and which CSRs are plain (blocks access those inline: blocks.ts). */
+  readonly csr: PlainCsrs;
+}
+
+/**
+ * The plain CSRs of a CSR file (CsrFile: a slot of `w`, a write mask of the low word, a lowest
+ * privilege; no side effects): fixed for the file's life.
+ */
+export interface PlainCsrs {
+  readonly w: Int32Array;
+  readonly plainSlot: Int16Array;
+  readonly plainMaskLo: Int32Array;
+  readonly plainPriv: Uint8Array;
 }
