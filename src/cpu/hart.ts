@@ -806,14 +806,21 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
           }
         }
         if (blk != null && blk.len <= budget - n) {
-          this.runBudget = budget - n;
-          // Far enough from the cycle limit, a block cannot reach it before its end.
-          const fn = this.cycle + blk.maxCycles <= cycleLimit ? blk.fn : (blk.checked ?? this.checkedVariant(blk, dp, idx));
-          // Through call(): V8 would otherwise inline the first blocks it saw here, and throw the
-          // run loop's optimised code away when another block runs.
-          n += fn.call(undefined);
-          lastIdx = -1;
-          continue;
+          // Far enough from the cycle limit, a block cannot reach it before its end. Nearer, its
+          // checked variant runs: a translation of its own, made by the same rule (after
+          // translateAfter such entries; the interpreter runs there until then).
+          let fn: BlockFn | undefined = blk.fn;
+          if (this.cycle + blk.maxCycles > cycleLimit) {
+            fn = blk.checked ?? (++blk.nearLimit >= this.translateAfter ? this.checkedVariant(blk, dp, idx) : undefined);
+          }
+          if (fn !== undefined) {
+            this.runBudget = budget - n;
+            // Through call(): V8 would otherwise inline the first blocks it saw here, and throw the
+            // run loop's optimised code away when another block runs.
+            n += fn.call(undefined);
+            lastIdx = -1;
+            continue;
+          }
         }
         lastDp = dp;
         lastIdx = idx;

@@ -48,11 +48,13 @@ export type BlockFn = () => number;
 
 /**
  * A translated block: its function, its length in instructions (of one pass), an upper bound
- * of the cycles one pass takes, and, made when first needed, its checked variant (a cycle
+ * of the cycles one pass takes, and, made when often needed, its checked variant (a cycle
  * limit test after every instruction) for entries closer than maxCycles to the limit.
  */
 export class Block {
   checked: BlockFn | undefined = undefined;
+  /** Entries that needed the checked variant (it is made after the hart's translateAfter of them). */
+  nearLimit = 0;
   constructor(readonly fn: BlockFn, readonly len: number, readonly maxCycles: number) {}
 }
 
