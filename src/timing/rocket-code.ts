@@ -36,6 +36,8 @@ import type { TimingProfile } from './profile';
 
 const isPow2 = (n: number): boolean => n > 0 && (n & (n - 1)) === 0;
 
+/** The satp CSR (a write also forgets translations: the model's csrCtl). */
+export const SATP = 0x180;
 /** Page-table levels a walk may read at most (the model's PTE buffer). */
 const MAX_WALK_READS = 8;
 
@@ -199,7 +201,7 @@ class RocketWriter implements TimingWriter {
         code += `${setRd(`s + ${p.jalrLinkLatency}`)}now = s + 1 + ctl;`;
         break;
       case InsnClass.Csr:
-        code += `ctl = tm.csrCtl(r); ${setRd(`s + ${p.csrReadLatency}`)}now = s + 1 + ctl;`;
+        code += `${this.csrCtl(i)}${setRd(`s + ${p.csrReadLatency}`)}now = s + 1 + ctl;`;
         break;
       case InsnClass.Amo:
       case InsnClass.Lr:
@@ -241,6 +243,17 @@ class RocketWriter implements TimingWriter {
       else this.settled.delete(i.rd);
     }
     return code;
+  }
+
+  /**
+   * ctl of a CSR instruction: the model's csrCtl(r), written out when the CSR is known (a block)
+   * and is not satp (whose write also forgets translations): a write flushes unless the profile
+   * lists the CSR as a no-flush one.
+   */
+  private csrCtl(i: TimingSite): string {
+    if (i.csr === undefined || i.csr === SATP) return 'ctl = tm.csrCtl(r); ';
+    if (this.p.csrNoFlush.some((c) => (c & 0xfff) === i.csr)) return 'ctl = 0; ';
+    return `ctl = 0; if (r.csrWritten) { ctl = ${this.p.csrWriteFlushCycles}; ev[${TimingEvent.PipelineFlush}]++; } `;
   }
 
   /** Predictor calls take pcs relative to the model's base pc (small integers: nothing is boxed). */

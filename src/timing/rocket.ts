@@ -13,11 +13,10 @@ import { lfsrSeed } from './lfsr';
 import { TIMING_EVENT_COUNT, TimingEvent } from './events';
 import type { TimingProfile } from './profile';
 import { BARE_HOST, TrapKind, type RetireRecord, type TimingHost, type TimingModel } from './record';
-import { RocketSlot, RocketTimingCode } from './rocket-code';
+import { RocketSlot, RocketTimingCode, SATP } from './rocket-code';
 import { recordRetire } from './retire-record';
 import type { FunctionCache } from './timing-code';
 
-const SATP = 0x180;
 const PTE_BYTES = 8;
 /** Sv39: three levels; a walk that stops early maps a 2 MiB or 1 GiB superpage. */
 const SV39_LEVELS = 3;

@@ -69,6 +69,11 @@ export interface TimingSite {
   readonly fetchPa: string;
   /** Expression for the next pc of a taken jump (Jal, Jalr, Xret): a JS number. */
   readonly target: string;
+  /**
+   * CSR instructions in a translated block: the CSR's number (the record then holds it after
+   * the instruction; whether it wrote stays in the record).
+   */
+  readonly csr?: number;
   /** In a translated block: the byte offset from the block's first instruction and in the page. */
   readonly at?: { readonly offset: number; readonly pageOffset: number };
 }

@@ -208,6 +208,7 @@ class BlockWriter {
       cls: i.info.cls, rd: i.rd === 32 ? 0 : i.rd, rs1: i.rs1, rs2: i.rs2, len: i.len, imm: i.imm,
       memWidth: s.loadSize || s.storeSize, funct3: i.info.funct3, rdMayBeZero: false,
       pc: i.pcE, fetchPa: `(fp0 + ${i.offset})`, target: `${HS.pc}`, at: { offset: i.offset, pageOffset: i.idx * 2 },
+      csr: i.info.cls === InsnClass.Csr ? i.imm & 0xfff : undefined,
     };
   }
 
