@@ -101,6 +101,16 @@ root: .space 4096
 l1: .space 4096
 l0: .space 4096`;
 
+/** From M-mode to S-mode at the label `smode`. */
+const TO_SMODE = `
+    li t0, 0x1800
+    csrc mstatus, t0
+    li t0, 0x800
+    csrs mstatus, t0        # MPP = S
+    la t0, smode
+    csrw mepc, t0
+    mret`;
+
 function sv39Setup(pages: { label: string; flags: number }[]): string {
   const leaves = pages.map(({ label, flags }, i) => `
     la t3, ${label}
@@ -130,14 +140,7 @@ function sv39Setup(pages: { label: string; flags: number }[]): string {
     li t1, 8 << 60
     or t0, t0, t1
     csrw satp, t0
-    sfence.vma
-    li t0, 0x1800
-    csrc mstatus, t0
-    li t0, 0x800
-    csrs mstatus, t0        # MPP = S
-    la t0, smode
-    csrw mepc, t0
-    mret`;
+    sfence.vma${TO_SMODE}`;
 }
 
 describe('fast mode gives exactly the reference results', () => {
@@ -615,14 +618,7 @@ _start:
     csrw mscratch, t1
     csrr t2, mscratch
     bne t1, t2, fail            # all 64 bits
-    li t0, 0x1800
-    csrc mstatus, t0
-    li t0, 0x800
-    csrs mstatus, t0            # MPP = S
-    la t0, smode
-    csrw mepc, t0
-    li s3, 0
-    mret
+    li s3, 0${TO_SMODE}
 smode:
     li s1, 100
 2:  csrw sscratch, s1
