@@ -23,7 +23,7 @@ import { TrapKind } from '../timing/record';
 import { PackedRetireRecord, type RetireRecord, type TimingHost, type TimingModel } from '../timing/record';
 import { FunctionCache, HartSlot, type TimingCode } from '../timing/timing-code';
 import type { UintcPort } from '../hw/uintc-port';
-import { CsrFile, Irq, Ms, Slot } from '../csr/csrfile';
+import { CsrFile, Irq, Ms, Slot, csrModified } from '../csr/csrfile';
 import type { CsrHost } from '../csr/csrfile';
 import { Csr, INTERRUPT_CSRS, INTERRUPT_ENABLE_CSRS, MODE_CSRS, ORDERED_CSRS } from '../csr/table';
 import { CROSSING, DecodedPage, SLOTS, UNDECODED, decodeInto } from './decoded';
@@ -1349,14 +1349,8 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     const oldLo = t[0];
     const oldHi = t[1];
     if (writes) {
-      let lo = srcLo;
-      let hi = srcHi;
-      if (kind !== 0) {
-        csr.readForModify(num, t);
-        if (kind === 1) { lo = t[0] | srcLo; hi = t[1] | srcHi; }
-        else { lo = t[0] & ~srcLo; hi = t[1] & ~srcHi; }
-      }
-      csr.write(num, lo, hi);
+      if (kind !== 0) csr.readForModify(num, t);
+      csr.write(num, csrModified(kind, t[0], srcLo), csrModified(kind, t[1], srcHi));
       this.rec.csrWritten = true;
       this.afterCsrWrite(num);
       // Another hart may now (or may no longer) be able to interrupt this one: the machine
@@ -1378,12 +1372,8 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     const oldLo = w[2 * slot];
     const oldHi = w[2 * slot + 1];
     if (writes) {
-      let lo = srcLo;
-      let hi = srcHi;
-      if (kind === 1) { lo = oldLo | srcLo; hi = oldHi | srcHi; }
-      else if (kind === 2) { lo = oldLo & ~srcLo; hi = oldHi & ~srcHi; }
-      w[2 * slot] = lo & this.csr.plainMaskLo[num];
-      w[2 * slot + 1] = hi;
+      w[2 * slot] = csrModified(kind, oldLo, srcLo) & this.csr.plainMaskLo[num];
+      w[2 * slot + 1] = csrModified(kind, oldHi, srcHi);
       this.rec.csrWritten = true;
     }
     this.rec.csr = num;

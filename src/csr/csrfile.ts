@@ -42,6 +42,19 @@ export const enum Slot {
 }
 
 /** What the CSR file reads from its hart (counters, time, events). */
+/**
+ * What CSRRW/CSRRS/CSRRC (`kind` 0/1/2) write: the source, old | source, old & ~source (one
+ * 32-bit half). csrModifiedCode is the same as an expression, for generated code.
+ */
+export function csrModified(kind: number, old: number, src: number): number {
+  return kind === 0 ? src : kind === 1 ? old | src : old & ~src;
+}
+
+/** csrModified as a JS expression of `old` and `src`. */
+export function csrModifiedCode(kind: number, old: string, src: string): string {
+  return kind === 0 ? src : kind === 1 ? `${old} | ${src}` : `${old} & ~${src}`;
+}
+
 export interface CsrHost {
   readonly hartId: number;
   readonly cycle: number;

@@ -84,6 +84,8 @@ export interface RocketCodeState {
   readonly events: Float64Array;
   readonly dcache: { readonly dirty: Uint8Array };
   readonly dtlb: { readonly lastF64: Float64Array };
+  /** A write to CSR `num` flushes the pipeline (the profile does not list it as a no-flush CSR). */
+  flushesOnWrite(num: number): boolean;
 }
 
 export class RocketTimingCode implements TimingCode {
@@ -252,7 +254,7 @@ class RocketWriter implements TimingWriter {
    */
   private csrCtl(i: TimingSite): string {
     if (i.csr === undefined || i.csr === SATP) return 'ctl = tm.csrCtl(r); ';
-    if (this.p.csrNoFlush.some((c) => (c & 0xfff) === i.csr)) return 'ctl = 0; ';
+    if (!this.model.flushesOnWrite(i.csr)) return 'ctl = 0; ';
     return `ctl = 0; if (r.csrWritten) { ctl = ${this.p.csrWriteFlushCycles}; ev[${TimingEvent.PipelineFlush}]++; } `;
   }
 

@@ -273,12 +273,17 @@ export class RocketTimingModel implements TimingModel {
   csrCtl(r: RetireRecord): number {
     if (!r.csrWritten) return 0;
     let ctl = 0;
-    if (this.noFlush[r.csr & 0xfff] === 0) {
+    if (this.flushesOnWrite(r.csr)) {
       ctl = this.csrFlush;
       this.events[TimingEvent.PipelineFlush]++;
     }
     if (r.csr === SATP) this.forgetTranslation();
     return ctl;
+  }
+
+  /** A write to CSR `num` flushes the pipeline (the profile does not list it as a no-flush CSR). */
+  flushesOnWrite(num: number): boolean {
+    return this.noFlush[num & 0xfff] === 0;
   }
 
   /** fence.i: the whole I$ is invalidated, the pipeline flushed. */

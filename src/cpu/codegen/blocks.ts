@@ -38,6 +38,7 @@ import type { CodeContext } from './host';
 import { splitArgs } from './interp';
 import { expand } from './sem';
 import { InsnClass } from '../../isa/classes';
+import { csrModifiedCode } from '../../csr/csrfile';
 
 /**
  * Longest block, in instructions, whatever the timing model asks for (TimingCode.maxBlock):
@@ -319,8 +320,9 @@ class BlockWriter {
     const lo = 2 * slot;
     let code = `v = cw[${lo}]; vh = cw[${lo + 1}]; `;
     if (writes) {
-      const [nl, nh] = kind === 0 ? [sl, sh] : kind === 1 ? [`v | ${sl}`, `vh | ${sh}`] : [`v & ~${sl}`, `vh & ~${sh}`];
-      code += `cw[${lo}] = (${nl}) & ${plain.plainMaskLo[num]}; cw[${lo + 1}] = ${nh}; `;
+      const newLo = csrModifiedCode(kind, 'v', sl);
+      const newHi = csrModifiedCode(kind, 'vh', sh);
+      code += `cw[${lo}] = (${newLo}) & ${plain.plainMaskLo[num]}; cw[${lo + 1}] = ${newHi}; `;
     }
     code += `r.csrWritten = ${writes}; r.csr = ${num}; xl[${i.rd}] = v; xh[${i.rd}] = vh;`;
     return { test: `h.priv >= ${plain.plainPriv[num]}`, code };
