@@ -37,7 +37,6 @@ import { addressCode, codeMarkCheck, contextBindings, makeFunction, operandReads
 import type { CodeContext } from './host';
 import { splitArgs } from './interp';
 import { expand } from './sem';
-import { foldBlock } from './fold';
 import { InsnClass } from '../../isa/classes';
 import { csrModifiedCode } from '../../csr/csrfile';
 
@@ -396,7 +395,7 @@ class BlockWriter {
   compile(lines: string[], len: number): Block {
     const tw = this.tw;
     const regs = registerLocals(lines);
-    const head = [
+    const body = [
       `const pc0 = ${HS.pc}, fp0 = ${HS.fetchPBase} + (pc0 - ${HS.fetchVBase}), limit = ${HS.runLimit}, i0 = ${HS.instret}, room = ${HS.runBudget};`,
       // Data translation cannot change inside a block (only traps, xRET and CSR writes change it,
       // and the block leaves after those).
@@ -404,11 +403,12 @@ class BlockWriter {
       `${SEM_LOCALS} let K = 0, it = 0;`,
       tw.prologue(),
       regs.declare,
+      'body: for (;;) {',
+      ...regs.lines,
+      '}',
+      `${HS.instret} = i0 + K; ${tw.sync('K')} ${regs.writeBack}`,
+      'return K;',
     ].join('\n');
-    const tail = `${HS.instret} = i0 + K; ${tw.sync('K')} ${regs.writeBack}\nreturn K;`;
-    // Cold blocks run in V8's unoptimising tiers: fold what is known here (fold.ts).
-    const loop = foldBlock({ head, lines: regs.lines, tail });
-    const body = [head, 'body: for (;;) {', ...loop, '}', tail].join('\n');
     const fn = makeFunction<BlockFn>(this.ctx, 'block', '', body, contextBindings(this.ctx, tw.bindings()));
     return new Block(fn, len, len * this.code.maxInsnCycles);
   }
