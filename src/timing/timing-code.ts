@@ -74,6 +74,15 @@ export interface TimingSite {
    * the instruction; whether it wrote stays in the record).
    */
   readonly csr?: number;
+  /**
+   * A site whose fields are variables but which belongs to one place in a block (the call form
+   * of first-tier blocks, retire-record.ts): `ram`, the locals ma, lo and hi hold the access as
+   * in a block (ma = -1 off the inline RAM path); `memo`, an lvalue of this site's own in which
+   * the model may remember state between its runs (the Rocket model: the fetch epoch it last
+   * fetched at; NaN at first).
+   */
+  readonly ram?: boolean;
+  readonly memo?: string;
   /** In a translated block: the byte offset from the block's first instruction and in the page. */
   readonly at?: { readonly offset: number; readonly pageOffset: number };
 }
@@ -105,6 +114,13 @@ export interface TimingWriter {
   resync(): string;
 }
 
+/** When the first tier translates, and when its blocks get the inline timing (TimingCode.firstTier). */
+export interface FirstTier {
+  readonly translateAfter: number;
+  readonly loopTranslateAfter: number;
+  readonly inlineAfter: number;
+}
+
 /** What a timing model offers the code generators. */
 export interface TimingCode {
   /**
@@ -129,6 +145,14 @@ export interface TimingCode {
    */
   readonly translateAfter: number;
   readonly loopTranslateAfter: number;
+  /**
+   * A cheaper first tier (absent: one tier). A slot then gets a block with the timing in call
+   * form (retire-record.ts callTimingCode: a retire(record) call per instruction, a small
+   * function V8 compiles quickly) after the first tier's `translateAfter` entries or
+   * `loopTranslateAfter` rounds, and a block that has retired `inlineAfter` instructions is made
+   * again with this code's inline timing. The cycles are the same in both tiers.
+   */
+  readonly firstTier?: FirstTier;
   /** A writer for one function whose inline RAM path covers RAM from `ramBase`. */
   writer(ramBase: number): TimingWriter;
 }
