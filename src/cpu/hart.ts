@@ -333,7 +333,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   /** Near-limit entries of an inline block before its checked variant is made. */
   private readonly checkedAfter: number;
   /**
-   * The first tier's code (the model's timing in call form) while blocks are made in two tiers
+   * The first tier's code (the model's timing deferred into calls) while blocks are made in two tiers
    * (TimingCode.firstTier), and the instructions a first-tier block retires before it is made
    * again with the inline timing; undefined: blocks get the inline timing at once.
    */
@@ -831,8 +831,8 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
         if (blk != null && blk.len <= budget - n) {
           // Far enough from the cycle limit, a block cannot reach it before its end. Nearer, its
           // checked variant runs: a translation of its own, made by the same rule (after
-          // checkedAfter such entries; the interpreter runs there until then). A first-tier
-          // block is its own checked variant.
+          // checkedAfter such entries; the interpreter runs there until then), with the inline
+          // timing also for a first-tier block.
           let fn: BlockFn | undefined = blk.fn;
           if (this.cycle + blk.maxCycles > cycleLimit) {
             fn = blk.checked ?? (++blk.nearLimit >= this.checkedAfter ? this.checkedVariant(blk, dp, idx) : undefined);
@@ -859,8 +859,8 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   }
 
   /**
-   * The first block of slot idx of dp: in call form when there is a first tier (its own checked
-   * variant, counting down to its inline version), else with the inline timing.
+   * The first block of slot idx of dp: with the timing deferred into calls when there is a first
+   * tier (counting down to its inline version), else with the inline timing.
    */
   private firstBlock(dp: DecodedPage, idx: number): Block | undefined {
     const code = this.firstTierCode;

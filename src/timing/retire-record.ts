@@ -1,8 +1,8 @@
 /**
  * A model's retire(record), made from its timing code (timing-code.ts): the cost of one
  * instruction described by a RetireRecord, for hosts that feed records (the timing tests, other
- * tools), and for the hart's interpreter and first-tier blocks (callTimingCode below), which
- * describe each instruction in the hart's record and call it.
+ * tools) and for the hart's interpreter, which describes each instruction in the hart's record
+ * and calls it; first-tier blocks call a variant of it made the same way (deferredTimingCode).
  */
 import { InsnClass, InsnClassCount, type RetireRecord } from './record';
 import { FunctionCache, HartSlot, type TimingCode, type TimingSite, type TimingWriter } from './timing-code';

@@ -15,6 +15,10 @@
  *                   path (lo:hi the address), or ma = -1 when the hart made the access (the
  *                   record's memPaddr, memVaddr and memIsMmio are then set)
  *   a, ah, b, bh    (mul/div) the operands
+ * in translated blocks also
+ *   pc0, fp0        the virtual pc and physical fetch address of the block's first instruction
+ *   it              instructions retired by earlier passes of a block that loops to its start
+ *   bare            true when data translation is Bare
  * and the locals the model declares in prologue(), which must not clash with the generators':
  * a, ah, b, bh, lo, hi, v, vh, sh, tk, ma, sx, jl, jh, k, K, i0, it, n, room, pc, npc, fpa, dp,
  * idx, info, op, rd, rs1, rs2, imm, len (see src/cpu/codegen). A block may loop back to its
@@ -146,11 +150,12 @@ export interface TimingCode {
   readonly translateAfter: number;
   readonly loopTranslateAfter: number;
   /**
-   * A cheaper first tier (absent: one tier). A slot then gets a block with the timing in call
-   * form (retire-record.ts callTimingCode: a retire(record) call per instruction, a small
-   * function V8 compiles quickly) after the first tier's `translateAfter` entries or
-   * `loopTranslateAfter` rounds, and a block that has retired `inlineAfter` instructions is made
-   * again with this code's inline timing. The cycles are the same in both tiers.
+   * A cheaper first tier (absent: one tier). With inlineAfter > 0 a slot gets a block whose
+   * timing is deferred into calls of a function made from this code (retire-record.ts
+   * deferredTimingCode: a smaller function for V8 to compile) after the first tier's
+   * `translateAfter` entries or `loopTranslateAfter` rounds, and a block that has retired
+   * `inlineAfter` instructions is made again with this code's inline timing. The cycles are the
+   * same in both tiers.
    */
   readonly firstTier?: FirstTier;
   /** A writer for one function whose inline RAM path covers RAM from `ramBase`. */
