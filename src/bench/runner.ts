@@ -62,8 +62,6 @@ export interface PrepareOptions {
   readonly maxInsns?: number;
   /** Fast mode's translation threshold (MachineOptions.translateAfter; tests lower it). */
   readonly translateAfter?: number;
-  /** When first-tier blocks get the inline timing (MachineOptions.inlineAfter; tests force the tiers). */
-  readonly inlineAfter?: number;
   /** False: reference mode (MachineOptions.fast; `rvn bench --no-fast`). */
   readonly fast?: boolean;
   /** Generated code shared with other runs (MachineOptions.codeCache). */
@@ -72,7 +70,7 @@ export interface PrepareOptions {
 
 /** A fresh board with `image` (built by buildWorkload) loaded, ready to run. */
 export function prepareRun(w: Workload, image: Uint8Array, timing: BenchTiming, opts: PrepareOptions = {}): PreparedRun {
-  const machine = new Machine({ harts: w.harts, timing: timingProfileFor(timing), memBytes: opts.memBytes, translateAfter: opts.translateAfter, inlineAfter: opts.inlineAfter, fast: opts.fast, codeCache: opts.codeCache }, { console: () => undefined });
+  const machine = new Machine({ harts: w.harts, timing: timingProfileFor(timing), memBytes: opts.memBytes, translateAfter: opts.translateAfter, fast: opts.fast, codeCache: opts.codeCache }, { console: () => undefined });
   machine.load(image, `${w.name}.S`);
   const maxInsns = opts.maxInsns ?? 2e9;
   return {

@@ -22,7 +22,6 @@ import type { Extension } from '../isa/opcodes';
 import { TrapKind } from '../timing/record';
 import { PackedRetireRecord, type RetireRecord, type TimingHost, type TimingModel } from '../timing/record';
 import { FunctionCache, HartSlot, type TimingCode } from '../timing/timing-code';
-import { deferredTimingCode } from '../timing/retire-record';
 import type { UintcPort } from '../hw/uintc-port';
 import { CsrFile, Irq, Ms, Slot, csrModified } from '../csr/csrfile';
 import type { CsrHost } from '../csr/csrfile';
@@ -98,13 +97,6 @@ export interface HartConfig {
    * on short programs).
    */
   translateAfter?: number;
-  /**
-   * Fast mode, a timing model with a first tier (TimingCode.firstTier): instructions a
-   * first-tier block retires before it is made again with the inline timing (default: the
-   * model's choice). 0: no first tier (blocks get the inline timing at once); Infinity: blocks
-   * keep the call form. Cycles are the same either way.
-   */
-  inlineAfter?: number;
   /** The hart shares memory with other harts (its accesses are ordered among them: docs/cpu.md). */
   shared?: boolean;
   /** Compiled code shared with the machine's other harts (default: the hart's own). */
@@ -330,15 +322,6 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   /** HartConfig.fast: translated blocks are used. */
   fast: boolean;
   private readonly translateAfter: number;
-  /** Near-limit entries of an inline block before its checked variant is made. */
-  private readonly checkedAfter: number;
-  /**
-   * The first tier's code (the model's timing deferred into calls) while blocks are made in two tiers
-   * (TimingCode.firstTier), and the instructions a first-tier block retires before it is made
-   * again with the inline timing; undefined: blocks get the inline timing at once.
-   */
-  private readonly firstTierCode: TimingCode | undefined;
-  private readonly inlineAfter: number;
   /**
    * Heat a slot gains when the interpreter, started there, came back to it: the slot heads a
    * loop whose whole body the interpreter ran (a copy, fill or compute loop). Its block runs the
@@ -389,12 +372,9 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     this.timing.attach(this);
     this.code = this.timing.code;
     this.fast = config.fast ?? true;
-    this.inlineAfter = this.code.firstTier === undefined ? 0 : Math.max(0, config.inlineAfter ?? this.code.firstTier.inlineAfter);
-    const first = this.code.firstTier !== undefined && this.inlineAfter > 0 ? this.code.firstTier : this.code;
-    this.translateAfter = config.translateAfter ?? first.translateAfter;
-    this.checkedAfter = config.translateAfter ?? this.code.translateAfter;
+    this.translateAfter = config.translateAfter ?? this.code.translateAfter;
     // Heat per round of a loop, so that translateAfter is reached after loopTranslateAfter rounds.
-    this.loopHeat = config.translateAfter !== undefined ? 1 : Math.max(1, Math.floor(first.translateAfter / first.loopTranslateAfter));
+    this.loopHeat = config.translateAfter !== undefined ? 1 : Math.max(1, Math.floor(this.code.translateAfter / this.code.loopTranslateAfter));
     this.shared = config.shared ?? false;
     for (const c of ORDERED_CSRS) this.csrOrder[c] = 1;
     for (const c of INTERRUPT_ENABLE_CSRS) this.csrOrder[c] = 2;
@@ -434,7 +414,6 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
       ramBase: this.ramBase, ram0Size: this.ram0Size, shared: this.shared, cache: config.codeCache ?? new FunctionCache(), csr: this.csr,
     };
     this.interp = makeInterpreter(this.ctx, false);
-    this.firstTierCode = this.inlineAfter > 0 ? deferredTimingCode(this.code, this.timing, this.rec, this.hs, this.ramBase, this.ctx.cache) : undefined;
     this.ops.forEach((o, op) => {
       if (op !== UNDECODED && op !== CROSSING && o?.shape.plainLoad) this.plainLoadOp[op] = 1;
     });
@@ -820,30 +799,25 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
           const h = heat[idx] + (idx === lastIdx && dp === lastDp ? this.loopHeat : 1);
           heat[idx] = h > 0xffff ? 0xffff : h;
           if (h >= this.translateAfter) {
-            blk = this.firstBlock(dp, idx) ?? null;
+            blk = translateBlock(dp, idx, this.slotDecoder, this.ops, this.code, this.ctx) ?? null;
+            if (blk !== null) this.blocksTranslated++;
             // Translation may have decoded slots; the page object stays the same.
             blocks[idx] = blk;
           }
-        } else if (blk !== null && blk.untilInline === 0) {
-          // A first-tier block that has run enough: now with the inline timing.
-          blk = blocks[idx] = this.inlineBlock(dp, idx) ?? null;
         }
         if (blk != null && blk.len <= budget - n) {
           // Far enough from the cycle limit, a block cannot reach it before its end. Nearer, its
           // checked variant runs: a translation of its own, made by the same rule (after
-          // checkedAfter such entries; the interpreter runs there until then), with the inline
-          // timing also for a first-tier block.
+          // translateAfter such entries; the interpreter runs there until then).
           let fn: BlockFn | undefined = blk.fn;
           if (this.cycle + blk.maxCycles > cycleLimit) {
-            fn = blk.checked ?? (++blk.nearLimit >= this.checkedAfter ? this.checkedVariant(blk, dp, idx) : undefined);
+            fn = blk.checked ?? (++blk.nearLimit >= this.translateAfter ? this.checkedVariant(blk, dp, idx) : undefined);
           }
           if (fn !== undefined) {
             this.runBudget = budget - n;
             // Through call(): V8 would otherwise inline the first blocks it saw here, and throw the
             // run loop's optimised code away when another block runs.
-            const k = fn.call(undefined);
-            n += k;
-            if (blk.untilInline > 0) blk.untilInline = k >= blk.untilInline ? 0 : blk.untilInline - k;
+            n += fn.call(undefined);
             lastIdx = -1;
             continue;
           }
@@ -856,26 +830,6 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
       n += this.interp(cycleLimit, budget - n, true);
     } while (!this.attention && !this.waiting && n < budget && this.cycle < cycleLimit);
     return n;
-  }
-
-  /**
-   * The first block of slot idx of dp: with the timing deferred into calls when there is a first
-   * tier (counting down to its inline version), else with the inline timing.
-   */
-  private firstBlock(dp: DecodedPage, idx: number): Block | undefined {
-    const code = this.firstTierCode;
-    if (code === undefined) return this.inlineBlock(dp, idx);
-    const blk = translateBlock(dp, idx, this.slotDecoder, this.ops, code, this.ctx);
-    if (blk === undefined) return undefined;
-    this.blocksTranslated++;
-    blk.untilInline = this.inlineAfter;
-    return blk;
-  }
-
-  private inlineBlock(dp: DecodedPage, idx: number): Block | undefined {
-    const blk = translateBlock(dp, idx, this.slotDecoder, this.ops, this.code, this.ctx);
-    if (blk !== undefined) this.blocksTranslated++;
-    return blk;
   }
 
   /** Makes the checked variant of the block at slot idx of dp (see Block). */

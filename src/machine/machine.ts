@@ -73,8 +73,6 @@ export interface MachineOptions {
    * model's choice, TimingCode.translateAfter; tests lower it to exercise translation).
    */
   translateAfter?: number;
-  /** Fast mode: when a first-tier block gets the inline timing (HartConfig.inlineAfter). */
-  inlineAfter?: number;
   /**
    * Generated code (interpreter, blocks, timing functions) shared with other machines, e.g. the
    * runs of a benchmark or of a sweep over the same program: their functions then share V8's
@@ -195,7 +193,6 @@ export class Machine implements HartIrqLines, MachineClock {
         uretLegalOnlyInU: options.uintc === 'qemu',
         fast: options.fast ?? true,
         translateAfter: options.translateAfter,
-        inlineAfter: options.inlineAfter,
         shared: nHarts > 1,
         codeCache,
       });

@@ -101,14 +101,6 @@ export class RocketTimingCode implements TimingCode {
    */
   readonly translateAfter = 8192;
   readonly loopTranslateAfter = 64;
-  /**
-   * The first tier (blocks with the timing deferred into calls, ~2.3× cheaper for V8 to compile
-   * but ~2× slower to run than the inline timing) is off by default: measured
-   * (docs/performance.md, "A first tier for Rocket blocks"), it made OpenSBI's one-hart boot
-   * faster than `--no-fast`, but dhry, syscall, kcall2 and OpenSBI on 4 harts slower, whatever the
-   * thresholds. `inlineAfter` (HartConfig, MachineOptions) turns it on.
-   */
-  readonly firstTier = { translateAfter: 2048, loopTranslateAfter: 64, inlineAfter: 0 };
   constructor(private readonly p: TimingProfile, private readonly model: RocketCodeState) {
     this.maxInsnCycles = rocketMaxInsnCycles(p);
   }
@@ -282,9 +274,7 @@ class RocketWriter implements TimingWriter {
     if (i.at === undefined) {
       // Dynamic: skip only a fetch from the line the model fetched last (a hit, no state change).
       const line = (x: string): string => (L > 0 ? `(${x} - (${x} & ${L - 1}))` : 'NaN');
-      const fetch = `if (${line(i.pc)} !== tf[${RocketSlot.LastFetchV}] || ${line(i.fetchPa)} !== tf[${RocketSlot.LastFetchP}]) { tf[${RocketSlot.BasePc}] = ${i.pc}; tf[${RocketSlot.BasePa}] = ${i.fetchPa}; u += tm.fetchAt(0); } `;
-      // A site with a memo skips, as a block's fetch site does, a fetch it made since the epoch.
-      code += i.memo === undefined ? fetch : `if (${i.memo} !== tf[${RocketSlot.FetchEpoch}]) { ${fetch}${i.memo} = tf[${RocketSlot.FetchEpoch}]; } `;
+      code += `if (${line(i.pc)} !== tf[${RocketSlot.LastFetchV}] || ${line(i.fetchPa)} !== tf[${RocketSlot.LastFetchP}]) { tf[${RocketSlot.BasePc}] = ${i.pc}; tf[${RocketSlot.BasePa}] = ${i.fetchPa}; u += tm.fetchAt(0); } `;
     } else {
       const line = L > 0 ? Math.floor(i.at.pageOffset / L) : -1;
       const sameLine = line >= 0 && line === this.prevLine;
@@ -317,7 +307,7 @@ class RocketWriter implements TimingWriter {
    * the access's RAM offset (ma); elsewhere the access is in the record.
    */
   private data(write: boolean, i: TimingSite): string {
-    if (i.at === undefined && i.ram !== true) return `mem = tm.dataOf(r, ${write}); `;
+    if (i.at === undefined) return `mem = tm.dataOf(r, ${write}); `;
     const slow = `{ if (ma >= 0) { r.memPaddr = ma + ${this.ramBase}; r.memVaddr = hi * 4294967296 + (lo >>> 0); r.memIsMmio = false; } mem = tm.dataOf(r, ${write}); }`;
     if (this.dShift < 0) return `${slow} `;
     const hit = (slot: string): string => (write ? `{ mem = 0; dcd[dc.${slot}] = 1; }` : 'mem = 0;');

@@ -15,10 +15,6 @@
  *                   path (lo:hi the address), or ma = -1 when the hart made the access (the
  *                   record's memPaddr, memVaddr and memIsMmio are then set)
  *   a, ah, b, bh    (mul/div) the operands
- * in translated blocks also
- *   pc0, fp0        the virtual pc and physical fetch address of the block's first instruction
- *   it              instructions retired by earlier passes of a block that loops to its start
- *   bare            true when data translation is Bare
  * and the locals the model declares in prologue(), which must not clash with the generators':
  * a, ah, b, bh, lo, hi, v, vh, sh, tk, ma, sx, jl, jh, k, K, i0, it, n, room, pc, npc, fpa, dp,
  * idx, info, op, rd, rs1, rs2, imm, len (see src/cpu/codegen). A block may loop back to its
@@ -78,15 +74,6 @@ export interface TimingSite {
    * the instruction; whether it wrote stays in the record).
    */
   readonly csr?: number;
-  /**
-   * A site whose fields are variables but which belongs to one place in a block (the call form
-   * of first-tier blocks, retire-record.ts): `ram`, the locals ma, lo and hi hold the access as
-   * in a block (ma = -1 off the inline RAM path); `memo`, an lvalue of this site's own in which
-   * the model may remember state between its runs (the Rocket model: the fetch epoch it last
-   * fetched at; NaN at first).
-   */
-  readonly ram?: boolean;
-  readonly memo?: string;
   /** In a translated block: the byte offset from the block's first instruction and in the page. */
   readonly at?: { readonly offset: number; readonly pageOffset: number };
 }
@@ -118,13 +105,6 @@ export interface TimingWriter {
   resync(): string;
 }
 
-/** When the first tier translates, and when its blocks get the inline timing (TimingCode.firstTier). */
-export interface FirstTier {
-  readonly translateAfter: number;
-  readonly loopTranslateAfter: number;
-  readonly inlineAfter: number;
-}
-
 /** What a timing model offers the code generators. */
 export interface TimingCode {
   /**
@@ -149,15 +129,6 @@ export interface TimingCode {
    */
   readonly translateAfter: number;
   readonly loopTranslateAfter: number;
-  /**
-   * A cheaper first tier (absent: one tier). With inlineAfter > 0 a slot gets a block whose
-   * timing is deferred into calls of a function made from this code (retire-record.ts
-   * deferredTimingCode: a smaller function for V8 to compile) after the first tier's
-   * `translateAfter` entries or `loopTranslateAfter` rounds, and a block that has retired
-   * `inlineAfter` instructions is made again with this code's inline timing. The cycles are the
-   * same in both tiers.
-   */
-  readonly firstTier?: FirstTier;
   /** A writer for one function whose inline RAM path covers RAM from `ramBase`. */
   writer(ramBase: number): TimingWriter;
 }

@@ -56,12 +56,6 @@ export class Block {
   checked: BlockFn | undefined = undefined;
   /** Entries that needed the checked variant (it is made after the hart's translateAfter of them). */
   nearLimit = 0;
-  /**
-   * A first-tier block (timing deferred into calls: src/cpu/hart.ts): the instructions it may
-   * still retire before its inline-timed version replaces it (0: now). -1: a block with the
-   * inline timing.
-   */
-  untilInline = -1;
   constructor(readonly fn: BlockFn, readonly len: number, readonly maxCycles: number) {}
 }
 
