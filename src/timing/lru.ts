@@ -1,39 +1,50 @@
 /**
- * True-LRU order of n slots, kept as a last-use stamp per slot: touch() is one store, victim()
- * a scan for the oldest stamp. Lookups (every TLB and BTB hit) touch; only an insert (a miss,
- * which also walks page tables or refills) asks for a victim. After reset() the stamps rise
- * with the slot number, so the victim order is slot 0, 1, 2, … — with slots only ever
+ * True-LRU order of n slots as a doubly linked list in typed arrays: touch() and victim() are
+ * O(1). After reset() the victim order is slot 0, 1, 2, … — so with slots only ever
  * invalidated all at once, "take the victim" means "the lowest-numbered invalid slot, else
  * the least recently used one".
  */
 export class LruOrder {
-  /** Per slot, when it was last used (larger: more recent, all distinct); slot n holds the clock. */
-  private readonly stamp: Float64Array;
+  private readonly prev: Int32Array;
+  private readonly next: Int32Array;
+  /** Most and least recently used slots. */
+  private head = 0;
+  private tail = 0;
 
   constructor(private readonly n: number) {
-    this.stamp = new Float64Array(n + 1);
+    this.prev = new Int32Array(Math.max(1, n));
+    this.next = new Int32Array(Math.max(1, n));
     this.reset();
   }
 
   reset(): void {
-    const s = this.stamp;
-    for (let i = 0; i < this.n; i++) s[i] = i - this.n;
-    s[this.n] = 0;
+    // tail = 0 ← 1 ← … ← n−1 = head
+    for (let i = 0; i < this.n; i++) {
+      this.next[i] = i - 1; // towards the tail
+      this.prev[i] = i + 1 < this.n ? i + 1 : -1; // towards the head
+    }
+    this.head = this.n - 1;
+    this.tail = 0;
   }
 
   /** Marks `i` most recently used. */
   touch(i: number): void {
-    const s = this.stamp;
-    const now = s[this.n] + 1;
-    s[this.n] = now;
-    s[i] = now;
+    if (i === this.head) return;
+    const p = this.prev[i];
+    const nx = this.next[i];
+    // unlink (i is not the head, so p ≥ 0)
+    this.next[p] = nx;
+    if (nx >= 0) this.prev[nx] = p;
+    else this.tail = p;
+    // link at the head
+    this.prev[i] = -1;
+    this.next[i] = this.head;
+    this.prev[this.head] = i;
+    this.head = i;
   }
 
-  /** The least recently used slot (slot 0 when there are none). */
+  /** The least recently used slot. */
   victim(): number {
-    const s = this.stamp;
-    let v = 0;
-    for (let i = 1; i < this.n; i++) if (s[i] < s[v]) v = i;
-    return v;
+    return this.tail;
   }
 }
