@@ -49,3 +49,29 @@ describe('LruOrder', () => {
     expect(l.victim()).toBe(2);
   });
 });
+
+describe('LruOrder against a recency list', () => {
+  // True LRU by definition: a list of slots from least to most recently used, initially 0 … n−1;
+  // a touch moves the slot to the end, the victim is the front.
+  it('picks the least recently used slot after any sequence of touches and resets', () => {
+    for (const n of [1, 2, 8, 28, 32]) {
+      const l = new LruOrder(n);
+      let order = Array.from({ length: n }, (_, i) => i);
+      let x = 0x2468ace ^ n;
+      const rnd = (): number => (x = (Math.imul(x, 1103515245) + 12345) >>> 0);
+      for (let step = 0; step < 5000; step++) {
+        const r = rnd();
+        if (r % 997 === 0) {
+          l.reset();
+          order = Array.from({ length: n }, (_, i) => i);
+        } else {
+          // Mostly a few hot slots (like alternating TLB pages), sometimes any slot.
+          const i = r % 4 === 0 ? (r >>> 8) % n : (r >>> 8) % Math.min(n, 3);
+          l.touch(i);
+          order = [...order.filter((j) => j !== i), i];
+        }
+        expect(l.victim(), `step ${step}, ${n} slots`).toBe(order[0]);
+      }
+    }
+  });
+});
