@@ -41,7 +41,6 @@ export const enum Slot {
   count = pmpaddr0 + 16,
 }
 
-/** What the CSR file reads from its hart (counters, time, events). */
 /**
  * What CSRRW/CSRRS/CSRRC (`kind` 0/1/2) write: the source, old | source, old & ~source (one
  * 32-bit half). csrModifiedCode is the same as an expression, for generated code.
@@ -55,6 +54,7 @@ export function csrModifiedCode(kind: number, old: string, src: string): string 
   return kind === 0 ? src : kind === 1 ? `${old} | ${src}` : `${old} & ~${src}`;
 }
 
+/** What the CSR file reads from its hart (counters, time, events). */
 export interface CsrHost {
   readonly hartId: number;
   readonly cycle: number;

@@ -33,11 +33,10 @@ import { TimingEvent } from './events';
 import { InsnClass } from './record';
 import { HartSlot, type TimingCode, type TimingSite, type TimingWriter } from './timing-code';
 import type { TimingProfile } from './profile';
+import { Csr } from '../csr/table';
 
 const isPow2 = (n: number): boolean => n > 0 && (n & (n - 1)) === 0;
 
-/** The satp CSR (a write also forgets translations: the model's csrCtl). */
-export const SATP = 0x180;
 /** Page-table levels a walk may read at most (the model's PTE buffer). */
 const MAX_WALK_READS = 8;
 
@@ -253,7 +252,7 @@ class RocketWriter implements TimingWriter {
    * lists the CSR as a no-flush one.
    */
   private csrCtl(i: TimingSite): string {
-    if (i.csr === undefined || i.csr === SATP) return 'ctl = tm.csrCtl(r); ';
+    if (i.csr === undefined || i.csr === Csr.satp) return 'ctl = tm.csrCtl(r); ';
     if (!this.model.flushesOnWrite(i.csr)) return 'ctl = 0; ';
     return `ctl = 0; if (r.csrWritten) { ctl = ${this.p.csrWriteFlushCycles}; ev[${TimingEvent.PipelineFlush}]++; } `;
   }

@@ -13,7 +13,8 @@ import { lfsrSeed } from './lfsr';
 import { TIMING_EVENT_COUNT, TimingEvent } from './events';
 import type { TimingProfile } from './profile';
 import { BARE_HOST, TrapKind, type RetireRecord, type TimingHost, type TimingModel } from './record';
-import { RocketSlot, RocketTimingCode, SATP } from './rocket-code';
+import { RocketSlot, RocketTimingCode } from './rocket-code';
+import { Csr } from '../csr/table';
 import { recordRetire } from './retire-record';
 import type { FunctionCache } from './timing-code';
 
@@ -277,7 +278,7 @@ export class RocketTimingModel implements TimingModel {
       ctl = this.csrFlush;
       this.events[TimingEvent.PipelineFlush]++;
     }
-    if (r.csr === SATP) this.forgetTranslation();
+    if (r.csr === Csr.satp) this.forgetTranslation();
     return ctl;
   }
 
