@@ -59,9 +59,13 @@ export class Block {
   constructor(readonly fn: BlockFn, readonly len: number, readonly maxCycles: number) {}
 }
 
-/** Placeholders in an instruction's code for writing the register locals back, and reloading them. */
+/**
+ * Placeholders in an instruction's code for writing the register locals back, and reloading
+ * one (a comment holding RL5 reloads x5) after a hart call: a call writes no register but its rd.
+ */
 const WRITE_BACK = '/*WB*/';
-const RELOAD = '/*RL*/';
+const reloadMark = (rd: number): string => `/*RL${rd}*/`;
+const RELOAD_RE = /\/\*RL(\d+)\*\//g;
 
 /** xl[n] / xh[n] in generated code, with `=` when it is assigned. */
 const REG_RE = /\bx([lh])\[(\d+)\](\s*=(?!=))?/g;
@@ -69,7 +73,8 @@ const REG_RE = /\bx([lh])\[(\d+)\](\s*=(?!=))?/g;
 /**
  * The guest registers a block uses live in locals ($l5 and $h5 for x5's halves): loaded at
  * entry, written back at every exit and before every call into the hart (which may read them or
- * trap), reloaded after a hart call that may have written one (CSR, AMO, uipi). V8 keeps locals
+ * trap); after a hart call only the instruction's rd is reloaded (a CSR access, an AMO or uipi
+ * writes x[rd] and no other register: semantics.ts, HART; xRET and fences none). V8 keeps locals
  * in machine registers or stack slots; a typed-array element costs a bounds-checked load or
  * store at every use. x0 reads as 0; slot 32, where writes to x0 go, is kept like a register
  * (the interpreter leaves the last such value there too).
@@ -94,7 +99,7 @@ function registerLocals(lines: readonly string[]): { declare: string; lines: str
   const out = lines.map((line) => line
     .replace(REG_RE, (_m, half: string, num: string, assign: string | undefined) => (num === '0' ? '0' : `$${half}${num}`) + (assign ?? ''))
     .split(WRITE_BACK).join(writeBack)
-    .split(RELOAD).join(loads));
+    .replace(RELOAD_RE, (_m, num: string) => (used.has(Number(num)) ? `$l${num} = xl[${num}]; $h${num} = xh[${num}];` : '')));
   return { declare, lines: out, writeBack };
 }
 
@@ -318,7 +323,7 @@ class BlockWriter {
       }
       case 'HART': {
         const call = `${this.syncBefore(i)}r.memPaddr = -1; r.memIsMmio = false; r.csrWritten = false; k = ${arg}; ` +
-          `if (k !== 1) { if (k === 0) ${this.trapped(i)} h.waiting = true; ${this.exit(i.pcE, i.k)} } ${tw.resync()} ${RELOAD}`;
+          `if (k !== 1) { if (k === 0) ${this.trapped(i)} h.waiting = true; ${this.exit(i.pcE, i.k)} } ${tw.resync()} ${reloadMark(i.rd)}`;
         const inline = i.info.cls === InsnClass.Csr ? this.plainCsr(i) : undefined;
         return inline === undefined ? call : `if (${inline.test}) { ${inline.code} } else { ${call} }`;
       }
