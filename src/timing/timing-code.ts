@@ -129,8 +129,11 @@ export interface TimingCode {
    */
   readonly translateAfter: number;
   readonly loopTranslateAfter: number;
-  /** A writer for one function whose inline RAM path covers RAM from `ramBase`. */
-  writer(ramBase: number): TimingWriter;
+  /**
+   * A writer for one function whose inline RAM path covers RAM from `ramBase`; `pagePa`: for a
+   * translated block of a RAM page, the page's physical address (NaN otherwise).
+   */
+  writer(ramBase: number, pagePa?: number): TimingWriter;
 }
 
 /**
