@@ -139,11 +139,29 @@ export interface TimingCode {
 /**
  * Generated functions by source: harts of one machine that run the same code (the interpreter,
  * blocks of the same code page, the models' retire()) get closures of one compiled function,
- * so V8 optimises it once for all of them instead of once per hart. Owned by a Machine (no
- * state shared between machines).
+ * so V8 optimises it once for all of them instead of once per hart. Owned by a Machine, or
+ * given to several machines that run one after another (MachineOptions.codeCache); never used
+ * by two at once.
  */
 export class FunctionCache {
   private readonly factories = new Map<string, (...args: unknown[]) => unknown>();
+  private readonly severalMachines: boolean;
+
+  /**
+   * `severalMachines`: the cache will serve several machines in turn (the bench's runs of a
+   * row). While a function has a single closure, V8 specialises its optimised code to that
+   * closure's context (the bound arrays and objects become constants), and such code is not
+   * shared: a later machine's closure would run unoptimised until V8 has compiled the
+   * function a second time, unspecialised (for the bench's second run, the interpreter and
+   * every block again). So a cache for several machines makes a throwaway second closure of
+   * each new function at once, and the first machine already gets the code all will share.
+   * A cache for one machine does not: specialised code takes V8 about half the time to
+   * compile (dhry's blocks, ideal: 120–140 against 245–255 ms), which a single run repays
+   * (docs/performance.md, "The bench's second run").
+   */
+  constructor(opts: { readonly severalMachines?: boolean } = {}) {
+    this.severalMachines = opts.severalMachines ?? false;
+  }
 
   /**
    * A function `name(params) { body }` with `bound` names in scope: a closure of a factory
@@ -156,6 +174,7 @@ export class FunctionCache {
     if (factory === undefined) {
       factory = new Function(...names, `return function ${name}(${params}) {\n${body}\n};`) as (...args: unknown[]) => unknown;
       this.factories.set(key, factory);
+      if (this.severalMachines) factory(...names.map((n) => bound[n]));
     }
     return factory(...names.map((n) => bound[n])) as F;
   }
