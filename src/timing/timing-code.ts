@@ -151,13 +151,15 @@ export class FunctionCache {
    * `severalMachines`: the cache will serve several machines in turn (the bench's runs of a
    * row). While a function has a single closure, V8 specialises its optimised code to that
    * closure's context (the bound arrays and objects become constants), and such code is not
-   * shared: a later machine's closure would run unoptimised until V8 has compiled the
-   * function a second time, unspecialised (for the bench's second run, the interpreter and
-   * every block again). So a cache for several machines makes a throwaway second closure of
-   * each new function at once, and the first machine already gets the code all will share.
-   * A cache for one machine does not: specialised code takes V8 about half the time to
-   * compile (dhry's blocks, ideal: 120–140 against 245–255 ms), which a single run repays
-   * (docs/performance.md, "The bench's second run").
+   * shared: a later machine's closure runs unoptimised until V8 has compiled the function a
+   * second time, unspecialised (the bench's second run: every block again). So for a function
+   * made `acrossMachines` (translated blocks), a cache for several machines makes a throwaway
+   * second closure at once, and the first machine already gets the code all will share. Not
+   * for the others, nor in a cache for one machine: unspecialised code takes V8 longer to
+   * compile (dhry's blocks: 1.3-2x), which a single run would pay for nothing, and the
+   * interpreter and the models' retire() are recompiled in the next run anyway, after their
+   * deopts at the end of a run (paths a program first takes at its end: its output, its last
+   * CSR reads) (docs/performance.md, "The bench's second run").
    */
   constructor(opts: { readonly severalMachines?: boolean } = {}) {
     this.severalMachines = opts.severalMachines ?? false;
@@ -165,16 +167,17 @@ export class FunctionCache {
 
   /**
    * A function `name(params) { body }` with `bound` names in scope: a closure of a factory
-   * made once per distinct source.
+   * made once per distinct source. `acrossMachines`: worth sharing with later machines (see
+   * the constructor).
    */
-  make<F>(name: string, params: string, body: string, bound: Record<string, unknown>): F {
+  make<F>(name: string, params: string, body: string, bound: Record<string, unknown>, acrossMachines = false): F {
     const names = Object.keys(bound);
     const key = `${names.join(',')}\n${name}(${params})\n${body}`;
     let factory = this.factories.get(key);
     if (factory === undefined) {
       factory = new Function(...names, `return function ${name}(${params}) {\n${body}\n};`) as (...args: unknown[]) => unknown;
       this.factories.set(key, factory);
-      if (this.severalMachines) factory(...names.map((n) => bound[n]));
+      if (this.severalMachines && acrossMachines) factory(...names.map((n) => bound[n]));
     }
     return factory(...names.map((n) => bound[n])) as F;
   }

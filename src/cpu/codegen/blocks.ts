@@ -411,7 +411,8 @@ class BlockWriter {
       `${HS.instret} = i0 + K; ${tw.sync('K')} ${regs.writeBack}`,
       'return K;',
     ].join('\n');
-    const fn = makeFunction<BlockFn>(this.ctx, 'block', '', body, contextBindings(this.ctx, tw.bindings()));
+    // Shared with later machines from the start when the cache serves several (FunctionCache).
+    const fn = makeFunction<BlockFn>(this.ctx, 'block', '', body, contextBindings(this.ctx, tw.bindings()), true);
     return new Block(fn, len, len * this.code.maxInsnCycles);
   }
 }
