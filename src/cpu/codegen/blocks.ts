@@ -136,7 +136,7 @@ interface Emitted {
 export function translateBlock(
   dp: DecodedPage, startIdx: number, decode: SlotDecoder, ops: readonly OpInfo[], code: TimingCode, ctx: CodeContext, checked = false,
 ): Block | undefined {
-  const w = new BlockWriter(startIdx, code, ctx, checked);
+  const w = new BlockWriter(startIdx, code, ctx, checked, dp.ramOff >= 0 ? ctx.ramBase + dp.ramOff : NaN);
   const out: string[] = [];
   let idx = startIdx;
   let k = 0;
@@ -177,8 +177,10 @@ class BlockWriter {
   /** Longest block in instructions (the timing model's choice, at most MAX_BLOCK). */
   readonly maxBlock: number;
 
-  constructor(private readonly startIdx: number, private readonly code: TimingCode, private readonly ctx: CodeContext, private readonly checked: boolean) {
-    this.tw = code.writer(ctx.ramBase);
+  constructor(
+    private readonly startIdx: number, private readonly code: TimingCode, private readonly ctx: CodeContext, private readonly checked: boolean, pagePa: number,
+  ) {
+    this.tw = code.writer(ctx.ramBase, pagePa);
     this.maxBlock = Math.max(1, Math.min(MAX_BLOCK, code.maxBlock));
     this.passCycles = this.maxBlock * code.maxInsnCycles;
   }
@@ -409,7 +411,8 @@ class BlockWriter {
       `${HS.instret} = i0 + K; ${tw.sync('K')} ${regs.writeBack}`,
       'return K;',
     ].join('\n');
-    const fn = makeFunction<BlockFn>(this.ctx, 'block', '', body, contextBindings(this.ctx, tw.bindings()));
+    // Shared with later machines from the start when the cache serves several (FunctionCache).
+    const fn = makeFunction<BlockFn>(this.ctx, 'block', '', body, contextBindings(this.ctx, tw.bindings()), true);
     return new Block(fn, len, len * this.code.maxInsnCycles);
   }
 }
