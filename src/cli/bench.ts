@@ -67,7 +67,7 @@ export function benchCommand(opts: BenchOptions): number {
       let last = { instret: 0, cycles: 0, passed: true };
       // The runs of a row share generated code, as the machines of a sweep do: the first run
       // pays V8's compilation of the interpreter and the blocks, the others find it done.
-      const codeCache = new FunctionCache();
+      const codeCache = new FunctionCache({ severalMachines: true });
       for (let i = 0; i < runs; i++) {
         const prepared = prepareRun(w, image, t, { fast: opts.fast !== false, codeCache });
         const cpuStart = process.cpuUsage();

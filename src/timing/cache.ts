@@ -66,6 +66,13 @@ export class CacheModel {
     return this.lookupLine(line, write);
   }
 
+  /** True when line number `line` is held; changes nothing (not even the last lines touched). */
+  holds(line: number): boolean {
+    const base = (line & this.setMask) * this.ways;
+    for (let w = 0; w < this.ways; w++) if (this.tags[base + w] === line) return true;
+    return false;
+  }
+
   /** The set search and fill for a line other than the last one touched. */
   private lookupLine(line: number, write: boolean): CacheResult {
     // `&` keeps the low 32 bits of the (non-negative, < 2^53) line number: enough for the set.

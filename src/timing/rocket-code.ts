@@ -16,7 +16,8 @@
  *   - fetch: skipped without a test when the instruction before it in the block was fetched from
  *     the same I$ line; otherwise skipped when this fetch site fetched since the I$ last changed
  *     (the model's fetchEpoch: with Bare fetch, a line fetched and not evicted since is a hit
- *     that changes no state) or when the model's last fetch was this very line; else a call;
+ *     that changes no state; a new block's site whose line is held counts as fetched) or when
+ *     the model's last fetch was this very line; else a call;
  *   - interlocks: no test for a register last written in the block by an ALU instruction or a
  *     JAL (ready at its issue + 1, never later than the next issue);
  *   - the latency constants of the profile are written in.
@@ -83,6 +84,8 @@ export interface RocketCodeState {
   readonly events: Float64Array;
   readonly dcache: { readonly dirty: Uint8Array };
   readonly dtlb: { readonly lastF64: Float64Array };
+  /** The fetch epoch if fetching physical address `pa` now changes no state, else NaN (RocketTimingModel). */
+  heldFetchEpoch(pa: number): number;
   /** A write to CSR `num` flushes the pipeline (the profile does not list it as a no-flush CSR). */
   flushesOnWrite(num: number): boolean;
 }
@@ -104,8 +107,8 @@ export class RocketTimingCode implements TimingCode {
     this.maxInsnCycles = rocketMaxInsnCycles(p);
   }
 
-  writer(ramBase: number): TimingWriter {
-    return new RocketWriter(this.p, ramBase, this.model);
+  writer(ramBase: number, pagePa = NaN): TimingWriter {
+    return new RocketWriter(this.p, ramBase, this.model, pagePa);
   }
 }
 
@@ -116,14 +119,14 @@ class RocketWriter implements TimingWriter {
   private readonly dBase: number;
   /** Page-relative I$ line of the previous instruction of a block (-1: none yet). */
   private prevLine = -1;
-  /** Fetch sites so far (a block's epoch array `fe` has one slot per site). */
-  private fetchSites = 0;
+  /** Page offsets of the I$ lines of the fetch sites so far (a block's epoch array `fe` has one slot per site). */
+  private readonly siteLines: number[] = [];
   /** Registers whose ready time cannot exceed the next issue (blocks; see the file comment). */
   private readonly settled = new Set<number>();
   /** Block sites written so far (a block's code counts pcs from its first instruction). */
   private blockSites = 0;
 
-  constructor(private readonly p: TimingProfile, private readonly ramBase: number, private readonly model: RocketCodeState) {
+  constructor(private readonly p: TimingProfile, private readonly ramBase: number, private readonly model: RocketCodeState, private readonly pagePa: number) {
     this.iLine = isPow2(p.icacheLineBytes) && p.icacheLineBytes <= 4096 ? p.icacheLineBytes : 0;
     const d = p.dcacheLineBytes;
     this.dShift = isPow2(d) && ramBase % d === 0 ? Math.log2(d) : -1;
@@ -139,7 +142,18 @@ class RocketWriter implements TimingWriter {
 
   bindings(): Record<string, unknown> {
     const m = this.model;
-    return { fe: new Float64Array(this.fetchSites).fill(NaN), tf: m.tf, rdy: m.ready, ev: m.events, dc: m.dcache, dcd: m.dcache.dirty, dtf: m.dtlb.lastF64 };
+    // A site whose line the I$ holds now (with Bare fetch) starts as having fetched at this
+    // epoch: its first fetch would be a hit that changes nothing, and the line stays held until
+    // the epoch changes, as for a site that fetched. Besides sparing that call, this keeps the
+    // refresh path of such sites from running only on a block's first calls, which run before
+    // V8 has allocated the block's feedback vector (lazy feedback allocation): the optimised
+    // code then has no feedback for the path, and when the next machine sharing the code
+    // (FunctionCache, the bench's next run of a row) enters it with a new block's `fe`, it
+    // takes the path and deoptimises ("Insufficient type feedback for binary operation"), and
+    // V8 compiles the block again (docs/performance.md, "The bench's second run").
+    const fe = new Float64Array(this.siteLines.length);
+    for (let k = 0; k < fe.length; k++) fe[k] = m.heldFetchEpoch(this.pagePa + this.siteLines[k]);
+    return { fe, tf: m.tf, rdy: m.ready, ev: m.events, dc: m.dcache, dcd: m.dcache.dirty, dtf: m.dtlb.lastF64 };
   }
 
   cycleNow(): string {
@@ -280,7 +294,8 @@ class RocketWriter implements TimingWriter {
       this.prevLine = line;
       if (!sameLine) {
         if (L > 0) {
-          const site = this.fetchSites++;
+          const site = this.siteLines.length;
+          this.siteLines.push(i.at.pageOffset - (i.at.pageOffset % L));
           const lineStart = i.at.offset - (i.at.pageOffset % L); // of this instruction's line, from pc0
           code += `if (fe[${site}] !== tf[${RocketSlot.FetchEpoch}]) { `;
           code += `if (pc0 + ${lineStart} !== tf[${RocketSlot.LastFetchV}] || fp0 + ${lineStart} !== tf[${RocketSlot.LastFetchP}]) u += tm.fetchAt(${i.at.offset}); `;

@@ -144,6 +144,15 @@ export class RocketTimingModel implements TimingModel {
     return c;
   }
 
+  /**
+   * The fetch epoch if fetching physical address `pa` now is a hit that changes no state (Bare
+   * fetch and its line held by the I$), else NaN: a new block's fetch site whose line this is
+   * may start as having fetched at this epoch (rocket-code.ts). Changes nothing.
+   */
+  heldFetchEpoch(pa: number): number {
+    return this.bareFetch && this.icache.holds(this.icache.lineOf(pa)) ? this.fetchEpoch : NaN;
+  }
+
   /** Forgets the last fetch line: the next fetch must consult the I-TLB and I$ again. */
   private forgetFetch(): void {
     this.bareFetch = false;

@@ -129,30 +129,55 @@ export interface TimingCode {
    */
   readonly translateAfter: number;
   readonly loopTranslateAfter: number;
-  /** A writer for one function whose inline RAM path covers RAM from `ramBase`. */
-  writer(ramBase: number): TimingWriter;
+  /**
+   * A writer for one function whose inline RAM path covers RAM from `ramBase`; `pagePa`: for a
+   * translated block of a RAM page, the page's physical address (NaN otherwise).
+   */
+  writer(ramBase: number, pagePa?: number): TimingWriter;
 }
 
 /**
  * Generated functions by source: harts of one machine that run the same code (the interpreter,
  * blocks of the same code page, the models' retire()) get closures of one compiled function,
- * so V8 optimises it once for all of them instead of once per hart. Owned by a Machine (no
- * state shared between machines).
+ * so V8 optimises it once for all of them instead of once per hart. Owned by a Machine, or
+ * given to several machines that run one after another (MachineOptions.codeCache); never used
+ * by two at once.
  */
 export class FunctionCache {
   private readonly factories = new Map<string, (...args: unknown[]) => unknown>();
+  private readonly severalMachines: boolean;
+
+  /**
+   * `severalMachines`: the cache will serve several machines in turn (the bench's runs of a
+   * row). While a function has a single closure, V8 specialises its optimised code to that
+   * closure's context (the bound arrays and objects become constants), and such code is not
+   * shared: a later machine's closure runs unoptimised until V8 has compiled the function a
+   * second time, unspecialised (the bench's second run: every block again). So for a function
+   * made `acrossMachines` (translated blocks), a cache for several machines makes a throwaway
+   * second closure at once, and the first machine already gets the code all will share. Not
+   * for the others, nor in a cache for one machine: unspecialised code takes V8 longer to
+   * compile (dhry's blocks: 1.3-2x), which a single run would pay for nothing, and the
+   * interpreter and the models' retire() are recompiled in the next run anyway, after their
+   * deopts at the end of a run (paths a program first takes at its end: its output, its last
+   * CSR reads) (docs/performance.md, "The bench's second run").
+   */
+  constructor(opts: { readonly severalMachines?: boolean } = {}) {
+    this.severalMachines = opts.severalMachines ?? false;
+  }
 
   /**
    * A function `name(params) { body }` with `bound` names in scope: a closure of a factory
-   * made once per distinct source.
+   * made once per distinct source. `acrossMachines`: worth sharing with later machines (see
+   * the constructor).
    */
-  make<F>(name: string, params: string, body: string, bound: Record<string, unknown>): F {
+  make<F>(name: string, params: string, body: string, bound: Record<string, unknown>, acrossMachines = false): F {
     const names = Object.keys(bound);
     const key = `${names.join(',')}\n${name}(${params})\n${body}`;
     let factory = this.factories.get(key);
     if (factory === undefined) {
       factory = new Function(...names, `return function ${name}(${params}) {\n${body}\n};`) as (...args: unknown[]) => unknown;
       this.factories.set(key, factory);
+      if (this.severalMachines && acrossMachines) factory(...names.map((n) => bound[n]));
     }
     return factory(...names.map((n) => bound[n])) as F;
   }

@@ -9,6 +9,8 @@ import { parseUserProfile, rocketProfile } from '../../src/timing/profiles/index
 import { Machine } from '../../src/machine/machine';
 import { buildWorkload, workloadParams } from '../../src/bench/runner';
 import { chase, muldiv, sort, syscall } from '../../src/bench/workloads/index';
+import { InsnClass } from '../../src/timing/record';
+import { alu, bareHost, modelOn, rec, run } from './helpers';
 
 describe('Rocket timing code', () => {
   it('has code for the class of every instruction, in blocks and in the interpreter', () => {
@@ -58,5 +60,44 @@ describe('Rocket maxInsnCycles', () => {
         expect(max, `${profile.name} ${w.name}`).toBeLessThanOrEqual(bound);
       }
     }
+  });
+});
+
+// A new block's fetch sites start as having fetched when the model says a fetch of their line
+// would be a hit that changes nothing (rocket-code.ts bindings()): Bare fetch and the line held
+// by the I$ (64-byte lines, 16 KiB, 4 ways in the Rocket profile). The probe itself must change
+// nothing: the same records cost the same cycles and events with and without probes between them.
+describe('Rocket heldFetchEpoch', () => {
+  const line = (base: number, n: number) => Array.from({ length: n }, (_, k) => alu(base + 4 * k, 5));
+  it('is the fetch epoch only for a held line under Bare fetch, NaN otherwise', () => {
+    const m = modelOn(rocketProfile(), bareHost) as RocketTimingModel;
+    expect(m.heldFetchEpoch(0x8000_0000)).toBeNaN(); // nothing fetched yet, translation not known
+    run(m, line(0x8000_0000, 4));
+    const epoch = m.fetchEpoch;
+    expect(epoch).not.toBeNaN();
+    expect(m.heldFetchEpoch(0x8000_0000)).toBe(epoch);
+    expect(m.heldFetchEpoch(0x8000_003c)).toBe(epoch); // same 64-byte line
+    expect(m.heldFetchEpoch(0x8000_0040)).toBeNaN(); // next line, never fetched
+    // 16 KiB later: the same set, not held
+    expect(m.heldFetchEpoch(0x8000_4000)).toBeNaN();
+    run(m, [rec({ pc: 0x8000_0010, cls: InsnClass.FenceI })]);
+    expect(m.heldFetchEpoch(0x8000_0000)).toBeNaN(); // the I$ was emptied and translation forgotten
+  });
+  it('changes no state', () => {
+    // Four lines of one set and a fifth that evicts one of them (random victim): the victim
+    // choice, the misses and the cycles must not depend on probes in between.
+    const prog = [0, 1, 2, 3, 4, 0, 1, 2, 3, 4].flatMap((k) => line(0x8000_0000 + k * 0x4000, 2));
+    const plain = modelOn(rocketProfile(), bareHost) as RocketTimingModel;
+    const probed = modelOn(rocketProfile(), bareHost) as RocketTimingModel;
+    let a = 0;
+    let b = 0;
+    for (const r of prog) {
+      a += plain.retire(r);
+      for (let k = 0; k < 5; k++) probed.heldFetchEpoch(0x8000_0000 + k * 0x4000);
+      b += probed.retire(r);
+    }
+    expect(b).toBe(a);
+    expect(a).toBeGreaterThan(5 * 40); // the misses happened
+    expect([...probed.events]).toEqual([...plain.events]);
   });
 });

@@ -161,7 +161,7 @@ interface Trace {
 function traceBlock(
   dp: DecodedPage, startIdx: number, decode: SlotDecoder, ops: readonly OpInfo[], code: TimingCode, ctx: CodeContext, checked: boolean, follow: boolean,
 ): Trace | undefined {
-  const w = new BlockWriter(startIdx, code, ctx, checked, follow);
+  const w = new BlockWriter(startIdx, code, ctx, checked, dp.ramOff >= 0 ? ctx.ramBase + dp.ramOff : NaN, follow);
   const out: string[] = [];
   let idx = startIdx;
   let k = 0;
@@ -211,11 +211,11 @@ class BlockWriter {
   followed = false;
 
   constructor(
-    private readonly startIdx: number, private readonly code: TimingCode, private readonly ctx: CodeContext, private readonly checked: boolean,
+    private readonly startIdx: number, private readonly code: TimingCode, private readonly ctx: CodeContext, private readonly checked: boolean, pagePa: number,
     /** Taken backward branches out of the block may be followed (followsTaken). */
     private readonly follow: boolean,
   ) {
-    this.tw = code.writer(ctx.ramBase);
+    this.tw = code.writer(ctx.ramBase, pagePa);
     this.maxBlock = Math.max(1, Math.min(MAX_BLOCK, code.maxBlock));
     this.passCycles = this.maxBlock * code.maxInsnCycles;
   }
@@ -478,7 +478,8 @@ class BlockWriter {
       `${HS.instret} = i0 + K; ${tw.sync('K')} ${regs.writeBack}`,
       'return K;',
     ].join('\n');
-    const fn = makeFunction<BlockFn>(this.ctx, 'block', '', body, contextBindings(this.ctx, tw.bindings()));
+    // Shared with later machines from the start when the cache serves several (FunctionCache).
+    const fn = makeFunction<BlockFn>(this.ctx, 'block', '', body, contextBindings(this.ctx, tw.bindings()), true);
     return new Block(fn, len, len * this.code.maxInsnCycles);
   }
 }

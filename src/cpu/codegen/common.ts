@@ -61,8 +61,8 @@ export function contextBindings(ctx: CodeContext, timing: Record<string, unknown
 }
 
 /** Makes the function whose body is `body` with `bound` names in scope (through the hart's cache). */
-export function makeFunction<F>(ctx: CodeContext, name: string, params: string, body: string, bound: Record<string, unknown>): F {
-  return ctx.cache.make<F>(name, params, body, bound);
+export function makeFunction<F>(ctx: CodeContext, name: string, params: string, body: string, bound: Record<string, unknown>, acrossMachines = false): F {
+  return ctx.cache.make<F>(name, params, body, bound, acrossMachines);
 }
 
 /** lo:hi = x[rs1] + imm, the address of a load or store (imm: an expression). */
