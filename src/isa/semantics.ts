@@ -24,7 +24,8 @@
  *   JUMP64(lo, hi)     continue at hi:lo (a target beyond 2^53 retires, then faults there)
  *   HART(call)         call into the hart, counters current: it returns 1 (done), 0 (it trapped:
  *                      the instruction does not retire) or 2 (wait: nothing happened, another
- *                      hart must run first; see docs/cpu.md on ordering)
+ *                      hart must run first; see docs/cpu.md on ordering). Of the registers
+ *                      the call writes x[RD] at most (blocks reload only that one after it)
  *   RAISE(call)        the instruction is charged like any other but does not retire, and the
  *                      call traps (ECALL, EBREAK)
  *   FAULT(call)        the call traps; nothing is charged but the trap (an illegal instruction)

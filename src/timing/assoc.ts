@@ -9,9 +9,24 @@ export class AssocTable {
   readonly base: Float64Array;
   /** Range size; 0 marks an invalid entry. */
   readonly size: Float64Array;
-  private readonly lru: LruOrder;
+  /**
+   * True LRU as last-use stamps (a touch is one store; the victim, needed only on a miss, is
+   * found by a scan): invalid entries keep the stamps reset() gave them, below every use and
+   * increasing with the index, so the victim is the lowest invalid entry, else the least
+   * recently used one, as LruOrder's. Slot `entries` holds the clock.
+   */
+  private readonly stamp: Float64Array;
   /** The entry found or inserted last: always the most recently used one (-1: none). */
   private last = -1;
+  /**
+   * The entry that was `last` before it (-1: none): the second most recently used one. Two
+   * entries used in turn (a trap handler's page and the interrupted code's, after every trap
+   * and xRET) are then found without a scan. Only used while no two entries overlap, so that
+   * it finds the entry the scan would find.
+   */
+  private prev = -1;
+  /** Some valid entries may overlap (a superpage inserted over a page): lookups scan. */
+  private overlap = false;
   /** Valid entries: none (a TLB under Bare translation) makes every lookup a miss without a scan. */
   private used = 0;
   /**
@@ -24,10 +39,23 @@ export class AssocTable {
   constructor(readonly entries: number) {
     this.base = new Float64Array(entries);
     this.size = new Float64Array(entries);
-    this.lru = new LruOrder(entries);
+    this.stamp = new Float64Array(entries + 1);
+    this.resetStamps();
+  }
+
+  private resetStamps(): void {
+    for (let i = 0; i < this.entries; i++) this.stamp[i] = i - this.entries;
+    this.stamp[this.entries] = 0;
+  }
+
+  private touch(i: number): void {
+    const clock = this.stamp[this.entries] + 1;
+    this.stamp[this.entries] = clock;
+    this.stamp[i] = clock;
   }
 
   private setLast(i: number): void {
+    if (i !== this.last) this.prev = this.last;
     this.last = i;
     this.lastF64[0] = this.base[i];
     this.lastF64[1] = this.size[i];
@@ -38,16 +66,23 @@ export class AssocTable {
     const last = this.last;
     if (last >= 0) {
       const d = addr - this.base[last];
-      if (d >= 0 && d < this.size[last]) {
-        this.lru.touch(last);
-        return last;
-      }
+      // Already the most recently used: nothing to mark.
+      if (d >= 0 && d < this.size[last]) return last;
     }
     if (this.used === 0) return -1;
+    const prev = this.prev;
+    if (prev >= 0 && !this.overlap) {
+      const d = addr - this.base[prev];
+      if (d >= 0 && d < this.size[prev]) {
+        this.touch(prev);
+        this.setLast(prev);
+        return prev;
+      }
+    }
     for (let i = 0; i < this.entries; i++) {
       const d = addr - this.base[i];
       if (d >= 0 && d < this.size[i]) {
-        this.lru.touch(i);
+        this.touch(i);
         this.setLast(i);
         return i;
       }
@@ -57,20 +92,32 @@ export class AssocTable {
 
   /** Inserts [base, base + size) into the first invalid or the least recently used entry. */
   insert(base: number, size: number): number {
-    const victim = this.lru.victim();
+    const victim = this.victim();
     if (this.size[victim] === 0) this.used++;
+    for (let i = 0; i < this.entries && !this.overlap; i++) {
+      if (i !== victim && this.size[i] > 0 && base < this.base[i] + this.size[i] && this.base[i] < base + size) this.overlap = true;
+    }
     this.base[victim] = base;
     this.size[victim] = size;
-    this.lru.touch(victim);
+    this.touch(victim);
     this.setLast(victim);
     return victim;
+  }
+
+  /** The entry with the lowest stamp: the lowest invalid one, else the least recently used. */
+  private victim(): number {
+    let v = 0;
+    for (let i = 1; i < this.entries; i++) if (this.stamp[i] < this.stamp[v]) v = i;
+    return v;
   }
 
   clear(): void {
     this.size.fill(0);
     this.used = 0;
-    this.lru.reset();
+    this.resetStamps();
     this.last = -1;
+    this.prev = -1;
+    this.overlap = false;
     this.lastF64[1] = 0;
   }
 }

@@ -46,3 +46,73 @@ describe('loops closed by a jump in translated blocks', () => {
     });
   }
 });
+
+// A loop entered in its middle again and again: after each trap, the handler's xRET returns to
+// the instruction after the ecall, whose block runs to the loop's backward branch. The taken
+// branch is followed into the loop's head (src/cpu/codegen/blocks.ts, followsTaken), so that
+// block runs on to the next ecall: a round trip is two block entries, not three. A loop longer
+// than a block is traced without following (else every pass would start a block at a new
+// phase of the loop). `pad` nops stand in the loop before the ecall.
+const TRAP_LOOP = (rounds: number, pad: number): string => `
+    .text
+    .globl _start
+_start:
+    la t0, handler
+    csrw mtvec, t0
+    li s0, ${rounds}
+1:  addi s2, s2, 3
+    .rept ${pad}
+    addi s3, s3, 1
+    .endr
+    ecall
+    addi s0, s0, -1
+    bnez s0, 1b
+    li t0, 0x100000
+    li t1, 0x5555
+    sw t1, 0(t0)
+3:  j 3b
+    .balign 4
+handler:
+    csrr t0, mepc
+    addi t0, t0, 4
+    csrw mepc, t0
+    nop
+    mret
+`;
+
+function runTrapLoop(timing: 'ideal' | 'rocket', fast: boolean, pad: number): { cycles: number; instret: number; s2: number; s3: number; lens: number[] } {
+  const m = new Machine({ timing: timing === 'ideal' ? idealProfile() : rocketProfile(), memBytes: 4 << 20, fast }, { console: () => undefined });
+  m.load(buildProgram([{ name: 'p.S', text: TRAP_LOOP(20_000, pad) }]), 'p.S');
+  const r = m.run({ maxInsns: 10_000_000 });
+  expect(r.reason).toEqual({ kind: 'exit', code: 0, source: 'test-device' });
+  const h = m.harts[0];
+  const lens = (h.fetchPage.blocks ?? []).flatMap((b) => (b ? [b.len] : [])).sort((x, y) => x - y);
+  return { cycles: h.cycle, instret: h.instret, s2: h.getX(18), s3: h.getX(19), lens };
+}
+
+describe('a loop re-entered after its ecall returns', () => {
+  for (const timing of ['ideal', 'rocket'] as const) {
+    it(`${timing}: the return site's block runs through the taken branch to the next ecall`, () => {
+      const fast = runTrapLoop(timing, true, 0);
+      // The handler (5 instructions) and addi, bnez, addi, ecall; not addi, bnez and addi, ecall.
+      expect(fast.lens).toEqual([4, 5]);
+      expect(fast.s2).toBe(20_000 * 3);
+      const ref = runTrapLoop(timing, false, 0);
+      expect({ ...fast, lens: [] }).toEqual({ ...ref, lens: [] });
+    });
+
+    it(`${timing}: a loop longer than a block is not followed into`, () => {
+      const pad = 60; // the loop: 64 instructions, more than either model's longest block
+      const fast = runTrapLoop(timing, true, pad);
+      // The handler; the return site's block traced without following (addi, bnez, then the
+      // not-taken path: li, li, sw, j: 7); the loop from its head, cut by the length limit into
+      // a fixed number of pieces. Following the branch would start a new piece at another
+      // phase of the loop at every pass.
+      expect(fast.lens).toContain(7);
+      expect(fast.lens.length).toBeLessThanOrEqual(6);
+      expect(fast.s3).toBe(20_000 * pad);
+      const ref = runTrapLoop(timing, false, pad);
+      expect({ ...fast, lens: [] }).toEqual({ ...ref, lens: [] });
+    });
+  }
+});

@@ -30,6 +30,55 @@ describe('ExactAssocTable', () => {
   });
 });
 
+describe('AssocTable against a reference table', () => {
+  // The reference: the entry used last if it covers the address, else the lowest-numbered entry
+  // that covers it; inserts go to the lowest invalid entry, else the least recently used one (a
+  // recency list). Ranges of 1, 4 and 16 overlap (a superpage inserted over a page), and a few
+  // hot ranges are used in turn, as a trap handler's page and the interrupted code's are: the
+  // table's shortcut for the second most recently used entry must find what the scan finds.
+  it('finds and replaces the same entries, with overlapping ranges', () => {
+    for (const n of [1, 2, 4, 8, 32]) {
+      const t = new AssocTable(n);
+      const base: number[] = new Array<number>(n).fill(0);
+      const size: number[] = new Array<number>(n).fill(0);
+      let order = Array.from({ length: n }, (_, i) => i);
+      let last = -1;
+      const use = (i: number): void => {
+        order = [...order.filter((j) => j !== i), i];
+        last = i;
+      };
+      const covers = (i: number, a: number): boolean => a >= base[i] && a < base[i] + size[i];
+      let x = 0x13579b ^ n;
+      const rnd = (): number => (x = (Math.imul(x, 1103515245) + 12345) >>> 0);
+      for (let step = 0; step < 20000; step++) {
+        const r = rnd();
+        if (r % 2003 === 0) {
+          t.clear();
+          size.fill(0);
+          order = Array.from({ length: n }, (_, i) => i);
+          last = -1;
+          continue;
+        }
+        const a = r % 3 !== 0 ? 64 + ((r >>> 4) % 2) * 32 + ((r >>> 8) % 3) : (r >>> 8) % 128;
+        let want = last >= 0 && covers(last, a) ? last : -1;
+        for (let i = 0; want < 0 && i < n; i++) if (covers(i, a)) want = i;
+        expect(t.lookup(a), `lookup ${a} at step ${step} (${n} entries)`).toBe(want);
+        if (want >= 0) {
+          use(want);
+          continue;
+        }
+        const sz = [1, 4, 16][(r >>> 12) % 3];
+        const inv = size.indexOf(0);
+        const victim = inv >= 0 ? inv : order[0];
+        expect(t.insert(a - (a % sz), sz), `insert at step ${step}`).toBe(victim);
+        base[victim] = a - (a % sz);
+        size[victim] = sz;
+        use(victim);
+      }
+    }
+  });
+});
+
 describe('LruOrder', () => {
   it('victims in slot order after reset, then least recently used', () => {
     const l = new LruOrder(4);

@@ -59,9 +59,13 @@ export class Block {
   constructor(readonly fn: BlockFn, readonly len: number, readonly maxCycles: number) {}
 }
 
-/** Placeholders in an instruction's code for writing the register locals back, and reloading them. */
+/**
+ * Placeholders in an instruction's code for writing the register locals back, and reloading
+ * one (a comment holding RL5 reloads x5) after a hart call: a call writes no register but its rd.
+ */
 const WRITE_BACK = '/*WB*/';
-const RELOAD = '/*RL*/';
+const reloadMark = (rd: number): string => `/*RL${rd}*/`;
+const RELOAD_RE = /\/\*RL(\d+)\*\//g;
 
 /** xl[n] / xh[n] in generated code, with `=` when it is assigned. */
 const REG_RE = /\bx([lh])\[(\d+)\](\s*=(?!=))?/g;
@@ -69,7 +73,8 @@ const REG_RE = /\bx([lh])\[(\d+)\](\s*=(?!=))?/g;
 /**
  * The guest registers a block uses live in locals ($l5 and $h5 for x5's halves): loaded at
  * entry, written back at every exit and before every call into the hart (which may read them or
- * trap), reloaded after a hart call that may have written one (CSR, AMO, uipi). V8 keeps locals
+ * trap); after a hart call only the instruction's rd is reloaded (a CSR access, an AMO or uipi
+ * writes x[rd] and no other register: semantics.ts, HART; xRET and fences none). V8 keeps locals
  * in machine registers or stack slots; a typed-array element costs a bounds-checked load or
  * store at every use. x0 reads as 0; slot 32, where writes to x0 go, is kept like a register
  * (the interpreter leaves the last such value there too).
@@ -94,7 +99,7 @@ function registerLocals(lines: readonly string[]): { declare: string; lines: str
   const out = lines.map((line) => line
     .replace(REG_RE, (_m, half: string, num: string, assign: string | undefined) => (num === '0' ? '0' : `$${half}${num}`) + (assign ?? ''))
     .split(WRITE_BACK).join(writeBack)
-    .split(RELOAD).join(loads));
+    .replace(RELOAD_RE, (_m, num: string) => (used.has(Number(num)) ? `$l${num} = xl[${num}]; $h${num} = xh[${num}];` : '')));
   return { declare, lines: out, writeBack };
 }
 
@@ -136,11 +141,36 @@ interface Emitted {
 export function translateBlock(
   dp: DecodedPage, startIdx: number, decode: SlotDecoder, ops: readonly OpInfo[], code: TimingCode, ctx: CodeContext, checked = false,
 ): Block | undefined {
-  const w = new BlockWriter(startIdx, code, ctx, checked, dp.ramOff >= 0 ? ctx.ramBase + dp.ramOff : NaN);
+  let t = traceBlock(dp, startIdx, decode, ops, code, ctx, checked, true);
+  // A followed branch pays only when the trace then comes to an end of its own (back at the
+  // block's start, a trap, an xRET, an indirect jump). One cut by the length limit or the page
+  // end would start the next block elsewhere in the loop at every pass (a long loop: a new
+  // block per phase), so such a block is traced again without following.
+  if (t !== undefined && t.w.followed && !t.complete) t = traceBlock(dp, startIdx, decode, ops, code, ctx, checked, false);
+  return t?.w.compile(t.out, t.k);
+}
+
+/** The code of a block's instructions, not yet compiled; `complete`: it ended of its own. */
+interface Trace {
+  w: BlockWriter;
+  out: string[];
+  k: number;
+  complete: boolean;
+}
+
+function traceBlock(
+  dp: DecodedPage, startIdx: number, decode: SlotDecoder, ops: readonly OpInfo[], code: TimingCode, ctx: CodeContext, checked: boolean, follow: boolean,
+): Trace | undefined {
+  const w = new BlockWriter(startIdx, code, ctx, checked, dp.ramOff >= 0 ? ctx.ramBase + dp.ramOff : NaN, follow);
   const out: string[] = [];
   let idx = startIdx;
   let k = 0;
   while (k < w.maxBlock && idx >= 0 && idx < 2048) {
+    if (w.has(idx)) {
+      // Back at a slot of the block through a followed branch (BlockWriter.followsTaken).
+      out.push(w.rejoin(idx, k));
+      return { w, out, k, complete: true };
+    }
     const info = decode(dp, idx);
     const op = info & 255;
     if (op === UNDECODED || op === CROSSING) break;
@@ -153,13 +183,13 @@ export function translateBlock(
     const e = w.instruction(slot);
     out.push(`// ${k}: ${slot.info.name} at +${offset}`, e.code);
     k++;
-    if (e.next < 0) return w.compile(out, k);
+    if (e.next < 0) return { w, out, k, complete: k < w.maxBlock };
     idx = e.next;
   }
   if (k === 0) return undefined;
   // Fell off the end (page end, length limit, or an undecodable slot).
   out.push(w.exit(`pc0 + ${idx * 2 - startIdx * 2}`, k));
-  return w.compile(out, k);
+  return { w, out, k, complete: false };
 }
 
 /**
@@ -177,8 +207,13 @@ class BlockWriter {
   /** Longest block in instructions (the timing model's choice, at most MAX_BLOCK). */
   readonly maxBlock: number;
 
+  /** A taken backward branch was followed (followsTaken). */
+  followed = false;
+
   constructor(
     private readonly startIdx: number, private readonly code: TimingCode, private readonly ctx: CodeContext, private readonly checked: boolean, pagePa: number,
+    /** Taken backward branches out of the block may be followed (followsTaken). */
+    private readonly follow: boolean,
   ) {
     this.tw = code.writer(ctx.ramBase, pagePa);
     this.maxBlock = Math.max(1, Math.min(MAX_BLOCK, code.maxBlock));
@@ -237,6 +272,10 @@ class BlockWriter {
     const following = i.idx + (i.len >>> 1);
     switch (s.control) {
       case 'branch':
+        if (this.followsTaken(i)) {
+          const taken = `${i.pcE} + (${i.imm})`;
+          return { code: code + `if (!tk) ${this.exit(i.nextE, n)}${this.limitCheck(taken, n)}`, next: (i.idx * 2 + i.imm) >>> 1 };
+        }
         return { code: code + `if (tk) ${this.branchTaken(i)}${this.limitCheck(i.nextE, n)}${this.after(i)}`, next: following };
       case 'jump':
         return this.jal(i, code);
@@ -284,7 +323,7 @@ class BlockWriter {
       }
       case 'HART': {
         const call = `${this.syncBefore(i)}r.memPaddr = -1; r.memIsMmio = false; r.csrWritten = false; k = ${arg}; ` +
-          `if (k !== 1) { if (k === 0) ${this.trapped(i)} h.waiting = true; ${this.exit(i.pcE, i.k)} } ${tw.resync()} ${RELOAD}`;
+          `if (k !== 1) { if (k === 0) ${this.trapped(i)} h.waiting = true; ${this.exit(i.pcE, i.k)} } ${tw.resync()} ${reloadMark(i.rd)}`;
         const inline = i.info.cls === InsnClass.Csr ? this.plainCsr(i) : undefined;
         return inline === undefined ? call : `if (${inline.test}) { ${inline.code} } else { ${call} }`;
       }
@@ -328,6 +367,34 @@ class BlockWriter {
     }
     code += `r.csrWritten = ${writes}; r.csr = ${num}; xl[${i.rd}] = v; xh[${i.rd}] = vh;`;
     return { test: `h.priv >= ${plain.plainPriv[num]}`, code };
+  }
+
+  /**
+   * A backward branch to a slot of the page before the block (a loop whose block was entered
+   * inside its body, e.g. after a trap returned to the instruction after an ecall) is followed
+   * when taken, as a static predictor guesses: the not-taken path is the side exit. The trace
+   * then runs into the loop's head; reaching the block's start again goes round inside the
+   * function (translateBlock), so such a block is the loop, rotated.
+   */
+  private followsTaken(i: Slot): boolean {
+    const t = i.idx * 2 + i.imm;
+    if (!this.follow || !(i.imm < 0 && t >= 0 && !this.slots.has(t >>> 1) && i.k + 1 < this.maxBlock)) return false;
+    this.followed = true;
+    return true;
+  }
+
+  /** Whether slot idx is already in the block (translateBlock: a trace that came back to it). */
+  has(idx: number): boolean {
+    return this.slots.has(idx);
+  }
+
+  /**
+   * The trace came back to slot idx of the block after n instructions: round again when it is
+   * the start (a further pass is these n instructions again), else leave to it.
+   */
+  rejoin(idx: number, n: number): string {
+    const target = `pc0 + ${idx * 2 - this.startIdx * 2}`;
+    return idx === this.startIdx ? this.loopBack(target, n, n, n * this.code.maxInsnCycles) : this.exit(target, n);
   }
 
   /** A taken branch: leave the block (a side exit), or go round again when it loops to the start. */
