@@ -65,9 +65,11 @@ export function benchCommand(opts: BenchOptions): number {
       const seconds: number[] = [];
       const cpuSeconds: number[] = [];
       let last = { instret: 0, cycles: 0, passed: true };
-      // The runs of a row share generated code, as the machines of a sweep do: the first run
-      // pays V8's compilation of the interpreter and the blocks, the others find it done.
-      const codeCache = new FunctionCache({ severalMachines: true });
+      // The runs of a row share generated code (one FunctionCache): the first run pays V8's
+      // compilation of the interpreter and the blocks, the others find it done (a single `rvn
+      // run` is a row's first run). With one run, the code is made for that one machine alone
+      // (FunctionCache's constructor).
+      const codeCache = new FunctionCache({ severalMachines: runs > 1 });
       for (let i = 0; i < runs; i++) {
         const prepared = prepareRun(w, image, t, { fast: opts.fast !== false, codeCache });
         const cpuStart = process.cpuUsage();
