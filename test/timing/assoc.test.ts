@@ -6,13 +6,18 @@ import { describe, expect, it } from 'vitest';
 import { AssocTable, ExactAssocTable } from '../../src/timing/assoc';
 import { LruOrder } from '../../src/timing/lru';
 
+/** A deterministic pseudo-random sequence (a 32-bit linear congruential generator). */
+function lcg(seed: number): () => number {
+  let x = seed >>> 0;
+  return () => (x = (Math.imul(x, 1103515245) + 12345) >>> 0);
+}
+
 describe('ExactAssocTable', () => {
   it('chooses the same slots as a scanned table, over random lookups, inserts and clears', () => {
     for (const entries of [1, 4, 28, 32]) {
       const exact = new ExactAssocTable(entries);
       const scan = new AssocTable(entries);
-      let x = 0x1234567;
-      const rnd = (): number => (x = (Math.imul(x, 1103515245) + 12345) >>> 0);
+      const rnd = lcg(0x1234567);
       // Keys from a small pool (many hits), with colliding low bits and negative and large values.
       const pool = Array.from({ length: entries * 3 }, (_, i) => (i % 3 === 0 ? i * 4096 : i % 3 === 1 ? -2147483648 - i * 2 : 2 ** 40 + i * 64));
       for (let step = 0; step < 20000; step++) {
@@ -48,8 +53,7 @@ describe('AssocTable against a reference table', () => {
         last = i;
       };
       const covers = (i: number, a: number): boolean => a >= base[i] && a < base[i] + size[i];
-      let x = 0x13579b ^ n;
-      const rnd = (): number => (x = (Math.imul(x, 1103515245) + 12345) >>> 0);
+      const rnd = lcg(0x13579b ^ n);
       for (let step = 0; step < 20000; step++) {
         const r = rnd();
         if (r % 2003 === 0) {
@@ -106,8 +110,7 @@ describe('LruOrder against a recency list', () => {
     for (const n of [1, 2, 8, 28, 32]) {
       const l = new LruOrder(n);
       let order = Array.from({ length: n }, (_, i) => i);
-      let x = 0x2468ace ^ n;
-      const rnd = (): number => (x = (Math.imul(x, 1103515245) + 12345) >>> 0);
+      const rnd = lcg(0x2468ace ^ n);
       for (let step = 0; step < 5000; step++) {
         const r = rnd();
         if (r % 997 === 0) {
