@@ -500,13 +500,12 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
    * enabled interrupt pending: it can then only leave the loop by taking an interrupt.
    */
   spinsIdle(): boolean {
-    if (this.sleeping || (this.csr.mip & this.csr.mie) !== 0) return false;
     const off = this.pc - this.fetchVBase;
     if (!(off >= 0 && off < 4096)) return false;
     const dp = this.fetchPage;
     const idx = off >>> 1;
     const info = dp.info[idx];
-    return (info & 255) === Op.JAL && ((info >>> 8) & 63) === 32 && dp.imm[idx] === 0;
+    return (info & 255) === Op.JAL && ((info >>> 8) & 63) === 32 && dp.imm[idx] === 0 && !this.sleeping && (this.csr.mip & this.csr.mie) === 0;
   }
 
   /**
@@ -687,9 +686,11 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   run(cycleLimit: number, insnLimit: number): number {
     this.stopRequested = false;
     this.waiting = false;
-    this.attention = true;
+    // The loop's first look (attention) only takes an interrupt: needed when one is pending.
+    const pending = (this.csr.mip & this.csr.mie) !== 0;
+    this.attention = pending;
     if (this.sleeping) {
-      if ((this.csr.mip & this.csr.mie) === 0) return 0;
+      if (!pending) return 0;
       this.sleeping = false;
     }
     const start = this.instret;

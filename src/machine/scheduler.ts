@@ -233,16 +233,12 @@ export class HartScheduler {
       this.setQuiet(hart, idle, idle ? -1 : hart.spinGranule());
     }
     this.current = undefined;
-    this.see(hart.hartId);
+    // pickHart()'s view of this hart (the only one its slice changed).
+    const id = hart.hartId;
+    this.pickCycles[id] = hart.sleeping || this.done[id] !== 0 || hart.debugParked ? Infinity : hart.cycle;
+    this.pickQuiet[id] = hart.idle ? Quiet.Idle : hart.spinning ? Quiet.Spinning : Quiet.Busy;
     if (hart.fatal !== undefined) this.onFatal(hart);
     return retired;
-  }
-
-  /** Reads hart i's state into pickCycles/pickQuiet. */
-  private see(i: number): void {
-    const h = this.harts[i];
-    this.pickCycles[i] = h.sleeping || this.done[i] !== 0 || h.debugParked ? Infinity : h.cycle;
-    this.pickQuiet[i] = h.idle ? Quiet.Idle : h.spinning ? Quiet.Spinning : Quiet.Busy;
   }
 
   /** Sets whether a hart is idle or spinning on a granule (RAM offset, -1: not spinning). */
@@ -286,7 +282,12 @@ export class HartScheduler {
       busyCycle = Infinity;
       if (this.stale) {
         this.stale = false;
-        for (let i = 0; i < n; i++) this.see(i);
+        const done = this.done;
+        for (let i = 0; i < n; i++) {
+          const h = harts[i];
+          cyc[i] = h.sleeping || done[i] !== 0 || h.debugParked ? Infinity : h.cycle;
+          quiet[i] = h.idle ? Quiet.Idle : h.spinning ? Quiet.Spinning : Quiet.Busy;
+        }
       }
       for (let i = 0; i < n; i++) {
         const c = cyc[i];
