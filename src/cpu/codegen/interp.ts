@@ -24,13 +24,11 @@ import { addressCode, codeMarkCheck, contextBindings, makeFunction, opInfos, ope
 import type { CodeContext } from './host';
 import { expand, splitAt } from './sem';
 
-/** warmRounds: only for warmUp() (the unobserved variant). */
-export type InterpFn = (limit: number, budget: number, stopAtJump: boolean, observer?: unknown, warmRounds?: number) => number;
+export type InterpFn = (limit: number, budget: number, stopAtJump: boolean, observer?: unknown) => number;
 
 /** Makes the interpreter of the hart whose context is `ctx` (observed: the variant that reports commits). */
 export function makeInterpreter(ctx: CodeContext, observed: boolean): InterpFn {
   const ops = opInfos();
-  const warmOps = ops.flatMap((o, op) => (isRare(o) || (o.shape.ordered && ctx.shared) ? [] : [op]));
   const g = new InterpGen(ctx, observed, false);
   const opCases = ops.map((o, op) => (isRare(o) ? '' : `case ${op}: { ${g.opCase(o)} break; }`)).filter((c) => c !== '');
   // The second half of every load (after its access): extension, destination.
@@ -44,10 +42,7 @@ export function makeInterpreter(ctx: CodeContext, observed: boolean): InterpFn {
     `let pc = ${HS.pc}, n = 0, npc = 0, wild = false, acc = 0, sz = 0;`,
     'let dp = h.fetchPage, sp = dp, off = 0, idx = 0, info = 0, op = 0, rd = 0, rs1 = 0, rs2 = 0, len = 0, imm = 0;',
     SEM_LOCALS,
-    // warm > 0: the warm-up (warmUp()): each case once per round, nothing fetched or retired.
-    observed ? 'let warm = 0;' : `let warm = (warmRounds | 0) * ${warmOps.length};`,
     'main: for (;;) {',
-    `  if (warm !== 0) { op = WOPS[warm % ${warmOps.length}]; rd = 32; rs1 = 32; rs2 = 32; imm = WIMM[0]; len = 4; npc = pc + 4; } else {`,
     // Fetch: the decoded page of pc (the fetch cache), the slot's packed info.
     `  off = pc - ${HS.fetchVBase};`,
     '  if (!(off >= 0 && off < 4096)) {',
@@ -67,11 +62,9 @@ export function makeInterpreter(ctx: CodeContext, observed: boolean): InterpFn {
     '  imm = sp.imm[idx]; npc = pc + len; wild = false;',
     `  r.pc = pc; r.fetchPaddr = ${HS.fetchPBase} + off; r.memPaddr = -1; r.memIsMmio = false; r.taken = false; r.csrWritten = false;`,
     observed ? '  ci.priv = h.priv; h.lastWasStore = false;' : '',
-    '  }',
     '  switch (op) {',
     ...opCases,
     '  }',
-    '  if (warm !== 0) { acc = 0; wild = false; r.taken = false; if (--warm === 0) break main; continue; }',
     // Loads and stores: one access path for every width (see access()); the rare function for
     // the rare ops and for the accesses off the inline RAM path (its result: RareResult). One
     // call site for both: the first MMIO access of a run is then not a path the optimised code
@@ -92,8 +85,6 @@ export function makeInterpreter(ctx: CodeContext, observed: boolean): InterpFn {
     'return n;',
   ].join('\n');
   const bound = contextBindings(ctx, {});
-  bound.WOPS = Uint8Array.from(warmOps);
-  bound.WIMM = new Int32Array(1);
   bound.F3 = Uint8Array.from(ops, (o) => o.funct3);
   bound.CLS = Uint8Array.from(ops, (o) => o.cls);
   bound.jt = new Int32Array(2);
@@ -102,40 +93,8 @@ export function makeInterpreter(ctx: CodeContext, observed: boolean): InterpFn {
     priv: 0, pc: 0, word: 0, len: 0, rd: 0, rdLo: 0, rdHi: 0, memVaddr: 0, memPaddr: -1, memWidth: 0,
     isStore: false, storeLo: 0, storeHi: 0,
   };
-  const fn = makeFunction<InterpFn>(ctx, observed ? 'interpObserved' : 'interp', 'limit, budget, stopAtJump, obs, warmRounds', body, bound);
-  if (!observed) warmUp(ctx, fn, bound.WIMM as Int32Array);
-  return fn;
+  return makeFunction<InterpFn>(ctx, observed ? 'interpObserved' : 'interp', 'limit, budget, stopAtJump, obs', body, bound);
 }
-
-/**
- * Runs every common op's case of a new interpreter on the register sink (x[32], where writes to
- * x0 go) and changes nothing else. Code V8 optimises has a deopt exit wherever it had no type
- * feedback: without the warm-up, the first run of any case after the interpreter was optimised
- * (a boot meets new instructions for seconds) threw the whole function away, and V8 compiled it
- * again (60-150 ms each, up to a dozen times in an OpenSBI boot). The operands take the values
- * of WARM_VALUES in turn (both sides of a case's own tests; small integers, as V8 then
- * specialises for what the program itself shows it), over more calls than V8 needs before it allocates a function's feedback vector (lazy
- * feedback allocation: calls before that leave no feedback).
- */
-function warmUp(ctx: CodeContext, fn: InterpFn, imm: Int32Array): void {
-  const { xl, xh } = ctx;
-  for (let i = 0; i < WARM_CALLS; i++) {
-    const [lo, hi, im] = WARM_VALUES[i % WARM_VALUES.length];
-    xl[32] = lo;
-    xh[32] = hi;
-    imm[0] = im;
-    fn(Infinity, 0, false, undefined, 1);
-  }
-  xl[32] = 0;
-  xh[32] = 0;
-}
-
-const WARM_CALLS = 18;
-
-/** Operand (low, high) and immediate values of the warm-up's calls. */
-const WARM_VALUES: readonly (readonly [number, number, number])[] = [
-  [0, 0, 0], [5, 0, 3], [-1, -1, 40], [-2048, 7, -2048], [1, 0, 33], [0x1234, 0, 1],
-];
 
 /** The interpreter's `acc`: what follows the op's case. */
 const enum Acc {
