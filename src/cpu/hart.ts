@@ -329,6 +329,12 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
    * elsewhere (a boot's straight-line code, calls), which waits for the full count.
    */
   private readonly loopHeat: number;
+  /**
+   * Fast mode: the slot the interpreter last ran from; when it comes back to the same slot,
+   * that slot heads a loop whose whole body ran interpreted (loopHeat).
+   */
+  private loopDp: DecodedPage | undefined = undefined;
+  private loopIdx = -1;
   /** The hart shares memory with other harts: ordered operations may have to wait (docs/cpu.md). */
   readonly shared: boolean;
   /** Per CSR number: 1 when its accesses are ordered among harts, 2 when a write also changes interruptibility. */
@@ -772,71 +778,84 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   private runBlocks(cycleLimit: number, budget: number): number {
     let n = 0;
     this.runLimit = cycleLimit;
-    // The slot the interpreter last ran from: when it comes back to the same slot, that slot
-    // heads a loop whose whole body ran interpreted (loopHeat).
-    let lastDp: DecodedPage | undefined;
-    let lastIdx = -1;
+    this.loopDp = undefined;
+    this.loopIdx = -1;
+    // The loop body is a method of its own: runBlocks is entered once per run, so V8 runs its
+    // loop only as on-stack-replaced code, compiled again for every machine (and after every
+    // deopt); the step is called once per block entry and optimised once per process.
     do {
-      const pc = this.pc;
-      let off = pc - this.fetchVBase;
-      if (!(off >= 0 && off < 4096)) {
-        // A new fetch page (after a trap, an xRET, a jump out of the page): point the fetch
-        // cache at it here, so that the code there runs as blocks rather than interpreted up to
-        // its first control transfer. A fetch fault is a step, as in the interpreter.
-        const k = this.fetchMiss();
-        if (k === HartResult.Wait) break;
-        if (k === HartResult.Trapped) {
-          n++;
-          continue;
-        }
-        off = pc - this.fetchVBase;
-      }
-      if (off >= 0 && off < 4096) {
-        const dp = this.fetchPage;
-        const idx = off >>> 1;
-        let blocks = dp.blocks;
-        if (blocks === undefined) {
-          // Filled, so that every page's array has the same elements kind (V8 map) from the start.
-          blocks = dp.blocks = new Array<Block | null | undefined>(SLOTS).fill(undefined);
-          dp.heat = new Uint16Array(SLOTS);
-        }
-        let blk = blocks[idx];
-        if (blk === undefined) {
-          const heat = dp.heat as Uint16Array;
-          const h = heat[idx] + (idx === lastIdx && dp === lastDp ? this.loopHeat : 1);
-          heat[idx] = h > 0xffff ? 0xffff : h;
-          if (h >= this.translateAfter) {
-            blk = translateBlock(dp, idx, this.slotDecoder, this.ops, this.code, this.ctx) ?? null;
-            if (blk !== null) this.blocksTranslated++;
-            // Translation may have decoded slots; the page object stays the same.
-            blocks[idx] = blk;
-          }
-        }
-        if (blk != null && blk.len <= budget - n) {
-          // Far enough from the cycle limit, a block cannot reach it before its end. Nearer, its
-          // checked variant runs: a translation of its own, made by the same rule (after
-          // translateAfter such entries; the interpreter runs there until then).
-          let fn: BlockFn | undefined = blk.fn;
-          if (this.cycle + blk.maxCycles > cycleLimit) {
-            fn = blk.checked ?? (++blk.nearLimit >= this.translateAfter ? this.checkedVariant(blk, dp, idx) : undefined);
-          }
-          if (fn !== undefined) {
-            this.runBudget = budget - n;
-            // Through call(): V8 would otherwise inline the first blocks it saw here, and throw the
-            // run loop's optimised code away when another block runs.
-            n += fn.call(undefined);
-            lastIdx = -1;
-            continue;
-          }
-        }
-        lastDp = dp;
-        lastIdx = idx;
-      } else {
-        lastIdx = -1;
-      }
-      n += this.interp(cycleLimit, budget - n, true);
+      n += this.blockStep(cycleLimit, budget - n);
     } while (!this.attention && !this.waiting && n < budget && this.cycle < cycleLimit);
     return n;
+  }
+
+  /**
+   * One step of runBlocks with `left` of its budget: a fetch-page change, one block, or the
+   * interpreter up to the next control transfer. Returns the steps done.
+   */
+  private blockStep(cycleLimit: number, left: number): number {
+    const pc = this.pc;
+    let off = pc - this.fetchVBase;
+    if (!(off >= 0 && off < 4096)) {
+      // A new fetch page (after a trap, an xRET, a jump out of the page): point the fetch
+      // cache at it here, so that the code there runs as blocks rather than interpreted up to
+      // its first control transfer. A fetch fault is a step, as in the interpreter.
+      const k = this.fetchMiss();
+      if (k === HartResult.Wait) return 0;
+      if (k === HartResult.Trapped) return 1;
+      off = pc - this.fetchVBase;
+    }
+    if (off >= 0 && off < 4096) {
+      const dp = this.fetchPage;
+      const idx = off >>> 1;
+      let blocks = dp.blocks;
+      if (blocks === undefined) blocks = this.blockSlots(dp);
+      let blk = blocks[idx];
+      if (blk === undefined) {
+        const heat = dp.heat as Uint16Array;
+        const h = heat[idx] + (idx === this.loopIdx && dp === this.loopDp ? this.loopHeat : 1);
+        heat[idx] = h > 0xffff ? 0xffff : h;
+        if (h >= this.translateAfter) blk = this.translateAt(dp, idx);
+      }
+      if (blk != null && blk.len <= left) {
+        // Far enough from the cycle limit, a block cannot reach it before its end. Nearer, its
+        // checked variant runs: a translation of its own, made by the same rule (after
+        // translateAfter such entries; the interpreter runs there until then).
+        let fn: BlockFn | undefined = blk.fn;
+        if (this.cycle + blk.maxCycles > cycleLimit) {
+          fn = blk.checked ?? (++blk.nearLimit >= this.translateAfter ? this.checkedVariant(blk, dp, idx) : undefined);
+        }
+        if (fn !== undefined) {
+          this.runBudget = left;
+          this.loopIdx = -1;
+          // Through call(): V8 would otherwise inline the first blocks it saw here, and throw the
+          // step's optimised code away when another block runs.
+          return fn.call(undefined);
+        }
+      }
+      this.loopDp = dp;
+      this.loopIdx = idx;
+    } else {
+      this.loopIdx = -1;
+    }
+    return this.interp(cycleLimit, left, true);
+  }
+
+  /** A page's block slots, made on its first entry in fast mode. */
+  private blockSlots(dp: DecodedPage): (Block | null | undefined)[] {
+    // Filled, so that every page's array has the same elements kind (V8 map) from the start.
+    const blocks = dp.blocks = new Array<Block | null | undefined>(SLOTS).fill(undefined);
+    dp.heat = new Uint16Array(SLOTS);
+    return blocks;
+  }
+
+  /** Translates the block at slot idx of dp (null: none can start there). */
+  private translateAt(dp: DecodedPage, idx: number): Block | null {
+    const blk = translateBlock(dp, idx, this.slotDecoder, this.ops, this.code, this.ctx) ?? null;
+    if (blk !== null) this.blocksTranslated++;
+    // Translation may have decoded slots; the page object stays the same.
+    (dp.blocks as (Block | null | undefined)[])[idx] = blk;
+    return blk;
   }
 
   /** Makes the checked variant of the block at slot idx of dp (see Block). */

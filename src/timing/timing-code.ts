@@ -157,9 +157,11 @@ export class FunctionCache {
    * second closure at once, and the first machine already gets the code all will share. Not
    * for the others, nor in a cache for one machine: unspecialised code takes V8 longer to
    * compile (dhry's blocks: 1.3-2x), which a single run would pay for nothing, and the
-   * interpreter and the models' retire() are recompiled in the next run anyway, after their
-   * deopts at the end of a run (paths a program first takes at its end: its output, its last
-   * CSR reads) (docs/performance.md, "The bench's second run").
+   * interpreter and the models' retire() are recompiled in the next run anyway: retire() after
+   * its deopts at the end of a run (paths a program first takes at its end: its output, its
+   * last CSR reads), the interpreter because its call of retire() then meets a second closure
+   * (docs/performance.md, "The bench's second run", "Cold code: an interpreter V8 need not
+   * recompile").
    */
   constructor(opts: { readonly severalMachines?: boolean } = {}) {
     this.severalMachines = opts.severalMachines ?? false;

@@ -36,9 +36,8 @@ export function makeInterpreter(ctx: CodeContext, observed: boolean): InterpFn {
     const cut = splitAt(o.body, 'LOAD');
     return cut === undefined || isRare(o) ? '' : `case ${op}: { ${g.fields(cut.after)} break; }`;
   }).filter((c) => c !== '');
-  // Everything else: the rare ops' function (its result: RareResult).
-  opCases.push(`default: { ${HS.pc} = pc; k = rare(op, rd, rs1, rs2, imm, len, sp.word[idx]); if (k !== ${RareResult.Done}) { ` +
-    `if (k === ${RareResult.Jump}) { jl = jt[0]; jh = jt[1]; ${JUMP64_TAIL} } else if (k === ${RareResult.Trapped}) { ${g.trapped()} } else { h.waiting = true; break main; } } }`);
+  // Everything else: the rare ops' function, called after the switch (Acc.Rare).
+  opCases.push(`default: acc = ${Acc.Rare};`);
   const body = [
     `let pc = ${HS.pc}, n = 0, npc = 0, wild = false, acc = 0, sz = 0;`,
     'let dp = h.fetchPage, sp = dp, off = 0, idx = 0, info = 0, op = 0, rd = 0, rs1 = 0, rs2 = 0, len = 0, imm = 0;',
@@ -47,6 +46,10 @@ export function makeInterpreter(ctx: CodeContext, observed: boolean): InterpFn {
     // Fetch: the decoded page of pc (the fetch cache), the slot's packed info.
     `  off = pc - ${HS.fetchVBase};`,
     '  if (!(off >= 0 && off < 4096)) {',
+    // With stopAtJump (fast mode), once an instruction ran, the run loop points the fetch cache
+    // at the new page: this path then stays cold, and code V8 optimised without ever running it
+    // deoptimises when it runs. (No comparison: a truth test needs no type feedback.)
+    '    if (stopAtJump && n) break main;',
     `    ${HS.pc} = pc; k = h.fetchMiss(); if (k !== 1) { if (k === 0) { ${g.trapped()} } h.waiting = true; break main; }`,
     '    off = pc & 4095;',
     '  }',
@@ -62,8 +65,14 @@ export function makeInterpreter(ctx: CodeContext, observed: boolean): InterpFn {
     '  switch (op) {',
     ...opCases,
     '  }',
-    // Loads and stores: one access path for every width (see access()).
-    `  if (acc !== 0) { ${g.access()} if (acc === 1) { switch (op) { ${postCases.join(' ')} } } acc = 0; }`,
+    // Loads and stores: one access path for every width (see access()); the rare function for
+    // the rare ops and for the accesses off the inline RAM path (its result: RareResult). One
+    // call site for both: the first MMIO access of a run is then not a path the optimised code
+    // has never seen (it would deoptimise the whole interpreter, typically as a program ends).
+    `  if (acc !== 0) { if (acc !== ${Acc.Rare}) { ${g.access(`switch (op) { ${postCases.join(' ')} }`)} } ` +
+    `if (acc === ${Acc.Rare}) { ${HS.pc} = pc; k = rare(op, rd, rs1, rs2, imm, len, sp.word[idx]); if (k !== ${RareResult.Done}) { ` +
+    `if (k === ${RareResult.Jump}) { jl = jt[0]; jh = jt[1]; ${JUMP64_TAIL} } else if (k === ${RareResult.Trapped}) { ${g.trapped()} } else { h.waiting = true; break main; } } } ` +
+    'acc = 0; }',
     `  ${g.describe()}`,
     `  ${HS.cycle} += tm.retire(r); ${HS.instret}++; n++;`,
     observed ? `  ${HS.pc} = npc; ${g.commit()}` : '',
@@ -85,6 +94,15 @@ export function makeInterpreter(ctx: CodeContext, observed: boolean): InterpFn {
     isStore: false, storeLo: 0, storeHi: 0,
   };
   return makeFunction<InterpFn>(ctx, observed ? 'interpObserved' : 'interp', 'limit, budget, stopAtJump, obs', body, bound);
+}
+
+/** The interpreter's `acc`: what follows the op's case. */
+const enum Acc {
+  None = 0,
+  Load = 1,
+  Store = 2,
+  /** The rare function: a rare op, or an access off the inline RAM path. */
+  Rare = 3,
 }
 
 /** What the rare ops' function reports. */
@@ -109,14 +127,20 @@ function isRare(o: OpInfo): boolean {
   return o.shape.hart !== 'none' || (o.cls >= InsnClass.Mul && o.cls <= InsnClass.DivW);
 }
 
+/** A load or store: the rare function has its whole body, for accesses off the inline RAM path. */
+function isAccess(o: OpInfo): boolean {
+  return o.shape.loadSize > 0 || o.shape.storeSize > 0;
+}
+
 /**
  *   rare(op, rd, rs1, rs2, imm, len, word) → RareResult
- * the semantics of one rare op (h.pc set, the record's fields for the instruction set). Leaves
- * the multiply/divide operands in the record.
+ * the semantics of one rare op, or of a load or store through the hart's load()/store() (h.pc
+ * set, the record's fields for the instruction set). Leaves the multiply/divide operands in the
+ * record.
  */
 function makeRare(ctx: CodeContext, ops: readonly OpInfo[], shared: Record<string, unknown>): unknown {
   const g = new InterpGen(ctx, false, true);
-  const cases = ops.map((o, op) => (isRare(o) ? `case ${op}: { ${g.opCase(o)} break; }` : '')).filter((c) => c !== '');
+  const cases = ops.map((o, op) => (isRare(o) || isAccess(o) ? `case ${op}: { ${g.opCase(o)} break; }` : '')).filter((c) => c !== '');
   const body = [
     `${SEM_LOCALS} const pc = ${HS.pc};`,
     'switch (op) {',
@@ -152,6 +176,8 @@ class InterpGen {
       // The access and the rest of the body follow the switch (access(), the second switch).
       const cut = splitAt(o.body, s.loadSize > 0 ? 'LOAD' : 'STORE');
       if (cut === undefined || (s.storeSize > 0 && cut.after.trim() !== '')) throw new Error(`interpreter: ${o.name}: nothing may follow STORE`);
+      // Off the inline path the rare function runs the whole body again.
+      if (cut.before.trim() !== '') throw new Error(`interpreter: ${o.name}: nothing may precede LOAD or STORE`);
       return code + this.fields(cut.before) + `acc = ${s.loadSize > 0 ? 1 : 2}; sz = ${s.loadSize || s.storeSize};`;
     }
     return code + this.fields(o.body);
@@ -165,23 +191,32 @@ class InterpGen {
   }
 
   /**
-   * The load (acc = 1) or store (acc = 2) of `sz` bytes at x[rs1] + imm: the inline RAM path or
-   * the hart's. One copy for all widths keeps the function small (the hart's load() and store()
-   * are inlined where they are called).
+   * The load (acc = 1, then `postLoad`: extension, destination) or store (acc = 2) of `sz` bytes
+   * at x[rs1] + imm on the inline RAM path; off it, acc = Acc.Rare and the rare function does
+   * the whole instruction through the hart's load()/store(). One copy for all widths keeps the
+   * function small. (The observed variant: always through the hart.)
    */
-  access(): string {
+  access(postLoad: string): string {
     const slow = (call: string): string => `${HS.pc} = pc; if (!${call}) { ${this.trapped()} }`;
-    const load = this.observed ? `${slow('h.load(lo, hi, sz)')} v = t[0]; vh = t[1];`
-      : `${ramTest('sz', false, this.ctx, 'h.dataBare')} { ${ramReadN()} ${this.inlineAccess('sz')} } else { ${slow('h.load(lo, hi, sz)')} v = t[0]; vh = t[1]; }`;
-    const store = this.observed ? slow('h.store(lo, hi, sz, b, bh)')
-      : `${ramTest('sz', true, this.ctx, 'h.dataBare')} { ${ramWriteN()} ${this.inlineAccess('sz')} ${codeMarkCheck('sz')} } else { ${slow('h.store(lo, hi, sz, b, bh)')} }`;
-    return `${addressCode('imm')} if (acc === 1) { ${load} } else { ${store} }`;
+    if (this.observed) {
+      // Every access through the hart (it reports what it stored).
+      return `${addressCode('imm')} if (acc === ${Acc.Load}) { ${slow('h.load(lo, hi, sz)')} v = t[0]; vh = t[1]; ${postLoad} } ` +
+        `else { ${slow('h.store(lo, hi, sz, b, bh)')} }`;
+    }
+    const load = `${ramTest('sz', false, this.ctx, 'h.dataBare')} { ${ramReadN()} ${this.inlineAccess('sz')} ${postLoad} } else { acc = ${Acc.Rare}; }`;
+    const store = `${ramTest('sz', true, this.ctx, 'h.dataBare')} { ${ramWriteN()} ${this.inlineAccess('sz')} ${codeMarkCheck('sz')} } else { acc = ${Acc.Rare}; }`;
+    return `${addressCode('imm')} if (acc === ${Acc.Load}) { ${load} } else { ${store} }`;
   }
 
   private effect(name: string, arg: string | undefined): string {
     switch (name) {
-      case 'LOAD': case 'STORE':
-        throw new Error('interpreter: LOAD and STORE are expanded by access()');
+      case 'LOAD':
+        // The rare function's: an access off the inline RAM path (the main loop's is access()).
+        if (!this.rare) throw new Error('interpreter: LOAD and STORE are expanded by access()');
+        return `${addressCode('imm')} if (!h.load(lo, hi, ${arg})) { ${this.trapped()} } v = t[0]; vh = t[1];`;
+      case 'STORE':
+        if (!this.rare) throw new Error('interpreter: LOAD and STORE are expanded by access()');
+        return `${addressCode('imm')} if (!h.store(lo, hi, ${arg}, b, bh)) { ${this.trapped()} }`;
       case 'BRANCH':
         return `if (${arg}) { npc = pc + imm; r.taken = true; }`;
       case 'JUMP':
