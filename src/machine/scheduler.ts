@@ -36,6 +36,9 @@ import { MachineLimits } from '../hw/limits';
 /** Interrupt lines (mip bits) that other harts or devices raise: UINTC/USIP, MSIP, MTIP, SEIP, MEIP. */
 const REMOTE_IRQ_BITS = (1 << 0) | (1 << 3) | (1 << 7) | (1 << 9) | (1 << 11);
 
+/** What a hart's last slice left it as (pickHart): a hart others wait for, idle, or spinning. */
+const enum Quiet { Busy, Idle, Spinning }
+
 /** The largest run-ahead a quantum allows, and the window the other harts run on after a stop. */
 export const MAX_QUANTUM = MachineLimits.quantum.max;
 
@@ -83,8 +86,17 @@ export class HartScheduler {
   /** run(): its limits (SchedulerLimits.maxCycles and pauseAt), for runSlice. */
   private maxCycles = Infinity;
   private limitPauseAt = Infinity;
-  /** pickHart()'s scratch: each hart's cycle, Infinity when it is not runnable. */
+  /**
+   * What pickHart() knows of each hart: its cycle (Infinity when it is not runnable) and
+   * whether it is idle, spinning or neither (Quiet). Between slices only the hart that ran
+   * changes, so runSlice() updates its entry alone; everything that can change another hart
+   * — an event (a deferred line change, a device), a store to a granule a hart spins on, a
+   * hart ending the run, the host between runs — sets `stale`, and pickHart() reads every
+   * hart again. (During a slice, Machine turns every change to another hart into an event.)
+   */
   private readonly pickCycles: Float64Array;
+  private readonly pickQuiet: Uint8Array;
+  private stale = true;
   /** The granule each hart was last reported (`spin`) to spin on, -1: none. */
   private readonly spunOn: Float64Array;
 
@@ -103,6 +115,7 @@ export class HartScheduler {
   ) {
     this.done = new Uint8Array(harts.length);
     this.pickCycles = new Float64Array(harts.length);
+    this.pickQuiet = new Uint8Array(harts.length);
     this.spunOn = new Float64Array(harts.length).fill(NaN);
     harts.forEach((h, i) => {
       if (h.hartId !== i) throw new Error('internal: the scheduler\'s harts must be in hart-id order');
@@ -124,6 +137,7 @@ export class HartScheduler {
     this.stopAt = hart !== undefined ? hart.cycle : this.eventTime;
     if (hart !== undefined) {
       this.done[hart.hartId] = 1;
+      this.stale = true;
       hart.requestStop();
     }
   }
@@ -135,6 +149,7 @@ export class HartScheduler {
   spinStored(hartId: number): void {
     this.harts[hartId].spinning = false;
     this.spunOn[hartId] = -1;
+    this.stale = true;
     // (A hart's store to the granule it spun on itself changes no other hart's bounds.)
     if (this.current !== undefined && this.current.hartId !== hartId) this.current.requestStop();
   }
@@ -154,6 +169,7 @@ export class HartScheduler {
     // The host may have changed any hart between runs.
     this.spunOn.fill(NaN);
     for (const h of this.harts) this.setQuiet(h, false, -1);
+    this.stale = true;
     // Instructions retired by every hart: counted at the start, then from what each slice returns.
     let total = limits.maxInsns === Infinity ? 0 : this.totalInstret();
     this.pauseAt = Math.min(limits.pauseAt, limits.maxCycles);
@@ -169,6 +185,7 @@ export class HartScheduler {
       }
       if (this.stopAt !== Infinity && hart.cycle >= this.stopAt + this.stopWindow) {
         this.done[hart.hartId] = 1;
+        this.stale = true;
         continue;
       }
       if (this.stopAt === Infinity && hart.cycle >= limits.pauseAt && hart.cycle < limits.maxCycles) return { kind: 'paused' };
@@ -216,6 +233,10 @@ export class HartScheduler {
       this.setQuiet(hart, idle, idle ? -1 : hart.spinGranule());
     }
     this.current = undefined;
+    // pickHart()'s view of this hart (the only one its slice changed).
+    const id = hart.hartId;
+    this.pickCycles[id] = hart.sleeping || this.done[id] !== 0 || hart.debugParked ? Infinity : hart.cycle;
+    this.pickQuiet[id] = hart.idle ? Quiet.Idle : hart.spinning ? Quiet.Spinning : Quiet.Busy;
     if (hart.fatal !== undefined) this.onFatal(hart);
     return retired;
   }
@@ -236,11 +257,6 @@ export class HartScheduler {
     return n;
   }
 
-  /** Whether `h` may be picked: awake, not done, not held by a debugger. */
-  private runnable(h: Hart): boolean {
-    return !h.sleeping && this.done[h.hartId] === 0 && !h.debugParked;
-  }
-
   /**
    * The runnable hart furthest behind (lowest id on ties), or undefined, after firing the events
    * every runnable hart has reached (due at or before that hart's cycle: they may wake harts).
@@ -251,8 +267,9 @@ export class HartScheduler {
   private pickHart(): Hart | undefined {
     const harts = this.harts;
     const n = harts.length;
-    // One read of each hart's state per pick: its cycle if it is runnable, else Infinity.
+    const events = this.events;
     const cyc = this.pickCycles;
+    const quiet = this.pickQuiet;
     let best = -1;
     let bestCycle = Infinity;
     // The runnable hart furthest behind among those that are neither idle nor spinning.
@@ -263,24 +280,32 @@ export class HartScheduler {
       bestCycle = Infinity;
       busy = -1;
       busyCycle = Infinity;
+      if (this.stale) {
+        this.stale = false;
+        const done = this.done;
+        for (let i = 0; i < n; i++) {
+          const h = harts[i];
+          cyc[i] = h.sleeping || done[i] !== 0 || h.debugParked ? Infinity : h.cycle;
+          quiet[i] = h.idle ? Quiet.Idle : h.spinning ? Quiet.Spinning : Quiet.Busy;
+        }
+      }
       for (let i = 0; i < n; i++) {
-        const h = harts[i];
-        const c = this.runnable(h) ? h.cycle : Infinity;
-        cyc[i] = c;
+        const c = cyc[i];
         if (c < bestCycle) {
           bestCycle = c;
           best = i;
         }
-        if (c < busyCycle && !h.idle && !h.spinning) {
+        if (c < busyCycle && quiet[i] === Quiet.Busy) {
           busyCycle = c;
           busy = i;
         }
       }
-      if (best < 0 || this.events.nextTime > bestCycle) break;
-      while (this.events.nextTime <= bestCycle) {
-        this.eventTime = this.events.nextTime;
-        this.events.runUntil(this.eventTime);
+      if (best < 0 || events.nextTime > bestCycle) break;
+      while (events.nextTime <= bestCycle) {
+        this.eventTime = events.nextTime;
+        events.runUntil(this.eventTime);
       }
+      this.stale = true;
     }
     // An idle or spinning hart furthest behind may lag (docs/cpu.md, "Which harts another hart
     // waits for"): the busy hart furthest behind runs first, unless its last slice ended
@@ -289,7 +314,7 @@ export class HartScheduler {
     // interrupt latency.
     let pick = best;
     if (busy >= 0 && busy !== best && this.stopAt === Infinity && !harts[busy].waiting &&
-        busyCycle < this.events.nextTime && busyCycle < this.pauseAt && busyCycle < bestCycle + this.quantum) {
+        busyCycle < events.nextTime && busyCycle < this.pauseAt && busyCycle < bestCycle + this.quantum) {
       pick = busy;
     }
     let earliest = Infinity;
@@ -300,14 +325,14 @@ export class HartScheduler {
       const c = cyc[i];
       if (i === pick || c === Infinity) continue;
       if (c < earliest) earliest = c;
-      const h = harts[i];
+      const q = quiet[i];
       // An idle hart can do nothing another hart sees before an event interrupts it.
-      if (h.idle) continue;
+      if (q === Quiet.Idle) continue;
       // (harts[i].hartId === i: at equal cycles the lower id goes first.)
       const b = i > pick ? c + 1 : c;
       if (b < bound) bound = b;
       // A spinning hart stores nothing and raises no line before a store or an event.
-      if (h.spinning) continue;
+      if (q === Quiet.Spinning) continue;
       if (c < active) active = c;
       if (b < readBound) readBound = b;
     }
@@ -329,6 +354,7 @@ export class HartScheduler {
     this.eventTime = t;
     for (const h of this.harts) if (h.cycle < t) h.cycle = t;
     this.events.runUntil(t);
+    this.stale = true;
     return undefined;
   }
 }
