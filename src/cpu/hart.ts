@@ -1689,7 +1689,7 @@ function evalSimple(op: number, rl: Int32Array, rh: Int32Array, rd: number, r1: 
  * representation of the first value stored; the first wider value (or the first change of a
  * field it took as constant) then gives every hart a new map, and every function optimised for
  * the old one — the run loop, the interpreter, translated blocks — is deoptimised and compiled
- * again (docs/performance.md). Storing such a value once in the constructor settles the map
+ * again (docs/performance-log.md). Storing such a value once in the constructor settles the map
  * before anything runs.
  */
 const DOUBLE_FIELDS = ['instretAtTrap', 'lastTrapEpc', 'lastTrapTval', 'loadPageLo', 'loadPageOff', 'storePageLo', 'storePageOff',

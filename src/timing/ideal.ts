@@ -43,7 +43,7 @@ class UnitWriter implements TimingWriter {
 
 /**
  * Ideal blocks are small (no timing code), so they are translated earlier than Rocket's
- * (docs/performance.md: dhry loses 8 % of its instructions to the interpreter at 8192 entries;
+ * (docs/performance-log.md: dhry loses 8 % of its instructions to the interpreter at 8192 entries;
  * OpenSBI's boot is no slower at 2048).
  */
 const UNIT_CODE: TimingCode = { maxInsnCycles: 1, maxBlock: 48, translateAfter: 2048, loopTranslateAfter: 128, writer: () => new UnitWriter() };

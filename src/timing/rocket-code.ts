@@ -97,7 +97,7 @@ export class RocketTimingCode implements TimingCode {
   /**
    * A Rocket block's inline timing makes it several times the code of an ideal one; V8's
    * optimising compiler takes ~10-20 ms for one, the time of tens of thousands of interpreted
-   * instructions. OpenSBI's boot (docs/performance.md) is slower with a lower entry count. A
+   * instructions. OpenSBI's boot (docs/performance-log.md) is slower with a lower entry count. A
    * loop's head is translated after 64 rounds: once the run loop no longer deoptimised itself
    * (2026-12-06), OpenSBI's boot was no slower with it, and short benchmark loops much faster.
    */
@@ -150,7 +150,7 @@ class RocketWriter implements TimingWriter {
     // code then has no feedback for the path, and when the next machine sharing the code
     // (FunctionCache, the bench's next run of a row) enters it with a new block's `fe`, it
     // takes the path and deoptimises ("Insufficient type feedback for binary operation"), and
-    // V8 compiles the block again (docs/performance.md, "The bench's second run").
+    // V8 compiles the block again (docs/performance-log.md, "The bench's second run").
     const fe = new Float64Array(this.siteLines.length);
     for (let k = 0; k < fe.length; k++) fe[k] = m.heldFetchEpoch(this.pagePa + this.siteLines[k]);
     return { fe, tf: m.tf, rdy: m.ready, ev: m.events, dc: m.dcache, dcd: m.dcache.dirty, dtf: m.dtlb.lastF64 };

@@ -160,7 +160,7 @@ export class FunctionCache {
    * interpreter and the models' retire() are recompiled in the next run anyway: retire() after
    * its deopts at the end of a run (paths a program first takes at its end: its output, its
    * last CSR reads), the interpreter because its call of retire() then meets a second closure
-   * (docs/performance.md, "The bench's second run", "Cold code: an interpreter V8 need not
+   * (docs/performance-log.md, "The bench's second run", "Cold code: an interpreter V8 need not
    * recompile").
    */
   constructor(opts: { readonly severalMachines?: boolean } = {}) {
