@@ -283,6 +283,8 @@ export class HartScheduler {
       if (this.stale) {
         this.stale = false;
         const done = this.done;
+        // The same two lines as at the end of runSlice(), written out in both places on purpose:
+        // as a method called per hart they cost uintr 2.5 % more host instructions than they saved.
         for (let i = 0; i < n; i++) {
           const h = harts[i];
           cyc[i] = h.sleeping || done[i] !== 0 || h.debugParked ? Infinity : h.cycle;
