@@ -287,6 +287,11 @@ export class Bus implements DmaPort {
   /** Marks a RAM page as holding decoded instructions; returns its current generation. */
   markCode(ramPage: number): number {
     this.ram.codeMark[ramPage] |= PageMark.Code;
+    // The page's instruction map is made here, once, rather than by the first markCodeBytes(),
+    // which decoders call inline: that path would be taken only by a run's first decodes, before
+    // V8 has type feedback for it, and code V8 optimised (the bench's machines share the
+    // interpreter) would deoptimise at the next machine's first decode.
+    if (!this.codeHalves.has(ramPage)) this.codeHalves.set(ramPage, new Uint32Array(64));
     return this.ram.codeGen[ramPage];
   }
 

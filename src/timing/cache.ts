@@ -32,6 +32,8 @@ export class CacheModel {
   lastSlot = 0;
   prevLine = -1;
   prevSlot = 0;
+  /** The last fill replaced a valid line (false: it filled an invalid way). */
+  evicted = false;
 
   constructor(bytes: number, ways: number, lineBytes: number, seed: number) {
     this.ways = ways;
@@ -86,7 +88,8 @@ export class CacheModel {
     }
     this.lfsr = lfsr16Step(this.lfsr);
     const slot = base + (this.lfsr & (this.ways - 1));
-    const wasDirty = tags[slot] >= 0 && this.dirty[slot] === 1;
+    this.evicted = tags[slot] >= 0;
+    const wasDirty = this.evicted && this.dirty[slot] === 1;
     // The victim may be one of the remembered lines.
     if (slot === this.lastSlot) this.lastLine = -1;
     if (slot === this.prevSlot) this.prevLine = -1;

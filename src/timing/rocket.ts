@@ -46,7 +46,7 @@ export class RocketTimingModel implements TimingModel {
   get lastFetchP(): number { return this.tf[RocketSlot.LastFetchP]; }
   set lastFetchP(v: number) { this.tf[RocketSlot.LastFetchP] = v; }
   /**
-   * Changes whenever a line the I$ holds may have left it (a fill, an invalidation) and is NaN
+   * Changes whenever a line the I$ holds may have left it (a fill that evicts, an invalidation) and is NaN
    * while fetches are translated: with Bare fetch, a line fetched since the epoch last changed
    * is still in the I$, and fetching it again is a hit that changes no state (the I$ has no
    * LRU). Generated block code remembers per fetch site the epoch it last fetched at.
@@ -120,6 +120,15 @@ export class RocketTimingModel implements TimingModel {
 
   attach(host: TimingHost): void {
     this.host = host;
+    // Learn now whether fetch translation is Bare, as the first fetch would (the same state
+    // after it: an I-TLB lookup that misses changes nothing). A run's first fetch then takes no
+    // path that later fetches never take: fetchAt(), optimised once per process, would
+    // deoptimise at the next machine's first fetch (the bench's runs). (Not for data: a host
+    // may count the walks it is asked for, as the timing tests' hosts do.)
+    if (!this.bareFetch && host.walkPtes(0, true, this.ptes) <= 0) {
+      this.bareFetch = true;
+      this.newFetchEpoch();
+    }
   }
 
   // --- fetch -----------------------------------------------------------------------------------
@@ -136,7 +145,9 @@ export class RocketTimingModel implements TimingModel {
     if (this.icache.access(this.icache.lineOf(pa), false) !== CacheResult.Hit) {
       this.events[TimingEvent.IcacheMiss]++;
       c += this.memLat;
-      this.newFetchEpoch();
+      // Only a fill that replaced a line can make a held line leave (a fill of an invalid way
+      // leaves every fetch site's line where it was).
+      if (this.icache.evicted) this.newFetchEpoch();
     }
     // `& mask` of a double keeps its low bits (also for negative, sign-extended pcs).
     this.lastFetchV = pc - (pc & this.fetchLineMask);

@@ -153,15 +153,14 @@ export class FunctionCache {
    * closure's context (the bound arrays and objects become constants), and such code is not
    * shared: a later machine's closure runs unoptimised until V8 has compiled the function a
    * second time, unspecialised (the bench's second run: every block again). So for a function
-   * made `acrossMachines` (translated blocks), a cache for several machines makes a throwaway
-   * second closure at once, and the first machine already gets the code all will share. Not
-   * for the others, nor in a cache for one machine: unspecialised code takes V8 longer to
-   * compile (dhry's blocks: 1.3-2x), which a single run would pay for nothing, and the
-   * interpreter and the models' retire() are recompiled in the next run anyway: retire() after
-   * its deopts at the end of a run (paths a program first takes at its end: its output, its
-   * last CSR reads), the interpreter because its call of retire() then meets a second closure
-   * (docs/performance-log.md, "The bench's second run", "Cold code: an interpreter V8 need not
-   * recompile").
+   * made `acrossMachines` (translated blocks, the interpreter and its rare ops' function), a
+   * cache for several machines makes a throwaway second closure at once, and the first machine
+   * already gets the code all will share. Not in a cache for one machine: unspecialised code
+   * takes V8 longer to compile (dhry's blocks: 1.3-2x), which a single run would pay for
+   * nothing. Not for the models' retire(): it deoptimises at the next machine's first
+   * instructions anyway (the boot ROM's CSR read, a path no later instruction takes), so
+   * sharing it would only cost the first run (docs/performance-log.md, "The bench's second
+   * run", "The bench's second run without recompiles").
    */
   constructor(opts: { readonly severalMachines?: boolean } = {}) {
     this.severalMachines = opts.severalMachines ?? false;
