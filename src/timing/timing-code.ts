@@ -145,7 +145,8 @@ export interface TimingCode {
  */
 export class FunctionCache {
   private readonly factories = new Map<string, (...args: unknown[]) => unknown>();
-  private readonly severalMachines: boolean;
+  /** The cache serves several machines in turn (see the constructor). */
+  readonly severalMachines: boolean;
 
   /**
    * `severalMachines`: the cache will serve several machines in turn (the bench's runs of a

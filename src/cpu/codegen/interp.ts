@@ -72,14 +72,11 @@ export function makeInterpreter(ctx: CodeContext, observed: boolean): InterpFn {
     // call site for both: the first MMIO access of a run is then not a path the optimised code
     // has never seen (it would deoptimise the whole interpreter, typically as a program ends).
     `  if (acc !== 0) { if (acc !== ${Acc.Rare}) { ${g.access(`switch (op) { ${postCases.join(' ')} }`)} } ` +
-    `if (acc === ${Acc.Rare}) { ${HS.pc} = pc; k = rare.call(undefined, op, rd, rs1, rs2, imm, len, sp.word[idx]); if (k !== ${RareResult.Done}) { ` +
+    `if (acc === ${Acc.Rare}) { ${HS.pc} = pc; k = ${callOf(ctx, 'rare', 'op, rd, rs1, rs2, imm, len, sp.word[idx]')}; if (k !== ${RareResult.Done}) { ` +
     `if (k === ${RareResult.Jump}) { jl = jt[0]; jh = jt[1]; ${JUMP64_TAIL} } else if (k === ${RareResult.Trapped}) { ${g.trapped()} } else { h.waiting = true; break main; } } } ` +
     'acc = 0; }',
     `  ${g.describe()}`,
-    // rare() and retire() are called through call(): V8 then neither inlines them nor checks
-    // that the callee is the closure it saw, so the bench's machines, which share this function
-    // (FunctionCache) but each have their own rare() and retire(), do not deoptimise it.
-    `  ${HS.cycle} += tm.retire.call(undefined, r); ${HS.instret}++; n++;`,
+    `  ${HS.cycle} += ${callOf(ctx, 'tm.retire', 'r')}; ${HS.instret}++; n++;`,
     observed ? `  ${HS.pc} = npc; ${g.commit()}` : '',
     `  if (wild) { ${HS.pc} = pc; h.wildJump(jl, jh); pc = ${HS.pc}; break main; }`,
     '  if (stopAtJump && npc !== pc + len) { pc = npc; break main; }',
@@ -100,6 +97,17 @@ export function makeInterpreter(ctx: CodeContext, observed: boolean): InterpFn {
   };
   // Shared with later machines from the start when the cache serves several (FunctionCache).
   return makeFunction<InterpFn>(ctx, observed ? 'interpObserved' : 'interp', 'limit, budget, stopAtJump, obs', body, bound, true);
+}
+
+/**
+ * A call of the machine's own `fn` (rare(), the model's retire()) from the interpreter. When the
+ * bench's machines share the interpreter (FunctionCache.severalMachines), through call(): V8
+ * then neither inlines the callee nor checks that it is the closure it saw, so the next
+ * machine's closures do not deoptimise the shared code. Otherwise a plain call, which V8 may
+ * inline (a single run's interpreter is 5-10 % faster for it: docs/performance-log.md).
+ */
+function callOf(ctx: CodeContext, fn: string, args: string): string {
+  return ctx.cache.severalMachines ? `${fn}.call(undefined, ${args})` : `${fn}(${args})`;
 }
 
 /** The interpreter's `acc`: what follows the op's case. */
@@ -234,7 +242,7 @@ class InterpGen {
         return `${HS.pc} = pc; k = ${arg}; if (k !== 1) { if (k === 0) { ${this.trapped()} } ${this.waitExit()} }`;
       case 'RAISE':
         // Charged like an instruction, not retired, then the trap.
-        return `${HS.pc} = pc; ${this.describe()} r.nextPc = pc; ${HS.cycle} += tm.retire.call(undefined, r); ${arg}; ${this.trapped()}`;
+        return `${HS.pc} = pc; ${this.describe()} r.nextPc = pc; ${HS.cycle} += ${callOf(this.ctx, 'tm.retire', 'r')}; ${arg}; ${this.trapped()}`;
       case 'FAULT':
         return `${HS.pc} = pc; ${arg}; ${this.trapped()}`;
       case 'ORDERED': case 'ATTN': case 'END':
