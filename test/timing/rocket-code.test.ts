@@ -83,6 +83,23 @@ describe('Rocket heldFetchEpoch', () => {
     run(m, [rec({ pc: 0x8000_0010, cls: InsnClass.FenceI })]);
     expect(m.heldFetchEpoch(0x8000_0000)).toBeNaN(); // the I$ was emptied and translation forgotten
   });
+  it('stays the same across a fill that evicts no line, and changes at one that does', () => {
+    // Right after fence.i the I$ is empty: the next lines fill invalid ways, whatever the
+    // random victim, and every line fetched before stays held (the epoch need not change). A
+    // set holds 4 lines: the 5th line of one set (16 KiB apart) must evict one of them.
+    const m = modelOn(rocketProfile(), bareHost) as RocketTimingModel;
+    run(m, [rec({ pc: 0x8000_0000, cls: InsnClass.FenceI })]);
+    run(m, line(0x8000_0000, 1));
+    const epoch = m.fetchEpoch;
+    expect(epoch).not.toBeNaN();
+    run(m, line(0x8000_0040, 1)); // another set
+    expect(m.fetchEpoch).toBe(epoch);
+    expect(m.heldFetchEpoch(0x8000_0000)).toBe(epoch);
+    // Four more lines of the first line's set: five lines in 4 ways, so at least one fill
+    // evicted a valid line (the random victim may have been one before the last).
+    for (const k of [1, 2, 3, 4]) run(m, line(0x8000_0000 + k * 0x4000, 1));
+    expect(m.fetchEpoch).not.toBe(epoch);
+  });
   it('changes no state', () => {
     // Four lines of one set and a fifth that evicts one of them (random victim): the victim
     // choice, the misses and the cycles must not depend on probes in between.

@@ -104,7 +104,8 @@ export function makeInterpreter(ctx: CodeContext, observed: boolean): InterpFn {
  * bench's machines share the interpreter (FunctionCache.severalMachines), through call(): V8
  * then neither inlines the callee nor checks that it is the closure it saw, so the next
  * machine's closures do not deoptimise the shared code. Otherwise a plain call, which V8 may
- * inline (a single run's interpreter is 5-10 % faster for it: docs/performance-log.md).
+ * inline (with call() everywhere a single dhry ideal run took 0.38 s instead of 0.27:
+ * docs/performance-log.md, "The bench's second run without recompiles").
  */
 function callOf(ctx: CodeContext, fn: string, args: string): string {
   return ctx.cache.severalMachines ? `${fn}.call(undefined, ${args})` : `${fn}(${args})`;
