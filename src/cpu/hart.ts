@@ -800,7 +800,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
       // A new fetch page (after a trap, an xRET, a jump out of the page): point the fetch
       // cache at it here, so that the code there runs as blocks rather than interpreted up to
       // its first control transfer. A fetch fault is a step, as in the interpreter.
-      const k = this.fetchMiss();
+      const k = this.fetchMemo() ? HartResult.Done : this.fetchTranslate();
       if (k === HartResult.Wait) return 0;
       if (k === HartResult.Trapped) return 1;
       off = pc - this.fetchVBase;
@@ -1053,21 +1053,33 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
    * fault. (Also called by the interpreter.)
    */
   fetchMiss(): HartResult {
+    return this.fetchMemo() ? HartResult.Done : this.fetchTranslate();
+  }
+
+  /**
+   * fetchMiss's first look, small enough to be inlined into the block dispatcher: the page
+   * remembered for the current privilege, taken back when nothing it depends on changed.
+   */
+  private fetchMemo(): boolean {
     // (The pc is read here, not passed: a pc above 2^31 passed as an argument is boxed.)
     const pc = this.pc;
     const vbase = pc - (pc & 0xfff);
     const priv = this.priv;
-    const epoch = this.fetchBare ? -1 : this.mmu.epoch;
-    if (this.fetchMemoV[priv] === vbase && this.fetchMemoEpoch[priv] === epoch) {
-      const dp = this.fetchMemoPage[priv];
-      const page = this.fetchMemoPageNo[priv];
-      if (dp.gen === this.codeGen[page] && (this.codeMark[page] & 1) !== 0) {
-        this.fetchPage = dp;
-        this.fetchVBase = vbase;
-        this.fetchPBase = this.fetchMemoP[priv];
-        return HartResult.Done;
-      }
-    }
+    if (this.fetchMemoV[priv] !== vbase || this.fetchMemoEpoch[priv] !== (this.fetchBare ? -1 : this.mmu.epoch)) return false;
+    const dp = this.fetchMemoPage[priv];
+    const page = this.fetchMemoPageNo[priv];
+    if (dp.gen !== this.codeGen[page] || (this.codeMark[page] & 1) === 0) return false;
+    this.fetchPage = dp;
+    this.fetchVBase = vbase;
+    this.fetchPBase = this.fetchMemoP[priv];
+    return true;
+  }
+
+  /** fetchMiss without a remembered page: translates the pc and finds (or makes) its decoded page. */
+  private fetchTranslate(): HartResult {
+    const pc = this.pc;
+    const vbase = pc - (pc & 0xfff);
+    const priv = this.priv;
     const lo = pc | 0;
     const hi = Math.floor(pc / TWO32) | 0;
     let pa: number;
