@@ -796,7 +796,12 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   private blockStep(cycleLimit: number, left: number): number {
     const pc = this.pc;
     let off = pc - this.fetchVBase;
+    // Heat a slot gains from this entry (see loopHeat).
+    let gain = 1;
     if (!(off >= 0 && off < 4096)) {
+      // Right after a trap or an xRET (the fetch cache was dropped): a trap vector or a return
+      // site, where every further such transfer comes back to; it is as hot as a loop's head.
+      if (off !== off) gain = this.loopHeat;
       // A new fetch page (after a trap, an xRET, a jump out of the page): point the fetch
       // cache at it here, so that the code there runs as blocks rather than interpreted up to
       // its first control transfer. A fetch fault is a step, as in the interpreter.
@@ -813,7 +818,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
       let blk = blocks[idx];
       if (blk === undefined) {
         const heat = dp.heat as Uint16Array;
-        const h = heat[idx] + (idx === this.loopIdx && dp === this.loopDp ? this.loopHeat : 1);
+        const h = heat[idx] + (idx === this.loopIdx && dp === this.loopDp ? this.loopHeat : gain);
         heat[idx] = h > 0xffff ? 0xffff : h;
         if (h >= this.translateAfter) blk = this.translateAt(dp, idx);
       }
