@@ -666,8 +666,9 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   /** Writes CSR `num` with M privilege (host side); false if unimplemented or read-only. */
   writeCsr(num: number, lo: number, hi = 0): boolean {
     if (!this.csr.allowed(num, Priv.M, true)) return false;
+    const ms = this.csr.mstatus;
     this.csr.write(num, lo | 0, hi | 0, false);
-    this.afterCsrWrite(num);
+    this.afterCsrWrite(num, ms);
     return true;
   }
 
@@ -907,16 +908,17 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   }
 
   /**
-   * After a CSR write: translation state is recomputed only when it may have changed (satp,
-   * the status registers), the run loop looks at interrupts only when one may have become
-   * pending and enabled; other CSRs (epc, scratch, cause, ...) leave the fetch cache and the
-   * running block alone.
+   * After a CSR write (mstatus was msBefore): translation state is recomputed only when it may
+   * have changed (satp, a status write that changes MPRV, MPP, SUM or MXR), the run loop looks
+   * at interrupts only when one may have become pending and enabled; other CSRs (epc, scratch,
+   * cause, ...) and status writes that only change interrupt enables (a kernel's `csrsi
+   * sstatus, 2`) leave the fetch cache and the running block alone.
    */
-  private afterCsrWrite(num: number): void {
+  private afterCsrWrite(num: number, msBefore: number): void {
     const effect = this.csrEffect[num];
     if (effect === CsrEffect.None) return;
     if (num === Csr.satp) this.mmu.flush();
-    if (effect === CsrEffect.Mode) this.refreshMode();
+    if (effect === CsrEffect.Mode && (num === Csr.satp || ((this.csr.mstatus ^ msBefore) & MS_TRANSLATION) !== 0)) this.refreshMode();
     else if ((this.csr.mip & this.csr.mie) !== 0) this.attention = true;
     if (this.sleeping && (this.csr.mip & this.csr.mie) !== 0) this.sleeping = false;
   }
@@ -1393,9 +1395,10 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     const oldHi = t[1];
     if (writes) {
       if (kind !== 0) csr.readForModify(num, t);
+      const ms = csr.mstatus;
       csr.write(num, csrModified(kind, t[0], srcLo), csrModified(kind, t[1], srcHi));
       this.rec.csrWritten = true;
-      this.afterCsrWrite(num);
+      this.afterCsrWrite(num, ms);
       // Another hart may now (or may no longer) be able to interrupt this one: the machine
       // recomputes how far this hart may run (docs/cpu.md).
       if (order === 2 && this.shared) this.requestStop();
@@ -1699,6 +1702,9 @@ function evalSimple(op: number, rl: Int32Array, rh: Int32Array, rd: number, r1: 
   rh[rd] = hi;
   return true;
 }
+
+/** The mstatus bits the hart's cached translation state depends on (refreshPrivilege). */
+const MS_TRANSLATION = Ms.MPRV | Ms.MPP | Ms.SUM | Ms.MXR;
 
 /**
  * Hart fields that come to hold numbers V8 cannot keep as small integers (addresses and values
