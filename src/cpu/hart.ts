@@ -666,8 +666,9 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   /** Writes CSR `num` with M privilege (host side); false if unimplemented or read-only. */
   writeCsr(num: number, lo: number, hi = 0): boolean {
     if (!this.csr.allowed(num, Priv.M, true)) return false;
+    const ms = this.csr.mstatus;
     this.csr.write(num, lo | 0, hi | 0, false);
-    this.afterCsrWrite(num);
+    this.afterCsrWrite(num, ms);
     return true;
   }
 
@@ -796,11 +797,16 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   private blockStep(cycleLimit: number, left: number): number {
     const pc = this.pc;
     let off = pc - this.fetchVBase;
+    // Heat a slot gains from this entry (see loopHeat).
+    let gain = 1;
     if (!(off >= 0 && off < 4096)) {
+      // Right after a trap or an xRET (the fetch cache was dropped): a trap vector or a return
+      // site, where every further such transfer comes back to; it is as hot as a loop's head.
+      if (off !== off) gain = this.loopHeat;
       // A new fetch page (after a trap, an xRET, a jump out of the page): point the fetch
       // cache at it here, so that the code there runs as blocks rather than interpreted up to
       // its first control transfer. A fetch fault is a step, as in the interpreter.
-      const k = this.fetchMiss();
+      const k = this.fetchMemo() ? HartResult.Done : this.fetchTranslate();
       if (k === HartResult.Wait) return 0;
       if (k === HartResult.Trapped) return 1;
       off = pc - this.fetchVBase;
@@ -813,7 +819,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
       let blk = blocks[idx];
       if (blk === undefined) {
         const heat = dp.heat as Uint16Array;
-        const h = heat[idx] + (idx === this.loopIdx && dp === this.loopDp ? this.loopHeat : 1);
+        const h = heat[idx] + (idx === this.loopIdx && dp === this.loopDp ? this.loopHeat : gain);
         heat[idx] = h > 0xffff ? 0xffff : h;
         if (h >= this.translateAfter) blk = this.translateAt(dp, idx);
       }
@@ -902,16 +908,17 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   }
 
   /**
-   * After a CSR write: translation state is recomputed only when it may have changed (satp,
-   * the status registers), the run loop looks at interrupts only when one may have become
-   * pending and enabled; other CSRs (epc, scratch, cause, ...) leave the fetch cache and the
-   * running block alone.
+   * After a CSR write (mstatus was msBefore): translation state is recomputed only when it may
+   * have changed (satp, a status write that changes MPRV, MPP, SUM or MXR), the run loop looks
+   * at interrupts only when one may have become pending and enabled; other CSRs (epc, scratch,
+   * cause, ...) and status writes that only change interrupt enables (a kernel's `csrsi
+   * sstatus, 2`) leave the fetch cache and the running block alone.
    */
-  private afterCsrWrite(num: number): void {
+  private afterCsrWrite(num: number, msBefore: number): void {
     const effect = this.csrEffect[num];
     if (effect === CsrEffect.None) return;
     if (num === Csr.satp) this.mmu.flush();
-    if (effect === CsrEffect.Mode) this.refreshMode();
+    if (effect === CsrEffect.Mode && (num === Csr.satp || ((this.csr.mstatus ^ msBefore) & MS_TRANSLATION) !== 0)) this.refreshMode();
     else if ((this.csr.mip & this.csr.mie) !== 0) this.attention = true;
     if (this.sleeping && (this.csr.mip & this.csr.mie) !== 0) this.sleeping = false;
   }
@@ -1053,21 +1060,33 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
    * fault. (Also called by the interpreter.)
    */
   fetchMiss(): HartResult {
+    return this.fetchMemo() ? HartResult.Done : this.fetchTranslate();
+  }
+
+  /**
+   * fetchMiss's first look, small enough to be inlined into the block dispatcher: the page
+   * remembered for the current privilege, taken back when nothing it depends on changed.
+   */
+  private fetchMemo(): boolean {
     // (The pc is read here, not passed: a pc above 2^31 passed as an argument is boxed.)
     const pc = this.pc;
     const vbase = pc - (pc & 0xfff);
     const priv = this.priv;
-    const epoch = this.fetchBare ? -1 : this.mmu.epoch;
-    if (this.fetchMemoV[priv] === vbase && this.fetchMemoEpoch[priv] === epoch) {
-      const dp = this.fetchMemoPage[priv];
-      const page = this.fetchMemoPageNo[priv];
-      if (dp.gen === this.codeGen[page] && (this.codeMark[page] & 1) !== 0) {
-        this.fetchPage = dp;
-        this.fetchVBase = vbase;
-        this.fetchPBase = this.fetchMemoP[priv];
-        return HartResult.Done;
-      }
-    }
+    if (this.fetchMemoV[priv] !== vbase || this.fetchMemoEpoch[priv] !== (this.fetchBare ? -1 : this.mmu.epoch)) return false;
+    const dp = this.fetchMemoPage[priv];
+    const page = this.fetchMemoPageNo[priv];
+    if (dp.gen !== this.codeGen[page] || (this.codeMark[page] & 1) === 0) return false;
+    this.fetchPage = dp;
+    this.fetchVBase = vbase;
+    this.fetchPBase = this.fetchMemoP[priv];
+    return true;
+  }
+
+  /** fetchMiss without a remembered page: translates the pc and finds (or makes) its decoded page. */
+  private fetchTranslate(): HartResult {
+    const pc = this.pc;
+    const vbase = pc - (pc & 0xfff);
+    const priv = this.priv;
     const lo = pc | 0;
     const hi = Math.floor(pc / TWO32) | 0;
     let pa: number;
@@ -1376,9 +1395,10 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     const oldHi = t[1];
     if (writes) {
       if (kind !== 0) csr.readForModify(num, t);
+      const ms = csr.mstatus;
       csr.write(num, csrModified(kind, t[0], srcLo), csrModified(kind, t[1], srcHi));
       this.rec.csrWritten = true;
-      this.afterCsrWrite(num);
+      this.afterCsrWrite(num, ms);
       // Another hart may now (or may no longer) be able to interrupt this one: the machine
       // recomputes how far this hart may run (docs/cpu.md).
       if (order === 2 && this.shared) this.requestStop();
@@ -1682,6 +1702,9 @@ function evalSimple(op: number, rl: Int32Array, rh: Int32Array, rd: number, r1: 
   rh[rd] = hi;
   return true;
 }
+
+/** The mstatus bits the hart's cached translation state depends on (refreshPrivilege). */
+const MS_TRANSLATION = Ms.MPRV | Ms.MPP | Ms.SUM | Ms.MXR;
 
 /**
  * Hart fields that come to hold numbers V8 cannot keep as small integers (addresses and values

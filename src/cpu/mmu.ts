@@ -51,8 +51,23 @@ export class Mmu {
 
   constructor(private readonly bus: Bus) {}
 
+  /**
+   * The slots filled since the last flush (the first `filledCount`; a slot may be listed more
+   * than once; a count above TLB_SIZE: more fills than listed): a flush clears only these. A
+   * kernel that switches satp at every IPC fills a handful of slots in between, and a fill()
+   * of all TLB_SIZE tags is a call into V8's runtime.
+   */
+  private readonly filled = new Int32Array(TLB_SIZE);
+  private filledCount = 0;
+
   flush(): void {
-    this.tag.fill(-1);
+    const n = this.filledCount;
+    if (n > TLB_SIZE) {
+      this.tag.fill(-1);
+    } else {
+      for (let k = 0; k < n; k++) this.tag[this.filled[k]] = -1;
+    }
+    this.filledCount = 0;
     this.epoch++;
   }
 
@@ -127,6 +142,10 @@ export class Mmu {
     const pagePpn = ppn + (vpn % span);
     const i = tlbIndex(vpn);
     this.epoch++;
+    const n = this.filledCount;
+    if (n < TLB_SIZE) this.filled[n] = i;
+    // Past TLB_SIZE fills, flush() clears every slot.
+    if (n <= TLB_SIZE) this.filledCount = n + 1;
     this.tag[i] = vpn;
     this.ppn[i] = pagePpn;
     this.flags[i] = lo & 0xff;

@@ -48,6 +48,16 @@ export class AssocTable {
     this.stamp[this.entries] = 0;
   }
 
+  /**
+   * Writes the stamps of the two most recently used entries (`prev`, then `last`): lookups that
+   * only trade their places leave them stale (an I-TLB after every trap and xRET). They are the
+   * two most recent uses, so stamping them anew, in that order, keeps the LRU order exact.
+   */
+  private settle(): void {
+    if (this.prev >= 0) this.touch(this.prev);
+    if (this.last >= 0) this.touch(this.last);
+  }
+
   private touch(i: number): void {
     const clock = this.stamp[this.entries] + 1;
     this.stamp[this.entries] = clock;
@@ -74,14 +84,20 @@ export class AssocTable {
     if (prev >= 0 && !this.overlap) {
       const d = addr - this.base[prev];
       if (d >= 0 && d < this.size[prev]) {
-        this.touch(prev);
-        this.setLast(prev);
+        // The two most recently used entries trade places; their stamps are written when
+        // something else needs them (settle()).
+        this.prev = last;
+        this.last = prev;
+        const f = this.lastF64;
+        f[0] = this.base[prev];
+        f[1] = this.size[prev];
         return prev;
       }
     }
     for (let i = 0; i < this.entries; i++) {
       const d = addr - this.base[i];
       if (d >= 0 && d < this.size[i]) {
+        this.settle();
         this.touch(i);
         this.setLast(i);
         return i;
@@ -92,6 +108,7 @@ export class AssocTable {
 
   /** Inserts [base, base + size) into the first invalid or the least recently used entry. */
   insert(base: number, size: number): number {
+    this.settle();
     const victim = this.victim();
     if (this.size[victim] === 0) this.used++;
     for (let i = 0; i < this.entries && !this.overlap; i++) {

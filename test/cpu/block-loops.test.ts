@@ -116,3 +116,19 @@ describe('a loop re-entered after its ecall returns', () => {
     });
   }
 });
+
+// A trap vector and the return site of an xRET are entered once per trap: they get blocks as
+// soon as a loop's head would (loopTranslateAfter entries), not after translateAfter entries
+// (src/cpu/hart.ts, blockStep). 300 round trips are fewer than either model's translateAfter
+// (2048 ideal, 8192 Rocket) and more than its loopTranslateAfter (128, 64).
+describe('trap vectors and return sites', () => {
+  for (const timing of ['ideal', 'rocket'] as const) {
+    it(`${timing}: get blocks after as many traps as a loop's head needs rounds`, () => {
+      const m = new Machine({ timing: timing === 'ideal' ? idealProfile() : rocketProfile(), memBytes: 4 << 20 }, { console: () => undefined });
+      m.load(buildProgram([{ name: 'p.S', text: TRAP_LOOP(300, 0) }]), 'p.S');
+      expect(m.run({ maxInsns: 1_000_000 }).reason).toEqual({ kind: 'exit', code: 0, source: 'test-device' });
+      const blocks = m.harts[0].fetchPage.blocks ?? [];
+      expect(blocks.flatMap((b) => (b ? [b.len] : [])).sort((x, y) => x - y)).toEqual([4, 5]);
+    });
+  }
+});

@@ -6,6 +6,7 @@
 import { describe, expect, test } from 'vitest';
 import { Cause, Priv } from '../../src/cpu/hart';
 import { Csr } from '../../src/csr/table';
+import { Access } from '../../src/cpu/mmu';
 import { enc, hex, machine, R, RAM } from './asm';
 
 const { a0, a1, a2 } = R;
@@ -157,4 +158,22 @@ describe('Sv39 walks', () => {
     expect(h.walkPtes(0x1000, false, out)).toBe(3);
     expect([...out]).toEqual([ROOT, L1, L0 + 8]);
   });
+});
+
+describe('TLB flush', () => {
+  // A flush clears the slots filled since the last one (Mmu.filled); past TLB_SIZE (256) fills,
+  // every slot. After it, no page may be answered from the TLB (cached() is false).
+  for (const pages of [3, 200, 300, 600]) {
+    test(`after ${pages} pages were translated, every one is gone`, () => {
+      const { h } = sv39([], V | Rd | W | A | D);
+      const mmu = h.mmu;
+      const vas = Array.from({ length: pages }, (_, k) => RAM + k * 0x1000 * 3);
+      mmu.flush();
+      for (const va of vas) expect(mmu.translate(va | 0, 0, Access.Load, Priv.S)).toBe(va);
+      // (Direct-mapped: a later page may have evicted an earlier one from its slot.)
+      expect(vas.some((va) => mmu.cached(va | 0, 0, Access.Load, Priv.S))).toBe(true);
+      mmu.flush();
+      expect(vas.filter((va) => mmu.cached(va | 0, 0, Access.Load, Priv.S))).toEqual([]);
+    });
+  }
 });

@@ -287,3 +287,28 @@ describe('wild jumps', () => {
     expect([csr(Csr.mtval) >>> 0, csrHi(Csr.mtval) >>> 0]).toEqual([0x80002000, 0x80000000]);
   });
 });
+
+describe('status writes and the fetch cache', () => {
+  // A status write that only changes interrupt enables leaves the hart's translation state
+  // (and so its fetch cache and a running block) alone; one that changes SUM, MXR, MPRV or MPP
+  // recomputes it (src/cpu/hart.ts, afterCsrWrite). Priv. spec 3.1.6: those four bits are the
+  // ones that change how addresses translate.
+  test('csrsi mstatus, MIE keeps the fetch page; csrs mstatus with MXR drops it', () => {
+    const m = machine();
+    const { t0 } = R;
+    m.words(RAM, [enc('csrrsi', 0, Csr.mstatus, 8), enc('lui', t0, 0x80000), enc('csrrs', 0, Csr.mstatus, t0), enc('addi', t0, t0, 0)]);
+    const h = m.hart;
+    m.run(1);
+    expect(h.fetchVBase).toBe(RAM);
+    expect((h.readCsr(Csr.mstatus) as [number, number])[0] & 8).toBe(8);
+    m.run(1); // lui: t0 = MXR (bit 19)
+    m.run(1);
+    expect((h.readCsr(Csr.mstatus) as [number, number])[0] & (1 << 19)).toBe(1 << 19);
+    expect(h.fetchVBase).toBeNaN();
+    // The host's writes follow the same rule.
+    m.run(1);
+    expect(h.fetchVBase).toBe(RAM);
+    expect(h.writeCsr(Csr.sstatus, 2)).toBe(true); // SIE only (SUM and MXR now 0: MXR cleared)
+    expect(h.fetchVBase).toBeNaN();
+  });
+});
