@@ -806,6 +806,8 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
       // A new fetch page (after a trap, an xRET, a jump out of the page): point the fetch
       // cache at it here, so that the code there runs as blocks rather than interpreted up to
       // its first control transfer. A fetch fault is a step, as in the interpreter.
+      // fetchMiss()'s body written out: called as fetchMiss() here, syscall rocket took 0.8 %
+      // more host instructions (cachegrind --single-threaded, 8.30 G -> 8.37 G).
       const k = this.fetchMemo() ? HartResult.Done : this.fetchTranslate();
       if (k === HartResult.Wait) return 0;
       if (k === HartResult.Trapped) return 1;
