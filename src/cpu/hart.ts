@@ -284,6 +284,12 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   /** Set when the run stopped before an instruction that must wait for another hart. */
   waiting = false;
   /**
+   * Set (by translated blocks, with `waiting`) when that instruction is not a plain load, so
+   * the hart neither spins nor idles there; the scheduler reads and clears it after the slice
+   * instead of looking at the instruction (spinGranule). Left false it changes nothing.
+   */
+  waitSpinless = false;
+  /**
    * The last virtual page a load (and a store) was translated for under Sv39 and that lies in
    * RAM chunk 0: high word, page-aligned low word (NaN high word: none), and the RAM offset of
    * its physical page. Generated code accesses such pages without calling load()/store().
@@ -783,9 +789,11 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     this.loopIdx = -1;
     // The loop body is a method of its own: runBlocks is entered once per run, so V8 runs its
     // loop only as on-stack-replaced code, compiled again for every machine (and after every
-    // deopt); the step is called once per block entry and optimised once per process.
+    // deopt); the step is called once per block entry and optimised once per process. It reads
+    // the cycle limit from hs (runLimit): as an argument, a limit beyond 2^30 cycles (a long
+    // run's) would be a new heap number at every call.
     do {
-      n += this.blockStep(cycleLimit, budget - n);
+      n += this.blockStep(budget - n);
     } while (!this.attention && !this.waiting && n < budget && this.cycle < cycleLimit);
     return n;
   }
@@ -794,7 +802,8 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
    * One step of runBlocks with `left` of its budget: a fetch-page change, one block, or the
    * interpreter up to the next control transfer. Returns the steps done.
    */
-  private blockStep(cycleLimit: number, left: number): number {
+  private blockStep(left: number): number {
+    const cycleLimit = this.runLimit;
     const pc = this.pc;
     let off = pc - this.fetchVBase;
     // Heat a slot gains from this entry (see loopHeat).
@@ -1719,7 +1728,7 @@ const MS_TRANSLATION = Ms.MPRV | Ms.MPP | Ms.SUM | Ms.MXR;
  */
 const DOUBLE_FIELDS = ['instretAtTrap', 'lastTrapEpc', 'lastTrapTval', 'loadPageLo', 'loadPageOff', 'storePageLo', 'storePageOff',
   'lastStoreLo', 'lastStoreHi', 'targetLo', 'targetHi', 'trapTarget', 'lastTrapCause', 'blocksTranslated'] as const;
-const FLAG_FIELDS = ['attention', 'waiting', 'idle', 'spinning', 'lastWasStore', 'lastTrapIsInt', 'debugHalt', 'debugParked', 'stopRequested'] as const;
+const FLAG_FIELDS = ['attention', 'waiting', 'waitSpinless', 'idle', 'spinning', 'lastWasStore', 'lastTrapIsInt', 'debugHalt', 'debugParked', 'stopRequested'] as const;
 const PAGE_FIELDS = ['fetchPage', 'slotPage'] as const;
 
 function settleFields(h: Hart): void {

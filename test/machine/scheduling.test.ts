@@ -167,6 +167,46 @@ words: .dword 0, 0
     }
   });
 
+  it('at equal cycles the lower hart id goes first (four harts in lockstep taking tickets)', () => {
+    // The four harts run the same instructions from the same cycle, so each of their eight
+    // amoadd.d on one counter starts at the same cycle on every hart: by the rule (docs/cpu.md,
+    // "Several harts": order of cycle, then hart id) hart h's k-th ticket is 4k + h, whatever
+    // the scheduler's quantum. Each hart checks its own tickets; hart 0 then waits for all.
+    const image = buildProgram([{ name: 'tickets.S', text: `
+    .globl _start
+_start:
+    la s0, counter
+    la s1, done
+    li s2, 8                    # tickets to take
+    li s3, 0                    # the next one's expected value: 4k + hart id
+    add s3, s3, a0
+    li t1, 1
+1:  amoadd.d t0, t1, (s0)
+    bne t0, s3, fail
+    addi s3, s3, 4
+    addi s2, s2, -1
+    bnez s2, 1b
+    amoadd.d zero, t1, (s1)
+    bnez a0, park
+    li t2, 4
+2:  ld t0, 0(s1)
+    bne t0, t2, 2b
+    j pass
+park:
+    wfi
+    j park
+${EXIT}
+    .data
+    .balign 64
+counter: .dword 0
+    .balign 64
+done: .dword 0
+` }]);
+    for (const timing of ['ideal', 'rocket'] as const) {
+      expect(sameUnderEveryQuantum(image, 4, timing).reason).toBe(PASSED);
+    }
+  });
+
   it('harts spinning on a flag while another works and releases them (four harts)', () => {
     // Harts 1-3 wait for `go` in the loop OpenSBI's secondary harts use (the address is
     // recomputed in the loop, nops between the load and the branch); hart 3 enters the loop at

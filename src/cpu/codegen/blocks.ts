@@ -255,7 +255,9 @@ class BlockWriter {
     const s = i.info.shape;
     let code = '';
     if (s.ordered && this.ctx.shared) {
-      code += `if (${this.tw.cycleNow(`it + ${i.k}`)} >= ${syncLimitOf(i.info)}) { h.waiting = true; ${this.exit(i.pcE, i.k)} } `;
+      // (Only a plain load can be a spin loop's: the scheduler need not look at other ops.)
+      const spinless = s.plainLoad ? '' : ' h.waitSpinless = true;';
+      code += `if (${this.tw.cycleNow(`it + ${i.k}`)} >= ${syncLimitOf(i.info)}) { h.waiting = true;${spinless} ${this.exit(i.pcE, i.k)} } `;
     }
     code += operandReads(s, i.rs1, i.rs2);
     const fields = {
