@@ -286,9 +286,11 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   /**
    * Set (by translated blocks, with `waiting`) when that instruction is not a plain load, so
    * the hart neither spins nor idles there; the scheduler reads and clears it after the slice
-   * instead of looking at the instruction (spinGranule). Left false it changes nothing.
+   * instead of looking at the instruction (spinGranule). Left false it changes nothing. (A slot
+   * of hs: a store there costs the block less than one to a field of the hart.)
    */
-  waitSpinless = false;
+  get waitSpinless(): boolean { return this.hs[HartSlot.WaitSpinless] !== 0; }
+  set waitSpinless(v: boolean) { this.hs[HartSlot.WaitSpinless] = v ? 1 : 0; }
   /**
    * The last virtual page a load (and a store) was translated for under Sv39 and that lies in
    * RAM chunk 0: high word, page-aligned low word (NaN high word: none), and the RAM offset of
@@ -1728,7 +1730,7 @@ const MS_TRANSLATION = Ms.MPRV | Ms.MPP | Ms.SUM | Ms.MXR;
  */
 const DOUBLE_FIELDS = ['instretAtTrap', 'lastTrapEpc', 'lastTrapTval', 'loadPageLo', 'loadPageOff', 'storePageLo', 'storePageOff',
   'lastStoreLo', 'lastStoreHi', 'targetLo', 'targetHi', 'trapTarget', 'lastTrapCause', 'blocksTranslated'] as const;
-const FLAG_FIELDS = ['attention', 'waiting', 'waitSpinless', 'idle', 'spinning', 'lastWasStore', 'lastTrapIsInt', 'debugHalt', 'debugParked', 'stopRequested'] as const;
+const FLAG_FIELDS = ['attention', 'waiting', 'idle', 'spinning', 'lastWasStore', 'lastTrapIsInt', 'debugHalt', 'debugParked', 'stopRequested'] as const;
 const PAGE_FIELDS = ['fetchPage', 'slotPage'] as const;
 
 function settleFields(h: Hart): void {

@@ -326,11 +326,7 @@ export class HartScheduler {
         }
       }
       if (best < 0 || events.nextTime > bestCycle) break;
-      while (events.nextTime <= bestCycle) {
-        this.eventTime = events.nextTime;
-        events.runUntil(this.eventTime);
-      }
-      this.stale = true;
+      this.fireEventsUntil(bestCycle);
     }
     // An idle or spinning hart furthest behind may lag (docs/cpu.md, "Which harts another hart
     // waits for"): the busy hart furthest behind runs first, unless its last slice ended
@@ -372,8 +368,9 @@ export class HartScheduler {
    * pickHart() when its view is fresh and no hart is idle or spinning, in one pass: the pick is
    * then the first in (cycle, hart id) order, and every bound comes from the second, whose
    * bound is the least of the others' (a later cycle is at least one more; at its own cycle a
-   * higher id is no lower). Undefined (nothing set) when pickHart() must do the general work:
-   * no hart runnable, or an event due at the picked hart's cycle.
+   * higher id is no lower). Undefined when pickHart() must do the general work: no hart
+   * runnable, or events were due at the picked hart's cycle (fired here, as pickHart() would
+   * after its first scan, so that this pass is not wasted).
    */
   private pickBusy(): Hart | undefined {
     const cyc = this.pickCycles;
@@ -394,13 +391,27 @@ export class HartScheduler {
         secondCycle = c;
       }
     }
-    if (first < 0 || this.events.nextTime <= firstCycle) return undefined;
+    if (first < 0) return undefined;
+    if (this.events.nextTime <= firstCycle) {
+      this.fireEventsUntil(firstCycle);
+      return undefined;
+    }
     const bound = second > first ? secondCycle + 1 : secondCycle;
     this.othersEarliest = secondCycle;
     this.othersActive = secondCycle;
     this.othersBound = bound;
     this.othersReadBound = bound;
     return this.harts[first];
+  }
+
+  /** Fires every event due at or before `cycle` (they may change any hart: the view is stale). */
+  private fireEventsUntil(cycle: number): void {
+    const events = this.events;
+    while (events.nextTime <= cycle) {
+      this.eventTime = events.nextTime;
+      events.runUntil(this.eventTime);
+    }
+    this.stale = true;
   }
 
   /** Every hart sleeps: jump to the next event. How the run ends when nothing will ever wake them. */

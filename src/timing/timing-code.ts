@@ -46,7 +46,9 @@ export const enum HartSlot {
   SyncLimit = 7,
   /** Ordered operations that write no memory (plain loads, CSRs, fence.i, WFI, uipi) wait from here (at most SyncLimit). */
   ReadSyncLimit = 8,
-  Count = 9,
+  /** 1 when the run stopped (waiting) before an ordered operation that is not a plain load (Hart.waitSpinless). */
+  WaitSpinless = 9,
+  Count = 10,
 }
 
 /** One instruction as its timing code sees it: constants (blocks) or expressions (interpreter, records). */

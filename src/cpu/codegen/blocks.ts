@@ -256,7 +256,7 @@ class BlockWriter {
     let code = '';
     if (s.ordered && this.ctx.shared) {
       // (Only a plain load can be a spin loop's: the scheduler need not look at other ops.)
-      const spinless = s.plainLoad ? '' : ' h.waitSpinless = true;';
+      const spinless = s.plainLoad ? '' : ` ${HS.waitSpinless} = 1;`;
       code += `if (${this.tw.cycleNow(`it + ${i.k}`)} >= ${syncLimitOf(i.info)}) { h.waiting = true;${spinless} ${this.exit(i.pcE, i.k)} } `;
     }
     code += operandReads(s, i.rs1, i.rs2);

@@ -22,6 +22,7 @@ export const HS = {
   runBudget: `hs[${HartSlot.RunBudget}]`,
   syncLimit: `hs[${HartSlot.SyncLimit}]`,
   readSyncLimit: `hs[${HartSlot.ReadSyncLimit}]`,
+  waitSpinless: `hs[${HartSlot.WaitSpinless}]`,
 } as const;
 
 /** Classes of ordered instructions that write no memory (besides plain loads; CSRs test in the hart). */

@@ -26,8 +26,6 @@ export interface CodeHost {
   readonly hs: Float64Array;
   /** Set when the generated code stopped before an instruction that must wait (HartResult.Wait). */
   waiting: boolean;
-  /** Set with `waiting` when that instruction is not a plain load (Hart.waitSpinless). */
-  waitSpinless: boolean;
   /** Set when the run loop must look at interrupts, a stop request, or sleep. */
   readonly attention: boolean;
   /** The privilege level (the observed interpreter reports it). */
@@ -79,7 +77,7 @@ export interface CodeHost {
 
 /** The members of CodeHost by name (the codegen test checks generated code against it). */
 export const CODE_HOST_MEMBERS: readonly (keyof CodeHost)[] = [
-  'hs', 'waiting', 'waitSpinless', 'attention', 'priv', 'fetchPage', 'fetchMiss', 'slotInfo', 'slotPage', 'dataBare', 'loadPageHi', 'loadPageLo', 'loadPageOff', 'storePageHi',
+  'hs', 'waiting', 'attention', 'priv', 'fetchPage', 'fetchMiss', 'slotInfo', 'slotPage', 'dataBare', 'loadPageHi', 'loadPageLo', 'loadPageOff', 'storePageHi',
   'storePageLo', 'storePageOff', 'load', 'store', 'storedToCode', 'lastWasStore', 'lastStoreLo', 'lastStoreHi', 'wildJump',
   'targetLo', 'targetHi', 'ecall', 'ebreak', 'illegal', 'fenceI', 'execAmo', 'execCsr', 'execXret', 'execWfi',
   'execSfenceVma', 'execUipi',
