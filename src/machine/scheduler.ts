@@ -233,15 +233,13 @@ export class HartScheduler {
     // Infinity: V8 boxes a computed Infinity into a new heap number at every call, the constant not.
     const retired = this.currentLimit === Infinity ? hart.run(Infinity, budget) : hart.run(this.currentLimit, budget);
     if (hart.shared) {
-      if (hart.waitSpinless) {
-        // Stopped before an ordered operation that is not a plain load: neither idle nor spinning.
-        hart.waitSpinless = false;
-        this.setQuiet(hart, false, -1);
-      } else {
-        // A hart that stopped before an ordered operation (waiting) is not in `j .`.
-        const idle = !hart.waiting && hart.spinsIdle();
-        this.setQuiet(hart, idle, idle ? -1 : hart.spinGranule());
-      }
+      // Stopped (waiting) before an ordered operation: not in `j .`; before one that is not a
+      // plain load (waitSpinless): not spinning either. (One path for both: a branch of its own
+      // that had not run when V8 optimised this method cost a deopt and a recompile.)
+      const spinless = hart.waitSpinless;
+      hart.waitSpinless = false;
+      const idle = !hart.waiting && hart.spinsIdle();
+      this.setQuiet(hart, idle, idle || spinless ? -1 : hart.spinGranule());
     }
     this.current = undefined;
     // pickHart()'s view of this hart (the only one its slice changed).
@@ -310,7 +308,8 @@ export class HartScheduler {
           const h = harts[i];
           cyc[i] = h.sleeping || done[i] !== 0 || h.debugParked ? Infinity : h.cycle;
           quiet[i] = h.idle ? Quiet.Idle : h.spinning ? Quiet.Spinning : Quiet.Busy;
-          if (quiet[i] !== Quiet.Busy) notBusy++;
+          // (An addition every pass: an increment first run after V8 optimised this cost a deopt.)
+          notBusy += quiet[i] !== Quiet.Busy ? 1 : 0;
         }
         this.quietHarts = notBusy;
       }
