@@ -45,6 +45,26 @@ import { csrModifiedCode } from '../../csr/csrfile';
  * it bounds the generated code and the budget granularity.
  */
 export const MAX_BLOCK = 48;
+/**
+ * Instructions one entry of a block may retire at most (Hart.blockStep bounds the budget it
+ * gives a block). A block that loops leaves to the dispatcher at least this often, so V8 runs it
+ * through its regular optimised code from the next entry on, code that later machines sharing
+ * the block (FunctionCache) enter at once; left running for a whole program, a loop is only
+ * optimised on the stack (OSR), which the next machine must compile again. 2^20 instructions
+ * take about a millisecond: the extra block entries cost nothing measurable.
+ */
+export const ENTRY_BUDGET = 1 << 20;
+/**
+ * The budget of each of a block's first BOUNDED_ENTRIES entries: a loop's block leaves through
+ * its budget exit before V8 optimises the loop while it runs, so that its exit code has type
+ * feedback (BlockWriter.loopEnd). Two entries: in the first, V8's first read of the hart's
+ * counters (a Float64Array) gives small integers, later reads in unoptimised code give heap
+ * numbers; feedback from both keeps the optimised exit from deoptimising on either.
+ */
+export const FIRST_ENTRY_BUDGET = 512;
+export const BOUNDED_ENTRIES = 4;
+/** Instructions after which a loop in a block leaves when it ends (BlockWriter.loopEnd). */
+const LONG_LOOP = 4096;
 export type BlockFn = () => number;
 
 /**
@@ -56,6 +76,8 @@ export class Block {
   checked: BlockFn | undefined = undefined;
   /** Entries that needed the checked variant (it is made after the hart's translateAfter of them). */
   nearLimit = 0;
+  /** Entries so far, counted up to BOUNDED_ENTRIES (Hart.blockStep bounds those). */
+  entries = 0;
   constructor(readonly fn: BlockFn, readonly len: number, readonly maxCycles: number) {}
 }
 
@@ -276,7 +298,8 @@ class BlockWriter {
           const taken = `${i.pcE} + (${i.imm})`;
           return { code: code + `if (!tk) ${this.exit(i.nextE, n)}${this.limitCheck(taken, n)}`, next: (i.idx * 2 + i.imm) >>> 1 };
         }
-        return { code: code + `if (tk) ${this.branchTaken(i)}${this.limitCheck(i.nextE, n)}${this.after(i)}`, next: following };
+        const taken = this.loopsToStart(i) ? this.loopEnd(i) : `if (tk) ${this.branchTaken(i)}`;
+        return { code: code + `${taken}${this.limitCheck(i.nextE, n)}${this.after(i)}`, next: following };
       case 'jump':
         return this.jal(i, code);
       case 'jump64':
@@ -401,9 +424,29 @@ class BlockWriter {
   private branchTaken(i: Slot): string {
     const n = i.k + 1;
     const taken = `${i.pcE} + (${i.imm})`;
-    if (i.idx * 2 + i.imm !== this.startIdx * 2) return this.exit(taken, n);
+    if (!this.loopsToStart(i)) return this.exit(taken, n);
     // A further pass may go on past the branch: up to maxBlock instructions.
     return this.loopBack(taken, n, this.maxBlock, this.passCycles);
+  }
+
+  /** Whether branch i, taken, goes back to the block's start (it closes the block's loop). */
+  private loopsToStart(i: Slot): boolean {
+    return i.idx * 2 + i.imm === this.startIdx * 2;
+  }
+
+  /**
+   * The branch closing the block's loop: taken, round again while a further pass fits the budget
+   * and the cycle limit. A loop that has run LONG_LOOP instructions in this entry leaves when it
+   * ends, rather than going on to the code after it: V8 has then probably optimised the loop
+   * while it ran (on-stack replacement), and that code after it, first run in optimised code
+   * without type feedback, would deoptimise, so that the next machine sharing the block pays
+   * a new compile. Its way out is the budget exit's, which differs only in a constant: it has
+   * feedback from the block's first entries (Hart.blockStep bounds them). A short loop goes on.
+   */
+  private loopEnd(i: Slot): string {
+    const n = i.k + 1;
+    return `if (tk && it + ${n + this.maxBlock} <= room && ${this.passRoom(n)}) { it += ${n}; continue body; } ` +
+      `if (it >= ${LONG_LOOP} || tk) { ${HS.pc} = pc0 + (tk ? 0 : ${i.offset + i.len}); K = it + ${n}; break body; } `;
   }
 
   /**
@@ -412,8 +455,12 @@ class BlockWriter {
    * else leave to `target`.
    */
   private loopBack(target: string, n: number, passInsns: number, passCycles: number): string {
-    const room = this.checked ? `!(${this.tw.overLimit(`it + ${n}`)})` : this.tw.hasRoom(passCycles, `it + ${n}`);
-    return `{ if (it + ${n + passInsns} <= room && ${room}) { it += ${n}; continue body; } ${this.exit(target, n)} }`;
+    return `{ if (it + ${n + passInsns} <= room && ${this.passRoom(n, passCycles)}) { it += ${n}; continue body; } ${this.exit(target, n)} }`;
+  }
+
+  /** The cycle limit allows a further pass of passCycles after n instructions (checked: not yet reached). */
+  private passRoom(n: number, passCycles = this.passCycles): string {
+    return this.checked ? `!(${this.tw.overLimit(`it + ${n}`)})` : this.tw.hasRoom(passCycles, `it + ${n}`);
   }
 
   /**
