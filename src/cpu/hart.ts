@@ -27,7 +27,7 @@ import { CsrFile, Irq, Ms, Slot, csrModified } from '../csr/csrfile';
 import type { CsrHost } from '../csr/csrfile';
 import { Csr, INTERRUPT_CSRS, INTERRUPT_ENABLE_CSRS, MODE_CSRS, ORDERED_CSRS } from '../csr/table';
 import { CROSSING, DecodedPage, SLOTS, UNDECODED, decodeInto } from './decoded';
-import { BOUNDED_ENTRIES, Block, ENTRY_BUDGET, FIRST_ENTRY_BUDGET, translateBlock } from './codegen/blocks';
+import { Block, boundFirstEntries, translateBlock } from './codegen/blocks';
 import type { BlockFn } from './codegen/blocks';
 import { opInfos, type OpInfo } from './codegen/common';
 import { HartResult, type CodeContext, type CodeHost } from './codegen/host';
@@ -834,7 +834,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
           fn = blk.checked ?? (++blk.nearLimit >= this.translateAfter ? this.checkedVariant(blk, dp, idx) : undefined);
         }
         if (fn !== undefined) {
-          this.runBudget = blk.entries >= BOUNDED_ENTRIES ? (left < ENTRY_BUDGET ? left : ENTRY_BUDGET) : this.boundedEntry(blk, left);
+          this.runBudget = left;
           this.loopIdx = -1;
           // Through call(): V8 would otherwise inline the first blocks it saw here, and throw the
           // step's optimised code away when another block runs.
@@ -849,12 +849,6 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     return this.interp(cycleLimit, left, true);
   }
 
-  /** The budget of one of a block's first entries (FIRST_ENTRY_BUDGET). */
-  private boundedEntry(blk: Block, left: number): number {
-    blk.entries++;
-    return left < FIRST_ENTRY_BUDGET ? left : FIRST_ENTRY_BUDGET;
-  }
-
   /** A page's block slots, made on its first entry in fast mode. */
   private blockSlots(dp: DecodedPage): (Block | null | undefined)[] {
     // Filled, so that every page's array has the same elements kind (V8 map) from the start.
@@ -866,7 +860,10 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   /** Translates the block at slot idx of dp (null: none can start there). */
   private translateAt(dp: DecodedPage, idx: number): Block | null {
     const blk = translateBlock(dp, idx, this.slotDecoder, this.ops, this.code, this.ctx) ?? null;
-    if (blk !== null) this.blocksTranslated++;
+    if (blk !== null) {
+      this.blocksTranslated++;
+      boundFirstEntries(blk, this.hs);
+    }
     // Translation may have decoded slots; the page object stays the same.
     (dp.blocks as (Block | null | undefined)[])[idx] = blk;
     return blk;

@@ -30,7 +30,7 @@
  * variant when the cycle limit is reached, and on a trap (which returns at once: counters are
  * brought up to date before every call into the hart).
  */
-import type { TimingCode, TimingSite, TimingWriter } from '../../timing/timing-code';
+import { HartSlot, type TimingCode, type TimingSite, type TimingWriter } from '../../timing/timing-code';
 import { CROSSING, UNDECODED } from '../decoded';
 import type { DecodedPage } from '../decoded';
 import { addressCode, codeMarkCheck, contextBindings, makeFunction, operandReads, ramRead, ramTest, ramWrite, SEM_LOCALS, HS, syncLimitOf, type OpInfo } from './common';
@@ -46,19 +46,20 @@ import { csrModifiedCode } from '../../csr/csrfile';
  */
 export const MAX_BLOCK = 48;
 /**
- * Instructions one entry of a block may retire at most (Hart.blockStep bounds the budget it
- * gives a block). A block that loops leaves to the dispatcher at least this often, so V8 runs it
- * through its regular optimised code from the next entry on, code that later machines sharing
- * the block (FunctionCache) enter at once; left running for a whole program, a loop is only
- * optimised on the stack (OSR), which the next machine must compile again. 2^20 instructions
- * take about a millisecond: the extra block entries cost nothing measurable.
+ * Instructions one entry of a block may retire at most (its prologue bounds the run's budget).
+ * A block that loops leaves to the dispatcher at least this often, so V8 runs it through its
+ * regular optimised code from the next entry on, code that later machines sharing the block
+ * (FunctionCache) enter at once; left running for a whole program, a loop is only optimised on
+ * the stack (OSR), which the next machine must compile again. 2^20 instructions take about a
+ * millisecond: the extra block entries cost nothing measurable.
  */
 export const ENTRY_BUDGET = 1 << 20;
 /**
- * The budget of each of a block's first BOUNDED_ENTRIES entries: a loop's block leaves through
- * its budget exit before V8 optimises the loop while it runs, so that its exit code has type
- * feedback (BlockWriter.loopEnd). Two entries: in the first, V8's first read of the hart's
- * counters (a Float64Array) gives small integers, later reads in unoptimised code give heap
+ * The budget of each of a block's first BOUNDED_ENTRIES entries on a hart (boundFirstEntries):
+ * a loop's block leaves through its budget exit before V8 optimises the loop while it runs, so
+ * that its exit code has type feedback (BlockWriter.loopEnd). Several entries: V8 allocates a
+ * function's feedback only after it has run a while, and its first read of the hart's counters
+ * (a Float64Array) gives small integers where later reads in unoptimised code give heap
  * numbers; feedback from both keeps the optimised exit from deoptimising on either.
  */
 export const FIRST_ENTRY_BUDGET = 512;
@@ -76,9 +77,22 @@ export class Block {
   checked: BlockFn | undefined = undefined;
   /** Entries that needed the checked variant (it is made after the hart's translateAfter of them). */
   nearLimit = 0;
-  /** Entries so far, counted up to BOUNDED_ENTRIES (Hart.blockStep bounds those). */
-  entries = 0;
-  constructor(readonly fn: BlockFn, readonly len: number, readonly maxCycles: number) {}
+  constructor(public fn: BlockFn, readonly len: number, readonly maxCycles: number) {}
+}
+
+/**
+ * Bounds the budget of the first BOUNDED_ENTRIES entries of `blk` on the hart whose counters
+ * are `hs` (FIRST_ENTRY_BUDGET): its function is wrapped until then, so that the dispatcher's
+ * path to every block stays as it is.
+ */
+export function boundFirstEntries(blk: Block, hs: Float64Array): void {
+  const fn = blk.fn;
+  let left = BOUNDED_ENTRIES;
+  blk.fn = () => {
+    if (--left === 0) blk.fn = fn;
+    if (hs[HartSlot.RunBudget] > FIRST_ENTRY_BUDGET) hs[HartSlot.RunBudget] = FIRST_ENTRY_BUDGET;
+    return fn();
+  };
 }
 
 /**
@@ -512,7 +526,8 @@ class BlockWriter {
     const tw = this.tw;
     const regs = registerLocals(lines);
     const body = [
-      `const pc0 = ${HS.pc}, fp0 = ${HS.fetchPBase} + (pc0 - ${HS.fetchVBase}), limit = ${HS.runLimit}, i0 = ${HS.instret}, room = ${HS.runBudget};`,
+      `const pc0 = ${HS.pc}, fp0 = ${HS.fetchPBase} + (pc0 - ${HS.fetchVBase}), limit = ${HS.runLimit}, i0 = ${HS.instret}, budget = ${HS.runBudget};`,
+      `const room = budget < ${ENTRY_BUDGET} ? budget : ${ENTRY_BUDGET};`,
       // Data translation cannot change inside a block (only traps, xRET and CSR writes change it,
       // and the block leaves after those).
       'const bare = h.dataBare;',
