@@ -48,7 +48,7 @@ class UnitWriter implements TimingWriter {
  * one hot loop (bench `alu`) ran enough of its rounds in the generated interpreter for V8 to
  * compile that (20-40 ms of CPU, more than the whole loop costs once translated), and the
  * interpreter, shared by the bench's machines, then deoptimised at the next machine's first
- * instruction (docs/performance-log.md, "alu ideal: a loop head after 16 rounds").
+ * instruction (docs/performance-log.md, "alu ideal: a loop's end without a deopt").
  */
 const UNIT_CODE: TimingCode = { maxInsnCycles: 1, maxBlock: 48, translateAfter: 2048, loopTranslateAfter: 16, writer: () => new UnitWriter() };
 
