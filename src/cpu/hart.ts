@@ -27,7 +27,7 @@ import { CsrFile, Irq, Ms, Slot, csrModified } from '../csr/csrfile';
 import type { CsrHost } from '../csr/csrfile';
 import { Csr, INTERRUPT_CSRS, INTERRUPT_ENABLE_CSRS, MODE_CSRS, ORDERED_CSRS } from '../csr/table';
 import { CROSSING, DecodedPage, SLOTS, UNDECODED, decodeInto } from './decoded';
-import { Block, translateBlock } from './codegen/blocks';
+import { Block, boundFirstEntries, translateBlock } from './codegen/blocks';
 import type { BlockFn } from './codegen/blocks';
 import { opInfos, type OpInfo } from './codegen/common';
 import { HartResult, type CodeContext, type CodeHost } from './codegen/host';
@@ -871,7 +871,10 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   /** Translates the block at slot idx of dp (null: none can start there). */
   private translateAt(dp: DecodedPage, idx: number): Block | null {
     const blk = translateBlock(dp, idx, this.slotDecoder, this.ops, this.code, this.ctx) ?? null;
-    if (blk !== null) this.blocksTranslated++;
+    if (blk !== null) {
+      this.blocksTranslated++;
+      boundFirstEntries(blk, this.hs);
+    }
     // Translation may have decoded slots; the page object stays the same.
     (dp.blocks as (Block | null | undefined)[])[idx] = blk;
     return blk;

@@ -44,9 +44,13 @@ class UnitWriter implements TimingWriter {
 /**
  * Ideal blocks are small (no timing code), so they are translated earlier than Rocket's
  * (docs/performance-log.md: dhry loses 8 % of its instructions to the interpreter at 8192 entries;
- * OpenSBI's boot is no slower at 2048).
+ * OpenSBI's boot is no slower at 2048). A loop head after 16 rounds: at 128, a program that is
+ * one hot loop (bench `alu`) ran enough of its rounds in the generated interpreter for V8 to
+ * compile that (20-40 ms of CPU, more than the whole loop costs once translated), and the
+ * interpreter, shared by the bench's machines, then deoptimised at the next machine's first
+ * instruction (docs/performance-log.md, "alu ideal: a loop's end without a deopt").
  */
-const UNIT_CODE: TimingCode = { maxInsnCycles: 1, maxBlock: 48, translateAfter: 2048, loopTranslateAfter: 128, writer: () => new UnitWriter() };
+const UNIT_CODE: TimingCode = { maxInsnCycles: 1, maxBlock: 48, translateAfter: 2048, loopTranslateAfter: 16, writer: () => new UnitWriter() };
 
 export class IdealTimingModel implements TimingModel {
   readonly events = new Float64Array(TIMING_EVENT_COUNT);

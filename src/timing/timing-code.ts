@@ -16,7 +16,7 @@
  *                   record's memPaddr, memVaddr and memIsMmio are then set)
  *   a, ah, b, bh    (mul/div) the operands
  * and the locals the model declares in prologue(), which must not clash with the generators':
- * a, ah, b, bh, lo, hi, v, vh, sh, tk, ma, sx, jl, jh, k, K, i0, it, n, room, pc, npc, fpa, dp,
+ * a, ah, b, bh, lo, hi, v, vh, sh, tk, ma, sx, jl, jh, k, K, i0, it, n, budget, room, pc, npc, fpa, dp,
  * idx, info, op, rd, rs1, rs2, imm, len (see src/cpu/codegen). A block may loop back to its
  * start: the code for its first instruction must not assume what came before it.
  *

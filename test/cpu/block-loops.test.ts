@@ -120,7 +120,7 @@ describe('a loop re-entered after its ecall returns', () => {
 // A trap vector and the return site of an xRET are entered once per trap: they get blocks as
 // soon as a loop's head would (loopTranslateAfter entries), not after translateAfter entries
 // (src/cpu/hart.ts, blockStep). 300 round trips are fewer than either model's translateAfter
-// (2048 ideal, 8192 Rocket) and more than its loopTranslateAfter (128, 64).
+// (2048 ideal, 8192 Rocket) and more than its loopTranslateAfter (16, 64).
 describe('trap vectors and return sites', () => {
   for (const timing of ['ideal', 'rocket'] as const) {
     it(`${timing}: get blocks after as many traps as a loop's head needs rounds`, () => {

@@ -61,7 +61,7 @@ function run(source: string, timing: 'ideal' | 'rocket', fast: boolean): { block
 describe('translation thresholds', () => {
   const cases = [
     // timing, loopTranslateAfter, translateAfter (src/timing/ideal.ts, rocket-code.ts)
-    ['ideal', 128, 2048],
+    ['ideal', 16, 2048],
     ['rocket', 64, 8192],
   ] as const;
   for (const [timing, loopAfter, entriesAfter] of cases) {

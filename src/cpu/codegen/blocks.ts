@@ -30,7 +30,7 @@
  * variant when the cycle limit is reached, and on a trap (which returns at once: counters are
  * brought up to date before every call into the hart).
  */
-import type { TimingCode, TimingSite, TimingWriter } from '../../timing/timing-code';
+import { HartSlot, type TimingCode, type TimingSite, type TimingWriter } from '../../timing/timing-code';
 import { CROSSING, UNDECODED } from '../decoded';
 import type { DecodedPage } from '../decoded';
 import { addressCode, codeMarkCheck, contextBindings, makeFunction, operandReads, ramRead, ramTest, ramWrite, SEM_LOCALS, HS, syncLimitOf, type OpInfo } from './common';
@@ -45,6 +45,27 @@ import { csrModifiedCode } from '../../csr/csrfile';
  * it bounds the generated code and the budget granularity.
  */
 export const MAX_BLOCK = 48;
+/**
+ * Instructions one entry of a block may retire at most (its prologue bounds the run's budget).
+ * A block that loops leaves to the dispatcher at least this often, so V8 runs it through its
+ * regular optimised code from the next entry on, code that later machines sharing the block
+ * (FunctionCache) enter at once; left running for a whole program, a loop is only optimised on
+ * the stack (OSR), which the next machine must compile again. 2^20 instructions take about a
+ * millisecond: the extra block entries cost nothing measurable.
+ */
+export const ENTRY_BUDGET = 1 << 20;
+/**
+ * The budget of each of a block's first BOUNDED_ENTRIES entries on a hart (boundFirstEntries):
+ * a loop's block leaves through its budget exit before V8 optimises the loop while it runs, so
+ * that its exit code has type feedback (BlockWriter.loopEnd). Several entries: V8 allocates a
+ * function's feedback only after it has run a while, and its first read of the hart's counters
+ * (a Float64Array) gives small integers where later reads in unoptimised code give heap
+ * numbers; feedback from both keeps the optimised exit from deoptimising on either.
+ */
+export const FIRST_ENTRY_BUDGET = 512;
+export const BOUNDED_ENTRIES = 4;
+/** Instructions after which a loop in a block leaves when it ends (BlockWriter.loopEnd). */
+const LONG_LOOP = 4096;
 export type BlockFn = () => number;
 
 /**
@@ -56,7 +77,22 @@ export class Block {
   checked: BlockFn | undefined = undefined;
   /** Entries that needed the checked variant (it is made after the hart's translateAfter of them). */
   nearLimit = 0;
-  constructor(readonly fn: BlockFn, readonly len: number, readonly maxCycles: number) {}
+  constructor(public fn: BlockFn, readonly len: number, readonly maxCycles: number) {}
+}
+
+/**
+ * Bounds the budget of the first BOUNDED_ENTRIES entries of `blk` on the hart whose counters
+ * are `hs` (FIRST_ENTRY_BUDGET): its function is wrapped until then, so that the dispatcher's
+ * path to every block stays as it is.
+ */
+export function boundFirstEntries(blk: Block, hs: Float64Array): void {
+  const fn = blk.fn;
+  let left = BOUNDED_ENTRIES;
+  blk.fn = () => {
+    if (--left === 0) blk.fn = fn;
+    if (hs[HartSlot.RunBudget] > FIRST_ENTRY_BUDGET) hs[HartSlot.RunBudget] = FIRST_ENTRY_BUDGET;
+    return fn();
+  };
 }
 
 /**
@@ -278,7 +314,8 @@ class BlockWriter {
           const taken = `${i.pcE} + (${i.imm})`;
           return { code: code + `if (!tk) ${this.exit(i.nextE, n)}${this.limitCheck(taken, n)}`, next: (i.idx * 2 + i.imm) >>> 1 };
         }
-        return { code: code + `if (tk) ${this.branchTaken(i)}${this.limitCheck(i.nextE, n)}${this.after(i)}`, next: following };
+        const taken = this.loopsToStart(i) ? this.loopEnd(i) : `if (tk) ${this.branchTaken(i)}`;
+        return { code: code + `${taken}${this.limitCheck(i.nextE, n)}${this.after(i)}`, next: following };
       case 'jump':
         return this.jal(i, code);
       case 'jump64':
@@ -403,9 +440,29 @@ class BlockWriter {
   private branchTaken(i: Slot): string {
     const n = i.k + 1;
     const taken = `${i.pcE} + (${i.imm})`;
-    if (i.idx * 2 + i.imm !== this.startIdx * 2) return this.exit(taken, n);
+    if (!this.loopsToStart(i)) return this.exit(taken, n);
     // A further pass may go on past the branch: up to maxBlock instructions.
     return this.loopBack(taken, n, this.maxBlock, this.passCycles);
+  }
+
+  /** Whether branch i, taken, goes back to the block's start (it closes the block's loop). */
+  private loopsToStart(i: Slot): boolean {
+    return i.idx * 2 + i.imm === this.startIdx * 2;
+  }
+
+  /**
+   * The branch closing the block's loop: taken, round again while a further pass fits the budget
+   * and the cycle limit. A loop that has run LONG_LOOP instructions in this entry leaves when it
+   * ends, rather than going on to the code after it: V8 has then probably optimised the loop
+   * while it ran (on-stack replacement), and that code after it, first run in optimised code
+   * without type feedback, would deoptimise, so that the next machine sharing the block pays
+   * a new compile. Its way out is the budget exit's, which differs only in a constant: it has
+   * feedback from the block's first entries (Hart.blockStep bounds them). A short loop goes on.
+   */
+  private loopEnd(i: Slot): string {
+    const n = i.k + 1;
+    return `if (tk && it + ${n + this.maxBlock} <= room && ${this.passRoom(n)}) { it += ${n}; continue body; } ` +
+      `if (it >= ${LONG_LOOP} || tk) { ${HS.pc} = pc0 + (tk ? 0 : ${i.offset + i.len}); K = it + ${n}; break body; } `;
   }
 
   /**
@@ -414,8 +471,12 @@ class BlockWriter {
    * else leave to `target`.
    */
   private loopBack(target: string, n: number, passInsns: number, passCycles: number): string {
-    const room = this.checked ? `!(${this.tw.overLimit(`it + ${n}`)})` : this.tw.hasRoom(passCycles, `it + ${n}`);
-    return `{ if (it + ${n + passInsns} <= room && ${room}) { it += ${n}; continue body; } ${this.exit(target, n)} }`;
+    return `{ if (it + ${n + passInsns} <= room && ${this.passRoom(n, passCycles)}) { it += ${n}; continue body; } ${this.exit(target, n)} }`;
+  }
+
+  /** The cycle limit allows a further pass of passCycles after n instructions (checked: not yet reached). */
+  private passRoom(n: number, passCycles = this.passCycles): string {
+    return this.checked ? `!(${this.tw.overLimit(`it + ${n}`)})` : this.tw.hasRoom(passCycles, `it + ${n}`);
   }
 
   /**
@@ -467,7 +528,8 @@ class BlockWriter {
     const tw = this.tw;
     const regs = registerLocals(lines);
     const body = [
-      `const pc0 = ${HS.pc}, fp0 = ${HS.fetchPBase} + (pc0 - ${HS.fetchVBase}), limit = ${HS.runLimit}, i0 = ${HS.instret}, room = ${HS.runBudget};`,
+      `const pc0 = ${HS.pc}, fp0 = ${HS.fetchPBase} + (pc0 - ${HS.fetchVBase}), limit = ${HS.runLimit}, i0 = ${HS.instret}, budget = ${HS.runBudget};`,
+      `const room = budget < ${ENTRY_BUDGET} ? budget : ${ENTRY_BUDGET};`,
       // Data translation cannot change inside a block (only traps, xRET and CSR writes change it,
       // and the block leaves after those).
       'const bare = h.dataBare;',

@@ -9,8 +9,12 @@ export const RV64I = [
   insn('jal', 0x0000006f, U, 'rd,imm', 'J', C.Jal, 'I', `v = NPC; ${SET_RD_NUM} JUMP(PC + IMM);`),
   // The target is computed from rs1 before rd is written (rd may be rs1).
   insn('jalr', 0x00000067, I, 'rd,imm(rs1)', 'I', C.Jalr, 'I', `${ADD_IMM} lo &= ~1; v = NPC; ${SET_RD_NUM} JUMP64(lo, hi);`),
-  insn('beq', 0x00000063, I, 'rs1,rs2,imm', 'B', C.Branch, 'I', 'BRANCH(a === b && ah === bh);'),
-  insn('bne', 0x00001063, I, 'rs1,rs2,imm', 'B', C.Branch, 'I', 'BRANCH(a !== b || ah !== bh);'),
+  // Equality as one test of both halves: with `a !== b || ah !== bh`, a counted loop's closing
+  // branch compares its high halves first when the loop ends, in code V8 optimised without
+  // type feedback for that compare, and V8 deoptimises there (docs/performance-log.md, "alu
+  // ideal: a loop's end without a deopt").
+  insn('beq', 0x00000063, I, 'rs1,rs2,imm', 'B', C.Branch, 'I', 'BRANCH(((a ^ b) | (ah ^ bh)) === 0);'),
+  insn('bne', 0x00001063, I, 'rs1,rs2,imm', 'B', C.Branch, 'I', 'BRANCH(((a ^ b) | (ah ^ bh)) !== 0);'),
   insn('blt', 0x00004063, I, 'rs1,rs2,imm', 'B', C.Branch, 'I', `BRANCH(${LT});`),
   insn('bge', 0x00005063, I, 'rs1,rs2,imm', 'B', C.Branch, 'I', `BRANCH(!(${LT}));`),
   insn('bltu', 0x00006063, I, 'rs1,rs2,imm', 'B', C.Branch, 'I', `BRANCH(${LTU});`),
