@@ -281,7 +281,10 @@ export class Program {
       this.resolveType(mod, args[0]!);
       return U64;
     }
-    return fail(node, `unknown type '${name}'`);
+    // A guest declaration used without its import (tsc would say the same): name the import.
+    const declared = name in INT_ALIASES || name === 'Ptr' || name === 'Arr';
+    const hint = declared ? ` (import it: import { ${name} } from 'rvn/guest')` : '';
+    return fail(node, `unknown type '${name}'${hint}`);
   }
 
   private resolveDecl(sym: Extract<Sym, { k: 'type' }>): GType {

@@ -46,6 +46,9 @@ describe('errors outside the subset', () => {
   test('module-level problems', () => {
     expect(errorOf("import { x } from './nowhere';")).toBe("m.ts:2:19: cannot find guest module './nowhere'");
     expect(errorOf('export function f(p: Ptr<Missing>): void {}')).toBe("m.ts:2:26: unknown type 'Missing'");
+    // A declared type used without its import: the message names the import (tsc's fix too).
+    expect(moduleError('export function main(): u64 { return 7; }')).toBe(
+      "m.ts:1:25: unknown type 'u64' (import it: import { u64 } from 'rvn/guest')");
     expect(errorOf('export function f(): void { for (const x of [1]) {} }')).toBe('m.ts:2:29: for-of is not supported in guest code');
     const msg = (() => {
       try {
