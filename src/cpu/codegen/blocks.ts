@@ -457,7 +457,7 @@ class BlockWriter {
    * while it ran (on-stack replacement), and that code after it, first run in optimised code
    * without type feedback, would deoptimise, so that the next machine sharing the block pays
    * a new compile. Its way out is the budget exit's, which differs only in a constant: it has
-   * feedback from the block's first entries (Hart.blockStep bounds them). A short loop goes on.
+   * feedback from the block's first entries (boundFirstEntries bounds them). A short loop goes on.
    */
   private loopEnd(i: Slot): string {
     const n = i.k + 1;
