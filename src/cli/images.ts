@@ -3,9 +3,13 @@
  * system described in src/os/systems/ into firmware/<name>.elf (rvn-fw + kernel + programs)
  * and firmware/<name>.payload.elf (kernel + programs, for OpenSBI's fw_jump); `rvn run NAME`
  * boots firmware/NAME.elf. The builds are reproducible: the same sources give the same bytes.
+ * Beside each image, firmware/NAME.inputs holds the key of what it was built from
+ * (imageInputsKey), so that the experiments can tell whether it is still current.
  */
+import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import type { Command } from 'commander';
 import { RvnError } from '../errors';
 import type { SourceTree } from '../os/system/sources';
@@ -50,6 +54,63 @@ export function imageByName(name: string, root = packageRoot()): string | undefi
   return undefined;
 }
 
+/** builderKey's result: computed once per process. */
+let builderHash: string | undefined;
+
+/**
+ * A hash of the code that builds images: every file of the CLI's bundle (dist/) when this runs
+ * from it, else every TypeScript file of src/ (tests run the sources). A change to the
+ * compiler, assembler or linker therefore changes every image's key.
+ */
+function builderKey(root: string): string {
+  if (builderHash !== undefined) return builderHash;
+  const fromDist = fileURLToPath(import.meta.url).includes('/dist/');
+  const h = createHash('sha256');
+  const walk = (dir: string): void => {
+    for (const name of readdirSync(dir).sort()) {
+      const path = join(dir, name);
+      if (statSync(path).isDirectory()) walk(path);
+      else if (fromDist ? name.endsWith('.mjs') : name.endsWith('.ts')) h.update(`${relative(root, path)}\0`).update(readFileSync(path)).update('\0');
+    }
+  };
+  walk(join(root, fromDist ? 'dist' : 'src'));
+  builderHash = h.digest('hex');
+  return builderHash;
+}
+
+/**
+ * What an image is built from, as one key: the guest sources and the builder's code
+ * (builderKey). `rvn images` writes it beside each image (firmware/NAME.inputs), and an
+ * image whose key still matches is the one a build from the current sources would give
+ * (builds are reproducible), so the experiments take it instead of building it again.
+ */
+export function imageInputsKey(tree: SourceTree, root = packageRoot()): string {
+  const h = createHash('sha256').update(builderKey(root));
+  for (const path of [...tree.keys()].sort()) h.update(`\0${path}\0`).update(tree.get(path) as string);
+  return h.digest('hex');
+}
+
+/** The file that holds the inputs key of image `name` in `dir`. */
+export function inputsFile(dir: string, name: string): string {
+  return join(dir, `${name}.inputs`);
+}
+
+/**
+ * The image `name` from `dir` (default firmware/) when it was built from exactly `tree` and
+ * the running builder (its inputs key matches), else undefined: then it must be built.
+ */
+export function builtImage(name: string, tree: SourceTree, dir = join(packageRoot(), IMAGES_DIR)): Uint8Array | undefined {
+  const elf = join(dir, `${name}.elf`);
+  const key = inputsFile(dir, name);
+  try {
+    if (!existsSync(elf) || !existsSync(key)) return undefined;
+    if (readFileSync(key, 'utf8').trim() !== imageInputsKey(tree)) return undefined;
+    return new Uint8Array(readFileSync(elf));
+  } catch {
+    return undefined; // unreadable: built from the sources instead, as without the file
+  }
+}
+
 export function registerImages(program: Command): void {
   program
     .command('images')
@@ -61,7 +122,9 @@ export function registerImages(program: Command): void {
       // Loaded here, not with the CLI: the system builder pulls in the typescript package,
       // which would add half a second to every other command.
       const { buildFirmware, buildKernel, buildSystem, withGenerated } = await import('../os/system/image');
-      const tree = withGenerated(readGuestSources());
+      const sources = readGuestSources();
+      const tree = withGenerated(sources);
+      const key = imageInputsKey(sources);
       const all = systemNames(tree);
       if (opts.list) {
         process.stdout.write(all.join('\n') + '\n');
@@ -76,6 +139,7 @@ export function registerImages(program: Command): void {
         const built = buildSystem(tree, `${SYSTEMS_DIR}/${name}.ts`, parts);
         writeUserFile(join(opts.out, `${name}.elf`), built.image);
         writeUserFile(join(opts.out, `${name}.payload.elf`), built.payload);
+        writeUserFile(inputsFile(opts.out, name), `${key}\n`);
         process.stderr.write(`rvn images: ${join(opts.out, name)}.elf (${built.image.length} bytes), ${name}.payload.elf\n`);
       }
     });
