@@ -35,13 +35,14 @@ import { makeInterpreter, type InterpFn } from './codegen/interp';
 import { IdealTimingModel } from '../timing/ideal';
 import { ACCESS_FAULT, Access, Mmu } from './mmu';
 import { execUipi } from './uipi';
+import { Pow2 } from './int64';
 
-/** Exception cause codes (privileged spec table 3.6). */
-export const Cause = {
-  FetchMisaligned: 0, FetchAccess: 1, Illegal: 2, Breakpoint: 3, LoadMisaligned: 4, LoadAccess: 5,
-  StoreMisaligned: 6, StoreAccess: 7, EcallU: 8, EcallS: 9, EcallM: 11, FetchPage: 12, LoadPage: 13,
-  StorePage: 15,
-} as const;
+/** Exception cause codes (privileged spec table 3.6); a const enum, as Ms (src/csr/csrfile.ts). */
+export const enum Cause {
+  FetchMisaligned = 0, FetchAccess = 1, Illegal = 2, Breakpoint = 3, LoadMisaligned = 4, LoadAccess = 5,
+  StoreMisaligned = 6, StoreAccess = 7, EcallU = 8, EcallS = 9, EcallM = 11, FetchPage = 12, LoadPage = 13,
+  StorePage = 15,
+}
 
 const ExceptionNames = [
   'instruction address misaligned', 'instruction access fault', 'illegal instruction', 'breakpoint',
@@ -65,8 +66,8 @@ const enum CsrEffect {
   Mode = 2,
 }
 
-/** Privilege levels. */
-export const Priv = { U: 0, S: 1, M: 3 } as const;
+/** Privilege levels; a const enum, as Ms (src/csr/csrfile.ts). */
+export const enum Priv { U = 0, S = 1, M = 3 }
 
 /** Hart-counted events, readable by the integrator and through mhpmevent numbers 15, 16, 18. */
 export const HartEvent = { UserInterrupt: 15, UipiSend: 16, Uret: 18 } as const;
@@ -157,7 +158,6 @@ export interface HartObserver {
   trap?(hart: Hart, isInterrupt: boolean, cause: number, epc: number): void;
 }
 
-const TWO32 = 4294967296;
 /** Decoded pages are kept in groups of this many RAM pages (128 MiB), created on first use. */
 const PAGE_GROUP = 32768;
 /** Interrupt priority (privileged spec 3.1.9, then the N extension's user interrupts). */
@@ -462,8 +462,8 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   /** The pc as 16 hex digits (two's complement). */
   pcHex(): string {
     const pc = this.pc;
-    const hi = Math.floor(pc / TWO32) >>> 0;
-    const lo = pc % TWO32 >>> 0;
+    const hi = Math.floor(pc / Pow2.TWO32) >>> 0;
+    const lo = pc % Pow2.TWO32 >>> 0;
     return hi.toString(16).padStart(8, '0') + lo.toString(16).padStart(8, '0');
   }
 
@@ -646,7 +646,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
 
   /** Register read helpers (tests, loader): x as a JS number (exact below 2^53) or halves. */
   getX(r: number): number {
-    return this.xh[r] * TWO32 + (this.xl[r] >>> 0);
+    return this.xh[r] * Pow2.TWO32 + (this.xl[r] >>> 0);
   }
   getXLo(r: number): number {
     return this.xl[r];
@@ -658,8 +658,8 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   setX(r: number, v: number, hi?: number): void {
     if (r === 0) return;
     if (hi === undefined) {
-      this.xl[r] = v % TWO32 | 0;
-      this.xh[r] = Math.floor(v / TWO32) | 0;
+      this.xl[r] = v % Pow2.TWO32 | 0;
+      this.xh[r] = Math.floor(v / Pow2.TWO32) | 0;
     } else {
       this.xl[r] = v | 0;
       this.xh[r] = hi | 0;
@@ -893,7 +893,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   /** Recomputes cached translation state; called after traps, xRET and CSR writes. */
   private refreshMode(): void {
     const csr = this.csr;
-    this.mmu.root = ((csr.hi(Slot.satp) & 0xfff) * TWO32 + (csr.lo(Slot.satp) >>> 0)) * 4096;
+    this.mmu.root = ((csr.hi(Slot.satp) & 0xfff) * Pow2.TWO32 + (csr.lo(Slot.satp) >>> 0)) * 4096;
     this.refreshPrivilege();
   }
 
@@ -967,14 +967,14 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
       }
     }
     const pc = this.pc;
-    this.enterTrap(true, cause, 0, 0, pc | 0, Math.floor(pc / TWO32) | 0, target);
+    this.enterTrap(true, cause, 0, 0, pc | 0, Math.floor(pc / Pow2.TWO32) | 0, target);
     return true;
   }
 
   /** Raises exception `cause` for the current instruction (epc = pc), tval = hi:lo. */
   exception(cause: number, tvalLo: number, tvalHi: number): void {
     const pc = this.pc;
-    this.exceptionAt(cause, tvalLo, tvalHi, pc | 0, Math.floor(pc / TWO32) | 0);
+    this.exceptionAt(cause, tvalLo, tvalHi, pc | 0, Math.floor(pc / Pow2.TWO32) | 0);
   }
 
   private exceptionAt(cause: number, tvalLo: number, tvalHi: number, epcLo: number, epcHi: number): void {
@@ -991,7 +991,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   private enterTrap(isInt: boolean, cause: number, tvalLo: number, tvalHi: number, epcLo: number, epcHi: number, target: number): void {
     const csr = this.csr;
     if (!isInt && (cause === Cause.FetchAccess || cause === Cause.FetchPage) && this.instret === this.instretAtTrap &&
-        epcHi * TWO32 + (epcLo >>> 0) === this.trapTarget) {
+        epcHi * Pow2.TWO32 + (epcLo >>> 0) === this.trapTarget) {
       // (BigInt only here, for a negative, sign-extended pc in the message.)
       const epc = BigInt.asUintN(64, BigInt(this.lastTrapEpc)).toString(16).padStart(16, '0');
       const first = `${this.lastTrapIsInt ? 'interrupt' : 'exception'} ${this.lastTrapCause} ` +
@@ -1007,8 +1007,8 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
       // Numbers only: this runs on every trap, the message is built only if it turns fatal.
       this.lastTrapCause = cause;
       this.lastTrapIsInt = isInt;
-      this.lastTrapEpc = epcHi * TWO32 + (epcLo >>> 0);
-      this.lastTrapTval = tvalHi * TWO32 + (tvalLo >>> 0);
+      this.lastTrapEpc = epcHi * Pow2.TWO32 + (epcLo >>> 0);
+      this.lastTrapTval = tvalHi * Pow2.TWO32 + (tvalLo >>> 0);
     }
     const causeHi = isInt ? 0x80000000 | 0 : 0;
     let tvec: Slot;
@@ -1035,7 +1035,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     csr.mstatus = ms;
     this.priv = target;
     const vlo = csr.lo(tvec);
-    let pc = csr.hi(tvec) * TWO32 + ((vlo & ~3) >>> 0);
+    let pc = csr.hi(tvec) * Pow2.TWO32 + ((vlo & ~3) >>> 0);
     if (isInt && (vlo & 3) === 1) pc += 4 * cause;
     this.pc = pc;
     this.trapTarget = pc;
@@ -1053,14 +1053,14 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
       }
     }
     this.cycle += this.timing.trap(kind, cause);
-    this.observer?.trap?.(this, isInt, cause, epcHi * TWO32 + (epcLo >>> 0));
+    this.observer?.trap?.(this, isInt, cause, epcHi * Pow2.TWO32 + (epcLo >>> 0));
   }
 
 
   /** Sets pc to hi:lo; returns false (after trapping at the target) if it is not representable. */
   private jumpTo(lo: number, hi: number): boolean {
     if (hi >= -0x200000 && hi < 0x200000) {
-      this.pc = hi * TWO32 + (lo >>> 0);
+      this.pc = hi * Pow2.TWO32 + (lo >>> 0);
       return true;
     }
     // Beyond 2^53: no memory or valid Sv39 address is there, so the fetch at the target faults.
@@ -1104,7 +1104,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     const vbase = pc - (pc & 0xfff);
     const priv = this.priv;
     const lo = pc | 0;
-    const hi = Math.floor(pc / TWO32) | 0;
+    const hi = Math.floor(pc / Pow2.TWO32) | 0;
     let pa: number;
     if (this.fetchBare) {
       pa = pc;
@@ -1162,7 +1162,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   private decodeSlow(pc: number, pa: number, idx: number): boolean {
     const t = this.t2;
     if (!this.bus.load(pa, 2, t)) {
-      this.exception(Cause.FetchAccess, pc | 0, Math.floor(pc / TWO32) | 0);
+      this.exception(Cause.FetchAccess, pc | 0, Math.floor(pc / Pow2.TWO32) | 0);
       return false;
     }
     const lo16 = t[0] & 0xffff;
@@ -1171,14 +1171,14 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
       const pc2 = pc + 2;
       let pa2 = pa + 2;
       if ((pc2 & 0xfff) === 0 && !this.fetchBare) {
-        pa2 = this.mmu.translate(pc2 | 0, Math.floor(pc2 / TWO32) | 0, Access.Fetch, this.priv);
+        pa2 = this.mmu.translate(pc2 | 0, Math.floor(pc2 / Pow2.TWO32) | 0, Access.Fetch, this.priv);
         if (pa2 < 0) {
-          this.exception(pa2 === ACCESS_FAULT ? Cause.FetchAccess : Cause.FetchPage, pc2 | 0, Math.floor(pc2 / TWO32) | 0);
+          this.exception(pa2 === ACCESS_FAULT ? Cause.FetchAccess : Cause.FetchPage, pc2 | 0, Math.floor(pc2 / Pow2.TWO32) | 0);
           return false;
         }
       }
       if (!this.bus.load(pa2, 2, t)) {
-        this.exception(Cause.FetchAccess, pc2 | 0, Math.floor(pc2 / TWO32) | 0);
+        this.exception(Cause.FetchAccess, pc2 | 0, Math.floor(pc2 / Pow2.TWO32) | 0);
         return false;
       }
       hi16 = t[0] & 0xffff;
@@ -1195,7 +1195,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   private xlate(lo: number, hi: number, acc: Access): number {
     if (this.dataBare) {
       if (hi === 0) return lo >>> 0;
-      if (hi > 0 && hi < 0x200000) return hi * TWO32 + (lo >>> 0);
+      if (hi > 0 && hi < 0x200000) return hi * Pow2.TWO32 + (lo >>> 0);
       this.exception(acc === Access.Store ? Cause.StoreAccess : Cause.LoadAccess, lo, hi);
       return -1;
     }
@@ -1228,7 +1228,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     if (pa < 0) return false;
     const r = this.rec;
     r.memPaddr = pa;
-    r.memVaddr = hi * TWO32 + (lo >>> 0);
+    r.memVaddr = hi * Pow2.TWO32 + (lo >>> 0);
     r.memWidth = size;
     const off = pa - this.ramBase;
     const t = this.t;
@@ -1278,7 +1278,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     t[1] = vhi;
     const r = this.rec;
     r.memPaddr = pa0;
-    r.memVaddr = hi * TWO32 + (lo >>> 0);
+    r.memVaddr = hi * Pow2.TWO32 + (lo >>> 0);
     r.memWidth = size;
     return true;
   }
@@ -1290,7 +1290,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     if (pa < 0) return false;
     const r = this.rec;
     r.memPaddr = pa;
-    r.memVaddr = hi * TWO32 + (lo >>> 0);
+    r.memVaddr = hi * Pow2.TWO32 + (lo >>> 0);
     r.memWidth = size;
     this.lastStoreLo = vlo;
     this.lastStoreHi = vhi;
@@ -1344,7 +1344,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     }
     const r = this.rec;
     r.memPaddr = pa0;
-    r.memVaddr = hi * TWO32 + (lo >>> 0);
+    r.memVaddr = hi * Pow2.TWO32 + (lo >>> 0);
     r.memWidth = size;
     this.lastStoreLo = vlo;
     this.lastStoreHi = vhi;
@@ -1507,7 +1507,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     if (pa < 0) return false;
     const r = this.rec;
     r.memPaddr = pa;
-    r.memVaddr = ah * TWO32 + (a >>> 0);
+    r.memVaddr = ah * Pow2.TWO32 + (a >>> 0);
     r.memWidth = size;
     const t = this.t;
     const off = pa - this.ramBase;
@@ -1618,7 +1618,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   /** EBREAK: a breakpoint exception with the pc in xtval. */
   ebreak(): HartResult {
     const pc = this.pc;
-    this.exception(Cause.Breakpoint, pc | 0, Math.floor(pc / TWO32) | 0);
+    this.exception(Cause.Breakpoint, pc | 0, Math.floor(pc / Pow2.TWO32) | 0);
     return HartResult.Trapped;
   }
 

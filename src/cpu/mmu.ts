@@ -8,6 +8,7 @@
  * and writes the PTE.
  */
 import type { Bus } from '../memory/bus';
+import { Pow2 } from './int64';
 
 export const enum Access {
   Fetch = 0,
@@ -22,7 +23,6 @@ export const ACCESS_FAULT = -2;
 export const Pte = { V: 1, R: 2, W: 4, X: 8, U: 16, G: 32, A: 64, D: 128 } as const;
 
 const TLB_SIZE = 256;
-const TWO32 = 4294967296;
 
 /**
  * TLB slot of a virtual page number: its low bits folded with higher ones, so that pages a
@@ -157,7 +157,7 @@ export class Mmu {
    * how many. No side effects (for the timing model).
    */
   walkPtes(vaddr: number, out: Float64Array): number {
-    const hi = Math.floor(vaddr / TWO32) | 0;
+    const hi = Math.floor(vaddr / Pow2.TWO32) | 0;
     const lo = vaddr | 0;
     if (hi >> 6 !== (hi << 25) >> 31) return 0;
     const vpn = (hi & 0x7f) * 1048576 + (lo >>> 12);

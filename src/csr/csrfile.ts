@@ -8,20 +8,26 @@
  */
 import { Csr, csrDefs } from './table';
 import type { CsrDef } from './table';
+import { Pow2 } from '../cpu/int64';
 
-/** mstatus bits (low word; the high word is fixed: UXL = SXL = 2, SD = 0 since FS = XS = 0). */
-export const Ms = {
-  UIE: 1 << 0, SIE: 1 << 1, MIE: 1 << 3, UPIE: 1 << 4, SPIE: 1 << 5, MPIE: 1 << 7, SPP: 1 << 8,
-  MPP: 3 << 11, MPRV: 1 << 17, SUM: 1 << 18, MXR: 1 << 19, TVM: 1 << 20, TW: 1 << 21, TSR: 1 << 22,
-} as const;
+/**
+ * mstatus bits (low word; the high word is fixed: UXL = SXL = 2, SD = 0 since FS = XS = 0).
+ * A const enum, as Irq, Cause and Priv (src/cpu/hart.ts): the bundle then has the numbers
+ * written in. A module's constant object is a `var` in the bundle, which V8's optimised code
+ * loads from the module context and checks at every use (the trap paths use a dozen of them).
+ */
+export const enum Ms {
+  UIE = 1 << 0, SIE = 1 << 1, MIE = 1 << 3, UPIE = 1 << 4, SPIE = 1 << 5, MPIE = 1 << 7, SPP = 1 << 8,
+  MPP = 3 << 11, MPRV = 1 << 17, SUM = 1 << 18, MXR = 1 << 19, TVM = 1 << 20, TW = 1 << 21, TSR = 1 << 22,
+}
 export const MSTATUS_HI = 0xa; // UXL (33:32) = 2, SXL (35:34) = 2
 const MSTATUS_WRITABLE = 0x7e19bb;
 const SSTATUS_READ = 0x000de133; // UIE SIE UPIE SPIE SPP FS XS SUM MXR
 const SSTATUS_WRITABLE = 0x000c0133;
 const USTATUS_MASK = Ms.UIE | Ms.UPIE;
 
-/** Interrupt numbers (mip/mie bits and cause codes). */
-export const Irq = { USI: 0, SSI: 1, MSI: 3, UTI: 4, STI: 5, MTI: 7, UEI: 8, SEI: 9, MEI: 11 } as const;
+/** Interrupt numbers (mip/mie bits and cause codes); a const enum, as Ms. */
+export const enum Irq { USI = 0, SSI = 1, MSI = 3, UTI = 4, STI = 5, MTI = 7, UEI = 8, SEI = 9, MEI = 11 }
 const MIE_MASK = 0xbbb; // USIE SSIE MSIE UTIE STIE MTIE UEIE SEIE MEIE
 const MIP_SW_MASK = 0x333; // USIP SSIP UTIP STIP UEIP SEIP writable from M
 const MIDELEG_MASK = 0x333; // S- and U-level interrupts may be delegated (bit 0 = USIP)
@@ -63,8 +69,6 @@ export interface CsrHost {
   /** Count of mhpmevent number `event` (timing-model or hart-counted events). */
   hpmEventCount(event: number): number;
 }
-
-const TWO32 = 4294967296;
 
 export class CsrFile {
   /** mstatus bits 31:0 (see Ms). */
@@ -309,12 +313,12 @@ function merge(old: number, v: number, mask: number): number {
 }
 
 function join(lo: number, hi: number): number {
-  return (hi >>> 0) * TWO32 + (lo >>> 0);
+  return (hi >>> 0) * Pow2.TWO32 + (lo >>> 0);
 }
 
 function split(v: number, out: Int32Array): void {
-  out[0] = v % TWO32 | 0;
-  out[1] = Math.floor(v / TWO32) | 0;
+  out[0] = v % Pow2.TWO32 | 0;
+  out[1] = Math.floor(v / Pow2.TWO32) | 0;
 }
 
 /** CSR number → 64-bit storage slot, or -1. */

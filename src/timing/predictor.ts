@@ -23,8 +23,11 @@ export const enum PredictOutcome {
  * RAM window (0x8000_0000 onwards) a key is a small integer, which crosses a call V8 does not
  * inline without being boxed into a heap number (a pc there would be, on every branch).
  */
-export const PC_KEY_BIAS = 2 ** 31;
-export const pcKey = (pc: number): number => pc - PC_KEY_BIAS;
+export const enum PcKey {
+  /** 2^31; a const enum member so that the bundle has the number written in (see Ms, src/csr/csrfile.ts). */
+  BIAS = 0x80000000,
+}
+export const pcKey = (pc: number): number => pc - PcKey.BIAS;
 
 const RA = 1;
 const T0 = 5;
@@ -84,11 +87,11 @@ export class BranchPredictor {
    * When h = L the history is used unhashed.
    */
   bhtIndex(pc: number): number {
-    return this.indexOfKey(pc - PC_KEY_BIAS);
+    return this.indexOfKey(pc - PcKey.BIAS);
   }
 
   private indexOfKey(key: number): number {
-    const hi = (key + PC_KEY_BIAS) >>> 2;
+    const hi = (key + PcKey.BIAS) >>> 2;
     const addrHash = (hi & this.bhtMask) ^ ((hi >>> this.idxBits) & 3);
     const hist = this.histIndex.length > 0 ? this.histIndex[this.history] : this.histPart(this.history);
     return (addrHash ^ hist) & this.bhtMask;
