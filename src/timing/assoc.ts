@@ -139,8 +139,11 @@ export class AssocTable {
   }
 }
 
-/** Buckets of ExactAssocTable's index (a power of two, many times the entries of a BTB). */
-const BUCKETS = 4096;
+/**
+ * Buckets of ExactAssocTable's index (a power of two, many times the entries of a BTB); a const
+ * enum so that the bundle has the number written in (see Ms, src/csr/csrfile.ts).
+ */
+const enum Index { BUCKETS = 4096 }
 
 /**
  * The same fully associative true-LRU table for exact keys (BTB: one pc key per entry), with a
@@ -155,8 +158,8 @@ export class ExactAssocTable {
   readonly key: Float64Array;
   private readonly valid: Uint8Array;
   private readonly lru: LruOrder;
-  private readonly hint = new Int32Array(BUCKETS);
-  private readonly count = new Uint16Array(BUCKETS);
+  private readonly hint = new Int32Array(Index.BUCKETS);
+  private readonly count = new Uint16Array(Index.BUCKETS);
 
   constructor(readonly entries: number) {
     this.key = new Float64Array(entries);
@@ -219,5 +222,5 @@ export class ExactAssocTable {
 
 /** `| 0` keeps the low 32 bits of any key (also negative or beyond 2^32): enough for a bucket. */
 function bucketOf(k: number): number {
-  return ((k | 0) >> 1) & (BUCKETS - 1);
+  return ((k | 0) >> 1) & (Index.BUCKETS - 1);
 }

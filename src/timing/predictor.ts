@@ -29,9 +29,9 @@ export const enum PcKey {
 }
 export const pcKey = (pc: number): number => pc - PcKey.BIAS;
 
-const RA = 1;
-const T0 = 5;
-const isLink = (r: number): boolean => r === RA || r === T0;
+/** The link registers of the return-address hints; a const enum, as PcKey. */
+const enum LinkReg { RA = 1, T0 = 5 }
+const isLink = (r: number): boolean => r === LinkReg.RA || r === LinkReg.T0;
 
 export class BranchPredictor {
   private readonly btb: ExactAssocTable;
@@ -107,7 +107,10 @@ export class BranchPredictor {
   }
 
   /** A conditional branch (pc and target as keys); returns its extra cycles. */
-  branch(pc: number, taken: boolean, target: number): number {
+  branch(pc: number, takenArg: boolean, target: number): number {
+    // (Compared once: a parameter's truthiness is V8's generic ToBoolean at each use, see
+    // Hart.enterTrap.)
+    const taken = takenArg === true;
     const idx = this.indexOfKey(pc);
     const hit = this.btb.lookup(pc) >= 0;
     const c = this.bht[idx];
