@@ -155,6 +155,7 @@ const enum Index { BUCKETS = 4096 }
  * is identical to AssocTable's.
  */
 export class ExactAssocTable {
+  /** Keys by slot; NaN in an invalid slot (no key equals it), so a lookup need not read `valid`. */
   readonly key: Float64Array;
   private readonly valid: Uint8Array;
   private readonly lru: LruOrder;
@@ -162,18 +163,19 @@ export class ExactAssocTable {
   private readonly count = new Uint16Array(Index.BUCKETS);
 
   constructor(readonly entries: number) {
-    this.key = new Float64Array(entries);
+    this.key = new Float64Array(entries).fill(NaN);
     this.valid = new Uint8Array(entries);
     this.lru = new LruOrder(entries);
   }
 
   /** Slot holding `k` (and marks it most recently used), or -1. */
   lookup(k: number): number {
-    const b = bucketOf(k);
+    // (bucketOf written out: a module function's call checks the function it finds first.)
+    const b = ((k | 0) >> 1) & (Index.BUCKETS - 1);
     const n = this.count[b];
     if (n === 0) return -1;
     let i = this.hint[b];
-    if (this.key[i] !== k || this.valid[i] === 0) {
+    if (this.key[i] !== k) {
       if (n === 1) return -1;
       i = this.scan(k);
       if (i < 0) return -1;
@@ -215,6 +217,7 @@ export class ExactAssocTable {
 
   clear(): void {
     this.valid.fill(0);
+    this.key.fill(NaN);
     this.lru.reset();
     this.count.fill(0);
   }
