@@ -35,13 +35,14 @@ import { makeInterpreter, type InterpFn } from './codegen/interp';
 import { IdealTimingModel } from '../timing/ideal';
 import { ACCESS_FAULT, Access, Mmu } from './mmu';
 import { execUipi } from './uipi';
+import { Pow2 } from './int64';
 
-/** Exception cause codes (privileged spec table 3.6). */
-export const Cause = {
-  FetchMisaligned: 0, FetchAccess: 1, Illegal: 2, Breakpoint: 3, LoadMisaligned: 4, LoadAccess: 5,
-  StoreMisaligned: 6, StoreAccess: 7, EcallU: 8, EcallS: 9, EcallM: 11, FetchPage: 12, LoadPage: 13,
-  StorePage: 15,
-} as const;
+/** Exception cause codes (privileged spec table 3.6); a const enum, as Ms (src/csr/csrfile.ts). */
+export const enum Cause {
+  FetchMisaligned = 0, FetchAccess = 1, Illegal = 2, Breakpoint = 3, LoadMisaligned = 4, LoadAccess = 5,
+  StoreMisaligned = 6, StoreAccess = 7, EcallU = 8, EcallS = 9, EcallM = 11, FetchPage = 12, LoadPage = 13,
+  StorePage = 15,
+}
 
 const ExceptionNames = [
   'instruction address misaligned', 'instruction access fault', 'illegal instruction', 'breakpoint',
@@ -65,8 +66,8 @@ const enum CsrEffect {
   Mode = 2,
 }
 
-/** Privilege levels. */
-export const Priv = { U: 0, S: 1, M: 3 } as const;
+/** Privilege levels; a const enum, as Ms (src/csr/csrfile.ts). */
+export const enum Priv { U = 0, S = 1, M = 3 }
 
 /** Hart-counted events, readable by the integrator and through mhpmevent numbers 15, 16, 18. */
 export const HartEvent = { UserInterrupt: 15, UipiSend: 16, Uret: 18 } as const;
@@ -157,9 +158,8 @@ export interface HartObserver {
   trap?(hart: Hart, isInterrupt: boolean, cause: number, epc: number): void;
 }
 
-const TWO32 = 4294967296;
 /** Decoded pages are kept in groups of this many RAM pages (128 MiB), created on first use. */
-const PAGE_GROUP = 32768;
+const enum PageGroup { PAGES = 32768 } // a const enum, as Ms (src/csr/csrfile.ts)
 /** Interrupt priority (privileged spec 3.1.9, then the N extension's user interrupts). */
 const IRQ_PRIORITY = [Irq.MEI, Irq.MSI, Irq.MTI, Irq.SEI, Irq.SSI, Irq.STI, Irq.UEI, Irq.USI, Irq.UTI];
 
@@ -233,11 +233,16 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   /** pc installed by the last trap entry and instret at that moment (trap-loop detection). */
   private trapTarget = NaN;
   private instretAtTrap = -1;
-  /** The last trap that followed some progress (cause, kind, epc): named only if it turns fatal. */
+  /**
+   * The last trap that followed some progress (cause, kind, epc and tval as int32 halves, joined
+   * only if it turns fatal: every trap stores them).
+   */
   private lastTrapCause = 0;
   private lastTrapIsInt = false;
-  private lastTrapEpc = 0;
-  private lastTrapTval = 0;
+  private lastTrapEpcLo = 0;
+  private lastTrapEpcHi = 0;
+  private lastTrapTvalLo = 0;
+  private lastTrapTvalHi = 0;
 
   readonly uintc: UintcPort | undefined;
   readonly uretOnlyInU: boolean;
@@ -255,7 +260,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   readonly ram32: Int32Array;
   private readonly codeGen: Uint32Array;
   readonly codeMark: Uint8Array;
-  /** Decoded pages by RAM page number, in groups of PAGE_GROUP created on first use. */
+  /** Decoded pages by RAM page number, in groups of PageGroup.PAGES created on first use. */
   private readonly pageGroups: ((DecodedPage | undefined)[] | undefined)[];
   private readonly scratchPage = new DecodedPage();
   /** Fetch cache: virtual page base (NaN = none), its decoded page and physical base. */
@@ -307,6 +312,8 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   /** Loads/stores bypass translation (Bare or effective privilege M). */
   dataBare = true;
   private fetchBare = true;
+  /** satp.MODE is Sv39 (set by refreshMode). */
+  private satpSv39 = false;
   private dataPriv = 3;
   /**
    * Set when the run loop must look beyond the next instruction: interrupt state may have
@@ -420,7 +427,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     this.ram32 = ram.i32;
     this.codeGen = ram.codeGen;
     this.codeMark = ram.codeMark;
-    this.pageGroups = new Array<(DecodedPage | undefined)[] | undefined>(Math.ceil(ram.size / 4096 / PAGE_GROUP)).fill(undefined);
+    this.pageGroups = new Array<(DecodedPage | undefined)[] | undefined>(Math.ceil(ram.size / 4096 / PageGroup.PAGES)).fill(undefined);
     this.rec = new PackedRetireRecord();
     this.ctx = {
       h: this, xl: this.xl, xh: this.xh, r: this.rec, tm: this.timing, t: this.t, t2: this.t2,
@@ -462,8 +469,8 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   /** The pc as 16 hex digits (two's complement). */
   pcHex(): string {
     const pc = this.pc;
-    const hi = Math.floor(pc / TWO32) >>> 0;
-    const lo = pc % TWO32 >>> 0;
+    const hi = Math.floor(pc / Pow2.TWO32) >>> 0;
+    const lo = pc % Pow2.TWO32 >>> 0;
     return hi.toString(16).padStart(8, '0') + lo.toString(16).padStart(8, '0');
   }
 
@@ -646,7 +653,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
 
   /** Register read helpers (tests, loader): x as a JS number (exact below 2^53) or halves. */
   getX(r: number): number {
-    return this.xh[r] * TWO32 + (this.xl[r] >>> 0);
+    return this.xh[r] * Pow2.TWO32 + (this.xl[r] >>> 0);
   }
   getXLo(r: number): number {
     return this.xl[r];
@@ -658,8 +665,8 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   setX(r: number, v: number, hi?: number): void {
     if (r === 0) return;
     if (hi === undefined) {
-      this.xl[r] = v % TWO32 | 0;
-      this.xh[r] = Math.floor(v / TWO32) | 0;
+      this.xl[r] = v % Pow2.TWO32 | 0;
+      this.xh[r] = Math.floor(v / Pow2.TWO32) | 0;
     } else {
       this.xl[r] = v | 0;
       this.xh[r] = hi | 0;
@@ -890,26 +897,31 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
 
   // --- mode bookkeeping ---------------------------------------------------------------------
 
-  /** Recomputes cached translation state; called after traps, xRET and CSR writes. */
+  /** Recomputes cached translation state; called after CSR writes that may change it (and reset). */
   private refreshMode(): void {
     const csr = this.csr;
-    this.mmu.root = ((csr.hi(Slot.satp) & 0xfff) * TWO32 + (csr.lo(Slot.satp) >>> 0)) * 4096;
+    const m = this.mmu;
+    m.root = ((csr.hi(Slot.satp) & 0xfff) * Pow2.TWO32 + (csr.lo(Slot.satp) >>> 0)) * 4096;
+    this.satpSv39 = csr.hi(Slot.satp) >>> 28 === 8;
+    // (Not in refreshPrivilege: no trap or xRET changes SUM or MXR.)
+    m.sum = (csr.mstatus & Ms.SUM) !== 0;
+    m.mxr = (csr.mstatus & Ms.MXR) !== 0;
     this.refreshPrivilege();
   }
 
-  /** refreshMode() after a change of privilege or mstatus only (a trap, an xRET): satp is the same. */
+  /**
+   * refreshMode() after a change of privilege or mstatus only (a trap, an xRET): satp, SUM and
+   * MXR are the same.
+   */
   private refreshPrivilege(): void {
     const csr = this.csr;
     const ms = csr.mstatus;
-    const sv39 = csr.hi(Slot.satp) >>> 28 === 8;
+    const sv39 = this.satpSv39;
     this.dataPriv = (ms & Ms.MPRV) !== 0 && this.priv === Priv.M ? (ms & Ms.MPP) >>> 11 : this.priv;
     this.fetchBare = !sv39 || this.priv === Priv.M;
     this.dataBare = !sv39 || this.dataPriv === Priv.M;
     // A load that walks the page table may write a PTE (A/D bits): it waits like a store.
     if (!this.dataBare) this.readSyncLimit = this.syncLimit;
-    const m = this.mmu;
-    m.sum = (ms & Ms.SUM) !== 0;
-    m.mxr = (ms & Ms.MXR) !== 0;
     this.forgetDataPages();
     this.fetchVBase = NaN;
     // The new privilege or enables can make a pending interrupt takeable; with none pending
@@ -967,14 +979,14 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
       }
     }
     const pc = this.pc;
-    this.enterTrap(true, cause, 0, 0, pc | 0, Math.floor(pc / TWO32) | 0, target);
+    this.enterTrap(true, cause, 0, 0, pc | 0, Math.floor(pc / Pow2.TWO32) | 0, target);
     return true;
   }
 
   /** Raises exception `cause` for the current instruction (epc = pc), tval = hi:lo. */
   exception(cause: number, tvalLo: number, tvalHi: number): void {
     const pc = this.pc;
-    this.exceptionAt(cause, tvalLo, tvalHi, pc | 0, Math.floor(pc / TWO32) | 0);
+    this.exceptionAt(cause, tvalLo, tvalHi, pc | 0, Math.floor(pc / Pow2.TWO32) | 0);
   }
 
   private exceptionAt(cause: number, tvalLo: number, tvalHi: number, epcLo: number, epcHi: number): void {
@@ -988,16 +1000,22 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     this.enterTrap(false, cause, tvalLo, tvalHi, epcLo, epcHi, target);
   }
 
-  private enterTrap(isInt: boolean, cause: number, tvalLo: number, tvalHi: number, epcLo: number, epcHi: number, target: number): void {
+  private enterTrap(interrupt: boolean, cause: number, tvalLo: number, tvalHi: number, epcLo: number, epcHi: number, target: number): void {
+    // A parameter's truthiness is V8's generic ToBoolean in optimised code (its type is not
+    // known there: tests for false, '', undetectable, 0, NaN, 0n at each use); compared once,
+    // it is a plain boolean below.
+    const isInt = interrupt === true;
     const csr = this.csr;
     if (!isInt && (cause === Cause.FetchAccess || cause === Cause.FetchPage) && this.instret === this.instretAtTrap &&
-        epcHi * TWO32 + (epcLo >>> 0) === this.trapTarget) {
+        epcHi * Pow2.TWO32 + (epcLo >>> 0) === this.trapTarget) {
       // (BigInt only here, for a negative, sign-extended pc in the message.)
-      const epc = BigInt.asUintN(64, BigInt(this.lastTrapEpc)).toString(16).padStart(16, '0');
+      const lastEpc = this.lastTrapEpcHi * Pow2.TWO32 + (this.lastTrapEpcLo >>> 0);
+      const epc = BigInt.asUintN(64, BigInt(lastEpc)).toString(16).padStart(16, '0');
       const first = `${this.lastTrapIsInt ? 'interrupt' : 'exception'} ${this.lastTrapCause} ` +
         `(${causeName(this.lastTrapIsInt, this.lastTrapCause)}) at pc 0x${epc}`;
       this.fatalTrap = {
-        isInterrupt: this.lastTrapIsInt, cause: this.lastTrapCause, epc: this.lastTrapEpc, tval: this.lastTrapTval,
+        isInterrupt: this.lastTrapIsInt, cause: this.lastTrapCause, epc: lastEpc,
+        tval: this.lastTrapTvalHi * Pow2.TWO32 + (this.lastTrapTvalLo >>> 0),
         handler: this.pc, handlerCause: cause,
       };
       this.fatal = `hart ${this.hartId}: ${first}; its handler at 0x${this.pcHex()} cannot be fetched ` +
@@ -1007,8 +1025,10 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
       // Numbers only: this runs on every trap, the message is built only if it turns fatal.
       this.lastTrapCause = cause;
       this.lastTrapIsInt = isInt;
-      this.lastTrapEpc = epcHi * TWO32 + (epcLo >>> 0);
-      this.lastTrapTval = tvalHi * TWO32 + (tvalLo >>> 0);
+      this.lastTrapEpcLo = epcLo;
+      this.lastTrapEpcHi = epcHi;
+      this.lastTrapTvalLo = tvalLo;
+      this.lastTrapTvalHi = tvalHi;
     }
     const causeHi = isInt ? 0x80000000 | 0 : 0;
     let tvec: Slot;
@@ -1035,7 +1055,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     csr.mstatus = ms;
     this.priv = target;
     const vlo = csr.lo(tvec);
-    let pc = csr.hi(tvec) * TWO32 + ((vlo & ~3) >>> 0);
+    let pc = csr.hi(tvec) * Pow2.TWO32 + ((vlo & ~3) >>> 0);
     if (isInt && (vlo & 3) === 1) pc += 4 * cause;
     this.pc = pc;
     this.trapTarget = pc;
@@ -1053,14 +1073,14 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
       }
     }
     this.cycle += this.timing.trap(kind, cause);
-    this.observer?.trap?.(this, isInt, cause, epcHi * TWO32 + (epcLo >>> 0));
+    this.observer?.trap?.(this, isInt, cause, epcHi * Pow2.TWO32 + (epcLo >>> 0));
   }
 
 
   /** Sets pc to hi:lo; returns false (after trapping at the target) if it is not representable. */
   private jumpTo(lo: number, hi: number): boolean {
     if (hi >= -0x200000 && hi < 0x200000) {
-      this.pc = hi * TWO32 + (lo >>> 0);
+      this.pc = hi * Pow2.TWO32 + (lo >>> 0);
       return true;
     }
     // Beyond 2^53: no memory or valid Sv39 address is there, so the fetch at the target faults.
@@ -1104,7 +1124,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     const vbase = pc - (pc & 0xfff);
     const priv = this.priv;
     const lo = pc | 0;
-    const hi = Math.floor(pc / TWO32) | 0;
+    const hi = Math.floor(pc / Pow2.TWO32) | 0;
     let pa: number;
     if (this.fetchBare) {
       pa = pc;
@@ -1162,7 +1182,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   private decodeSlow(pc: number, pa: number, idx: number): boolean {
     const t = this.t2;
     if (!this.bus.load(pa, 2, t)) {
-      this.exception(Cause.FetchAccess, pc | 0, Math.floor(pc / TWO32) | 0);
+      this.exception(Cause.FetchAccess, pc | 0, Math.floor(pc / Pow2.TWO32) | 0);
       return false;
     }
     const lo16 = t[0] & 0xffff;
@@ -1171,14 +1191,14 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
       const pc2 = pc + 2;
       let pa2 = pa + 2;
       if ((pc2 & 0xfff) === 0 && !this.fetchBare) {
-        pa2 = this.mmu.translate(pc2 | 0, Math.floor(pc2 / TWO32) | 0, Access.Fetch, this.priv);
+        pa2 = this.mmu.translate(pc2 | 0, Math.floor(pc2 / Pow2.TWO32) | 0, Access.Fetch, this.priv);
         if (pa2 < 0) {
-          this.exception(pa2 === ACCESS_FAULT ? Cause.FetchAccess : Cause.FetchPage, pc2 | 0, Math.floor(pc2 / TWO32) | 0);
+          this.exception(pa2 === ACCESS_FAULT ? Cause.FetchAccess : Cause.FetchPage, pc2 | 0, Math.floor(pc2 / Pow2.TWO32) | 0);
           return false;
         }
       }
       if (!this.bus.load(pa2, 2, t)) {
-        this.exception(Cause.FetchAccess, pc2 | 0, Math.floor(pc2 / TWO32) | 0);
+        this.exception(Cause.FetchAccess, pc2 | 0, Math.floor(pc2 / Pow2.TWO32) | 0);
         return false;
       }
       hi16 = t[0] & 0xffff;
@@ -1195,7 +1215,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   private xlate(lo: number, hi: number, acc: Access): number {
     if (this.dataBare) {
       if (hi === 0) return lo >>> 0;
-      if (hi > 0 && hi < 0x200000) return hi * TWO32 + (lo >>> 0);
+      if (hi > 0 && hi < 0x200000) return hi * Pow2.TWO32 + (lo >>> 0);
       this.exception(acc === Access.Store ? Cause.StoreAccess : Cause.LoadAccess, lo, hi);
       return -1;
     }
@@ -1228,7 +1248,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     if (pa < 0) return false;
     const r = this.rec;
     r.memPaddr = pa;
-    r.memVaddr = hi * TWO32 + (lo >>> 0);
+    r.memVaddr = hi * Pow2.TWO32 + (lo >>> 0);
     r.memWidth = size;
     const off = pa - this.ramBase;
     const t = this.t;
@@ -1278,7 +1298,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     t[1] = vhi;
     const r = this.rec;
     r.memPaddr = pa0;
-    r.memVaddr = hi * TWO32 + (lo >>> 0);
+    r.memVaddr = hi * Pow2.TWO32 + (lo >>> 0);
     r.memWidth = size;
     return true;
   }
@@ -1290,7 +1310,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     if (pa < 0) return false;
     const r = this.rec;
     r.memPaddr = pa;
-    r.memVaddr = hi * TWO32 + (lo >>> 0);
+    r.memVaddr = hi * Pow2.TWO32 + (lo >>> 0);
     r.memWidth = size;
     this.lastStoreLo = vlo;
     this.lastStoreHi = vhi;
@@ -1344,7 +1364,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     }
     const r = this.rec;
     r.memPaddr = pa0;
-    r.memVaddr = hi * TWO32 + (lo >>> 0);
+    r.memVaddr = hi * Pow2.TWO32 + (lo >>> 0);
     r.memWidth = size;
     this.lastStoreLo = vlo;
     this.lastStoreHi = vhi;
@@ -1373,15 +1393,15 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
 
   /** The decoded copy of RAM page `page`, if this hart made one. */
   private decodedPage(page: number): DecodedPage | undefined {
-    const g = this.pageGroups[(page / PAGE_GROUP) | 0];
-    return g === undefined ? undefined : g[page & (PAGE_GROUP - 1)];
+    const g = this.pageGroups[(page / PageGroup.PAGES) | 0];
+    return g === undefined ? undefined : g[page & (PageGroup.PAGES - 1)];
   }
 
   private setDecodedPage(page: number, dp: DecodedPage): void {
-    const gi = Math.floor(page / PAGE_GROUP);
+    const gi = Math.floor(page / PageGroup.PAGES);
     let g = this.pageGroups[gi];
-    if (g === undefined) g = this.pageGroups[gi] = new Array<DecodedPage | undefined>(PAGE_GROUP).fill(undefined);
-    g[page % PAGE_GROUP] = dp;
+    if (g === undefined) g = this.pageGroups[gi] = new Array<DecodedPage | undefined>(PageGroup.PAGES).fill(undefined);
+    g[page % PageGroup.PAGES] = dp;
   }
 
   /**
@@ -1507,7 +1527,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     if (pa < 0) return false;
     const r = this.rec;
     r.memPaddr = pa;
-    r.memVaddr = ah * TWO32 + (a >>> 0);
+    r.memVaddr = ah * Pow2.TWO32 + (a >>> 0);
     r.memWidth = size;
     const t = this.t;
     const off = pa - this.ramBase;
@@ -1618,7 +1638,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   /** EBREAK: a breakpoint exception with the pc in xtval. */
   ebreak(): HartResult {
     const pc = this.pc;
-    this.exception(Cause.Breakpoint, pc | 0, Math.floor(pc / TWO32) | 0);
+    this.exception(Cause.Breakpoint, pc | 0, Math.floor(pc / Pow2.TWO32) | 0);
     return HartResult.Trapped;
   }
 
@@ -1731,9 +1751,9 @@ const MS_TRANSLATION = Ms.MPRV | Ms.MPP | Ms.SUM | Ms.MXR;
  * again (docs/performance-log.md). Storing such a value once in the constructor settles the map
  * before anything runs.
  */
-const DOUBLE_FIELDS = ['instretAtTrap', 'lastTrapEpc', 'lastTrapTval', 'loadPageLo', 'loadPageOff', 'storePageLo', 'storePageOff',
+const DOUBLE_FIELDS = ['instretAtTrap', 'lastTrapEpcLo', 'lastTrapEpcHi', 'lastTrapTvalLo', 'lastTrapTvalHi', 'loadPageLo', 'loadPageOff', 'storePageLo', 'storePageOff',
   'lastStoreLo', 'lastStoreHi', 'targetLo', 'targetHi', 'trapTarget', 'lastTrapCause', 'blocksTranslated'] as const;
-const FLAG_FIELDS = ['attention', 'waiting', 'idle', 'spinning', 'lastWasStore', 'lastTrapIsInt', 'debugHalt', 'debugParked', 'stopRequested'] as const;
+const FLAG_FIELDS = ['satpSv39', 'attention', 'waiting', 'idle', 'spinning', 'lastWasStore', 'lastTrapIsInt', 'debugHalt', 'debugParked', 'stopRequested'] as const;
 const PAGE_FIELDS = ['fetchPage', 'slotPage'] as const;
 
 function settleFields(h: Hart): void {

@@ -3,7 +3,12 @@
  * results go into a caller-provided Int32Array). Used by the hart for the M extension.
  */
 
-const TWO32 = 4294967296;
+/**
+ * 2^32, the weight of a 64-bit value's high half. A const enum so that the bundle has the
+ * number written in: esbuild makes a module's `const` a `var`, which V8's optimised code loads
+ * from the module context and checks at every use (the trap paths use it a few times each).
+ */
+export const enum Pow2 { TWO32 = 4294967296 }
 
 /**
  * Unsigned 64×64 → 128-bit product of a = ahi:alo and b = bhi:blo into out[0..3] (least
@@ -66,14 +71,14 @@ export function mulHigh(alo: number, ahi: number, sa: boolean, blo: number, bhi:
 export function divU64(alo: number, ahi: number, blo: number, bhi: number, out: Int32Array): void {
   const ah = ahi >>> 0, bh = bhi >>> 0;
   if (ah < 0x200000 && bh < 0x200000) {
-    const a = ah * TWO32 + (alo >>> 0);
-    const b = bh * TWO32 + (blo >>> 0);
+    const a = ah * Pow2.TWO32 + (alo >>> 0);
+    const b = bh * Pow2.TWO32 + (blo >>> 0);
     const r = a % b; // exact for integers
     const q = (a - r) / b; // exact: a - r is a multiple of b
-    out[0] = q % TWO32 | 0;
-    out[1] = Math.floor(q / TWO32) | 0;
-    out[2] = r % TWO32 | 0;
-    out[3] = Math.floor(r / TWO32) | 0;
+    out[0] = q % Pow2.TWO32 | 0;
+    out[1] = Math.floor(q / Pow2.TWO32) | 0;
+    out[2] = r % Pow2.TWO32 | 0;
+    out[3] = Math.floor(r / Pow2.TWO32) | 0;
     return;
   }
   if (bh === 0) {

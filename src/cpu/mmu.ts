@@ -8,6 +8,7 @@
  * and writes the PTE.
  */
 import type { Bus } from '../memory/bus';
+import { Pow2 } from './int64';
 
 export const enum Access {
   Fetch = 0,
@@ -19,10 +20,11 @@ export const enum Access {
 export const PAGE_FAULT = -1;
 export const ACCESS_FAULT = -2;
 
-export const Pte = { V: 1, R: 2, W: 4, X: 8, U: 16, G: 32, A: 64, D: 128 } as const;
+/** PTE bits; a const enum, as Ms (src/csr/csrfile.ts): the bundle has the numbers written in. */
+export const enum Pte { V = 1, R = 2, W = 4, X = 8, U = 16, G = 32, A = 64, D = 128 }
 
-const TLB_SIZE = 256;
-const TWO32 = 4294967296;
+/** TLB slots; a const enum, as Pte. */
+const enum Tlb { SIZE = 256 }
 
 /**
  * TLB slot of a virtual page number: its low bits folded with higher ones, so that pages a
@@ -30,13 +32,13 @@ const TWO32 = 4294967296;
  * do not all fall into one slot. (vpn < 2^27: `>>>` is exact.)
  */
 function tlbIndex(vpn: number): number {
-  return (vpn ^ (vpn >>> 8) ^ (vpn >>> 16)) & (TLB_SIZE - 1);
+  return (vpn ^ (vpn >>> 8) ^ (vpn >>> 16)) & (Tlb.SIZE - 1);
 }
 
 export class Mmu {
-  private readonly tag = new Float64Array(TLB_SIZE).fill(-1);
-  private readonly ppn = new Float64Array(TLB_SIZE);
-  private readonly flags = new Int32Array(TLB_SIZE);
+  private readonly tag = new Float64Array(Tlb.SIZE).fill(-1);
+  private readonly ppn = new Float64Array(Tlb.SIZE);
+  private readonly flags = new Int32Array(Tlb.SIZE);
   private readonly tmp = new Int32Array(2);
   /** satp.PPN · 4096 (the root table), set by the hart when satp changes. */
   root = 0;
@@ -53,16 +55,16 @@ export class Mmu {
 
   /**
    * The slots filled since the last flush (the first `filledCount`; a slot may be listed more
-   * than once; a count above TLB_SIZE: more fills than listed): a flush clears only these. A
+   * than once; a count above Tlb.SIZE: more fills than listed): a flush clears only these. A
    * kernel that switches satp at every IPC fills a handful of slots in between, and a fill()
-   * of all TLB_SIZE tags is a call into V8's runtime.
+   * of all Tlb.SIZE tags is a call into V8's runtime.
    */
-  private readonly filled = new Int32Array(TLB_SIZE);
+  private readonly filled = new Int32Array(Tlb.SIZE);
   private filledCount = 0;
 
   flush(): void {
     const n = this.filledCount;
-    if (n > TLB_SIZE) {
+    if (n > Tlb.SIZE) {
       this.tag.fill(-1);
     } else {
       for (let k = 0; k < n; k++) this.tag[this.filled[k]] = -1;
@@ -143,9 +145,9 @@ export class Mmu {
     const i = tlbIndex(vpn);
     this.epoch++;
     const n = this.filledCount;
-    if (n < TLB_SIZE) this.filled[n] = i;
-    // Past TLB_SIZE fills, flush() clears every slot.
-    if (n <= TLB_SIZE) this.filledCount = n + 1;
+    if (n < Tlb.SIZE) this.filled[n] = i;
+    // Past Tlb.SIZE fills, flush() clears every slot.
+    if (n <= Tlb.SIZE) this.filledCount = n + 1;
     this.tag[i] = vpn;
     this.ppn[i] = pagePpn;
     this.flags[i] = lo & 0xff;
@@ -157,7 +159,7 @@ export class Mmu {
    * how many. No side effects (for the timing model).
    */
   walkPtes(vaddr: number, out: Float64Array): number {
-    const hi = Math.floor(vaddr / TWO32) | 0;
+    const hi = Math.floor(vaddr / Pow2.TWO32) | 0;
     const lo = vaddr | 0;
     if (hi >> 6 !== (hi << 25) >> 31) return 0;
     const vpn = (hi & 0x7f) * 1048576 + (lo >>> 12);

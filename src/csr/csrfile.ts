@@ -8,26 +8,36 @@
  */
 import { Csr, csrDefs } from './table';
 import type { CsrDef } from './table';
+import { Pow2 } from '../cpu/int64';
 
-/** mstatus bits (low word; the high word is fixed: UXL = SXL = 2, SD = 0 since FS = XS = 0). */
-export const Ms = {
-  UIE: 1 << 0, SIE: 1 << 1, MIE: 1 << 3, UPIE: 1 << 4, SPIE: 1 << 5, MPIE: 1 << 7, SPP: 1 << 8,
-  MPP: 3 << 11, MPRV: 1 << 17, SUM: 1 << 18, MXR: 1 << 19, TVM: 1 << 20, TW: 1 << 21, TSR: 1 << 22,
-} as const;
-export const MSTATUS_HI = 0xa; // UXL (33:32) = 2, SXL (35:34) = 2
-const MSTATUS_WRITABLE = 0x7e19bb;
-const SSTATUS_READ = 0x000de133; // UIE SIE UPIE SPIE SPP FS XS SUM MXR
-const SSTATUS_WRITABLE = 0x000c0133;
-const USTATUS_MASK = Ms.UIE | Ms.UPIE;
+/**
+ * mstatus bits (low word; the high word is fixed: UXL = SXL = 2, SD = 0 since FS = XS = 0).
+ * A const enum, as Irq, Cause and Priv (src/cpu/hart.ts): the bundle then has the numbers
+ * written in. A module's constant object is a `var` in the bundle, which V8's optimised code
+ * loads from the module context and checks at every use (the trap paths use a dozen of them).
+ */
+export const enum Ms {
+  UIE = 1 << 0, SIE = 1 << 1, MIE = 1 << 3, UPIE = 1 << 4, SPIE = 1 << 5, MPIE = 1 << 7, SPP = 1 << 8,
+  MPP = 3 << 11, MPRV = 1 << 17, SUM = 1 << 18, MXR = 1 << 19, TVM = 1 << 20, TW = 1 << 21, TSR = 1 << 22,
+}
 
-/** Interrupt numbers (mip/mie bits and cause codes). */
-export const Irq = { USI: 0, SSI: 1, MSI: 3, UTI: 4, STI: 5, MTI: 7, UEI: 8, SEI: 9, MEI: 11 } as const;
-const MIE_MASK = 0xbbb; // USIE SSIE MSIE UTIE STIE MTIE UEIE SEIE MEIE
-const MIP_SW_MASK = 0x333; // USIP SSIP UTIP STIP UEIP SEIP writable from M
-const MIDELEG_MASK = 0x333; // S- and U-level interrupts may be delegated (bit 0 = USIP)
-const SIDELEG_MASK = 0x111;
-const MEDELEG_MASK = 0xb3ff; // causes 0-9, 12, 13, 15 (not 11: ecall from M)
-const SEDELEG_MASK = 0xb1ff; // causes 0-8, 12, 13, 15
+/** The status and interrupt CSRs' field masks; a const enum, as Ms. */
+const enum Mask {
+  MSTATUS_HI = 0xa, // UXL (33:32) = 2, SXL (35:34) = 2
+  MSTATUS_WRITABLE = 0x7e19bb,
+  SSTATUS_READ = 0x000de133, // UIE SIE UPIE SPIE SPP FS XS SUM MXR
+  SSTATUS_WRITABLE = 0x000c0133,
+  USTATUS_MASK = Ms.UIE | Ms.UPIE,
+  MIE_MASK = 0xbbb, // USIE SSIE MSIE UTIE STIE MTIE UEIE SEIE MEIE
+  MIP_SW_MASK = 0x333, // USIP SSIP UTIP STIP UEIP SEIP writable from M
+  MIDELEG_MASK = 0x333, // S- and U-level interrupts may be delegated (bit 0 = USIP)
+  SIDELEG_MASK = 0x111,
+  MEDELEG_MASK = 0xb3ff, // causes 0-9, 12, 13, 15 (not 11: ecall from M)
+  SEDELEG_MASK = 0xb1ff, // causes 0-8, 12, 13, 15
+}
+
+/** Interrupt numbers (mip/mie bits and cause codes); a const enum, as Ms. */
+export const enum Irq { USI = 0, SSI = 1, MSI = 3, UTI = 4, STI = 5, MTI = 7, UEI = 8, SEI = 9, MEI = 11 }
 const HPM_EVENTS_SUPPORTED = new Set([1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12, 13, 14, 15, 16, 17, 18]);
 
 /** 64-bit registers stored as (lo, hi) pairs. */
@@ -63,8 +73,6 @@ export interface CsrHost {
   /** Count of mhpmevent number `event` (timing-model or hart-counted events). */
   hpmEventCount(event: number): number;
 }
-
-const TWO32 = 4294967296;
 
 export class CsrFile {
   /** mstatus bits 31:0 (see Ms). */
@@ -169,9 +177,9 @@ export class CsrFile {
     let hi = 0;
     const ms = this.mstatus;
     switch (num) {
-      case Csr.mstatus: lo = ms; hi = MSTATUS_HI; break;
-      case Csr.sstatus: lo = ms & SSTATUS_READ; hi = MSTATUS_HI & 3; break;
-      case Csr.ustatus: lo = ms & USTATUS_MASK; break;
+      case Csr.mstatus: lo = ms; hi = Mask.MSTATUS_HI; break;
+      case Csr.sstatus: lo = ms & Mask.SSTATUS_READ; hi = Mask.MSTATUS_HI & 3; break;
+      case Csr.ustatus: lo = ms & Mask.USTATUS_MASK; break;
       case Csr.misa: lo = this.misaLetters; hi = 0x80000000 | 0; break;
       case Csr.medeleg: lo = this.medeleg; break;
       case Csr.mideleg: lo = this.mideleg; break;
@@ -227,18 +235,18 @@ export class CsrFile {
    */
   write(num: number, lo: number, hi: number, byInsn = true): void {
     switch (num) {
-      case Csr.mstatus: this.mstatus = legalMstatus(this.mstatus, lo, MSTATUS_WRITABLE); return;
-      case Csr.sstatus: this.mstatus = legalMstatus(this.mstatus, lo, SSTATUS_WRITABLE); return;
-      case Csr.ustatus: this.mstatus = legalMstatus(this.mstatus, lo, USTATUS_MASK); return;
+      case Csr.mstatus: this.mstatus = legalMstatus(this.mstatus, lo, Mask.MSTATUS_WRITABLE); return;
+      case Csr.sstatus: this.mstatus = legalMstatus(this.mstatus, lo, Mask.SSTATUS_WRITABLE); return;
+      case Csr.ustatus: this.mstatus = legalMstatus(this.mstatus, lo, Mask.USTATUS_MASK); return;
       case Csr.misa: return; // fixed: the letters cannot be switched off at run time
-      case Csr.medeleg: this.medeleg = lo & MEDELEG_MASK; return;
-      case Csr.mideleg: this.mideleg = lo & MIDELEG_MASK; return;
-      case Csr.sedeleg: this.sedeleg = lo & SEDELEG_MASK; return;
-      case Csr.sideleg: this.sideleg = lo & SIDELEG_MASK; return;
-      case Csr.mie: this.mie = lo & MIE_MASK; return;
-      case Csr.sie: this.mie = merge(this.mie, lo, this.mideleg & MIE_MASK); return;
-      case Csr.uie: this.mie = merge(this.mie, lo, this.sideleg & MIE_MASK); return;
-      case Csr.mip: this.mipSw = lo & MIP_SW_MASK; return;
+      case Csr.medeleg: this.medeleg = lo & Mask.MEDELEG_MASK; return;
+      case Csr.mideleg: this.mideleg = lo & Mask.MIDELEG_MASK; return;
+      case Csr.sedeleg: this.sedeleg = lo & Mask.SEDELEG_MASK; return;
+      case Csr.sideleg: this.sideleg = lo & Mask.SIDELEG_MASK; return;
+      case Csr.mie: this.mie = lo & Mask.MIE_MASK; return;
+      case Csr.sie: this.mie = merge(this.mie, lo, this.mideleg & Mask.MIE_MASK); return;
+      case Csr.uie: this.mie = merge(this.mie, lo, this.sideleg & Mask.MIE_MASK); return;
+      case Csr.mip: this.mipSw = lo & Mask.MIP_SW_MASK; return;
       // From S only SSIP (and USIP, bit 0, once delegated) is writable; from U USIP and UEIP.
       case Csr.sip: this.mipSw = merge(this.mipSw, lo, this.mideleg & 0x3); return;
       case Csr.uip: this.mipSw = merge(this.mipSw, lo, this.sideleg & 0x101); return;
@@ -309,12 +317,12 @@ function merge(old: number, v: number, mask: number): number {
 }
 
 function join(lo: number, hi: number): number {
-  return (hi >>> 0) * TWO32 + (lo >>> 0);
+  return (hi >>> 0) * Pow2.TWO32 + (lo >>> 0);
 }
 
 function split(v: number, out: Int32Array): void {
-  out[0] = v % TWO32 | 0;
-  out[1] = Math.floor(v / TWO32) | 0;
+  out[0] = v % Pow2.TWO32 | 0;
+  out[1] = Math.floor(v / Pow2.TWO32) | 0;
 }
 
 /** CSR number → 64-bit storage slot, or -1. */

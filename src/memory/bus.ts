@@ -33,7 +33,7 @@ interface Watch {
 }
 
 /** codeMark bits (one byte per RAM page): decoded code, a watch, a spinning hart's granule. */
-export const PageMark = { Code: 1, Watched: 2, Spin: 4 } as const;
+export const enum PageMark { Code = 1, Watched = 2, Spin = 4 } // a const enum, as Ms (src/csr/csrfile.ts)
 
 export class Bus implements DmaPort {
   readonly ram: Ram;

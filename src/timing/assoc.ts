@@ -139,8 +139,11 @@ export class AssocTable {
   }
 }
 
-/** Buckets of ExactAssocTable's index (a power of two, many times the entries of a BTB). */
-const BUCKETS = 4096;
+/**
+ * Buckets of ExactAssocTable's index (a power of two, many times the entries of a BTB); a const
+ * enum so that the bundle has the number written in (see Ms, src/csr/csrfile.ts).
+ */
+const enum Index { BUCKETS = 4096 }
 
 /**
  * The same fully associative true-LRU table for exact keys (BTB: one pc key per entry), with a
@@ -152,25 +155,27 @@ const BUCKETS = 4096;
  * is identical to AssocTable's.
  */
 export class ExactAssocTable {
+  /** Keys by slot; NaN in an invalid slot (no key equals it), so a lookup need not read `valid`. */
   readonly key: Float64Array;
   private readonly valid: Uint8Array;
   private readonly lru: LruOrder;
-  private readonly hint = new Int32Array(BUCKETS);
-  private readonly count = new Uint16Array(BUCKETS);
+  private readonly hint = new Int32Array(Index.BUCKETS);
+  private readonly count = new Uint16Array(Index.BUCKETS);
 
   constructor(readonly entries: number) {
-    this.key = new Float64Array(entries);
+    this.key = new Float64Array(entries).fill(NaN);
     this.valid = new Uint8Array(entries);
     this.lru = new LruOrder(entries);
   }
 
   /** Slot holding `k` (and marks it most recently used), or -1. */
   lookup(k: number): number {
-    const b = bucketOf(k);
+    // (bucketOf written out: a module function's call checks the function it finds first.)
+    const b = ((k | 0) >> 1) & (Index.BUCKETS - 1);
     const n = this.count[b];
     if (n === 0) return -1;
     let i = this.hint[b];
-    if (this.key[i] !== k || this.valid[i] === 0) {
+    if (this.key[i] !== k) {
       if (n === 1) return -1;
       i = this.scan(k);
       if (i < 0) return -1;
@@ -212,6 +217,7 @@ export class ExactAssocTable {
 
   clear(): void {
     this.valid.fill(0);
+    this.key.fill(NaN);
     this.lru.reset();
     this.count.fill(0);
   }
@@ -219,5 +225,5 @@ export class ExactAssocTable {
 
 /** `| 0` keeps the low 32 bits of any key (also negative or beyond 2^32): enough for a bucket. */
 function bucketOf(k: number): number {
-  return ((k | 0) >> 1) & (BUCKETS - 1);
+  return ((k | 0) >> 1) & (Index.BUCKETS - 1);
 }

@@ -23,12 +23,15 @@ export const enum PredictOutcome {
  * RAM window (0x8000_0000 onwards) a key is a small integer, which crosses a call V8 does not
  * inline without being boxed into a heap number (a pc there would be, on every branch).
  */
-export const PC_KEY_BIAS = 2 ** 31;
-export const pcKey = (pc: number): number => pc - PC_KEY_BIAS;
+export const enum PcKey {
+  /** 2^31; a const enum member so that the bundle has the number written in (see Ms, src/csr/csrfile.ts). */
+  BIAS = 0x80000000,
+}
+export const pcKey = (pc: number): number => pc - PcKey.BIAS;
 
-const RA = 1;
-const T0 = 5;
-const isLink = (r: number): boolean => r === RA || r === T0;
+/** The link registers of the return-address hints; a const enum, as PcKey. */
+const enum LinkReg { RA = 1, T0 = 5 }
+const isLink = (r: number): boolean => r === LinkReg.RA || r === LinkReg.T0;
 
 export class BranchPredictor {
   private readonly btb: ExactAssocTable;
@@ -84,11 +87,11 @@ export class BranchPredictor {
    * When h = L the history is used unhashed.
    */
   bhtIndex(pc: number): number {
-    return this.indexOfKey(pc - PC_KEY_BIAS);
+    return this.indexOfKey(pc - PcKey.BIAS);
   }
 
   private indexOfKey(key: number): number {
-    const hi = (key + PC_KEY_BIAS) >>> 2;
+    const hi = (key + PcKey.BIAS) >>> 2;
     const addrHash = (hi & this.bhtMask) ^ ((hi >>> this.idxBits) & 3);
     const hist = this.histIndex.length > 0 ? this.histIndex[this.history] : this.histPart(this.history);
     return (addrHash ^ hist) & this.bhtMask;
@@ -104,7 +107,10 @@ export class BranchPredictor {
   }
 
   /** A conditional branch (pc and target as keys); returns its extra cycles. */
-  branch(pc: number, taken: boolean, target: number): number {
+  branch(pc: number, takenArg: boolean, target: number): number {
+    // (Compared once: a parameter's truthiness is V8's generic ToBoolean at each use, see
+    // Hart.enterTrap.)
+    const taken = takenArg === true;
     const idx = this.indexOfKey(pc);
     const hit = this.btb.lookup(pc) >= 0;
     const c = this.bht[idx];

@@ -7,7 +7,7 @@
  */
 import { CacheModel, CacheResult } from './cache';
 import { AssocTable } from './assoc';
-import { BranchPredictor, PC_KEY_BIAS, PredictOutcome } from './predictor';
+import { BranchPredictor, PcKey, PredictOutcome } from './predictor';
 import { divLatency, mulLatency } from './muldiv';
 import { lfsrSeed } from './lfsr';
 import { TIMING_EVENT_COUNT, TimingEvent } from './events';
@@ -254,7 +254,7 @@ export class RocketTimingModel implements TimingModel {
 
   /** Control cycles of the conditional branch at basePc + offset; next pc = pc + delta. */
   branchAt(offset: number, taken: boolean, delta: number): number {
-    const key = this.basePc + offset - PC_KEY_BIAS;
+    const key = this.basePc + offset - PcKey.BIAS;
     const ctl = this.bp.branch(key, taken, key + delta);
     if (this.bp.outcome === PredictOutcome.Mispredict) this.events[TimingEvent.BranchMispredict]++;
     return ctl;
@@ -262,7 +262,7 @@ export class RocketTimingModel implements TimingModel {
 
   /** Control cycles of the JAL at basePc + offset (target pc + imm). */
   jalAt(offset: number, rd: number, len: number, imm: number): number {
-    const key = this.basePc + offset - PC_KEY_BIAS;
+    const key = this.basePc + offset - PcKey.BIAS;
     const ctl = this.bp.jal(key, rd, key + len, key + imm);
     if (this.bp.outcome === PredictOutcome.BtbMissBubble) this.events[TimingEvent.BtbMissBubble]++;
     return ctl;
@@ -270,8 +270,8 @@ export class RocketTimingModel implements TimingModel {
 
   /** Control cycles of the JALR at basePc + offset; its target is r.nextPc. */
   jalrAt(offset: number, rd: number, rs1: number, len: number, r: RetireRecord): number {
-    const key = this.basePc + offset - PC_KEY_BIAS;
-    const ctl = this.bp.jalr(key, rd, rs1, key + len, r.nextPc - PC_KEY_BIAS);
+    const key = this.basePc + offset - PcKey.BIAS;
+    const ctl = this.bp.jalr(key, rd, rs1, key + len, r.nextPc - PcKey.BIAS);
     if (this.bp.outcome === PredictOutcome.Mispredict) this.events[TimingEvent.JumpMispredict]++;
     else if (this.bp.outcome === PredictOutcome.BtbMissBubble) this.events[TimingEvent.BtbMissBubble]++;
     return ctl;
