@@ -92,6 +92,9 @@ export interface ProfilerOptions {
   threads?: boolean;
 }
 
+/** Entries of the profiler's function cache (a power of two). */
+const FN_CACHE = 256;
+
 export class Profiler implements HartObserver {
   private readonly names = new FunctionNames();
   private readonly harts: HartProfile[] = [];
@@ -110,19 +113,26 @@ export class Profiler implements HartObserver {
     this.harts[hart.hartId] = new HartProfile(hart);
   }
 
-  /** Function id at addr; the last function's range is cached (consecutive pcs share it). */
+  /**
+   * Function id at addr. Symbol ranges found are cached, direct-mapped by the address's 16-byte
+   * granule: several harts, a call and its return, a trap and its handler each keep their
+   * function's entry (one shared entry was missed at nearly every hart switch of a two-hart
+   * kernel, each miss a search of the symbols and a name lookup).
+   */
   private fn(addr: number): number {
-    if (addr >= this.cacheStart && addr < this.cacheEnd) return this.cacheId;
+    const i = (addr >>> 4) & (FN_CACHE - 1);
+    if (addr >= this.cacheStart[i] && addr < this.cacheEnd[i]) return this.cacheId[i];
     const r = this.symbols.rangeAt(addr);
     if (r === undefined) return this.names.id(UNKNOWN);
-    this.cacheStart = r.start;
-    this.cacheEnd = r.end;
-    this.cacheId = this.names.id(r.name);
-    return this.cacheId;
+    this.cacheStart[i] = r.start;
+    this.cacheEnd[i] = r.end;
+    this.cacheId[i] = this.names.id(r.name);
+    return this.cacheId[i];
   }
-  private cacheStart = 1;
-  private cacheEnd = 0;
-  private cacheId = 0;
+  /** The cache of fn(): per entry a range [start, end) and its function id (empty: start > end). */
+  private readonly cacheStart = new Float64Array(FN_CACHE).fill(1);
+  private readonly cacheEnd = new Float64Array(FN_CACHE);
+  private readonly cacheId = new Int32Array(FN_CACHE);
 
   /** Charges the cycles since the last event to `node`, or to [idle] after a parking WFI. */
   private charge(p: HartProfile, hart: Hart, node: number, insns: number): void {
