@@ -8,7 +8,12 @@
  */
 import { Csr, csrDefs } from './table';
 import type { CsrDef } from './table';
-import { Pow2 } from '../cpu/int64';
+
+/**
+ * 2^32, for joining and splitting 64-bit halves: a const enum, so that the bundle has the number
+ * written in. Not imported from src/cpu/int64.ts: the CSR file sits below src/cpu.
+ */
+const enum Pow2 { TWO32 = 4294967296 }
 
 /**
  * mstatus bits (low word; the high word is fixed: UXL = SXL = 2, SD = 0 since FS = XS = 0).
