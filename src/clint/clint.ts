@@ -20,25 +20,32 @@
 import type { HartIrqLines, MachineClock, MmioDevice } from '../hw/device';
 import type { EventQueue, TimedHandler } from '../hw/events';
 import { RvnError } from '../errors';
+import { Pow2 } from '../cpu/int64';
 
-/** Register offsets of the CLINT window (also used by docs and the device tree). */
-export const ClintReg = {
-  msip: 0x0000,
-  mtimecmp: 0x4000,
-  mtime: 0xbff8,
-  size: 0x10000,
-} as const;
+/**
+ * Register offsets of the CLINT window (also used by docs and the device tree). This file's
+ * numbers are const enums: the bundle has them written in on the timer and IPI paths (a
+ * module's top-level const is bundled as a `var`, an object's field needs a map check).
+ */
+export const enum ClintReg {
+  msip = 0x0000,
+  mtimecmp = 0x4000,
+  mtime = 0xbff8,
+  size = 0x10000,
+}
 
-const MIP_MSIP = 3;
-const MIP_MTIP = 7;
-const TWO32 = 0x1_0000_0000;
-/** Above this, a double no longer holds every integer: treat the compare as "never". */
-const EXACT_LIMIT = 2 ** 53;
+/** The mip bits the CLINT drives. */
+const enum Mip { MSIP = 3, MTIP = 7 }
+
+/** Above this (2^53), a double no longer holds every integer: treat the compare as "never". */
+const enum Exact { LIMIT = 9007199254740992 }
 
 // Event tags: tag = hart·4 + kind. Timer events are cancelled and rescheduled by tag; IPI
 // events carry the written msip value in the tag so that a 1-then-0 pulse is delivered as such.
-const TAG_TIMER = 0;
-const TAG_IPI = 2; // + value (0 or 1)
+const enum Tag {
+  TIMER = 0,
+  IPI = 2, // + value (0 or 1)
+}
 
 export interface ClintOptions {
   harts: number;
@@ -113,7 +120,7 @@ export class Clint implements MmioDevice, TimedHandler {
 
   /** mtimecmp of hart h as a number (>= 2^53 means "never" in practice). */
   compareOf(hart: number): number {
-    return this.mtimecmp[2 * hart + 1] * TWO32 + this.mtimecmp[2 * hart];
+    return this.mtimecmp[2 * hart + 1] * Pow2.TWO32 + this.mtimecmp[2 * hart];
   }
 
   /** The cycle at which hart h's MTIP will rise, or Infinity (also when it is already high). */
@@ -126,20 +133,20 @@ export class Clint implements MmioDevice, TimedHandler {
     if (reg < 0) return false;
     let lo: number;
     let hi: number;
-    if (reg === REG_MSIP) {
+    if (reg === Reg.MSIP) {
       lo = this.msip[(offset - ClintReg.msip) >> 2];
       hi = 0;
-    } else if (reg === REG_MTIMECMP) {
+    } else if (reg === Reg.MTIMECMP) {
       const i = ((offset - ClintReg.mtimecmp) >> 3) * 2;
       lo = this.mtimecmp[i];
       hi = this.mtimecmp[i + 1];
     } else {
       const t = this.mtime;
-      lo = t % TWO32;
-      hi = Math.floor(t / TWO32);
+      lo = t % Pow2.TWO32;
+      hi = Math.floor(t / Pow2.TWO32);
     }
     // A 4-byte access to the upper half of a 64-bit register returns that half.
-    if (size === 4 && (offset & 4) !== 0 && reg !== REG_MSIP) lo = hi;
+    if (size === 4 && (offset & 4) !== 0 && reg !== Reg.MSIP) lo = hi;
     out[0] = lo | 0;
     out[1] = size === 8 ? hi | 0 : 0;
     return true;
@@ -148,15 +155,15 @@ export class Clint implements MmioDevice, TimedHandler {
   write(offset: number, size: number, lo: number, hi: number): boolean {
     const reg = this.decode(offset, size);
     if (reg < 0) return false;
-    if (reg === REG_MSIP) {
+    if (reg === Reg.MSIP) {
       this.writeMsip((offset - ClintReg.msip) >> 2, lo & 1);
       return true;
     }
     // Merge a 4-byte write into the 64-bit register it belongs to.
     const h = (offset - ClintReg.mtimecmp) >> 3;
-    const t = reg === REG_MTIME ? this.mtime : 0;
-    let curLo = reg === REG_MTIMECMP ? this.mtimecmp[2 * h] : t % TWO32;
-    let curHi = reg === REG_MTIMECMP ? this.mtimecmp[2 * h + 1] : Math.floor(t / TWO32);
+    const t = reg === Reg.MTIME ? this.mtime : 0;
+    let curLo = reg === Reg.MTIMECMP ? this.mtimecmp[2 * h] : t % Pow2.TWO32;
+    let curHi = reg === Reg.MTIMECMP ? this.mtimecmp[2 * h + 1] : Math.floor(t / Pow2.TWO32);
     if (size === 8) {
       curLo = lo >>> 0;
       curHi = hi >>> 0;
@@ -165,12 +172,12 @@ export class Clint implements MmioDevice, TimedHandler {
     } else {
       curHi = lo >>> 0;
     }
-    if (reg === REG_MTIMECMP) {
+    if (reg === Reg.MTIMECMP) {
       this.mtimecmp[2 * h] = curLo;
       this.mtimecmp[2 * h + 1] = curHi;
       this.updateTimer(h, this.clock.now);
     } else {
-      this.setMtime(curHi * TWO32 + curLo);
+      this.setMtime(curHi * Pow2.TWO32 + curLo);
     }
     return true;
   }
@@ -178,20 +185,20 @@ export class Clint implements MmioDevice, TimedHandler {
   onEvent(tag: number, time: number): void {
     const hart = tag >> 2;
     const kind = tag & 3;
-    if (kind === TAG_TIMER) {
+    if (kind === Tag.TIMER) {
       this.timerEventAt[hart] = Infinity;
       this.updateTimer(hart, time);
     } else {
-      this.irq.setHartIrq(hart, MIP_MSIP, (kind & 1) === 1);
+      this.irq.setHartIrq(hart, Mip.MSIP, (kind & 1) === 1);
     }
   }
 
   private writeMsip(hart: number, value: number): void {
     this.msip[hart] = value;
     if (this.ipiLatency === 0) {
-      this.irq.setHartIrq(hart, MIP_MSIP, value === 1);
+      this.irq.setHartIrq(hart, Mip.MSIP, value === 1);
     } else {
-      this.events.schedule(this.clock.now + this.ipiLatency, this.handlerId, hart * 4 + TAG_IPI + value);
+      this.events.schedule(this.clock.now + this.ipiLatency, this.handlerId, hart * 4 + Tag.IPI + value);
     }
   }
 
@@ -202,13 +209,13 @@ export class Clint implements MmioDevice, TimedHandler {
   private updateTimer(h: number, now: number): void {
     const cmp = this.compareOf(h);
     const fired = this.mtimeAt(now) >= cmp;
-    this.irq.setHartIrq(h, MIP_MTIP, fired);
-    const tag = h * 4 + TAG_TIMER;
+    this.irq.setHartIrq(h, Mip.MTIP, fired);
+    const tag = h * 4 + Tag.TIMER;
     if (this.timerEventAt[h] !== Infinity) {
       this.events.cancel(this.handlerId, tag);
       this.timerEventAt[h] = Infinity;
     }
-    if (fired || cmp >= EXACT_LIMIT) return;
+    if (fired || cmp >= Exact.LIMIT) return;
     // mtime >= cmp  <=>  floor(t / cpt) >= cmp - offset  <=>  t >= (cmp - offset)·cpt.
     // If rounding of a fractional cpt lands one cycle early, the event re-arms itself.
     const at = Math.max(Math.ceil((cmp - this.mtimeOffset) * this.cyclesPerTick), now + 1);
@@ -219,16 +226,15 @@ export class Clint implements MmioDevice, TimedHandler {
   /** Which register an access hits, or -1 when it is not a supported access. */
   private decode(offset: number, size: number): number {
     if (offset >= ClintReg.msip && offset < ClintReg.msip + 4 * this.harts) {
-      return size === 4 && (offset & 3) === 0 ? REG_MSIP : -1;
+      return size === 4 && (offset & 3) === 0 ? Reg.MSIP : -1;
     }
     if (size !== 4 && size !== 8) return -1;
     if ((offset & (size - 1)) !== 0) return -1;
-    if (offset >= ClintReg.mtimecmp && offset < ClintReg.mtimecmp + 8 * this.harts) return REG_MTIMECMP;
-    if (offset >= ClintReg.mtime && offset < ClintReg.mtime + 8) return REG_MTIME;
+    if (offset >= ClintReg.mtimecmp && offset < ClintReg.mtimecmp + 8 * this.harts) return Reg.MTIMECMP;
+    if (offset >= ClintReg.mtime && offset < ClintReg.mtime + 8) return Reg.MTIME;
     return -1;
   }
 }
 
-const REG_MSIP = 0;
-const REG_MTIMECMP = 1;
-const REG_MTIME = 2;
+/** The register an access hits (regOf()). */
+const enum Reg { MSIP = 0, MTIMECMP = 1, MTIME = 2 }

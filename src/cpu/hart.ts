@@ -13,7 +13,7 @@
  * other faulting instructions are charged only through trap().
  */
 import type { Bus } from '../memory/bus';
-import { RAM_CHUNK_BYTES } from '../memory/ram';
+import { ChunkSize } from '../memory/ram';
 import { RvnError } from '../errors';
 import { createDecoder } from '../isa/decode';
 import type { Decoder } from '../isa/decode';
@@ -33,7 +33,7 @@ import { opInfos, type OpInfo } from './codegen/common';
 import { HartResult, type CodeContext, type CodeHost } from './codegen/host';
 import { makeInterpreter, type InterpFn } from './codegen/interp';
 import { IdealTimingModel } from '../timing/ideal';
-import { ACCESS_FAULT, Access, Mmu } from './mmu';
+import { Access, Mmu, TranslateFault } from './mmu';
 import { execUipi } from './uipi';
 import { Pow2 } from './int64';
 
@@ -1136,7 +1136,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
       }
       pa = this.mmu.translate(lo, hi, Access.Fetch, this.priv);
       if (pa < 0) {
-        this.exception(pa === ACCESS_FAULT ? Cause.FetchAccess : Cause.FetchPage, lo, hi);
+        this.exception(pa === TranslateFault.Access ? Cause.FetchAccess : Cause.FetchPage, lo, hi);
         return HartResult.Trapped;
       }
     }
@@ -1147,8 +1147,8 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
       const page = (off / 4096) | 0;
       let dp = this.decodedPage(page);
       if (dp === undefined) {
-        const chunk = Math.floor(off / RAM_CHUNK_BYTES);
-        dp = new DecodedPage(this.bus.ram.chunk(chunk).u16, (off - chunk * RAM_CHUNK_BYTES) / 2, off);
+        const chunk = Math.floor(off / ChunkSize.BYTES);
+        dp = new DecodedPage(this.bus.ram.chunk(chunk).u16, (off - chunk * ChunkSize.BYTES) / 2, off);
         this.setDecodedPage(page, dp);
         dp.gen = this.bus.markCode(page);
       } else if (dp.gen !== this.codeGen[page] || (this.codeMark[page] & 1) === 0) {
@@ -1193,7 +1193,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
       if ((pc2 & 0xfff) === 0 && !this.fetchBare) {
         pa2 = this.mmu.translate(pc2 | 0, Math.floor(pc2 / Pow2.TWO32) | 0, Access.Fetch, this.priv);
         if (pa2 < 0) {
-          this.exception(pa2 === ACCESS_FAULT ? Cause.FetchAccess : Cause.FetchPage, pc2 | 0, Math.floor(pc2 / Pow2.TWO32) | 0);
+          this.exception(pa2 === TranslateFault.Access ? Cause.FetchAccess : Cause.FetchPage, pc2 | 0, Math.floor(pc2 / Pow2.TWO32) | 0);
           return false;
         }
       }
@@ -1235,7 +1235,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
       return pa;
     }
     const st = acc === Access.Store;
-    const cause = pa === ACCESS_FAULT ? (st ? Cause.StoreAccess : Cause.LoadAccess) : st ? Cause.StorePage : Cause.LoadPage;
+    const cause = pa === TranslateFault.Access ? (st ? Cause.StoreAccess : Cause.LoadAccess) : st ? Cause.StorePage : Cause.LoadPage;
     this.exception(cause, lo, hi);
     return -1;
   }

@@ -16,9 +16,15 @@ export const enum Access {
   Store = 2, // stores and AMOs
 }
 
-/** translate() results below zero. */
-export const PAGE_FAULT = -1;
-export const ACCESS_FAULT = -2;
+/**
+ * translate() results below zero. A const enum: the bundle has the numbers written in (a
+ * module's top-level const is bundled as a `var`, reloaded and checked at each use).
+ */
+export const enum TranslateFault {
+  Page = -1,
+  /** A PTE read or A/D write failed. */
+  Access = -2,
+}
 
 /** PTE bits; a const enum, as Ms (src/csr/csrfile.ts): the bundle has the numbers written in. */
 export const enum Pte { V = 1, R = 2, W = 4, X = 8, U = 16, G = 32, A = 64, D = 128 }
@@ -75,11 +81,11 @@ export class Mmu {
 
   /**
    * Translates the virtual address hi:lo for an access at privilege `priv` (0 U, 1 S).
-   * Returns the physical address, PAGE_FAULT or ACCESS_FAULT (a PTE read or A/D write failed).
+   * Returns the physical address, TranslateFault.Page or TranslateFault.Access (a PTE read or A/D write failed).
    */
   translate(lo: number, hi: number, acc: Access, priv: number): number {
     // Bits 63:39 must all equal bit 38.
-    if (hi >> 6 !== (hi << 25) >> 31) return PAGE_FAULT;
+    if (hi >> 6 !== (hi << 25) >> 31) return TranslateFault.Page;
     const vpn = (hi & 0x7f) * 1048576 + (lo >>> 12);
     const i = tlbIndex(vpn);
     if (this.tag[i] === vpn) {
@@ -123,23 +129,23 @@ export class Mmu {
     let pteAddr = 0;
     for (;;) {
       pteAddr = a + ((vpn >>> (9 * level)) & 511) * 8;
-      if (!this.bus.load(pteAddr, 8, this.tmp)) return ACCESS_FAULT;
+      if (!this.bus.load(pteAddr, 8, this.tmp)) return TranslateFault.Access;
       lo = this.tmp[0];
       const hi = this.tmp[1];
       // Invalid, W without R (reserved), or reserved high bits 63:54 set.
-      if ((lo & Pte.V) === 0 || ((lo & Pte.R) === 0 && (lo & Pte.W) !== 0) || hi >>> 22 !== 0) return PAGE_FAULT;
+      if ((lo & Pte.V) === 0 || ((lo & Pte.R) === 0 && (lo & Pte.W) !== 0) || hi >>> 22 !== 0) return TranslateFault.Page;
       ppn = (hi & 0x3fffff) * 4194304 + (lo >>> 10);
       if ((lo & (Pte.R | Pte.X)) !== 0) break;
-      if (--level < 0) return PAGE_FAULT;
+      if (--level < 0) return TranslateFault.Page;
       a = ppn * 4096;
     }
-    if (!this.permits(lo, acc, priv)) return PAGE_FAULT;
+    if (!this.permits(lo, acc, priv)) return TranslateFault.Page;
     const span = level === 0 ? 1 : level === 1 ? 512 : 262144;
-    if (ppn % span !== 0) return PAGE_FAULT; // misaligned superpage
+    if (ppn % span !== 0) return TranslateFault.Page; // misaligned superpage
     const need = Pte.A | (acc === Access.Store ? Pte.D : 0);
     if ((lo & need) !== need) {
       lo |= need;
-      if (!this.bus.store(pteAddr, 4, lo, 0)) return ACCESS_FAULT;
+      if (!this.bus.store(pteAddr, 4, lo, 0)) return TranslateFault.Access;
     }
     const pagePpn = ppn + (vpn % span);
     const i = tlbIndex(vpn);

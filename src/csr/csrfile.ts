@@ -264,7 +264,7 @@ export class CsrFile {
         this.set(slotOf(num), (lo & 3) >= 2 ? lo & ~3 : lo, hi);
         return;
       case Csr.mepc: case Csr.sepc: case Csr.uepc:
-        this.set(slotOf(num), lo & EPC_MASK_LO, hi);
+        this.set(slotOf(num), lo & EpcMask.LO, hi);
         return;
       case Csr.satp: {
         const mode = hi >>> 28;
@@ -298,16 +298,16 @@ export class CsrFile {
 }
 
 /** An xepc write clears bit 0 (IALIGN 16: the C extension). */
-const EPC_MASK_LO = ~1;
+const enum EpcMask { LO = ~1 }
 
 /**
  * The plain CSRs and the mask of the low word their writes keep (as write() does: the epcs
  * clear bit 0, the rest keep every bit).
  */
 const PLAIN_CSRS: readonly (readonly [number, number])[] = [
-  [Csr.mscratch, -1], [Csr.mepc, EPC_MASK_LO], [Csr.mcause, -1], [Csr.mtval, -1],
-  [Csr.sscratch, -1], [Csr.sepc, EPC_MASK_LO], [Csr.scause, -1], [Csr.stval, -1],
-  [Csr.uscratch, -1], [Csr.uepc, EPC_MASK_LO], [Csr.ucause, -1], [Csr.utval, -1],
+  [Csr.mscratch, -1], [Csr.mepc, EpcMask.LO], [Csr.mcause, -1], [Csr.mtval, -1],
+  [Csr.sscratch, -1], [Csr.sepc, EpcMask.LO], [Csr.scause, -1], [Csr.stval, -1],
+  [Csr.uscratch, -1], [Csr.uepc, EpcMask.LO], [Csr.ucause, -1], [Csr.utval, -1],
 ];
 
 /** MPP is WARL: the reserved value 2 becomes U (0). */

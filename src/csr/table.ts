@@ -29,26 +29,32 @@ function def(num: number, name: string, n = false): CsrDef {
   return { num, name, priv, readOnly: (num >>> 10) === 3, counter, n };
 }
 
-/** Named CSR numbers used by the hart and the tests. */
-export const Csr = {
-  ustatus: 0x000, uie: 0x004, utvec: 0x005, uscratch: 0x040, uepc: 0x041, ucause: 0x042,
-  utval: 0x043, uip: 0x044,
-  cycle: 0xc00, time: 0xc01, instret: 0xc02,
-  sstatus: 0x100, sedeleg: 0x102, sideleg: 0x103, sie: 0x104, stvec: 0x105, scounteren: 0x106,
-  senvcfg: 0x10a, sscratch: 0x140, sepc: 0x141, scause: 0x142, stval: 0x143, sip: 0x144,
-  satp: 0x180, suist: 0x1b0, suirs: 0x1b1, suicfg: 0x1b2,
-  mstatus: 0x300, misa: 0x301, medeleg: 0x302, mideleg: 0x303, mie: 0x304, mtvec: 0x305,
-  mcounteren: 0x306, menvcfg: 0x30a, mcountinhibit: 0x320, mscratch: 0x340, mepc: 0x341,
-  mcause: 0x342, mtval: 0x343, mip: 0x344,
-  pmpcfg0: 0x3a0, pmpaddr0: 0x3b0,
-  mcycle: 0xb00, minstret: 0xb02, mhpmcounter3: 0xb03, mhpmevent3: 0x323,
-  tselect: 0x7a0, tdata1: 0x7a1, tdata2: 0x7a2, tdata3: 0x7a3,
-  mvendorid: 0xf11, marchid: 0xf12, mimpid: 0xf13, mhartid: 0xf14, mconfigptr: 0xf15,
-} as const;
+/**
+ * Named CSR numbers used by the hart and the tests. An enum rather than an object: esbuild
+ * writes each `Csr.x` into the bundle as its number, where an object's field would be a load
+ * and a map check at every use (the CSR file's read/write switches compare against dozens).
+ * Being a (non-const) enum it also exists at run time, for the table below.
+ */
+export enum Csr {
+  ustatus = 0x000, uie = 0x004, utvec = 0x005, uscratch = 0x040, uepc = 0x041, ucause = 0x042,
+  utval = 0x043, uip = 0x044,
+  cycle = 0xc00, time = 0xc01, instret = 0xc02,
+  sstatus = 0x100, sedeleg = 0x102, sideleg = 0x103, sie = 0x104, stvec = 0x105, scounteren = 0x106,
+  senvcfg = 0x10a, sscratch = 0x140, sepc = 0x141, scause = 0x142, stval = 0x143, sip = 0x144,
+  satp = 0x180, suist = 0x1b0, suirs = 0x1b1, suicfg = 0x1b2,
+  mstatus = 0x300, misa = 0x301, medeleg = 0x302, mideleg = 0x303, mie = 0x304, mtvec = 0x305,
+  mcounteren = 0x306, menvcfg = 0x30a, mcountinhibit = 0x320, mscratch = 0x340, mepc = 0x341,
+  mcause = 0x342, mtval = 0x343, mip = 0x344,
+  pmpcfg0 = 0x3a0, pmpaddr0 = 0x3b0,
+  mcycle = 0xb00, minstret = 0xb02, mhpmcounter3 = 0xb03, mhpmevent3 = 0x323,
+  tselect = 0x7a0, tdata1 = 0x7a1, tdata2 = 0x7a2, tdata3 = 0x7a3,
+  mvendorid = 0xf11, marchid = 0xf12, mimpid = 0xf13, mhartid = 0xf14, mconfigptr = 0xf15,
+}
 
 function buildTable(): CsrDef[] {
   const t: CsrDef[] = [];
   for (const [name, num] of Object.entries(Csr)) {
+    if (typeof num !== 'number') continue; // a numeric enum also maps each number back to its name
     if (name === 'pmpcfg0' || name === 'pmpaddr0' || name === 'mhpmcounter3' || name === 'mhpmevent3') continue;
     const isN = num < 0x100 || name === 'sedeleg' || name === 'sideleg' || (num >= 0x1b0 && num <= 0x1b2);
     t.push(def(num, name, isN));

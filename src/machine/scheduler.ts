@@ -33,8 +33,11 @@ import type { Hart } from '../cpu/hart';
 import type { EventQueue } from '../hw/events';
 import { MachineLimits } from '../hw/limits';
 
-/** Interrupt lines (mip bits) that other harts or devices raise: UINTC/USIP, MSIP, MTIP, SEIP, MEIP. */
-const REMOTE_IRQ_BITS = (1 << 0) | (1 << 3) | (1 << 7) | (1 << 9) | (1 << 11);
+/**
+ * Interrupt lines (mip bits) that other harts or devices raise: UINTC/USIP, MSIP, MTIP, SEIP,
+ * MEIP. A const enum, read on every slice: the bundle has the number written in.
+ */
+const enum RemoteIrq { BITS = (1 << 0) | (1 << 3) | (1 << 7) | (1 << 9) | (1 << 11) }
 
 /** What a hart's last slice left it as (pickHart): a hart others wait for, idle, or spinning. */
 const enum Quiet { Busy, Idle, Spinning }
@@ -223,7 +226,7 @@ export class HartScheduler {
     // With others, an interruptible hart stops at events and within L of the others; the rest
     // pass events (their accesses to devices and pending bits wait for them instead).
     if (!hart.shared) limit = Math.min(limit, nextEvent);
-    else if ((hart.csr.mie & REMOTE_IRQ_BITS) !== 0) limit = Math.min(limit, nextEvent, this.othersActive + this.crossLatency);
+    else if ((hart.csr.mie & RemoteIrq.BITS) !== 0) limit = Math.min(limit, nextEvent, this.othersActive + this.crossLatency);
     this.current = hart;
     this.currentLimit = Math.max(limit, hart.cycle + 1);
     hart.syncLimit = Math.min(this.othersBound, nextEvent);

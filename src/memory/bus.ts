@@ -13,7 +13,7 @@ import { RvnError } from '../errors';
 import type { MmioDevice } from '../hw/device';
 import type { DmaPort } from '../hw/dma';
 import { MemoryMap } from '../hw/memmap';
-import { RAM_CHUNK_BYTES, Ram, Rom } from './ram';
+import { ChunkSize, Ram, Rom } from './ram';
 
 export interface BusConfig {
   /** RAM base (default 0x8000_0000) and size in bytes (default 128 MiB). */
@@ -123,7 +123,7 @@ export class Bus implements DmaPort {
   load(paddr: number, size: number, out: Int32Array): boolean {
     const off = paddr - this.ram.base;
     if (off >= 0 && off + size <= this.ram.size) {
-      if (off + size <= RAM_CHUNK_BYTES) {
+      if (off + size <= ChunkSize.BYTES) {
         readLe(this.ram.bytes, off, size, out);
       } else {
         this.ram.read(off, this.tmpBytes.subarray(0, size));
@@ -157,7 +157,7 @@ export class Bus implements DmaPort {
   store(paddr: number, size: number, lo: number, hi: number): boolean {
     const off = paddr - this.ram.base;
     if (off >= 0 && off + size <= this.ram.size) {
-      if (off + size <= RAM_CHUNK_BYTES) {
+      if (off + size <= ChunkSize.BYTES) {
         writeLe(this.ram.bytes, off, size, lo, hi);
       } else {
         const b = this.tmpBytes.subarray(0, size);

@@ -15,9 +15,15 @@
  */
 import { RvnError } from '../errors';
 
-/** log2 of the chunk size: 2 GiB, so that chunk offsets and their `>>> 2` stay below 2^31. */
-export const RAM_CHUNK_SHIFT = 31;
-export const RAM_CHUNK_BYTES = 2 ** RAM_CHUNK_SHIFT;
+/**
+ * The chunk size: 2 GiB (2^31), so that chunk offsets and their `>>> 2` stay below 2^31. A
+ * const enum: every bus load and store compares against BYTES, and as a module's top-level
+ * const (bundled as a `var`, and 2^31 is no small integer but a heap number) it was a load,
+ * a check and an unboxing at each use.
+ */
+export const enum ChunkSize {
+  BYTES = 0x8000_0000,
+}
 
 /** One allocated chunk: its byte, halfword and word views. */
 export interface RamChunk {
@@ -27,7 +33,7 @@ export interface RamChunk {
 }
 
 export class Ram {
-  /** Chunks by index (offset / RAM_CHUNK_BYTES); undefined until first written. */
+  /** Chunks by index (offset / ChunkSize.BYTES); undefined until first written. */
   private readonly chunks: (RamChunk | undefined)[];
   /** Bytes of each chunk (the last one may be shorter). */
   readonly chunkBytes: number;
@@ -56,8 +62,8 @@ export class Ram {
     if (!Number.isInteger(base) || base < 0 || base % 4096 !== 0) {
       throw new RvnError(`RAM base must be 4 KiB aligned (got ${base})`);
     }
-    this.chunkBytes = Math.min(size, RAM_CHUNK_BYTES);
-    this.chunks = new Array<RamChunk | undefined>(Math.ceil(size / RAM_CHUNK_BYTES)).fill(undefined);
+    this.chunkBytes = Math.min(size, ChunkSize.BYTES);
+    this.chunks = new Array<RamChunk | undefined>(Math.ceil(size / ChunkSize.BYTES)).fill(undefined);
     const first = this.chunk(0);
     this.bytes = first.bytes;
     this.u16 = first.u16;
@@ -71,7 +77,7 @@ export class Ram {
   chunk(index: number): RamChunk {
     let c = this.chunks[index];
     if (c === undefined) {
-      const len = Math.min(RAM_CHUNK_BYTES, this.size - index * RAM_CHUNK_BYTES);
+      const len = Math.min(ChunkSize.BYTES, this.size - index * ChunkSize.BYTES);
       const buf = new ArrayBuffer(len);
       c = { bytes: new Uint8Array(buf), u16: new Uint16Array(buf), i32: new Int32Array(buf) };
       this.chunks[index] = c;
@@ -96,9 +102,9 @@ export class Ram {
     let done = 0;
     while (done < dst.length) {
       const o = off + done;
-      const index = Math.floor(o / RAM_CHUNK_BYTES);
-      const inChunk = o - index * RAM_CHUNK_BYTES;
-      const n = Math.min(dst.length - done, RAM_CHUNK_BYTES - inChunk);
+      const index = Math.floor(o / ChunkSize.BYTES);
+      const inChunk = o - index * ChunkSize.BYTES;
+      const n = Math.min(dst.length - done, ChunkSize.BYTES - inChunk);
       const c = this.chunks[index];
       if (c === undefined) dst.fill(0, done, done + n);
       else dst.set(c.bytes.subarray(inChunk, inChunk + n), done);
@@ -111,9 +117,9 @@ export class Ram {
     let done = 0;
     while (done < src.length) {
       const o = off + done;
-      const index = Math.floor(o / RAM_CHUNK_BYTES);
-      const inChunk = o - index * RAM_CHUNK_BYTES;
-      const n = Math.min(src.length - done, RAM_CHUNK_BYTES - inChunk);
+      const index = Math.floor(o / ChunkSize.BYTES);
+      const inChunk = o - index * ChunkSize.BYTES;
+      const n = Math.min(src.length - done, ChunkSize.BYTES - inChunk);
       this.chunk(index).bytes.set(src.subarray(done, done + n), inChunk);
       done += n;
     }

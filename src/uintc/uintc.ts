@@ -28,26 +28,30 @@ import type { EventQueue, TimedHandler } from '../hw/events';
 import { RvnError } from '../errors';
 import type { UintcPort } from '../hw/uintc-port';
 
-/** Register map of one receiver, and the window (docs and the device tree read this). */
-export const UintcReg = {
-  base: 0x02f1_0000,
-  size: 0x4000,
-  receivers: 512,
-  stride: 0x20,
-  send: 0x00,
-  low: 0x08,
-  high: 0x10,
-  act: 0x18,
-} as const;
+/**
+ * Register map of one receiver, and the window (docs and the device tree read this). Const
+ * enums here and below: the bundle then has their numbers written in on the MMIO path, where
+ * an object's field is a load and a map check at each use.
+ */
+export const enum UintcReg {
+  base = 0x02f1_0000,
+  size = 0x4000,
+  receivers = 512,
+  stride = 0x20,
+  send = 0x00,
+  low = 0x08,
+  high = 0x10,
+  act = 0x18,
+}
 
 /** LOW register fields. */
-export const UintcLow = {
-  active: 1 << 0,
-  mode64: 1 << 1,
-  hartidShift: 16,
+export const enum UintcLow {
+  active = 1 << 0,
+  mode64 = 1 << 1,
+  hartidShift = 16,
   /** Bits that exist: [0], [1], [31:16]. Other bits read 0. */
-  mask: 0xffff_0003,
-} as const;
+  mask = 0xffff_0003,
+}
 
 /**
  * What a 4-byte access does to each half of a receiver (offset & 0x1f → behaviour), as data

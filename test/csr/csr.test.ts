@@ -41,6 +41,13 @@ describe('table', () => {
     expect(CsrTable.find((d) => d.num === 0xf14)?.readOnly).toBe(true);
     expect(CsrTable.find((d) => d.num === 0x044)?.priv).toBe(0); // uip is a U-level CSR
   });
+  test('one entry per CSR (Csr is an enum: its number-to-name entries are not CSRs)', () => {
+    // 52 named in Csr (56 less pmpcfg0, pmpaddr0, mhpmcounter3, mhpmevent3, made below),
+    // hpmcounter/mhpmcounter/mhpmevent 3..31 (3 × 29), pmpcfg0..14 even (8), pmpaddr0..15 (16).
+    expect(CsrTable.length).toBe(52 + 87 + 8 + 16);
+    expect(new Set(CsrTable.map((d) => d.num)).size).toBe(CsrTable.length);
+    expect(CsrTable.filter((d) => typeof d.num !== 'number' || /^[0-9]/.test(d.name))).toEqual([]);
+  });
 });
 
 describe('reset values and WARL', () => {

@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/link/build';
 import { Machine } from '../../src/machine/machine';
 import { Bus } from '../../src/memory/bus';
-import { RAM_CHUNK_BYTES, Ram } from '../../src/memory/ram';
+import { ChunkSize, Ram } from '../../src/memory/ram';
 import { idealProfile } from '../../src/timing/profiles/index';
 
 const GiB = 2 ** 30;
@@ -29,7 +29,7 @@ describe('lazily allocated RAM', () => {
 
   it('moves data across a chunk boundary, through the bus as a hart would', () => {
     const bus = new Bus({ ramSize: 4 * GiB });
-    const edge = BASE + RAM_CHUNK_BYTES; // first byte of chunk 1
+    const edge = BASE + ChunkSize.BYTES; // first byte of chunk 1
     // An 8-byte store straddling the boundary: 4 bytes in each chunk.
     expect(bus.store(edge - 4, 8, 0x44332211, 0x88776655 | 0)).toBe(true);
     expect(Array.from(bus.readBytes(edge - 4, 8))).toEqual([0x11, 0x22, 0x33, 0x44, 0x55, 0x66, 0x77, 0x88]);
