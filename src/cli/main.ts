@@ -45,7 +45,24 @@ for (const cmd of program.commands) {
   });
 }
 
+/**
+ * Whoever reads our stdout has gone (`rvn experiment nwp --list-points | head`, `rvn disasm … |
+ * head`): stop quietly, as a Unix tool does, instead of a stack trace from an unhandled 'error'
+ * event. `rvn run` has its own handler (HostConsole: the guest's run ends cleanly) and this one
+ * then leaves it alone. Any other write error (a full disk) ends the command with one line.
+ */
+function onStdoutError(e: NodeJS.ErrnoException): void {
+  if (e.code !== 'EPIPE') {
+    // Another failure (a full disk: ENOSPC) is one line naming it.
+    process.stderr.write(`rvn: cannot write to stdout: ${e.message}\n`);
+    process.exit(1);
+  }
+  if (process.stdout.listenerCount('error') > 1) return;
+  process.exit(141); // 128 + SIGPIPE, the status a tool killed by the broken pipe has
+}
+
 async function main(): Promise<void> {
+  process.stdout.on('error', onStdoutError);
   try {
     await program.parseAsync(process.argv);
   } catch (e) {

@@ -1,6 +1,6 @@
 // Console input through the CLI: --input and stdin reach an interrupt-driven guest through the
 // UART and the PLIC; the same --input gives the same cycles; Ctrl-C and a closed stdout end a
-// run the way the README says.
+// run the way the README says; a closed stdout ends the other commands quietly too.
 import { spawn } from 'node:child_process';
 import { describe, expect, it } from 'vitest';
 import { parseInput } from '../../src/cli/console';
@@ -116,5 +116,21 @@ describe('console input', () => {
     expect(stderr).toBe('');
     // The guest's own status when it had finished by then, 141 (128 + SIGPIPE) when the run was cut.
     expect([0, 141]).toContain(status);
+  });
+
+  it('the other commands stop quietly with status 141 when the reader closes stdout early', async () => {
+    const dir = tempDir();
+    // 30 000 instructions: far more disassembly than a pipe holds, so the writes go on after the close.
+    const src = writeTemp(dir, 'long.S', ['.globl _start', '_start:', '.rept 30000', '    addi a0, a0, 1', '.endr', ''].join('\n'));
+    const elf = `${dir}/long.elf`;
+    expect(rvn(['build', src, '-o', elf]).status).toBe(0);
+    const child = spawn(process.execPath, [RVN, 'disasm', elf], { stdio: ['ignore', 'pipe', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+    await new Promise<void>((resolve) => child.stdout.once('data', () => resolve()));
+    child.stdout.destroy();
+    const status = await new Promise<number | null>((resolve) => child.on('close', (code) => resolve(code)));
+    expect(stderr).toBe('');
+    expect(status).toBe(141);
   });
 });

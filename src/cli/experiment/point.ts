@@ -9,6 +9,7 @@ import { REGISTRY, findExperiment, parsePoint, storeRow } from '../../experiment
 import type { Json } from '../../experiment/index';
 import { builtinProfile } from '../../timing/profiles/index';
 import type { ImageProvider } from './images';
+import { FunctionCache } from '../../timing/timing-code';
 
 export interface PointTask {
   readonly experiment: string;
@@ -21,12 +22,19 @@ export type PointOutcome =
   | { readonly ok: true; readonly rows: readonly StoredRow[]; readonly seconds: number }
   | { readonly ok: false; readonly message: string; readonly seconds: number };
 
+/**
+ * Generated code shared by every machine this process runs (the points of a worker, several
+ * --point runs): V8 compiles the interpreter, the models' code and the blocks once per process
+ * instead of once per point. Machines run one after another (a worker runs one point at a time).
+ */
+const sharedCode = new FunctionCache({ severalMachines: true });
+
 function context(task: PointTask, images: ImageProvider): PointContext {
   const e = task.emulator;
   return {
     size: task.size,
     emulator: e,
-    machineOptions: () => ({ timing: builtinProfile(e.timing), uintc: e.uintc, quantum: e.quantum }),
+    machineOptions: () => ({ timing: builtinProfile(e.timing), uintc: e.uintc, quantum: e.quantum, codeCache: sharedCode }),
     image: (name) => images.image(name),
   };
 }
