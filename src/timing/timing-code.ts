@@ -147,6 +147,16 @@ export interface TimingCode {
  */
 export class FunctionCache {
   private readonly factories = new Map<string, (...args: unknown[]) => unknown>();
+  /**
+   * The closure made last from each factory shared across machines (several machines only).
+   * V8 keeps a function's optimised code in the feedback vector its closures share, but only
+   * weakly: once the closures that ran it are garbage (the previous machine's, between two
+   * experiment points), a major GC frees the code, and the next machine's closure starts again
+   * unoptimised and is compiled again (the interpreter: ~250 ms per point, OSR and regular).
+   * Holding the latest closure keeps the code, at the cost of keeping that closure's bound
+   * objects (one machine's) until the next machine's closure replaces it.
+   */
+  private readonly latest = new Map<string, unknown>();
   /** The cache serves several machines in turn (see the constructor). */
   readonly severalMachines: boolean;
 
@@ -183,6 +193,8 @@ export class FunctionCache {
       this.factories.set(key, factory);
       if (this.severalMachines && acrossMachines) factory(...names.map((n) => bound[n]));
     }
-    return factory(...names.map((n) => bound[n])) as F;
+    const fn = factory(...names.map((n) => bound[n])) as F;
+    if (this.severalMachines && acrossMachines) this.latest.set(key, fn);
+    return fn;
   }
 }
