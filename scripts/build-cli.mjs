@@ -1,7 +1,12 @@
 // Bundles the CLI (src/cli/main.ts) into dist/rvn.mjs, the `rvn` bin.
 // Runs on `npm ci` (the prepare script), so a fresh checkout has a working `npx rvn`.
+import { rmSync } from 'node:fs';
 import { build } from 'esbuild';
 import { rawText, typescriptRequire } from './esbuild-plugins.mjs';
+
+// Chunks are named by content hash: without this, every rebuild would leave the previous
+// build's chunks behind (and the images' inputs key, which hashes dist/, would cover them).
+rmSync('dist/chunks', { recursive: true, force: true });
 
 await build({
   entryPoints: ['src/cli/main.ts'],
