@@ -145,6 +145,33 @@ describe('Sv39 walks', () => {
     m.run(6);
     expect(h.getX(a1)).toBe(2);
   });
+  test('pages whose numbers share low bits each keep their own frame; sfence.vma drops every remembered page', () => {
+    // The inline RAM path remembers translated pages (Hart.loadPageHi etc.; a direct-mapped
+    // memo of several pages was tried: docs/performance-log.md). VA 0x1000, 0x11000 and 0x21000
+    // (page numbers 1, 17, 33) differ only above bit 3: each access must reach its own frame.
+    const { a3, a4, a5, s0, s1, s2 } = R;
+    const prog = [
+      enc('ld', a1, 8, a0), enc('ld', a2, 8, a3), enc('ld', a4, 8, a5), enc('ld', s0, 8, a0), // 4 loads
+      enc('sd', a4, 16, a0), enc('sd', a1, 16, a3), enc('sd', a2, 16, a5), // 3 stores
+      enc('ld', s1, 8, a3), // before the remap
+      enc('sfence.vma', 0, 0), enc('ld', s2, 8, a3), // after it
+    ];
+    const { m, h } = sv39(prog, V | Rd | W | A | D);
+    const frames = [PAGE, RAM + 0x21000, RAM + 0x22000, RAM + 0x23000];
+    pte(m, L0 + 17 * 8, frames[1], V | Rd | W | A | D);
+    pte(m, L0 + 33 * 8, frames[2], V | Rd | W | A | D);
+    frames.forEach((f, i) => m.bus.writeBytes(f + 8, Uint8Array.from([0x10 + i])));
+    h.setX(a3, 0x11000);
+    h.setX(a5, 0x21000);
+    m.run(8);
+    expect([h.getX(a1), h.getX(a2), h.getX(a4), h.getX(s0), h.getX(s1)]).toEqual([0x10, 0x11, 0x12, 0x10, 0x11]);
+    // Each store went to its own frame: 0x12 to PAGE, 0x10 to the second, 0x11 to the third.
+    expect([0, 1, 2].map((i) => m.bus.readBytes(frames[i] + 16, 1)[0])).toEqual([0x12, 0x10, 0x11]);
+    // VA 0x11000 now maps to the fourth frame: seen only after sfence.vma.
+    pte(m, L0 + 17 * 8, frames[3], V | Rd | W | A | D);
+    m.run(2);
+    expect(h.getX(s2)).toBe(0x13);
+  });
   test('MPRV makes M-mode loads translate with MPP', () => {
     const { m, h } = sv39([enc('ld', a1, 8, a0)], V | Rd | A, Priv.M);
     h.writeCsr(Csr.mstatus, MSTATUS.MPRV | (1 << 11));
