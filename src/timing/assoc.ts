@@ -143,7 +143,7 @@ export class AssocTable {
  * Buckets of ExactAssocTable's index (a power of two, many times the entries of a BTB); a const
  * enum so that the bundle has the number written in (see Ms, src/csr/csrfile.ts).
  */
-const enum Index { BUCKETS = 4096 }
+export const enum Index { BUCKETS = 4096 }
 
 /**
  * The same fully associative true-LRU table for exact keys (BTB: one pc key per entry), with a
@@ -152,15 +152,19 @@ const enum Index { BUCKETS = 4096 }
  * hint[b] is the slot of one of them whenever the count is non-zero. A count of 0 is a sure
  * miss, a hint holding the key a hit, a count of 1 with another key at the hint a sure miss;
  * only two live keys in one bucket (rare: code 8 KiB apart) make a lookup scan. Replacement
- * is identical to AssocTable's.
+ * is identical to AssocTable's. Its arrays are public for the Rocket model's generated code,
+ * which does a lookup that finds its key at the hint inline (rocket-code.ts); nothing else may
+ * write them.
  */
 export class ExactAssocTable {
   /** Keys by slot; NaN in an invalid slot (no key equals it), so a lookup need not read `valid`. */
   readonly key: Float64Array;
-  private readonly valid: Uint8Array;
-  private readonly lru: LruOrder;
-  private readonly hint = new Int32Array(Index.BUCKETS);
-  private readonly count = new Uint16Array(Index.BUCKETS);
+  /** 1 for a valid slot. */
+  readonly valid: Uint8Array;
+  readonly lru: LruOrder;
+  /** Per bucket, the slot of one of its live keys (when it has any), and how many it has. */
+  readonly hint = new Int32Array(Index.BUCKETS);
+  readonly count = new Uint16Array(Index.BUCKETS);
 
   constructor(readonly entries: number) {
     this.key = new Float64Array(entries).fill(NaN);

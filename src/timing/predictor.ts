@@ -33,23 +33,37 @@ export const pcKey = (pc: number): number => pc - PcKey.BIAS;
 const enum LinkReg { RA = 1, T0 = 5 }
 const isLink = (r: number): boolean => r === LinkReg.RA || r === LinkReg.T0;
 
+/** Slots of BranchPredictor.rasState. */
+export const enum RasSlot {
+  /** The slot of the RAS's top entry. */
+  Pos = 0,
+  /** Valid entries (at most rasEntries). */
+  Count = 1,
+}
+
+/**
+ * The state is kept in typed arrays, public for the Rocket model's generated code, which does
+ * the common cases of the three methods inline (rocket-code.ts); nothing else may write them.
+ */
 export class BranchPredictor {
-  private readonly btb: ExactAssocTable;
-  private readonly btbTarget: Float64Array;
-  private readonly bht: Uint8Array;
-  private readonly bhtMask: number;
-  private readonly idxBits: number;
-  private readonly counterMax: number;
-  private readonly takenThreshold: number;
-  private readonly histLen: number;
-  private readonly histMask: number;
+  readonly btb: ExactAssocTable;
+  readonly btbTarget: Float64Array;
+  readonly bht: Uint8Array;
+  readonly bhtMask: number;
+  readonly idxBits: number;
+  readonly counterMax: number;
+  readonly takenThreshold: number;
+  readonly histLen: number;
+  readonly histMask: number;
   private readonly hashBits: number;
   private readonly hashMul: number;
-  private history = 0;
-  private readonly histIndex: Int32Array;
-  private readonly ras: Float64Array;
-  private rasPos = 0;
-  private rasCount = 0;
+  /** The global history register, in slot 0 (an Int32Array: generated code updates it). */
+  readonly history = new Int32Array(1);
+  /** The history's part of the BHT index per history value (empty when the history is too long to tabulate). */
+  readonly histIndex: Int32Array;
+  readonly ras: Float64Array;
+  /** RasSlot.Pos and RasSlot.Count. */
+  readonly rasState = new Int32Array(2);
   private readonly mispredict: number;
   private readonly bubble: number;
   outcome: PredictOutcome = PredictOutcome.Correct;
@@ -77,7 +91,7 @@ export class BranchPredictor {
     this.rasSize = p.rasEntries;
   }
 
-  private readonly rasSize: number;
+  readonly rasSize: number;
 
   /**
    * BHT index (Rocket BHT.index): with hi = pc >> 2 (4-byte fetch packets),
@@ -93,7 +107,8 @@ export class BranchPredictor {
   private indexOfKey(key: number): number {
     const hi = (key + PcKey.BIAS) >>> 2;
     const addrHash = (hi & this.bhtMask) ^ ((hi >>> this.idxBits) & 3);
-    const hist = this.histIndex.length > 0 ? this.histIndex[this.history] : this.histPart(this.history);
+    const history = this.history[0];
+    const hist = this.histIndex.length > 0 ? this.histIndex[history] : this.histPart(history);
     return (addrHash ^ hist) & this.bhtMask;
   }
 
@@ -122,7 +137,7 @@ export class BranchPredictor {
       this.bht[idx] = c - 1;
     }
     // Rocket shifts the newest outcome in at the top of the history register.
-    if (this.histLen > 0) this.history = ((this.history >>> 1) | ((taken ? 1 : 0) << (this.histLen - 1))) & this.histMask;
+    if (this.histLen > 0) this.history[0] = ((this.history[0] >>> 1) | ((taken ? 1 : 0) << (this.histLen - 1))) & this.histMask;
     this.outcome = predictedTaken === taken ? PredictOutcome.Correct : PredictOutcome.Mispredict;
     return predictedTaken === taken ? 0 : this.mispredict;
   }
@@ -130,6 +145,11 @@ export class BranchPredictor {
   /** JAL (addresses as keys): a BTB hit is free, a miss costs a frontend bubble (predecode redirect). */
   jal(pc: number, rd: number, linkPc: number, target: number): number {
     if (isLink(rd)) this.push(linkPc);
+    return this.jalBtb(pc, target);
+  }
+
+  /** The BTB part of jal() (after the link push): a hit is free, a miss costs a bubble. */
+  jalBtb(pc: number, target: number): number {
     if (this.btb.lookup(pc) >= 0) {
       this.outcome = PredictOutcome.Correct;
       return 0;
@@ -168,17 +188,21 @@ export class BranchPredictor {
 
   private push(addr: number): void {
     if (this.rasSize === 0) return;
-    this.rasPos = this.rasPos + 1 === this.rasSize ? 0 : this.rasPos + 1; // no `%`: a division
-    this.ras[this.rasPos] = addr;
-    if (this.rasCount < this.rasSize) this.rasCount++;
+    const st = this.rasState;
+    const pos = st[RasSlot.Pos] + 1 === this.rasSize ? 0 : st[RasSlot.Pos] + 1; // no `%`: a division
+    st[RasSlot.Pos] = pos;
+    this.ras[pos] = addr;
+    if (st[RasSlot.Count] < this.rasSize) st[RasSlot.Count]++;
   }
 
   /** Pops the RAS; NaN when empty (Rocket then falls back to the BTB target). */
   private pop(): number {
-    if (this.rasCount === 0) return NaN;
-    const v = this.ras[this.rasPos];
-    this.rasCount--;
-    this.rasPos = this.rasPos === 0 ? this.rasSize - 1 : this.rasPos - 1;
+    const st = this.rasState;
+    if (st[RasSlot.Count] === 0) return NaN;
+    const pos = st[RasSlot.Pos];
+    st[RasSlot.Count]--;
+    st[RasSlot.Pos] = pos === 0 ? this.rasSize - 1 : pos - 1;
+    const v = this.ras[pos];
     return v;
   }
 
@@ -186,10 +210,9 @@ export class BranchPredictor {
     this.btb.clear();
     this.btbTarget.fill(0);
     this.bht.fill(0);
-    this.history = 0;
+    this.history[0] = 0;
     this.ras.fill(0);
-    this.rasPos = 0;
-    this.rasCount = 0;
+    this.rasState.fill(0);
     this.outcome = PredictOutcome.Correct;
   }
 }

@@ -26,15 +26,21 @@
  *
  * What is dynamic stays a call into the model, but only on its slow path: the D-TLB entry used
  * last and the two D$ lines touched last are tested inline (a hit there changes nothing but the
- * dirty bit), another line of RAM calls dataLine(), anything else dataOf(); the predictor is a
- * call per branch or jump, the multiplier/divider latency a call per M-extension operation, and
- * each system class (CSR write, fence.i, sfence.vma, xRET, wfi) a call.
+ * dirty bit), another line of RAM calls dataLine(), anything else dataOf(); in a block the
+ * predictor's work for a branch or jump is inline code over its typed arrays (BTB lookup and
+ * insert, LRU, BHT, history, RAS), calling the model only when the BTB must be searched or an
+ * insert must repair a bucket's hint (elsewhere a call per branch or jump); the
+ * multiplier/divider latency is a call per M-extension operation, and each system class (CSR
+ * write, fence.i, sfence.vma, xRET, wfi) a call.
  */
 import { TimingEvent } from './events';
 import { InsnClass } from './record';
 import { HartSlot, type TimingCode, type TimingSite, type TimingWriter } from './timing-code';
 import type { TimingProfile } from './profile';
 import { Csr } from '../csr/table';
+import { Index } from './assoc';
+import { LruEnd } from './lru';
+import { PcKey, type BranchPredictor } from './predictor';
 
 const isPow2 = (n: number): boolean => n > 0 && (n & (n - 1)) === 0;
 
@@ -84,6 +90,7 @@ export interface RocketCodeState {
   readonly events: Float64Array;
   readonly dcache: { readonly dirty: Uint8Array };
   readonly dtlb: { readonly lastF64: Float64Array };
+  readonly bp: BranchPredictor;
   /** The fetch epoch if fetching physical address `pa` now changes no state, else NaN (RocketTimingModel). */
   heldFetchEpoch(pa: number): number;
   /** A write to CSR `num` flushes the pipeline (the profile does not list it as a no-flush CSR). */
@@ -125,6 +132,8 @@ class RocketWriter implements TimingWriter {
   private readonly settled = new Set<number>();
   /** Block sites written so far (a block's code counts pcs from its first instruction). */
   private blockSites = 0;
+  /** Some site does the predictor's work inline (its code reads the pc key base kb). */
+  private inlinePredictor = false;
 
   constructor(private readonly p: TimingProfile, private readonly ramBase: number, private readonly model: RocketCodeState, private readonly pagePa: number) {
     this.iLine = isPow2(p.icacheLineBytes) && p.icacheLineBytes <= 4096 ? p.icacheLineBytes : 0;
@@ -136,7 +145,9 @@ class RocketWriter implements TimingWriter {
   prologue(): string {
     // A block's fetches and predictor calls count from its first instruction (pc0, fp0).
     const base = this.blockSites > 0 ? `tf[${RocketSlot.BasePc}] = pc0; tf[${RocketSlot.BasePa}] = fp0;\n` : '';
-    return base + `let now = tf[${RocketSlot.Now}]; const cb = hs[${HartSlot.Cycle}] - now, lim = limit - cb;\n` +
+    // The inline predictor's locals (see "the predictor inline" below) and the block start's pc key.
+    const predictor = this.inlinePredictor ? `let pk = 0, pb = 0, ps = 0, ph = false, pv = 0, pi = 0, pw = 0, pt = 0, po = 0; const kb = pc0 - ${PcKey.BIAS};\n` : '';
+    return base + predictor + `let now = tf[${RocketSlot.Now}]; const cb = hs[${HartSlot.Cycle}] - now, lim = limit - cb;\n` +
       'let st = 0, s = 0, u = 0, q = 0, mem = 0, ctl = 0;';
   }
 
@@ -153,7 +164,13 @@ class RocketWriter implements TimingWriter {
     // V8 compiles the block again (docs/performance-log.md, "The bench's second run").
     const fe = new Float64Array(this.siteLines.length);
     for (let k = 0; k < fe.length; k++) fe[k] = m.heldFetchEpoch(this.pagePa + this.siteLines[k]);
-    return { fe, tf: m.tf, rdy: m.ready, ev: m.events, dc: m.dcache, dcd: m.dcache.dirty, dtf: m.dtlb.lastF64 };
+    const bp = m.bp;
+    return {
+      fe, tf: m.tf, rdy: m.ready, ev: m.events, dc: m.dcache, dcd: m.dcache.dirty, dtf: m.dtlb.lastF64,
+      btk: bp.btb.key, bth: bp.btb.hint, btc: bp.btb.count, btt: bp.btbTarget,
+      btv: bp.btb.valid, lrp: bp.btb.lru.prev, lrn: bp.btb.lru.next, lre: bp.btb.lru.ends,
+      bht: bp.bht, bhx: bp.histIndex, bhs: bp.history, ras: bp.ras, rss: bp.rasState,
+    };
   }
 
   cycleNow(): string {
@@ -205,16 +222,25 @@ class RocketWriter implements TimingWriter {
       case InsnClass.Store:
         code += this.data(true, i) + 'now = s + 1 + mem;';
         break;
-      case InsnClass.Branch:
-        code += `${this.base(i)}ctl = tm.branchAt(${this.off(i)}, tk, tk ? ${i.imm} : ${i.len}); now = s + 1 + ctl;`;
+      case InsnClass.Branch: {
+        const call = `ctl = tm.branchAt(${this.off(i)}, tk, tk ? ${i.imm} : ${i.len});`;
+        code += `${this.base(i)}${i.at !== undefined && this.predictorInline() ? this.inlineBranch(i.at.offset, i.imm, call) : call} now = s + 1 + ctl;`;
         break;
+      }
       case InsnClass.Jal:
-        code += `${this.base(i)}ctl = tm.jalAt(${this.off(i)}, ${i.rd}, ${i.len}, ${i.imm}); ${setRd('s + 1')}now = s + 1 + ctl;`;
+        code += i.at !== undefined && typeof i.rd === 'number' && typeof i.len === 'number' && this.predictorInline()
+          ? this.inlineJal(i.at.offset, i.rd, i.len, i.imm)
+          : `${this.base(i)}ctl = tm.jalAt(${this.off(i)}, ${i.rd}, ${i.len}, ${i.imm}); `;
+        code += `${setRd('s + 1')}now = s + 1 + ctl;`;
         break;
-      case InsnClass.Jalr:
-        code += `${this.base(i)}r.nextPc = ${i.target}; ctl = tm.jalrAt(${this.off(i)}, ${i.rd}, ${i.rs1}, ${i.len}, r); `;
+      case InsnClass.Jalr: {
+        const call = `r.nextPc = ${i.target}; ctl = tm.jalrAt(${this.off(i)}, ${i.rd}, ${i.rs1}, ${i.len}, r);`;
+        code += i.at !== undefined && typeof i.rd === 'number' && typeof i.rs1 === 'number' && typeof i.len === 'number' && this.predictorInline()
+          ? this.inlineJalr(i.at.offset, i.rd, i.rs1, i.len, i.target, call)
+          : `${this.base(i)}${call} `;
         code += `${setRd(`s + ${p.jalrLinkLatency}`)}now = s + 1 + ctl;`;
         break;
+      }
       case InsnClass.Csr:
         code += `${this.csrCtl(i)}${setRd(`s + ${p.csrReadLatency}`)}now = s + 1 + ctl;`;
         break;
@@ -258,6 +284,114 @@ class RocketWriter implements TimingWriter {
       else this.settled.delete(i.rd);
     }
     return code;
+  }
+
+  // --- the predictor inline (blocks) -----------------------------------------------------------
+  //
+  // A block's branches and jumps do the predictor's common cases (BranchPredictor.branch, jal,
+  // jalr) as code over its typed arrays, and call the model only when the BTB lookup must scan
+  // (two live keys in the pc's bucket, neither at its hint) or an insert must find a new hint
+  // for the victim's bucket: a call from a block costs far more than the work (V8 saves every
+  // live value around it; docs/performance-log.md, "wt/rdy"). The code must change the state
+  // exactly as the methods do. Locals: pk the pc key (PcKey: pc - 2^31; kb is the block start's),
+  // pb its BTB bucket, ps the slot at the bucket's hint (the BTB holds pk there when ph), or
+  // the slot an insert chose; pv and pi values of the moment, pw, pt and po scratch.
+
+  /** The profile's predictor has a BTB (the inline code assumes one). */
+  private predictorInline(): boolean {
+    return this.model.bp.btb.entries > 0;
+  }
+
+  /** pk, pb, ps and ph of the site at block offset `offset` (ExactAssocTable.lookup's first steps). */
+  private btbProbe(offset: number): string {
+    this.inlinePredictor = true;
+    return `pk = kb + ${offset}; pb = ${this.bucketOf('pk')}; ps = bth[pb]; ph = btk[ps] === pk; `;
+  }
+
+  /** The BTB bucket of key `k` (an expression; ExactAssocTable's bucketOf). */
+  private bucketOf(k: string): string {
+    return `((${k} | 0) >> 1) & ${Index.BUCKETS - 1}`;
+  }
+
+  /** Marks BTB slot ps most recently used (LruOrder.touch; uses pt and pw). */
+  private btbTouch(): string {
+    const H = LruEnd.Head;
+    return `if (ps !== lre[${H}]) { pt = lrp[ps]; pw = lrn[ps]; lrn[pt] = pw; if (pw >= 0) lrp[pw] = pt; else lre[${LruEnd.Tail}] = pt; ` +
+      `lrp[ps] = -1; lrn[ps] = lre[${H}]; lrp[lre[${H}]] = ps; lre[${H}] = ps; } `;
+  }
+
+  /**
+   * An expression, true when inserting pk into the BTB needs the model (ExactAssocTable.insert
+   * then looks for another live key of the victim's bucket for its hint). Sets pw to the victim
+   * and po to its bucket.
+   */
+  private btbInsertNeedsCall(): string {
+    return `(pw = lre[${LruEnd.Tail}], po = ${this.bucketOf('btk[pw]')}, btv[pw] === 1 && btc[po] > 1 && bth[po] === pw)`;
+  }
+
+  /** Inserts pk (not present) into the BTB, its slot left in ps (ExactAssocTable.insert, when btbInsertNeedsCall() is false). */
+  private btbInsert(): string {
+    return `ps = lre[${LruEnd.Tail}]; if (btv[ps] === 1) btc[${this.bucketOf('btk[ps]')}]--; ` +
+      `btk[ps] = pk; btv[ps] = 1; ${this.btbTouch()}btc[pb]++; bth[pb] = ps; `;
+  }
+
+  /** Pushes `key` (an expression) on the RAS (BranchPredictor.push; uses pw). */
+  private rasPush(key: string): string {
+    const n = this.model.bp.rasSize;
+    if (n === 0) return '';
+    return `pw = rss[0] + 1 === ${n} ? 0 : rss[0] + 1; rss[0] = pw; ras[pw] = ${key}; if (rss[1] < ${n}) rss[1]++; `;
+  }
+
+  /**
+   * A conditional branch (BranchPredictor.branch), inline unless the BTB lookup must scan (its
+   * bucket has two live keys, neither at the hint) or a taken miss's insert needs the model:
+   * then `call`.
+   */
+  private inlineBranch(offset: number, imm: number | string, call: string): string {
+    const bp = this.model.bp;
+    if (bp.histIndex.length === 0) return call; // a history too long to tabulate
+    const mask = bp.bhtMask;
+    let code = `${this.btbProbe(offset)}if (!ph && (btc[pb] > 1 || (tk && ${this.btbInsertNeedsCall()}))) { ${call} } else { `;
+    // The BHT index (BranchPredictor.bhtIndex) from the history before this branch, its counter pv.
+    code += `pv = (pc0 + ${offset}) >>> 2; pi = ((pv & ${mask}) ^ ((pv >>> ${bp.idxBits}) & 3) ^ bhx[bhs[0]]) & ${mask}; pv = bht[pi]; `;
+    code += `if (ph) { ${this.btbTouch()}} `;
+    // A taken branch counts up and, on a miss, enters the BTB; a not-taken one counts down.
+    code += `if (tk) { if (pv < ${bp.counterMax}) bht[pi] = pv + 1; if (!ph) { ${this.btbInsert()}btt[ps] = pk + ${imm}; } } else if (pv > 0) bht[pi] = pv - 1; `;
+    if (bp.histLen > 0) code += `bhs[0] = ((bhs[0] >>> 1) | (tk ? ${1 << (bp.histLen - 1)} : 0)) & ${bp.histMask}; `;
+    // Predicted taken: a BTB hit whose counter is in the upper half.
+    code += `if ((ph && pv >= ${bp.takenThreshold}) !== tk) { ctl = ${this.p.mispredictCycles}; ev[${TimingEvent.BranchMispredict}]++; } else ctl = 0; `;
+    return `${code}}`;
+  }
+
+  /**
+   * A JAL (BranchPredictor.jal): the link pushed, then a BTB hit is free and a miss enters the
+   * BTB at the cost of a bubble; the model is called only when the lookup or insert needs it.
+   */
+  private inlineJal(offset: number, rd: number, len: number, imm: number | string): string {
+    const push = rd === 1 || rd === 5 ? this.rasPush(`kb + ${offset + len}`) : '';
+    return `${this.btbProbe(offset)}${push}if (ph) { ${this.btbTouch()}ctl = 0; } ` +
+      `else if (btc[pb] < 2 && !${this.btbInsertNeedsCall()}) { ${this.btbInsert()}btt[ps] = pk + ${imm}; ctl = ${this.p.btbMissJumpCycles}; ev[${TimingEvent.BtbMissBubble}]++; } ` +
+      `else ctl = tm.jalBtbAt(${offset}, ${imm}); `;
+  }
+
+  /**
+   * A JALR (BranchPredictor.jalr): predicted from the RAS (a return, when it has an entry) or
+   * the BTB target, which learns the real target; a BTB miss enters the pc. `call` when the
+   * lookup or the insert needs the model.
+   */
+  private inlineJalr(offset: number, rd: number, rs1: number, len: number, target: string, call: string): string {
+    const isLink = (r: number): boolean => r === 1 || r === 5;
+    const isReturn = isLink(rs1) && (!isLink(rd) || rd !== rs1);
+    const n = this.model.bp.rasSize;
+    let code = `${this.btbProbe(offset)}if (!ph && (btc[pb] > 1 || ${this.btbInsertNeedsCall()})) { ${call} } else { pv = ph ? btt[ps] : NaN; `;
+    if (isReturn && n > 0) code += `if (rss[1] !== 0) { pw = rss[0]; rss[1]--; rss[0] = pw === 0 ? ${n - 1} : pw - 1; pv = ras[pw]; } `;
+    if (isLink(rd)) code += this.rasPush(`kb + ${offset + len}`);
+    code += `if (ph) { ${this.btbTouch()}} else { ${this.btbInsert()}} `;
+    code += `pw = ${target} - ${PcKey.BIAS}; btt[ps] = pw; `;
+    // Mispredicted; else, on a BTB miss (the RAS knew the target), one bubble.
+    code += `if (pv !== pw) { ctl = ${this.p.mispredictCycles}; ev[${TimingEvent.JumpMispredict}]++; } `;
+    code += `else if (!ph) { ctl = ${this.p.btbMissJumpCycles}; ev[${TimingEvent.BtbMissBubble}]++; } else ctl = 0; `;
+    return `${code}} `;
   }
 
   /**

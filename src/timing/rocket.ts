@@ -71,7 +71,8 @@ export class RocketTimingModel implements TimingModel {
   /** The D-TLB (generated code tests its last entry inline). */
   readonly dtlb: AssocTable;
   private readonly pteCache: AssocTable;
-  private readonly bp: BranchPredictor;
+  /** The branch predictor (generated code does its common cases inline: rocket-code.ts). */
+  readonly bp: BranchPredictor;
   private readonly noFlush = new Uint8Array(4096);
   private readonly ptes = new Float64Array(8);
   /** Set when the host reported Bare fetch translation; cleared on anything that may change it. */
@@ -264,6 +265,17 @@ export class RocketTimingModel implements TimingModel {
   jalAt(offset: number, rd: number, len: number, imm: number): number {
     const key = this.basePc + offset - PcKey.BIAS;
     const ctl = this.bp.jal(key, rd, key + len, key + imm);
+    if (this.bp.outcome === PredictOutcome.BtbMissBubble) this.events[TimingEvent.BtbMissBubble]++;
+    return ctl;
+  }
+
+  /**
+   * The BTB part of jalAt() (generated code has pushed the link, when rd is a link register):
+   * control cycles of the JAL at basePc + offset (target pc + imm).
+   */
+  jalBtbAt(offset: number, imm: number): number {
+    const key = this.basePc + offset - PcKey.BIAS;
+    const ctl = this.bp.jalBtb(key, key + imm);
     if (this.bp.outcome === PredictOutcome.BtbMissBubble) this.events[TimingEvent.BtbMissBubble]++;
     return ctl;
   }

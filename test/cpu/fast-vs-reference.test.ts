@@ -10,6 +10,7 @@ import type { Hart } from '../../src/cpu/hart';
 import { idealProfile, rocketProfile } from '../../src/timing/profiles/index';
 import { buildWorkload, prepareRun, workloadParams } from '../../src/bench/runner';
 import { WORKLOADS } from '../../src/bench/workloads/index';
+import { TimingEvent } from '../../src/timing/events';
 
 const EXIT = `
 pass:
@@ -260,6 +261,90 @@ f:  andi t0, a0, 1
     c.addi a0, 1
     c.jr ra
 ${EXIT}`);
+  });
+
+  it('a thrashed BTB: more branch and jump sites than entries, pcs sharing BTB buckets, calls deeper than the RAS', () => {
+    // Rocket's BTB has 28 entries and finds a pc through buckets of pc mod 8 KiB; its RAS has 6.
+    // 32 functions g0..g31, g(2j+1) exactly 8 KiB after g(2j) (every pc of the pair in one
+    // bucket), each called from its own site every round: ~96 branch and jump pcs, so BTB
+    // lookups miss, inserts evict keys whose bucket holds another live key, and returns are
+    // predicted from a RAS that a recursion 10 deep overflows and its returns empty (a return
+    // then predicted from the BTB). Blocks do the predictor's common
+    // cases inline (src/timing/rocket-code.ts) and must match the model's methods exactly.
+    const FUNCS = 32;
+    const ROUNDS = 40;
+    const DEPTH = 10;
+    // g_k(a0): s1 += (a0 & (k + 1)) !== 0 ? k + 1 : 1; the recursion adds DEPTH per round.
+    // Each round calls g0..g31, then g1 and g0 again.
+    let expected = 0;
+    const g = (i: number, k: number): number => ((i & (k + 1)) !== 0 ? k + 1 : 1);
+    for (let i = 0; i < ROUNDS; i++) {
+      for (let k = 0; k < FUNCS; k++) expected += g(i, k);
+      expected += DEPTH + g(i, 1) + g(i, 0);
+    }
+    const calls = Array.from({ length: FUNCS }, (_, k) => `    mv a0, s0\n    call g${k}`).join('\n');
+    const func = (k: number): string => `
+g${k}:
+    andi t0, a0, ${k + 1}
+    beqz t0, 1f
+    addi s1, s1, ${k}
+1:  addi s1, s1, 1
+    ret`;
+    const half = (odd: number): string => Array.from({ length: FUNCS / 2 }, (_, j) => `    .balign 64${func(2 * j + odd)}`).join('\n');
+    const source = `
+    .globl _start
+_start:
+    la sp, stack_top
+    li s0, 0
+    li s1, 0
+    li s2, ${ROUNDS}
+1:
+${calls}
+    li a0, ${DEPTH}
+    call rec
+    add s1, s1, a0
+    mv a0, s0               # g0 again after g1, whose pcs share g0's BTB buckets: the
+    call g1                 # lookups of g0's pcs find the hint on g1's
+    mv a0, s0
+    call g0
+    li t2, 2                # twice: a return with the RAS emptied by the recursion's returns,
+3:  la ra, 4f               # predicted from the BTB the second time
+    j leaf
+4:  addi t2, t2, -1
+    bnez t2, 3b
+    addi s0, s0, 1
+    bne s0, s2, 1b
+    li t1, ${expected}
+    bne s1, t1, fail
+    j pass
+rec:                        # a0 = n: returns n (n calls deep)
+    beqz a0, 2f
+    addi sp, sp, -16
+    sd ra, 8(sp)
+    addi a0, a0, -1
+    call rec
+    addi a0, a0, 1
+    ld ra, 8(sp)
+    addi sp, sp, 16
+2:  ret
+leaf:
+    ret
+${EXIT}
+    .balign 8192
+funcs:
+${half(0)}
+    .balign 8192
+${half(1)}
+    .data
+    .balign 16
+stack: .space 1024
+stack_top:
+`;
+    compare(source);
+    // The run does thrash the BTB (JAL misses) and overflow the RAS (returns mispredicted).
+    const events = runOnce(source, 'rocket', true, 1, false).events[0];
+    expect(events[TimingEvent.BtbMissBubble]).toBeGreaterThan(ROUNDS * FUNCS);
+    expect(events[TimingEvent.JumpMispredict]).toBeGreaterThan(ROUNDS);
   });
 
   it('MUL/DIV with varied operands', () => {
