@@ -42,6 +42,12 @@ const enum RemoteIrq { BITS = (1 << 0) | (1 << 3) | (1 << 7) | (1 << 9) | (1 << 
 /** What a hart's last slice left it as (pickHart): a hart others wait for, idle, or spinning. */
 const enum Quiet { Busy, Idle, Spinning }
 
+/**
+ * Most instructions the scheduler lets one slice attempt: the largest V8 small integer
+ * (2^30 - 1), so that the budget crosses calls without being boxed (HartScheduler.run).
+ */
+const SLICE_BUDGET = 0x3fffffff;
+
 /** The largest run-ahead a quantum allows, and the window the other harts run on after a stop. */
 export const MAX_QUANTUM = MachineLimits.quantum.max;
 
@@ -191,16 +197,24 @@ export class HartScheduler {
         if (r !== undefined) return r;
         continue;
       }
-      if (this.stopAt !== Infinity && hart.cycle >= this.stopAt + this.stopWindow) {
-        this.done[hart.hartId] = 1;
-        this.stale = true;
-        continue;
-      }
-      if (this.stopAt === Infinity && hart.cycle >= limits.pauseAt && hart.cycle < limits.maxCycles) return { kind: 'paused' };
+      const cycle = hart.cycle;
       const budget = limits.maxInsns - total;
-      if (budget <= 0) return { kind: 'limit', which: 'instructions' };
-      if (hart.cycle >= limits.maxCycles) return { kind: 'limit', which: 'cycles' };
-      total += this.runSlice(hart, budget);
+      // Before the pause and the cycle limit (this.pauseAt, the earlier of them) with the run
+      // not ended, only the instruction budget can end it: one test for the three others.
+      if (cycle >= this.pauseAt || this.stopAt !== Infinity) {
+        if (this.stopAt !== Infinity && cycle >= this.stopAt + this.stopWindow) {
+          this.done[hart.hartId] = 1;
+          this.stale = true;
+          continue;
+        }
+        if (this.stopAt === Infinity && cycle >= limits.pauseAt && cycle < limits.maxCycles) return { kind: 'paused' };
+        if (budget <= 0) return { kind: 'limit', which: 'instructions' };
+        if (cycle >= limits.maxCycles) return { kind: 'limit', which: 'cycles' };
+      } else if (budget <= 0) return { kind: 'limit', which: 'instructions' };
+      // A slice is given at most SLICE_BUDGET instructions: passed as a small integer, its
+      // budget allocates nothing, where a larger one (the bench's 2e9 limit, Infinity) would
+      // be a new heap number at every slice. A slice ended by it is one more scheduling stop.
+      total += this.runSlice(hart, budget < SLICE_BUDGET ? budget : SLICE_BUDGET);
       if (hart.debugHalt) {
         hart.debugHalt = false;
         // Like a pause, a debugger's stop changes nothing (see the file comment); a run that a

@@ -248,10 +248,13 @@ class RocketWriter implements TimingWriter {
       case InsnClass.Lr:
       case InsnClass.Sc:
       case InsnClass.Uipi: {
-        // The hart left the access in the record (uipi: none, its table read is not timed).
+        // The access is timed as a load's or store's: in a block, one done inline left its RAM
+        // offset in ma (and address in lo:hi), one done by the hart ma = -1 and the access in
+        // the record (uipi: none, its table read is not timed).
         const lat = i.cls === InsnClass.Sc ? p.scLatency : p.loadWordLatency;
         const write = i.cls === InsnClass.Amo || i.cls === InsnClass.Sc;
-        code += `mem = tm.dataOf(r, ${write}); ${setRd(`s + mem + ${lat}`)}now = s + 1 + mem;`;
+        const data = i.cls === InsnClass.Uipi ? `mem = tm.dataOf(r, ${write}); ` : this.data(write, i);
+        code += `${data}${setRd(`s + mem + ${lat}`)}now = s + 1 + mem;`;
         break;
       }
       case InsnClass.Mul:

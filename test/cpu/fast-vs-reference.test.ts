@@ -621,6 +621,48 @@ ${EXIT}
 cells: .space 64`);
   });
 
+  it('word AMOs and LR/SC.w in hot loops: sign extension, signed and unsigned order', () => {
+    // Expected values worked out by hand (A extension: the old word, sign-extended, goes to rd;
+    // min/max compare signed or unsigned 32-bit words). Translated blocks do these inline.
+    const check = (reg: string, value: number): string => `    li t0, ${value}\n    bne ${reg}, t0, fail\n`;
+    compare(`
+    .globl _start
+_start:
+    la s0, cells
+    li s1, 50               # hot enough for translated blocks
+1:  li t0, -2
+    sw t0, 0(s0)            # cell 0xffff_fffe
+    li t1, 5
+    amoswap.w t2, t1, (s0)  # -2; cell 5
+    li t1, 0x7ffffffd
+    amoadd.w t3, t1, (s0)   # 5; cell 0x8000_0002
+    li t1, 3
+    amoxor.w t4, t1, (s0)   # -2^31 + 2; cell 0x8000_0001
+    amoand.w t5, t1, (s0)   # -2^31 + 1; cell 1
+    li t1, 0x80000000
+    amoor.w t6, t1, (s0)    # 1; cell 0x8000_0001
+    li t1, 7
+    amomin.w a2, t1, (s0)   # -2^31 + 1; cell stays 0x8000_0001 (negative)
+    amomax.w a3, t1, (s0)   # -2^31 + 1; cell 7
+    li t1, -1
+    amominu.w a4, t1, (s0)  # 7; cell 7 (0xffff_ffff is larger)
+    amomaxu.w a5, t1, (s0)  # 7; cell 0xffff_ffff
+    lr.w a6, (s0)           # -1
+    li t1, 9
+    sc.w a7, t1, (s0)       # 0: success, cell 9
+    sc.w s2, t1, (s0)       # 1: the reservation is gone
+${check('t2', -2)}${check('t3', 5)}${check('t4', -2147483646)}${check('t5', -2147483647)}${check('t6', 1)}${check('a2', -2147483647)}${check('a3', -2147483647)}${check('a4', 7)}${check('a5', 7)}${check('a6', -1)}${check('a7', 0)}${check('s2', 1)}
+    ld t1, 0(s0)            # the word above the cell is untouched
+${check('t1', 9)}
+    addi s1, s1, -1
+    bnez s1, 1b
+    j pass
+${EXIT}
+    .data
+    .balign 64
+cells: .space 64`);
+  });
+
   it('CSR reads of the counters and CSR writes inside hot loops (cycle, instret, mcycle, mscratch, mie)', () => {
     // The counters must read the same cycle and instruction counts as the interpreter's; a
     // write of mcycle/minstret moves them; mie writes flush the (Rocket) pipeline.
