@@ -26,7 +26,8 @@
  *
  * What is dynamic stays a call into the model, but only on its slow path: the D-TLB entry used
  * last and the two D$ lines touched last are tested inline (a hit there changes nothing but the
- * dirty bit), another line of RAM calls dataLine(), anything else dataOf(); in a block the
+ * dirty bit), another line of RAM calls dataLine(), anything else dataOf() (retire(record) does
+ * the same for an access the record gives as not MMIO, below 4 GiB); in a block the
  * predictor's work for a branch or jump is inline code over its typed arrays (BTB lookup and
  * insert, LRU, BHT, history, RAS), calling the model only when the BTB must be searched or an
  * insert must repair a bucket's hint (elsewhere a call per branch or jump); the
@@ -451,14 +452,22 @@ class RocketWriter implements TimingWriter {
   }
 
   /**
-   * mem = the D-side cycles of the access (see the file comment). Only generated code keeps
-   * the access's RAM offset (ma); elsewhere the access is in the record.
+   * mem = the D-side cycles of the access (see the file comment). Block code keeps the
+   * access's RAM offset (ma); retire(record) reads the access from the record.
    */
   private data(write: boolean, i: TimingSite): string {
-    if (i.at === undefined) return `mem = tm.dataOf(r, ${write}); `;
+    const hit = (slot: string): string => (write ? `{ mem = 0; dcd[dc.${slot}] = 1; }` : 'mem = 0;');
+    if (i.at === undefined) {
+      // retire(record): the same inline tests on the record's access, when it is not MMIO and
+      // its physical address fits 32 bits (so that >>> gives the D$ line, as lineOf() does).
+      if (this.dShift < 0) return `mem = tm.dataOf(r, ${write}); `;
+      const recordNoWalk = '(tm.bareData || ((q = r.memVaddr - dtf[0]) >= 0 && q < dtf[1]))';
+      return `q = r.memPaddr; if (q >= 0 && q < 4294967296 && !r.memIsMmio && ${recordNoWalk}) { q = r.memPaddr >>> ${this.dShift}; ` +
+        `if (q === dc.lastLine) ${hit('lastSlot')} else if (q === dc.prevLine) ${hit('prevSlot')} else mem = tm.dataLine(q, ${write}); } ` +
+        `else mem = tm.dataOf(r, ${write}); `;
+    }
     const slow = `{ if (ma >= 0) { r.memPaddr = ma + ${this.ramBase}; r.memVaddr = hi * 4294967296 + (lo >>> 0); r.memIsMmio = false; } mem = tm.dataOf(r, ${write}); }`;
     if (this.dShift < 0) return `${slow} `;
-    const hit = (slot: string): string => (write ? `{ mem = 0; dcd[dc.${slot}] = 1; }` : 'mem = 0;');
     // Translation costs nothing when Bare, or inside the D-TLB entry used last (a lookup there
     // changes no state); the D$ part then as for Bare.
     const noWalk = '(tm.bareData || ((q = hi * 4294967296 + (lo >>> 0) - dtf[0]) >= 0 && q < dtf[1]))';
