@@ -26,7 +26,8 @@
  *
  * What is dynamic stays a call into the model, but only on its slow path: the D-TLB entry used
  * last and the two D$ lines touched last are tested inline (a hit there changes nothing but the
- * dirty bit), another line of RAM calls dataLine(), anything else dataOf(); in a block the
+ * dirty bit), another line of RAM calls dataLine(), anything else dataOf() (retire(record) does
+ * the same for an access the record gives as not MMIO, below 4 GiB); in a block the
  * predictor's work for a branch or jump is inline code over its typed arrays (BTB lookup and
  * insert, LRU, BHT, history, RAS), calling the model only when the BTB must be searched or an
  * insert must repair a bucket's hint (elsewhere a call per branch or jump); the
@@ -117,6 +118,26 @@ export class RocketTimingCode implements TimingCode {
   writer(ramBase: number, pagePa = NaN): TimingWriter {
     return new RocketWriter(this.p, ramBase, this.model, pagePa);
   }
+
+  /** The body and bindings of the model's predictRecord(r) (RocketWriter.recordPredictorBody). */
+  recordPredictor(): { body: string; bindings: Record<string, unknown> } {
+    const w = new RocketWriter(this.p, 0, this.model, NaN);
+    return { body: w.recordPredictorBody(), bindings: w.bindings() };
+  }
+}
+
+/** Where the inline predictor code finds a branch's or jump's pc (RocketWriter.predictorPc). */
+interface PredictorPc {
+  /** The pc key (PcKey: pc - 2^31), an expression. */
+  readonly key: string;
+  /** The pc, an expression. */
+  readonly pc: string;
+  /** The key of the pc `len` bytes on (the link of a call), an expression. */
+  linkKey(len: number | string): string;
+  /** The offset the model's calls take, from tf[BasePc]... */
+  readonly callOffset: number;
+  /** ...which this code sets first (when it is not the block's start, set by the prologue). */
+  readonly setBase: string;
 }
 
 class RocketWriter implements TimingWriter {
@@ -146,7 +167,9 @@ class RocketWriter implements TimingWriter {
     // A block's fetches and predictor calls count from its first instruction (pc0, fp0).
     const base = this.blockSites > 0 ? `tf[${RocketSlot.BasePc}] = pc0; tf[${RocketSlot.BasePa}] = fp0;\n` : '';
     // The inline predictor's locals (see "the predictor inline" below) and the block start's pc key.
-    const predictor = this.inlinePredictor ? `let pk = 0, pb = 0, ps = 0, ph = false, pv = 0, pi = 0, pw = 0, pt = 0, po = 0; const kb = pc0 - ${PcKey.BIAS};\n` : '';
+    const predictor = this.inlinePredictor
+      ? `let pk = 0, pb = 0, ps = 0, ph = false, pv = 0, pi = 0, pw = 0, pt = 0, po = 0;${this.blockSites > 0 ? ` const kb = pc0 - ${PcKey.BIAS};` : ''}\n`
+      : '';
     return base + predictor + `let now = tf[${RocketSlot.Now}]; const cb = hs[${HartSlot.Cycle}] - now, lim = limit - cb;\n` +
       'let st = 0, s = 0, u = 0, q = 0, mem = 0, ctl = 0;';
   }
@@ -223,21 +246,19 @@ class RocketWriter implements TimingWriter {
         code += this.data(true, i) + 'now = s + 1 + mem;';
         break;
       case InsnClass.Branch: {
-        const call = `ctl = tm.branchAt(${this.off(i)}, tk, tk ? ${i.imm} : ${i.len});`;
-        code += `${this.base(i)}${i.at !== undefined && this.predictorInline() ? this.inlineBranch(i.at.offset, i.imm, call) : call} now = s + 1 + ctl;`;
+        const call = `${this.base(i)}ctl = tm.branchAt(${this.off(i)}, tk, tk ? ${i.imm} : ${i.len});`;
+        code += `${this.predictorInline() ? this.predictorCode(i, () => this.inlineBranch(this.predictorPc(i), i.imm, call)) : call} now = s + 1 + ctl;`;
         break;
       }
       case InsnClass.Jal:
-        code += i.at !== undefined && typeof i.rd === 'number' && typeof i.len === 'number' && this.predictorInline()
-          ? this.inlineJal(i.at.offset, i.rd, i.len, i.imm)
+        code += this.predictorInline()
+          ? this.predictorCode(i, () => this.inlineJal(this.predictorPc(i), i))
           : `${this.base(i)}ctl = tm.jalAt(${this.off(i)}, ${i.rd}, ${i.len}, ${i.imm}); `;
         code += `${setRd('s + 1')}now = s + 1 + ctl;`;
         break;
       case InsnClass.Jalr: {
-        const call = `r.nextPc = ${i.target}; ctl = tm.jalrAt(${this.off(i)}, ${i.rd}, ${i.rs1}, ${i.len}, r);`;
-        code += i.at !== undefined && typeof i.rd === 'number' && typeof i.rs1 === 'number' && typeof i.len === 'number' && this.predictorInline()
-          ? this.inlineJalr(i.at.offset, i.rd, i.rs1, i.len, i.target, call)
-          : `${this.base(i)}${call} `;
+        const call = `${this.base(i)}r.nextPc = ${i.target}; ctl = tm.jalrAt(${this.off(i)}, ${i.rd}, ${i.rs1}, ${i.len}, r);`;
+        code += this.predictorInline() ? this.predictorCode(i, () => this.inlineJalr(this.predictorPc(i), i, call)) : `${call} `;
         code += `${setRd(`s + ${p.jalrLinkLatency}`)}now = s + 1 + ctl;`;
         break;
       }
@@ -300,15 +321,70 @@ class RocketWriter implements TimingWriter {
   // pb its BTB bucket, ps the slot at the bucket's hint (the BTB holds pk there when ph), or
   // the slot an insert chose; pv and pi values of the moment, pw, pt and po scratch.
 
+  /**
+   * The predictor's code for site `i`: inline in a block; in retire(record) a call of the
+   * model's predictRecord(r), which has the same inline code for every branch and jump
+   * (recordPredictorBody). With the code inline, retire() took more and longer V8 compiles (the
+   * paths a run reaches late deoptimise it, and each recompile is of the whole function): the
+   * NWP quick points took 5 % more host instructions, though syscall --no-fast took 6 % fewer.
+   */
+  private predictorCode(i: TimingSite, inline: () => string): string {
+    if (i.at !== undefined || this.recordPredictor) return inline();
+    return 'ctl = tm.predictRecord.call(undefined, r); ';
+  }
+
+  /** Set while recordPredictorBody() writes the inline code for records. */
+  private recordPredictor = false;
+
+  /**
+   * The body of the model's predictRecord(r): the control cycles of the branch or jump the
+   * record describes, as the inline code of blocks with the pc and operands from the record.
+   */
+  recordPredictorBody(): string {
+    this.recordPredictor = true;
+    const site = (cls: InsnClass): TimingSite => ({
+      cls, rd: 'r.rd', rs1: 'r.rs1', rs2: 'r.rs2', len: 'r.insnLen', imm: '(r.nextPc - r.pc)', memWidth: 'r.memWidth',
+      funct3: '0', rdMayBeZero: true, pc: 'r.pc', fetchPa: 'r.fetchPaddr', target: 'r.nextPc',
+    });
+    const cases = [InsnClass.Branch, InsnClass.Jal, InsnClass.Jalr].map((cls) => {
+      const i = site(cls);
+      const call = cls === InsnClass.Branch
+        ? `${this.base(i)}ctl = tm.branchAt(0, tk, tk ? ${i.imm} : ${i.len});`
+        : `${this.base(i)}ctl = tm.jalrAt(0, ${i.rd}, ${i.rs1}, ${i.len}, r);`;
+      const code = cls === InsnClass.Branch ? this.inlineBranch(this.predictorPc(i), i.imm, call)
+        : cls === InsnClass.Jal ? this.inlineJal(this.predictorPc(i), i) : this.inlineJalr(this.predictorPc(i), i, call);
+      return `case ${cls}: { ${code} break; }`;
+    });
+    this.recordPredictor = false;
+    return [
+      'const tk = r.taken; let ctl = 0;',
+      'let pk = 0, pb = 0, ps = 0, ph = false, pv = 0, pi = 0, pw = 0, pt = 0, po = 0;',
+      'switch (r.cls) {', ...cases, '}',
+      'return ctl;',
+    ].join('\n');
+  }
+
   /** The profile's predictor has a BTB (the inline code assumes one). */
   private predictorInline(): boolean {
     return this.model.bp.btb.entries > 0;
   }
 
-  /** pk, pb, ps and ph of the site at block offset `offset` (ExactAssocTable.lookup's first steps). */
-  private btbProbe(offset: number): string {
+  /**
+   * The pc of a branch or jump for the inline predictor: in a block from the block's start
+   * (constants), in retire(record) from the record.
+   */
+  private predictorPc(i: TimingSite): PredictorPc {
+    if (i.at !== undefined) {
+      const offset = i.at.offset;
+      return { key: `kb + ${offset}`, pc: `pc0 + ${offset}`, linkKey: (len) => (typeof len === 'number' ? `kb + ${offset + len}` : `kb + ${offset} + ${len}`), callOffset: offset, setBase: '' };
+    }
+    return { key: `${i.pc} - ${PcKey.BIAS}`, pc: i.pc, linkKey: (len) => `pk + ${len}`, callOffset: 0, setBase: this.base(i) };
+  }
+
+  /** pk, pb, ps and ph of the pc `at` (ExactAssocTable.lookup's first steps). */
+  private btbProbe(at: PredictorPc): string {
     this.inlinePredictor = true;
-    return `pk = kb + ${offset}; pb = ${this.bucketOf('pk')}; ps = bth[pb]; ph = btk[ps] === pk; `;
+    return `pk = ${at.key}; pb = ${this.bucketOf('pk')}; ps = bth[pb]; ph = btk[ps] === pk; `;
   }
 
   /** The BTB bucket of key `k` (an expression; ExactAssocTable's bucketOf). */
@@ -350,13 +426,13 @@ class RocketWriter implements TimingWriter {
    * bucket has two live keys, neither at the hint) or a taken miss's insert needs the model:
    * then `call`.
    */
-  private inlineBranch(offset: number, imm: number | string, call: string): string {
+  private inlineBranch(at: PredictorPc, imm: number | string, call: string): string {
     const bp = this.model.bp;
     if (bp.histIndex.length === 0) return call; // a history too long to tabulate
     const mask = bp.bhtMask;
-    let code = `${this.btbProbe(offset)}if (!ph && (btc[pb] > 1 || (tk && ${this.btbInsertNeedsCall()}))) { ${call} } else { `;
+    let code = `${this.btbProbe(at)}if (!ph && (btc[pb] > 1 || (tk && ${this.btbInsertNeedsCall()}))) { ${call} } else { `;
     // The BHT index (BranchPredictor.bhtIndex) from the history before this branch, its counter pv.
-    code += `pv = (pc0 + ${offset}) >>> 2; pi = ((pv & ${mask}) ^ ((pv >>> ${bp.idxBits}) & 3) ^ bhx[bhs[0]]) & ${mask}; pv = bht[pi]; `;
+    code += `pv = (${at.pc}) >>> 2; pi = ((pv & ${mask}) ^ ((pv >>> ${bp.idxBits}) & 3) ^ bhx[bhs[0]]) & ${mask}; pv = bht[pi]; `;
     code += `if (ph) { ${this.btbTouch()}} `;
     // A taken branch counts up and, on a miss, enters the BTB; a not-taken one counts down.
     code += `if (tk) { if (pv < ${bp.counterMax}) bht[pi] = pv + 1; if (!ph) { ${this.btbInsert()}btt[ps] = pk + ${imm}; } } else if (pv > 0) bht[pi] = pv - 1; `;
@@ -370,11 +446,18 @@ class RocketWriter implements TimingWriter {
    * A JAL (BranchPredictor.jal): the link pushed, then a BTB hit is free and a miss enters the
    * BTB at the cost of a bubble; the model is called only when the lookup or insert needs it.
    */
-  private inlineJal(offset: number, rd: number, len: number, imm: number | string): string {
-    const push = rd === 1 || rd === 5 ? this.rasPush(`kb + ${offset + len}`) : '';
-    return `${this.btbProbe(offset)}${push}if (ph) { ${this.btbTouch()}ctl = 0; } ` +
-      `else if (btc[pb] < 2 && !${this.btbInsertNeedsCall()}) { ${this.btbInsert()}btt[ps] = pk + ${imm}; ctl = ${this.p.btbMissJumpCycles}; ev[${TimingEvent.BtbMissBubble}]++; } ` +
-      `else ctl = tm.jalBtbAt(${offset}, ${imm}); `;
+  private inlineJal(at: PredictorPc, i: TimingSite): string {
+    const push = this.ifLink(i.rd, this.rasPush(at.linkKey(i.len)));
+    return `${this.btbProbe(at)}${push}if (ph) { ${this.btbTouch()}ctl = 0; } ` +
+      `else if (btc[pb] < 2 && !${this.btbInsertNeedsCall()}) { ${this.btbInsert()}btt[ps] = pk + ${i.imm}; ctl = ${this.p.btbMissJumpCycles}; ev[${TimingEvent.BtbMissBubble}]++; } ` +
+      `else { ${at.setBase}ctl = tm.jalBtbAt(${at.callOffset}, ${i.imm}); } `;
+  }
+
+  /** `code` when register `rd` is a link register (x1, x5): none, the code, or a test when rd is a variable. */
+  private ifLink(rd: number | string, code: string): string {
+    if (code === '') return '';
+    if (typeof rd === 'number') return rd === 1 || rd === 5 ? code : '';
+    return `if (${rd} === 1 || ${rd} === 5) { ${code}} `;
   }
 
   /**
@@ -382,15 +465,17 @@ class RocketWriter implements TimingWriter {
    * the BTB target, which learns the real target; a BTB miss enters the pc. `call` when the
    * lookup or the insert needs the model.
    */
-  private inlineJalr(offset: number, rd: number, rs1: number, len: number, target: string, call: string): string {
-    const isLink = (r: number): boolean => r === 1 || r === 5;
-    const isReturn = isLink(rs1) && (!isLink(rd) || rd !== rs1);
+  private inlineJalr(at: PredictorPc, i: TimingSite, call: string): string {
     const n = this.model.bp.rasSize;
-    let code = `${this.btbProbe(offset)}if (!ph && (btc[pb] > 1 || ${this.btbInsertNeedsCall()})) { ${call} } else { pv = ph ? btt[ps] : NaN; `;
-    if (isReturn && n > 0) code += `if (rss[1] !== 0) { pw = rss[0]; rss[1]--; rss[0] = pw === 0 ? ${n - 1} : pw - 1; pv = ras[pw]; } `;
-    if (isLink(rd)) code += this.rasPush(`kb + ${offset + len}`);
+    let code = `${this.btbProbe(at)}if (!ph && (btc[pb] > 1 || ${this.btbInsertNeedsCall()})) { ${call} } else { pv = ph ? btt[ps] : NaN; `;
+    // A return (rs1 a link register, rd not the same one) pops the RAS: the target, unless empty.
+    const pop = n > 0 ? `if (rss[1] !== 0) { pw = rss[0]; rss[1]--; rss[0] = pw === 0 ? ${n - 1} : pw - 1; pv = ras[pw]; } ` : '';
+    if (typeof i.rs1 === 'number' && typeof i.rd === 'number') {
+      if ((i.rs1 === 1 || i.rs1 === 5) && i.rd !== i.rs1) code += pop;
+    } else if (pop !== '') code += `if ((${i.rs1} === 1 || ${i.rs1} === 5) && ${i.rd} !== ${i.rs1}) { ${pop}} `;
+    code += this.ifLink(i.rd, this.rasPush(at.linkKey(i.len)));
     code += `if (ph) { ${this.btbTouch()}} else { ${this.btbInsert()}} `;
-    code += `pw = ${target} - ${PcKey.BIAS}; btt[ps] = pw; `;
+    code += `pw = ${i.target} - ${PcKey.BIAS}; btt[ps] = pw; `;
     // Mispredicted; else, on a BTB miss (the RAS knew the target), one bubble.
     code += `if (pv !== pw) { ctl = ${this.p.mispredictCycles}; ev[${TimingEvent.JumpMispredict}]++; } `;
     code += `else if (!ph) { ctl = ${this.p.btbMissJumpCycles}; ev[${TimingEvent.BtbMissBubble}]++; } else ctl = 0; `;
@@ -454,14 +539,22 @@ class RocketWriter implements TimingWriter {
   }
 
   /**
-   * mem = the D-side cycles of the access (see the file comment). Only generated code keeps
-   * the access's RAM offset (ma); elsewhere the access is in the record.
+   * mem = the D-side cycles of the access (see the file comment). Block code keeps the
+   * access's RAM offset (ma); retire(record) reads the access from the record.
    */
   private data(write: boolean, i: TimingSite): string {
-    if (i.at === undefined) return `mem = tm.dataOf(r, ${write}); `;
+    const hit = (slot: string): string => (write ? `{ mem = 0; dcd[dc.${slot}] = 1; }` : 'mem = 0;');
+    if (i.at === undefined) {
+      // retire(record): the same inline tests on the record's access, when it is not MMIO and
+      // its physical address fits 32 bits (so that >>> gives the D$ line, as lineOf() does).
+      if (this.dShift < 0) return `mem = tm.dataOf(r, ${write}); `;
+      const recordNoWalk = '(tm.bareData || ((q = r.memVaddr - dtf[0]) >= 0 && q < dtf[1]))';
+      return `q = r.memPaddr; if (q >= 0 && q < 4294967296 && !r.memIsMmio && ${recordNoWalk}) { q = r.memPaddr >>> ${this.dShift}; ` +
+        `if (q === dc.lastLine) ${hit('lastSlot')} else if (q === dc.prevLine) ${hit('prevSlot')} else mem = tm.dataLine(q, ${write}); } ` +
+        `else mem = tm.dataOf(r, ${write}); `;
+    }
     const slow = `{ if (ma >= 0) { r.memPaddr = ma + ${this.ramBase}; r.memVaddr = hi * 4294967296 + (lo >>> 0); r.memIsMmio = false; } mem = tm.dataOf(r, ${write}); }`;
     if (this.dShift < 0) return `${slow} `;
-    const hit = (slot: string): string => (write ? `{ mem = 0; dcd[dc.${slot}] = 1; }` : 'mem = 0;');
     // Translation costs nothing when Bare, or inside the D-TLB entry used last (a lookup there
     // changes no state); the D$ part then as for Bare.
     const noWalk = '(tm.bareData || ((q = hi * 4294967296 + (lo >>> 0) - dtf[0]) >= 0 && q < dtf[1]))';

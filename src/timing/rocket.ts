@@ -16,7 +16,7 @@ import { BARE_HOST, TrapKind, type RetireRecord, type TimingHost, type TimingMod
 import { RocketSlot, RocketTimingCode } from './rocket-code';
 import { Csr } from '../csr/table';
 import { recordRetire } from './retire-record';
-import type { FunctionCache } from './timing-code';
+import { FunctionCache } from './timing-code';
 
 const PTE_BYTES = 8;
 /** Sv39: three levels; a walk that stops early maps a 2 MiB or 1 GiB superpage. */
@@ -89,6 +89,8 @@ export class RocketTimingModel implements TimingModel {
   private readonly sfenceFlush: number;
   private readonly xret: number;
   readonly code: RocketTimingCode;
+  /** Control cycles of the branch or jump a record describes (made from `code`; retire() calls it). */
+  readonly predictRecord: (r: RetireRecord) => number;
   /** Cycles of one retired instruction described by a record (made from `code`). */
   readonly retire: (r: RetireRecord) => number;
 
@@ -116,6 +118,8 @@ export class RocketTimingModel implements TimingModel {
     this.sfenceFlush = p.sfenceVmaFlushes ? p.flushCycles : 0;
     this.xret = p.xretCycles;
     this.code = new RocketTimingCode(p, this);
+    const predictor = this.code.recordPredictor();
+    this.predictRecord = (cache ?? new FunctionCache()).make('predictRecord', 'r', predictor.body, { ...predictor.bindings, tm: this });
     this.retire = recordRetire(this, this.code, cache);
   }
 

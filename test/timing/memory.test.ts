@@ -38,6 +38,22 @@ describe('D$', () => {
     expect(dm.events[TimingEvent.DcacheWriteback]).toBe(1);
     expect(dm.events[TimingEvent.DcacheMiss]).toBe(3);
   });
+  it('a store that hits one of the two lines touched last marks it dirty (written back on eviction)', () => {
+    // retire() tests the two D$ lines touched last inline; a store hit there must still set the
+    // line's dirty bit. Direct-mapped 16 KiB D$: 0x1000 and 0x5000 share a set, 0x2000 does not.
+    const dm = () => modelOn(parseTimingProfile({ extends: 'rocket', dcacheWays: 1 }), bareHost);
+    // ld @0x1000: I$ 40, miss: 40 + 1 + 40 = 81; sd @0x1008: hit on the last line: 1;
+    // ld @0x5000: miss, victim dirty: 1 + 40 + 8 = 49
+    const last = dm();
+    expect(run(last, [load(0, 6, 11, 0x1000, 8), store(4, 13, 14, 0x1008), load(8, 8, 15, 0x5000, 8)])).toBe(81 + 1 + 49);
+    expect(last.events[TimingEvent.DcacheWriteback]).toBe(1);
+    // ld @0x1000: 81; ld @0x2000: miss, 41; sd @0x1010: hit on the line before the last: 1;
+    // ld @0x5000: miss, victim dirty: 49
+    const prev = dm();
+    const prog = [load(0, 6, 11, 0x1000, 8), load(4, 7, 12, 0x2000, 8), store(8, 13, 14, 0x1010), load(12, 8, 15, 0x5000, 8)];
+    expect(run(prev, prog)).toBe(81 + 41 + 1 + 49);
+    expect(prev.events[TimingEvent.DcacheWriteback]).toBe(1);
+  });
   it('AMO, LR and SC go through the D$', () => {
     // amoadd.d x5 @0x2000: miss 1 + 40 (+ I$ 40); lr.d x6 same line: hit, 1; sc.d x7: hit 1;
     // addi x8,x7: SC result 3 cycles → 2 bubbles: 3.  = 81 + 1 + 1 + 3 = 86
