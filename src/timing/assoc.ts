@@ -152,9 +152,10 @@ export const enum Index { BUCKETS = 4096 }
  * hint[b] is the slot of one of them whenever the count is non-zero. A count of 0 is a sure
  * miss, a hint holding the key a hit, a count of 1 with another key at the hint a sure miss;
  * only two live keys in one bucket (rare: code 8 KiB apart) make a lookup scan. Replacement
- * is identical to AssocTable's. Its arrays are public for the Rocket model's generated code,
- * which does a lookup that finds its key at the hint inline (rocket-code.ts); nothing else may
- * write them.
+ * is identical to AssocTable's. Its arrays are public for the branch predictor's generated code,
+ * which does a lookup that finds its key at the hint, and an insert that keeps the victim's
+ * bucket's hint valid, inline (PredictorCode, predictor.ts), and calls lookup() and insert()
+ * for the rest; nothing else may write them.
  */
 export class ExactAssocTable {
   /** Keys by slot; NaN in an invalid slot (no key equals it), so a lookup need not read `valid`. */

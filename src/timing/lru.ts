@@ -2,8 +2,8 @@
  * True-LRU order of n slots as a doubly linked list in typed arrays: touch() and victim() are
  * O(1). After reset() the victim order is slot 0, 1, 2, … — so with slots only ever
  * invalidated all at once, "take the victim" means "the lowest-numbered invalid slot, else
- * the least recently used one". The arrays are public for the Rocket model's generated code,
- * which does touch() inline (rocket-code.ts); nothing else may write them.
+ * the least recently used one". The arrays are public for the branch predictor's generated code,
+ * which does touch() inline (PredictorCode, predictor.ts); nothing else may write them.
  */
 /** Slots of LruOrder.ends. */
 export const enum LruEnd {

@@ -28,20 +28,18 @@
  * last and the two D$ lines touched last are tested inline (a hit there changes nothing but the
  * dirty bit), another line of RAM calls dataLine(), anything else dataOf() (retire(record) does
  * the same for an access the record gives as not MMIO, below 4 GiB); in a block the
- * predictor's work for a branch or jump is inline code over its typed arrays (BTB lookup and
- * insert, LRU, BHT, history, RAS), calling the model only when the BTB must be searched or an
- * insert must repair a bucket's hint (elsewhere a call per branch or jump); the
- * multiplier/divider latency is a call per M-extension operation, and each system class (CSR
- * write, fence.i, sfence.vma, xRET, wfi) a call.
+ * predictor's work for a branch or jump is its rules' code (PredictorCode, predictor.ts) over
+ * its typed arrays, calling the BTB's table only when a lookup must scan or an insert must
+ * repair a bucket's hint (in retire(record), a call of predictRecord(r), made from the same
+ * code); the multiplier/divider latency is a call per M-extension operation, and each system
+ * class (CSR write, fence.i, sfence.vma, xRET, wfi) a call.
  */
 import { TimingEvent } from './events';
 import { InsnClass } from './record';
 import { HartSlot, type TimingCode, type TimingSite, type TimingWriter } from './timing-code';
 import type { TimingProfile } from './profile';
 import { Csr } from '../csr/table';
-import { Index } from './assoc';
-import { LruEnd } from './lru';
-import { PcKey, type BranchPredictor } from './predictor';
+import { PcKey, PredictorCode, type BranchPredictor, type PredictorPc } from './predictor';
 
 const isPow2 = (n: number): boolean => n > 0 && (n & (n - 1)) === 0;
 
@@ -72,7 +70,7 @@ export function rocketMaxInsnCycles(p: TimingProfile): number {
 export const enum RocketSlot {
   /** The cycle at which the next instruction could issue if nothing stalled it. */
   Now = 0,
-  /** Virtual pc and physical fetch address that fetchAt() and the predictor calls count from. */
+  /** Virtual pc and physical fetch address that fetchAt() counts from. */
   BasePc = 1,
   BasePa = 2,
   /** The I$ line fetched last (NaN when forgotten), and the fetch epoch (see RocketTimingModel). */
@@ -126,20 +124,6 @@ export class RocketTimingCode implements TimingCode {
   }
 }
 
-/** Where the inline predictor code finds a branch's or jump's pc (RocketWriter.predictorPc). */
-interface PredictorPc {
-  /** The pc key (PcKey: pc - 2^31), an expression. */
-  readonly key: string;
-  /** The pc, an expression. */
-  readonly pc: string;
-  /** The key of the pc `len` bytes on (the link of a call), an expression. */
-  linkKey(len: number | string): string;
-  /** The offset the model's calls take, from tf[BasePc]... */
-  readonly callOffset: number;
-  /** ...which this code sets first (when it is not the block's start, set by the prologue). */
-  readonly setBase: string;
-}
-
 class RocketWriter implements TimingWriter {
   private readonly iLine: number;
   /** D$ line of RAM offset ma is (ma >>> dShift) + dBase; dShift < 0: always call dataOf(). */
@@ -153,6 +137,8 @@ class RocketWriter implements TimingWriter {
   private readonly settled = new Set<number>();
   /** Block sites written so far (a block's code counts pcs from its first instruction). */
   private blockSites = 0;
+  /** The predictor's rules as code. */
+  private readonly predictor: PredictorCode;
   /** Some site does the predictor's work inline (its code reads the pc key base kb). */
   private inlinePredictor = false;
 
@@ -161,14 +147,15 @@ class RocketWriter implements TimingWriter {
     const d = p.dcacheLineBytes;
     this.dShift = isPow2(d) && ramBase % d === 0 ? Math.log2(d) : -1;
     this.dBase = this.dShift >= 0 ? ramBase / d : 0;
+    this.predictor = new PredictorCode(model.bp);
   }
 
   prologue(): string {
-    // A block's fetches and predictor calls count from its first instruction (pc0, fp0).
+    // A block's fetches count from its first instruction (pc0, fp0).
     const base = this.blockSites > 0 ? `tf[${RocketSlot.BasePc}] = pc0; tf[${RocketSlot.BasePa}] = fp0;\n` : '';
-    // The inline predictor's locals (see "the predictor inline" below) and the block start's pc key.
+    // The predictor code's locals and the block start's pc key.
     const predictor = this.inlinePredictor
-      ? `let pk = 0, pb = 0, ps = 0, ph = false, pv = 0, pi = 0, pw = 0, pt = 0, po = 0;${this.blockSites > 0 ? ` const kb = pc0 - ${PcKey.BIAS};` : ''}\n`
+      ? `${PredictorCode.LOCALS}${this.blockSites > 0 ? ` const kb = pc0 - ${PcKey.BIAS};` : ''}\n`
       : '';
     return base + predictor + `let now = tf[${RocketSlot.Now}]; const cb = hs[${HartSlot.Cycle}] - now, lim = limit - cb;\n` +
       'let st = 0, s = 0, u = 0, q = 0, mem = 0, ctl = 0;';
@@ -187,12 +174,9 @@ class RocketWriter implements TimingWriter {
     // V8 compiles the block again (docs/performance-log.md, "The bench's second run").
     const fe = new Float64Array(this.siteLines.length);
     for (let k = 0; k < fe.length; k++) fe[k] = m.heldFetchEpoch(this.pagePa + this.siteLines[k]);
-    const bp = m.bp;
     return {
       fe, tf: m.tf, rdy: m.ready, ev: m.events, dc: m.dcache, dcd: m.dcache.dirty, dtf: m.dtlb.lastF64,
-      btk: bp.btb.key, bth: bp.btb.hint, btc: bp.btb.count, btt: bp.btbTarget,
-      btv: bp.btb.valid, lrp: bp.btb.lru.prev, lrn: bp.btb.lru.next, lre: bp.btb.lru.ends,
-      bht: bp.bht, bhx: bp.histIndex, bhs: bp.history, ras: bp.ras, rss: bp.rasState,
+      ...this.predictor.bindings(),
     };
   }
 
@@ -245,23 +229,15 @@ class RocketWriter implements TimingWriter {
       case InsnClass.Store:
         code += this.data(true, i) + 'now = s + 1 + mem;';
         break;
-      case InsnClass.Branch: {
-        const call = `${this.base(i)}ctl = tm.branchAt(${this.off(i)}, tk, tk ? ${i.imm} : ${i.len});`;
-        code += `${this.predictorInline() ? this.predictorCode(i, () => this.inlineBranch(this.predictorPc(i), i.imm, call)) : call} now = s + 1 + ctl;`;
+      case InsnClass.Branch:
+        code += `${this.predictorCode(i)}now = s + 1 + ctl;`;
         break;
-      }
       case InsnClass.Jal:
-        code += this.predictorInline()
-          ? this.predictorCode(i, () => this.inlineJal(this.predictorPc(i), i))
-          : `${this.base(i)}ctl = tm.jalAt(${this.off(i)}, ${i.rd}, ${i.len}, ${i.imm}); `;
-        code += `${setRd('s + 1')}now = s + 1 + ctl;`;
+        code += `${this.predictorCode(i)}${setRd('s + 1')}now = s + 1 + ctl;`;
         break;
-      case InsnClass.Jalr: {
-        const call = `${this.base(i)}r.nextPc = ${i.target}; ctl = tm.jalrAt(${this.off(i)}, ${i.rd}, ${i.rs1}, ${i.len}, r);`;
-        code += this.predictorInline() ? this.predictorCode(i, () => this.inlineJalr(this.predictorPc(i), i, call)) : `${call} `;
-        code += `${setRd(`s + ${p.jalrLinkLatency}`)}now = s + 1 + ctl;`;
+      case InsnClass.Jalr:
+        code += `${this.predictorCode(i)}${setRd(`s + ${p.jalrLinkLatency}`)}now = s + 1 + ctl;`;
         break;
-      }
       case InsnClass.Csr:
         code += `${this.csrCtl(i)}${setRd(`s + ${p.csrReadLatency}`)}now = s + 1 + ctl;`;
         break;
@@ -310,35 +286,36 @@ class RocketWriter implements TimingWriter {
     return code;
   }
 
-  // --- the predictor inline (blocks) -----------------------------------------------------------
-  //
-  // A block's branches and jumps do the predictor's common cases (BranchPredictor.branch, jal,
-  // jalr) as code over its typed arrays, and call the model only when the BTB lookup must scan
-  // (two live keys in the pc's bucket, neither at its hint) or an insert must find a new hint
-  // for the victim's bucket: a call from a block costs far more than the work (V8 saves every
-  // live value around it; docs/performance-log.md, "wt/rdy"). The code must change the state
-  // exactly as the methods do. Locals: pk the pc key (PcKey: pc - 2^31; kb is the block start's),
-  // pb its BTB bucket, ps the slot at the bucket's hint (the BTB holds pk there when ph), or
-  // the slot an insert chose; pv and pi values of the moment, pw, pt and po scratch.
+  // --- the predictor (branches and jumps) ------------------------------------------------------
 
   /**
-   * The predictor's code for site `i`: inline in a block; in retire(record) a call of the
-   * model's predictRecord(r), which has the same inline code for every branch and jump
-   * (recordPredictorBody). With the code inline, retire() took more and longer V8 compiles (the
-   * paths a run reaches late deoptimise it, and each recompile is of the whole function): the
-   * NWP quick points took 5 % more host instructions, though syscall --no-fast took 6 % fewer.
+   * ctl of the branch or jump at site `i`: the predictor's code (PredictorCode) inline in a
+   * block; in retire(record) a call of the model's predictRecord(r), which has the same code for
+   * every branch and jump (recordPredictorBody). With the code inline, retire() took more and
+   * longer V8 compiles (the paths a run reaches late deoptimise it, and each recompile is of the
+   * whole function): the NWP quick points took 5 % more host instructions, though syscall
+   * --no-fast took 6 % fewer.
    */
-  private predictorCode(i: TimingSite, inline: () => string): string {
-    if (i.at !== undefined || this.recordPredictor) return inline();
-    return 'ctl = tm.predictRecord.call(undefined, r); ';
+  private predictorCode(i: TimingSite): string {
+    if (i.at === undefined && !this.recordPredictor) return 'ctl = tm.predictRecord.call(undefined, r); ';
+    this.inlinePredictor = true;
+    const at = this.predictorPc(i);
+    switch (i.cls) {
+      case InsnClass.Branch:
+        return this.predictor.branch(at, `pk + ${i.imm}`);
+      case InsnClass.Jal:
+        return this.predictor.jal(at, i.rd, i.len, `pk + ${i.imm}`);
+      default:
+        return this.predictor.jalr(at, i.rd, i.rs1, i.len, `${i.target} - ${PcKey.BIAS}`);
+    }
   }
 
-  /** Set while recordPredictorBody() writes the inline code for records. */
+  /** Set while recordPredictorBody() writes the predictor's code for records. */
   private recordPredictor = false;
 
   /**
    * The body of the model's predictRecord(r): the control cycles of the branch or jump the
-   * record describes, as the inline code of blocks with the pc and operands from the record.
+   * record describes, as the code of blocks with the pc and operands from the record.
    */
   recordPredictorBody(): string {
     this.recordPredictor = true;
@@ -346,140 +323,26 @@ class RocketWriter implements TimingWriter {
       cls, rd: 'r.rd', rs1: 'r.rs1', rs2: 'r.rs2', len: 'r.insnLen', imm: '(r.nextPc - r.pc)', memWidth: 'r.memWidth',
       funct3: '0', rdMayBeZero: true, pc: 'r.pc', fetchPa: 'r.fetchPaddr', target: 'r.nextPc',
     });
-    const cases = [InsnClass.Branch, InsnClass.Jal, InsnClass.Jalr].map((cls) => {
-      const i = site(cls);
-      const call = cls === InsnClass.Branch
-        ? `${this.base(i)}ctl = tm.branchAt(0, tk, tk ? ${i.imm} : ${i.len});`
-        : `${this.base(i)}ctl = tm.jalrAt(0, ${i.rd}, ${i.rs1}, ${i.len}, r);`;
-      const code = cls === InsnClass.Branch ? this.inlineBranch(this.predictorPc(i), i.imm, call)
-        : cls === InsnClass.Jal ? this.inlineJal(this.predictorPc(i), i) : this.inlineJalr(this.predictorPc(i), i, call);
-      return `case ${cls}: { ${code} break; }`;
-    });
+    const cases = [InsnClass.Branch, InsnClass.Jal, InsnClass.Jalr].map((cls) => `case ${cls}: { ${this.predictorCode(site(cls))}break; }`);
     this.recordPredictor = false;
     return [
       'const tk = r.taken; let ctl = 0;',
-      'let pk = 0, pb = 0, ps = 0, ph = false, pv = 0, pi = 0, pw = 0, pt = 0, po = 0;',
+      PredictorCode.LOCALS,
       'switch (r.cls) {', ...cases, '}',
       'return ctl;',
     ].join('\n');
   }
 
-  /** The profile's predictor has a BTB (the inline code assumes one). */
-  private predictorInline(): boolean {
-    return this.model.bp.btb.entries > 0;
-  }
-
   /**
-   * The pc of a branch or jump for the inline predictor: in a block from the block's start
+   * The pc of a branch or jump for the predictor's code: in a block from the block's start
    * (constants), in retire(record) from the record.
    */
   private predictorPc(i: TimingSite): PredictorPc {
     if (i.at !== undefined) {
       const offset = i.at.offset;
-      return { key: `kb + ${offset}`, pc: `pc0 + ${offset}`, linkKey: (len) => (typeof len === 'number' ? `kb + ${offset + len}` : `kb + ${offset} + ${len}`), callOffset: offset, setBase: '' };
+      return { key: `kb + ${offset}`, pc: `pc0 + ${offset}`, linkKey: (len) => (typeof len === 'number' ? `kb + ${offset + len}` : `kb + ${offset} + ${len}`) };
     }
-    return { key: `${i.pc} - ${PcKey.BIAS}`, pc: i.pc, linkKey: (len) => `pk + ${len}`, callOffset: 0, setBase: this.base(i) };
-  }
-
-  /** pk, pb, ps and ph of the pc `at` (ExactAssocTable.lookup's first steps). */
-  private btbProbe(at: PredictorPc): string {
-    this.inlinePredictor = true;
-    return `pk = ${at.key}; pb = ${this.bucketOf('pk')}; ps = bth[pb]; ph = btk[ps] === pk; `;
-  }
-
-  /** The BTB bucket of key `k` (an expression; ExactAssocTable's bucketOf). */
-  private bucketOf(k: string): string {
-    return `((${k} | 0) >> 1) & ${Index.BUCKETS - 1}`;
-  }
-
-  /** Marks BTB slot ps most recently used (LruOrder.touch; uses pt and pw). */
-  private btbTouch(): string {
-    const H = LruEnd.Head;
-    return `if (ps !== lre[${H}]) { pt = lrp[ps]; pw = lrn[ps]; lrn[pt] = pw; if (pw >= 0) lrp[pw] = pt; else lre[${LruEnd.Tail}] = pt; ` +
-      `lrp[ps] = -1; lrn[ps] = lre[${H}]; lrp[lre[${H}]] = ps; lre[${H}] = ps; } `;
-  }
-
-  /**
-   * An expression, true when inserting pk into the BTB needs the model (ExactAssocTable.insert
-   * then looks for another live key of the victim's bucket for its hint). Sets pw to the victim
-   * and po to its bucket.
-   */
-  private btbInsertNeedsCall(): string {
-    return `(pw = lre[${LruEnd.Tail}], po = ${this.bucketOf('btk[pw]')}, btv[pw] === 1 && btc[po] > 1 && bth[po] === pw)`;
-  }
-
-  /** Inserts pk (not present) into the BTB, its slot left in ps (ExactAssocTable.insert, when btbInsertNeedsCall() is false). */
-  private btbInsert(): string {
-    return `ps = lre[${LruEnd.Tail}]; if (btv[ps] === 1) btc[${this.bucketOf('btk[ps]')}]--; ` +
-      `btk[ps] = pk; btv[ps] = 1; ${this.btbTouch()}btc[pb]++; bth[pb] = ps; `;
-  }
-
-  /** Pushes `key` (an expression) on the RAS (BranchPredictor.push; uses pw). */
-  private rasPush(key: string): string {
-    const n = this.model.bp.rasSize;
-    if (n === 0) return '';
-    return `pw = rss[0] + 1 === ${n} ? 0 : rss[0] + 1; rss[0] = pw; ras[pw] = ${key}; if (rss[1] < ${n}) rss[1]++; `;
-  }
-
-  /**
-   * A conditional branch (BranchPredictor.branch), inline unless the BTB lookup must scan (its
-   * bucket has two live keys, neither at the hint) or a taken miss's insert needs the model:
-   * then `call`.
-   */
-  private inlineBranch(at: PredictorPc, imm: number | string, call: string): string {
-    const bp = this.model.bp;
-    if (bp.histIndex.length === 0) return call; // a history too long to tabulate
-    const mask = bp.bhtMask;
-    let code = `${this.btbProbe(at)}if (!ph && (btc[pb] > 1 || (tk && ${this.btbInsertNeedsCall()}))) { ${call} } else { `;
-    // The BHT index (BranchPredictor.bhtIndex) from the history before this branch, its counter pv.
-    code += `pv = (${at.pc}) >>> 2; pi = ((pv & ${mask}) ^ ((pv >>> ${bp.idxBits}) & 3) ^ bhx[bhs[0]]) & ${mask}; pv = bht[pi]; `;
-    code += `if (ph) { ${this.btbTouch()}} `;
-    // A taken branch counts up and, on a miss, enters the BTB; a not-taken one counts down.
-    code += `if (tk) { if (pv < ${bp.counterMax}) bht[pi] = pv + 1; if (!ph) { ${this.btbInsert()}btt[ps] = pk + ${imm}; } } else if (pv > 0) bht[pi] = pv - 1; `;
-    if (bp.histLen > 0) code += `bhs[0] = ((bhs[0] >>> 1) | (tk ? ${1 << (bp.histLen - 1)} : 0)) & ${bp.histMask}; `;
-    // Predicted taken: a BTB hit whose counter is in the upper half.
-    code += `if ((ph && pv >= ${bp.takenThreshold}) !== tk) { ctl = ${this.p.mispredictCycles}; ev[${TimingEvent.BranchMispredict}]++; } else ctl = 0; `;
-    return `${code}}`;
-  }
-
-  /**
-   * A JAL (BranchPredictor.jal): the link pushed, then a BTB hit is free and a miss enters the
-   * BTB at the cost of a bubble; the model is called only when the lookup or insert needs it.
-   */
-  private inlineJal(at: PredictorPc, i: TimingSite): string {
-    const push = this.ifLink(i.rd, this.rasPush(at.linkKey(i.len)));
-    return `${this.btbProbe(at)}${push}if (ph) { ${this.btbTouch()}ctl = 0; } ` +
-      `else if (btc[pb] < 2 && !${this.btbInsertNeedsCall()}) { ${this.btbInsert()}btt[ps] = pk + ${i.imm}; ctl = ${this.p.btbMissJumpCycles}; ev[${TimingEvent.BtbMissBubble}]++; } ` +
-      `else { ${at.setBase}ctl = tm.jalBtbAt(${at.callOffset}, ${i.imm}); } `;
-  }
-
-  /** `code` when register `rd` is a link register (x1, x5): none, the code, or a test when rd is a variable. */
-  private ifLink(rd: number | string, code: string): string {
-    if (code === '') return '';
-    if (typeof rd === 'number') return rd === 1 || rd === 5 ? code : '';
-    return `if (${rd} === 1 || ${rd} === 5) { ${code}} `;
-  }
-
-  /**
-   * A JALR (BranchPredictor.jalr): predicted from the RAS (a return, when it has an entry) or
-   * the BTB target, which learns the real target; a BTB miss enters the pc. `call` when the
-   * lookup or the insert needs the model.
-   */
-  private inlineJalr(at: PredictorPc, i: TimingSite, call: string): string {
-    const n = this.model.bp.rasSize;
-    let code = `${this.btbProbe(at)}if (!ph && (btc[pb] > 1 || ${this.btbInsertNeedsCall()})) { ${call} } else { pv = ph ? btt[ps] : NaN; `;
-    // A return (rs1 a link register, rd not the same one) pops the RAS: the target, unless empty.
-    const pop = n > 0 ? `if (rss[1] !== 0) { pw = rss[0]; rss[1]--; rss[0] = pw === 0 ? ${n - 1} : pw - 1; pv = ras[pw]; } ` : '';
-    if (typeof i.rs1 === 'number' && typeof i.rd === 'number') {
-      if ((i.rs1 === 1 || i.rs1 === 5) && i.rd !== i.rs1) code += pop;
-    } else if (pop !== '') code += `if ((${i.rs1} === 1 || ${i.rs1} === 5) && ${i.rd} !== ${i.rs1}) { ${pop}} `;
-    code += this.ifLink(i.rd, this.rasPush(at.linkKey(i.len)));
-    code += `if (ph) { ${this.btbTouch()}} else { ${this.btbInsert()}} `;
-    code += `pw = ${i.target} - ${PcKey.BIAS}; btt[ps] = pw; `;
-    // Mispredicted; else, on a BTB miss (the RAS knew the target), one bubble.
-    code += `if (pv !== pw) { ctl = ${this.p.mispredictCycles}; ev[${TimingEvent.JumpMispredict}]++; } `;
-    code += `else if (!ph) { ctl = ${this.p.btbMissJumpCycles}; ev[${TimingEvent.BtbMissBubble}]++; } else ctl = 0; `;
-    return `${code}} `;
+    return { key: `${i.pc} - ${PcKey.BIAS}`, pc: i.pc, linkKey: (len) => `pk + ${len}` };
   }
 
   /**
@@ -491,15 +354,6 @@ class RocketWriter implements TimingWriter {
     if (i.csr === undefined || i.csr === Csr.satp) return 'ctl = tm.csrCtl(r); ';
     if (!this.model.flushesOnWrite(i.csr)) return 'ctl = 0; ';
     return `ctl = 0; if (r.csrWritten) { ctl = ${this.p.csrWriteFlushCycles}; ev[${TimingEvent.PipelineFlush}]++; } `;
-  }
-
-  /** Predictor calls take pcs relative to the model's base pc (small integers: nothing is boxed). */
-  private base(i: TimingSite): string {
-    return i.at !== undefined ? '' : `tf[${RocketSlot.BasePc}] = ${i.pc}; `;
-  }
-
-  private off(i: TimingSite): number {
-    return i.at !== undefined ? i.at.offset : 0;
   }
 
   /** s = max(u = now + fetch penalty, rdy[rs1], rdy[rs2]); stall cycles counted in st. */

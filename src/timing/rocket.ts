@@ -7,7 +7,7 @@
  */
 import { CacheModel, CacheResult } from './cache';
 import { AssocTable } from './assoc';
-import { BranchPredictor, PcKey, PredictOutcome } from './predictor';
+import { BranchPredictor } from './predictor';
 import { divLatency, mulLatency } from './muldiv';
 import { lfsrSeed } from './lfsr';
 import { TIMING_EVENT_COUNT, TimingEvent } from './events';
@@ -54,7 +54,7 @@ export class RocketTimingModel implements TimingModel {
   get fetchEpoch(): number { return this.tf[RocketSlot.FetchEpoch]; }
   set fetchEpoch(v: number) { this.tf[RocketSlot.FetchEpoch] = v; }
   private epochCounter = 0;
-  /** Virtual pc and physical fetch address that fetchAt() and the predictor calls count from. */
+  /** Virtual pc and physical fetch address that fetchAt() counts from. */
   get basePc(): number { return this.tf[RocketSlot.BasePc]; }
   set basePc(v: number) { this.tf[RocketSlot.BasePc] = v; }
   get basePa(): number { return this.tf[RocketSlot.BasePa]; }
@@ -71,7 +71,7 @@ export class RocketTimingModel implements TimingModel {
   /** The D-TLB (generated code tests its last entry inline). */
   readonly dtlb: AssocTable;
   private readonly pteCache: AssocTable;
-  /** The branch predictor (generated code does its common cases inline: rocket-code.ts). */
+  /** The branch predictor (generated code places its rules' code: rocket-code.ts, predictor.ts). */
   readonly bp: BranchPredictor;
   private readonly noFlush = new Uint8Array(4096);
   private readonly ptes = new Float64Array(8);
@@ -119,7 +119,7 @@ export class RocketTimingModel implements TimingModel {
     this.xret = p.xretCycles;
     this.code = new RocketTimingCode(p, this);
     const predictor = this.code.recordPredictor();
-    this.predictRecord = (cache ?? new FunctionCache()).make('predictRecord', 'r', predictor.body, { ...predictor.bindings, tm: this });
+    this.predictRecord = (cache ?? new FunctionCache()).make('predictRecord', 'r', predictor.body, predictor.bindings);
     this.retire = recordRetire(this, this.code, cache);
   }
 
@@ -256,42 +256,6 @@ export class RocketTimingModel implements TimingModel {
   }
 
   // --- control ---------------------------------------------------------------------------------
-
-  /** Control cycles of the conditional branch at basePc + offset; next pc = pc + delta. */
-  branchAt(offset: number, taken: boolean, delta: number): number {
-    const key = this.basePc + offset - PcKey.BIAS;
-    const ctl = this.bp.branch(key, taken, key + delta);
-    if (this.bp.outcome === PredictOutcome.Mispredict) this.events[TimingEvent.BranchMispredict]++;
-    return ctl;
-  }
-
-  /** Control cycles of the JAL at basePc + offset (target pc + imm). */
-  jalAt(offset: number, rd: number, len: number, imm: number): number {
-    const key = this.basePc + offset - PcKey.BIAS;
-    const ctl = this.bp.jal(key, rd, key + len, key + imm);
-    if (this.bp.outcome === PredictOutcome.BtbMissBubble) this.events[TimingEvent.BtbMissBubble]++;
-    return ctl;
-  }
-
-  /**
-   * The BTB part of jalAt() (generated code has pushed the link, when rd is a link register):
-   * control cycles of the JAL at basePc + offset (target pc + imm).
-   */
-  jalBtbAt(offset: number, imm: number): number {
-    const key = this.basePc + offset - PcKey.BIAS;
-    const ctl = this.bp.jalBtb(key, key + imm);
-    if (this.bp.outcome === PredictOutcome.BtbMissBubble) this.events[TimingEvent.BtbMissBubble]++;
-    return ctl;
-  }
-
-  /** Control cycles of the JALR at basePc + offset; its target is r.nextPc. */
-  jalrAt(offset: number, rd: number, rs1: number, len: number, r: RetireRecord): number {
-    const key = this.basePc + offset - PcKey.BIAS;
-    const ctl = this.bp.jalr(key, rd, rs1, key + len, r.nextPc - PcKey.BIAS);
-    if (this.bp.outcome === PredictOutcome.Mispredict) this.events[TimingEvent.JumpMispredict]++;
-    else if (this.bp.outcome === PredictOutcome.BtbMissBubble) this.events[TimingEvent.BtbMissBubble]++;
-    return ctl;
-  }
 
   /**
    * Latency of an M-extension operation (funct3 0 MUL … 7 REMU; `word`: a W op) on operands

@@ -269,8 +269,9 @@ ${EXIT}`);
     // bucket), each called from its own site every round: ~96 branch and jump pcs, so BTB
     // lookups miss, inserts evict keys whose bucket holds another live key, and returns are
     // predicted from a RAS that a recursion 10 deep overflows and its returns empty (a return
-    // then predicted from the BTB). Blocks do the predictor's common
-    // cases inline (src/timing/rocket-code.ts) and must match the model's methods exactly.
+    // then predicted from the BTB). Blocks and the model's predictRecord(r) (reference mode)
+    // place the same predictor code (src/timing/predictor.ts, PredictorCode), each with its own
+    // pc and operands (constants, or read from the record), and must time the run alike.
     const FUNCS = 32;
     const ROUNDS = 40;
     const DEPTH = 10;

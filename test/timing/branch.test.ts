@@ -66,6 +66,58 @@ describe('conditional branches', () => {
   });
 });
 
+describe('BranchPredictor called directly (functions made from the rules\' code)', () => {
+  it('BHT index with a history too long to tabulate (20 bits, hashed to 3)', () => {
+    const bp = new BranchPredictor(parseTimingProfile({ extends: 'rocket', bhtHistoryLength: 20, bhtHistoryHashBits: 3 }));
+    expect(bp.bhtIndex(0x80001234)).toBe(0x8f);
+    // hashMul = floor(sqrt(3)/2 · 2^20) = 908093; history 0x80000: (908093 · 0x80000 mod 2^32)[19:17] = 4
+    bp.branch(pcKey(0x100), true, pcKey(0x200));
+    expect(bp.bhtIndex(0x80001234)).toBe(0x8f ^ (4 << 6));
+    // history 0xc0000 → 6; then not taken: 0x60000 → 7
+    bp.branch(pcKey(0x100), true, pcKey(0x200));
+    expect(bp.bhtIndex(0x80001234)).toBe(0x8f ^ (6 << 6));
+    bp.branch(pcKey(0x100), false, pcKey(0x200));
+    expect(bp.bhtIndex(0x80001234)).toBe(0x8f ^ (7 << 6));
+  });
+  it('JALs whose pcs share a BTB bucket (8 KiB apart) are told apart; a full BTB evicts the least recent', () => {
+    const bp = new BranchPredictor(rocketProfile());
+    const a = 0x100, b = 0x100 + 0x2000, c = 0x100 + 0x4000;
+    const jal = (pc: number): number => bp.jal(pc, 0, pc + 4, 0x400);
+    expect([jal(a), jal(b), jal(a), jal(b), jal(c), jal(a), jal(c)]).toEqual([1, 1, 0, 0, 1, 0, 0]);
+    expect(bp.events[TimingEvent.BtbMissBubble]).toBe(3);
+    // 26 more pcs in other buckets fill the 28 entries; b, the least recently used, goes first.
+    for (let k = 0; k < 26; k++) expect(jal(0x10000 + 8 * k)).toBe(1);
+    expect([jal(a), jal(c)]).toEqual([0, 0]);
+    expect(jal(0x20000)).toBe(1); // evicts b
+    expect([jal(b), jal(a), jal(c)]).toEqual([1, 0, 0]);
+  });
+  it('JALR: calls push, returns pop (by the link-register hints), others use the BTB target', () => {
+    const bp = new BranchPredictor(rocketProfile());
+    // call jalr ra,0(a5) @0x200 → 0x300: BTB miss, no target known: mispredict 3; pushes 0x204
+    expect(bp.jalr(0x200, 1, 15, 0x204, 0x300)).toBe(3);
+    // ret @0x310 → 0x204: the RAS knows it, BTB miss: 1
+    expect(bp.jalr(0x310, 0, 1, 0x314, 0x204)).toBe(1);
+    // ret again, RAS empty: the BTB's last target 0x204: 0
+    expect(bp.jalr(0x310, 0, 1, 0x314, 0x204)).toBe(0);
+    // the call hits now (0); its return goes elsewhere (0x208 ≠ RAS top 0x204): 3
+    expect(bp.jalr(0x200, 1, 15, 0x204, 0x300)).toBe(0);
+    expect(bp.jalr(0x310, 0, 1, 0x314, 0x208)).toBe(3);
+    // the call once more (hit: 0), RAS [0x204]
+    expect(bp.jalr(0x200, 1, 15, 0x204, 0x300)).toBe(0);
+    // jalr ra,0(ra) @0x400 → 0x500: a call only (rd = rs1: no pop), miss: 3; RAS [0x204, 0x404]
+    expect(bp.jalr(0x400, 1, 1, 0x404, 0x500)).toBe(3);
+    // jalr ra,0(t0) @0x410 → 0x404: pop (predicts 0x404 ✓) then push 0x414; BTB miss: 1
+    expect(bp.jalr(0x410, 1, 5, 0x414, 0x404)).toBe(1);
+    // ret @0x600 → 0x414 and ret @0x700 → 0x204, both from the RAS with a BTB miss: 1 each
+    expect(bp.jalr(0x600, 0, 1, 0x604, 0x414)).toBe(1);
+    expect(bp.jalr(0x700, 0, 1, 0x704, 0x204)).toBe(1);
+    // ret @0x700 → 0x414: the RAS is empty, the BTB's target is 0x204: 3
+    expect(bp.jalr(0x700, 0, 1, 0x704, 0x414)).toBe(3);
+    expect(bp.events[TimingEvent.JumpMispredict]).toBe(4); // the four 3s above
+    expect(bp.events[TimingEvent.BtbMissBubble]).toBe(4); // the four 1s
+  });
+});
+
 describe('jumps, calls and returns', () => {
   // main@0: jal ra,f1; f_k@0x100·k: jal ra,f_{k+1} (k = 1..7); f8@0x800: ret; the returns
   // run at 0x704, 0x604, …, 0x104 (each the instruction after its call).
