@@ -3,3 +3,4 @@ export * from './workload';
 export * from './runner';
 export * from './report';
 export { WORKLOADS } from './workloads/index';
+export { checkIpcBenchReport } from './workloads/kipc';

@@ -9,8 +9,8 @@ import type { RunResult } from '../machine/machine';
 import type { TimingProfile } from '../timing/profile';
 import type { FunctionCache } from '../timing/timing-code';
 import { idealProfile, rocketProfile } from '../timing/profiles/index';
-import type { Workload, WorkloadParams } from './workload';
-import { workloadSource } from './workload';
+import type { AsmWorkload, Workload, WorkloadParams } from './workload';
+import { isImageWorkload, workloadSource } from './workload';
 import { WORKLOADS } from './workloads/index';
 
 export type BenchTiming = 'ideal' | 'rocket';
@@ -20,10 +20,18 @@ export type BenchSize = 'full' | 'quick';
 
 /** What one run of a workload produced (no host time: the caller measures that). */
 export interface WorkloadOutcome {
-  /** True when the guest passed every self-check (test device 0x5555). */
+  /**
+   * True when the guest passed every self-check (test device 0x5555), and for an image
+   * workload also its console check.
+   */
   readonly passed: boolean;
-  /** The failing check's number, 0 when passed; -1 when the run did not end by exiting. */
+  /**
+   * The guest's exit code: 0 when it passed; an assembly workload's failing check; -1 when
+   * the run did not end by exiting.
+   */
   readonly exitCode: number;
+  /** Why the run failed, in words (undefined when it passed). */
+  readonly failure?: string;
   readonly instret: number;
   readonly cycles: number;
   readonly result: RunResult;
@@ -46,8 +54,11 @@ export function workloadParams(w: Workload, size: BenchSize): WorkloadParams {
   return size === 'quick' ? w.sizes.quick : w.sizes.full;
 }
 
-/** The ELF image of `w` at the given size. */
-export function buildWorkload(w: Workload, params: WorkloadParams): Uint8Array {
+/**
+ * The ELF image of assembly workload `w` at the given size. (An image workload's image is a
+ * system image that the host reads or builds: src/cli/bench.ts.)
+ */
+export function buildWorkload(w: AsmWorkload, params: WorkloadParams): Uint8Array {
   return buildProgram([{ name: `${w.name}.S`, text: workloadSource(w, params) }]);
 }
 
@@ -66,12 +77,28 @@ export interface PrepareOptions {
   readonly fast?: boolean;
   /** Generated code shared with other runs (MachineOptions.codeCache). */
   readonly codeCache?: FunctionCache;
+  /**
+   * The size's parameters (default: the full size). An image workload's boot arguments and
+   * console check are made from them; an assembly workload's are already in its image.
+   */
+  readonly params?: WorkloadParams;
 }
 
-/** A fresh board with `image` (built by buildWorkload) loaded, ready to run. */
+/**
+ * A fresh board with `image` loaded, ready to run: for an assembly workload, the program
+ * buildWorkload made; for an image workload, the system image `w.image`.
+ */
 export function prepareRun(w: Workload, image: Uint8Array, timing: BenchTiming, opts: PrepareOptions = {}): PreparedRun {
-  const machine = new Machine({ harts: w.harts, timing: timingProfileFor(timing), memBytes: opts.memBytes, translateAfter: opts.translateAfter, fast: opts.fast, codeCache: opts.codeCache }, { console: () => undefined });
-  machine.load(image, `${w.name}.S`);
+  const params = opts.params ?? w.sizes.full;
+  const bootImage = isImageWorkload(w) ? w : undefined;
+  // An image workload reports on its console; the assembly workloads print nothing.
+  const consoleText: string[] = [];
+  const decoder = new TextDecoder();
+  const machine = new Machine({
+    harts: w.harts, timing: timingProfileFor(timing), memBytes: opts.memBytes, translateAfter: opts.translateAfter, fast: opts.fast, codeCache: opts.codeCache,
+    bootargs: bootImage?.bootargs(params), quantum: bootImage?.machine?.quantum, uintc: bootImage?.machine?.uintc,
+  }, { console: bootImage === undefined ? () => undefined : (b) => { consoleText.push(decoder.decode(b, { stream: true })); } });
+  machine.load(image, bootImage === undefined ? `${w.name}.S` : bootImage.image);
   const maxInsns = opts.maxInsns ?? 2e9;
   return {
     machine,
@@ -79,7 +106,11 @@ export function prepareRun(w: Workload, image: Uint8Array, timing: BenchTiming, 
       const result = machine.run({ maxInsns });
       const r = result.reason;
       const exitCode = r.kind === 'exit' ? r.code : -1;
-      return { passed: r.kind === 'exit' && r.code === 0, exitCode, instret: result.instret, cycles: result.cycles, result };
+      // An image workload's console says more than its exit code (ipc-bench exits with 1 when a
+      // reply was wrong), so its check speaks first.
+      const consoleFailure = r.kind === 'exit' && bootImage !== undefined ? bootImage.check(consoleText.join(''), params) : undefined;
+      const failure = r.kind !== 'exit' ? `the run stopped without exiting (${r.kind})` : consoleFailure ?? (r.code !== 0 ? `the guest exited with code ${r.code}` : undefined);
+      return { passed: failure === undefined, exitCode, failure, instret: result.instret, cycles: result.cycles, result };
     },
   };
 }

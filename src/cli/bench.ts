@@ -8,9 +8,11 @@ import type { Command } from 'commander';
 import { RvnError } from '../errors';
 import {
   BENCH_TIMINGS, buildWorkload, formatComparison, formatHeader, formatRow, makeRow, parseBenchFile,
-  prepareRun, selectWorkloads, workloadParams,
+  prepareRun, selectWorkloads, WORKLOADS, workloadParams,
 } from '../bench/index';
-import type { BenchFile, BenchRow, BenchTiming } from '../bench/index';
+import type { BenchFile, BenchRow, BenchTiming, Workload, WorkloadParams } from '../bench/index';
+import { imageProvider } from './experiment/images';
+import type { ImageProvider } from './experiment/images';
 import { FunctionCache } from '../timing/index';
 import { readUserFile, writeUserFile } from './host';
 import { parseIntIn } from './parse';
@@ -36,8 +38,9 @@ export function registerBench(program: Command): void {
     .option('--json <file>', 'write the results as JSON to FILE')
     .option('--compare <old.json>', 'print the change in MIPS against an earlier --json file')
     .option('--no-fast', 'reference mode (no translated blocks): to compare with the fast mode through --json and --compare')
-    .action((opts: BenchOptions) => {
-      process.exitCode = benchCommand(opts);
+    .addHelpText('after', `\nWorkloads (docs/performance.md, "Workloads"):\n${WORKLOADS.map((w) => `  ${w.name.padEnd(9)} ${w.description}`).join('\n')}\n`)
+    .action(async (opts: BenchOptions) => {
+      process.exitCode = await benchCommand(opts);
     });
 }
 
@@ -51,27 +54,39 @@ function rssMiB(): number {
   return process.memoryUsage().rss / (1 << 20);
 }
 
-export function benchCommand(opts: BenchOptions): number {
+/**
+ * The image a workload runs, made before the timed runs: an assembly workload's program, or
+ * a boot-image workload's system image, found or built as the experiments find it (an image
+ * from `npm run build` when its inputs key is current, else built from the guest sources).
+ */
+async function workloadImage(w: Workload, params: WorkloadParams, images: ImageProvider): Promise<Uint8Array> {
+  return w.kind === 'image' ? images.image(w.image) : buildWorkload(w, params);
+}
+
+export async function benchCommand(opts: BenchOptions): Promise<number> {
   const runs = parseIntIn('--runs', opts.runs, 1, 100);
   const size = opts.quick ? 'quick' : 'full';
   const selected = selectWorkloads(opts.filter);
   const which = timings(opts.timing);
   const old = opts.compare !== undefined ? parseBenchFile(new TextDecoder().decode(readUserFile(opts.compare, '--compare file')), opts.compare) : undefined;
   const rows: BenchRow[] = [];
+  const images = imageProvider();
   process.stdout.write(formatHeader() + '\n');
   for (const w of selected) {
-    const image = buildWorkload(w, workloadParams(w, size));
+    const params = workloadParams(w, size);
+    const image = await workloadImage(w, params, images);
     for (const t of which) {
       const seconds: number[] = [];
       const cpuSeconds: number[] = [];
       let last = { instret: 0, cycles: 0, passed: true };
+      let failure: string | undefined;
       // The runs of a row share generated code (one FunctionCache): the first run pays V8's
       // compilation of the interpreter and the blocks, the others find it done (a single `rvn
       // run` is a row's first run). With one run, the code is made for that one machine alone
       // (FunctionCache's constructor).
       const codeCache = new FunctionCache({ severalMachines: runs > 1 });
       for (let i = 0; i < runs; i++) {
-        const prepared = prepareRun(w, image, t, { fast: opts.fast !== false, codeCache });
+        const prepared = prepareRun(w, image, t, { fast: opts.fast !== false, codeCache, params });
         const cpuStart = process.cpuUsage();
         const start = performance.now();
         const o = prepared.run();
@@ -79,10 +94,12 @@ export function benchCommand(opts: BenchOptions): number {
         const cpu = process.cpuUsage(cpuStart);
         cpuSeconds.push((cpu.user + cpu.system) / 1e6);
         last = { instret: o.instret, cycles: o.cycles, passed: last.passed && o.passed };
+        failure ??= o.failure;
       }
       const row = makeRow(w.name, t, last.instret, last.cycles, seconds, rssMiB(), last.passed, cpuSeconds);
       rows.push(row);
       process.stdout.write(formatRow(row) + '\n');
+      if (failure !== undefined) process.stderr.write(`rvn bench: ${w.name} ${t}: ${failure}\n`);
     }
   }
   const maxRss = process.resourceUsage().maxRSS / 1024;

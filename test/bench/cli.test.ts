@@ -12,30 +12,30 @@ const dir = mkdtempSync(join(tmpdir(), 'rvn-bench-test-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('rvn bench', () => {
-  it('runs the quick suite for one workload, writes JSON and compares against it', () => {
+  it('runs the quick suite for one workload, writes JSON and compares against it', async () => {
     const out: string[] = [];
     const spy = vi.spyOn(process.stdout, 'write').mockImplementation((s: string | Uint8Array) => (out.push(String(s)), true));
     try {
       const file = join(dir, 'a.json');
-      expect(benchCommand({ runs: '1', quick: true, filter: 'alu', json: file })).toBe(0);
+      expect(await benchCommand({ runs: '1', quick: true, filter: 'alu', json: file })).toBe(0);
       const json = JSON.parse(readFileSync(file, 'utf8'));
       expect(json.format).toBe('rvn-bench/1');
       expect(json.rows.map((r: { workload: string; timing: string }) => `${r.workload}/${r.timing}`)).toEqual(['alu/ideal', 'alu/rocket']);
       expect(json.rows.every((r: { passed: boolean }) => r.passed)).toBe(true);
-      expect(benchCommand({ runs: '1', quick: true, filter: 'alu', timing: 'ideal', compare: file })).toBe(0);
+      expect(await benchCommand({ runs: '1', quick: true, filter: 'alu', timing: 'ideal', compare: file })).toBe(0);
       expect(out.join('')).toMatch(/old MIPS/);
     } finally {
       spy.mockRestore();
     }
   });
 
-  it('--no-fast runs the reference mode: the same instructions and cycles as the fast mode', () => {
+  it('--no-fast runs the reference mode: the same instructions and cycles as the fast mode', async () => {
     const spy = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
     try {
       const fast = join(dir, 'fast.json');
       const ref = join(dir, 'ref.json');
-      expect(benchCommand({ runs: '1', quick: true, filter: 'syscall', json: fast })).toBe(0);
-      expect(benchCommand({ runs: '1', quick: true, filter: 'syscall', json: ref, fast: false })).toBe(0);
+      expect(await benchCommand({ runs: '1', quick: true, filter: 'syscall', json: fast })).toBe(0);
+      expect(await benchCommand({ runs: '1', quick: true, filter: 'syscall', json: ref, fast: false })).toBe(0);
       const rows = (f: string): unknown => JSON.parse(readFileSync(f, 'utf8')).rows.map((r: { instret: number; cycles: number }) => [r.instret, r.cycles]);
       // syscall's quick size: 1000 round trips of 12 retired instructions (docs/performance.md).
       expect((rows(ref) as number[][])[0][0]).toBeGreaterThan(12_000);
@@ -45,9 +45,24 @@ describe('rvn bench', () => {
     }
   });
 
-  it('rejects a bad --timing and a bad --runs with an RvnError', () => {
-    expect(() => benchCommand({ runs: '1', quick: true, timing: 'fast' })).toThrow(RvnError);
-    expect(() => benchCommand({ runs: '0', quick: true })).toThrow(RvnError);
+  it('runs the boot-image rows: the ipc-bench image is found or built before the runs', async () => {
+    const spy = vi.spyOn(process.stdout, 'write').mockImplementation(() => true);
+    try {
+      const file = join(dir, 'kipc.json');
+      expect(await benchCommand({ runs: '1', quick: true, filter: 'kipc', timing: 'ideal', json: file })).toBe(0);
+      const rows = JSON.parse(readFileSync(file, 'utf8')).rows as { workload: string; instret: number; passed: boolean }[];
+      expect(rows.map((r) => r.workload)).toEqual(['kipc', 'kipc2']);
+      expect(rows.every((r) => r.passed)).toBe(true);
+      // Booting alone is over 100 000 instructions; the 200 calls of the quick size add more.
+      for (const r of rows) expect(r.instret).toBeGreaterThan(100_000);
+    } finally {
+      spy.mockRestore();
+    }
+  }, 120_000);
+
+  it('rejects a bad --timing and a bad --runs with an RvnError', async () => {
+    await expect(benchCommand({ runs: '1', quick: true, timing: 'fast' })).rejects.toThrow(RvnError);
+    await expect(benchCommand({ runs: '0', quick: true })).rejects.toThrow(RvnError);
   });
 
   it('refuses .equ parameters the assembler cannot hold exactly', () => {

@@ -3,16 +3,18 @@
 // counts × instructions per iteration counted by hand from the sources.
 import { describe, expect, it } from 'vitest';
 import { buildWorkload, prepareRun, selectWorkloads, BENCH_TIMINGS } from '../../src/bench/runner';
-import type { Workload, WorkloadParams } from '../../src/bench/workload';
+import type { AsmWorkload, WorkloadParams } from '../../src/bench/workload';
+import { isAsmWorkload } from '../../src/bench/workload';
 import { WORKLOADS, alu, chase, codedata, kcall, kcall2, mmio, syscall } from '../../src/bench/workloads/index';
 import { RvnError } from '../../src/errors';
 
-function run(w: Workload, params: WorkloadParams, timing: 'ideal' | 'rocket' = 'ideal') {
+function run(w: AsmWorkload, params: WorkloadParams, timing: 'ideal' | 'rocket' = 'ideal') {
   return prepareRun(w, buildWorkload(w, params), timing, { maxInsns: 5e6 }).run();
 }
 
 describe('benchmark workloads (quick sizes)', () => {
-  for (const w of WORKLOADS) {
+  // (The boot-image workloads kipc and kipc2: test/bench/kipc.test.ts.)
+  for (const w of WORKLOADS.filter(isAsmWorkload)) {
     for (const t of BENCH_TIMINGS) {
       it(`${w.name} passes its self-checks under ${t} timing`, () => {
         const o = run(w, w.sizes.quick, t);
@@ -23,14 +25,14 @@ describe('benchmark workloads (quick sizes)', () => {
   }
 
   it('a wrong expected value makes the alu workload fail check 2 (the sum)', () => {
-    const broken: Workload = { ...alu, derive: (p) => ({ ...alu.derive!(p), EXP_A_LO: (Number(alu.derive!(p).EXP_A_LO) ^ 1) >>> 0 }) };
+    const broken: AsmWorkload = { ...alu, derive: (p) => ({ ...alu.derive!(p), EXP_A_LO: (Number(alu.derive!(p).EXP_A_LO) ^ 1) >>> 0 }) };
     const o = run(broken, alu.sizes.quick);
     expect(o.passed).toBe(false);
     expect(o.exitCode).toBe(2);
   });
 
   it('a wrong expected sum makes the chase workload fail check 2', () => {
-    const broken: Workload = { ...chase, derive: (p) => ({ ...chase.derive!(p), EXP_SUM: 1 }) };
+    const broken: AsmWorkload = { ...chase, derive: (p) => ({ ...chase.derive!(p), EXP_SUM: 1 }) };
     const o = run(broken, chase.sizes.quick);
     expect(o.exitCode).toBe(2);
   });

@@ -10,6 +10,7 @@ import type { Hart } from '../../src/cpu/hart';
 import { idealProfile, rocketProfile } from '../../src/timing/profiles/index';
 import { buildWorkload, prepareRun, workloadParams } from '../../src/bench/runner';
 import { WORKLOADS } from '../../src/bench/workloads/index';
+import { isAsmWorkload } from '../../src/bench/workload';
 import { TimingEvent } from '../../src/timing/events';
 
 const EXIT = `
@@ -882,7 +883,8 @@ scratch: .word 0`);
 describe('fast mode on the benchmark workloads (quick sizes)', () => {
   // Larger programs than the ones above: the I$, D$, BTB and BHT see conflicts and
   // replacement, Sv39 (syscall) and four harts (amo) are exercised.
-  for (const w of WORKLOADS) {
+  // (The boot-image workloads, kipc and kipc2, have their own fast-vs-reference test: test/bench/kipc.test.ts.)
+  for (const w of WORKLOADS.filter(isAsmWorkload)) {
     it(`${w.name}: identical instret, cycles and model events under both profiles`, () => {
       const image = buildWorkload(w, workloadParams(w, 'quick'));
       for (const timing of ['ideal', 'rocket'] as const) {

@@ -3,7 +3,7 @@
  * The loop body is 17 instructions (counted in the test); results are checked against the
  * TypeScript reference model below.
  */
-import type { Workload, WorkloadParams } from '../workload';
+import type { AsmWorkload, WorkloadParams } from '../workload';
 
 const SEED = 0x9e3779b97f4a7c15n;
 
@@ -31,7 +31,7 @@ export function aluReference(iterations: number): { x: bigint; a: bigint; b: big
   return { x, a, b };
 }
 
-export const alu: Workload = {
+export const alu: AsmWorkload = {
   name: 'alu',
   description: 'xorshift64 + add/sub/shift/compare loop (17 instructions per iteration)',
   harts: 1,

@@ -3,9 +3,9 @@
  * another with an lr.d/sc.d retry loop, then report done with amoadd. Hart 0 waits for all
  * and checks both counters equal HARTS * ITERS.
  */
-import type { Workload, WorkloadParams } from '../workload';
+import type { AsmWorkload, WorkloadParams } from '../workload';
 
-export const amo: Workload = {
+export const amo: AsmWorkload = {
   name: 'amo',
   description: 'amoadd.d and lr/sc increments of shared counters on 4 harts',
   harts: 4,

@@ -4,9 +4,9 @@
  * The walk is 5 instructions per step. Checks: the walk ends on the first node, and the sum of
  * the node numbers seen is LAPS * NODES * (NODES - 1) / 2.
  */
-import type { Workload, WorkloadParams } from '../workload';
+import type { AsmWorkload, WorkloadParams } from '../workload';
 
-export const chase: Workload = {
+export const chase: AsmWorkload = {
   name: 'chase',
   description: 'linked-list walk over 4 MiB in pseudo-random order',
   harts: 1,

@@ -4,9 +4,9 @@
  * lines, as firmware such as OpenSBI lays them out. Every iteration stores to that page. The
  * stores must never invalidate the code they do not touch (docs/cpu.md).
  */
-import type { Workload } from '../workload';
+import type { AsmWorkload } from '../workload';
 
-export const codedata: Workload = {
+export const codedata: AsmWorkload = {
   name: 'codedata',
   description: 'a loop storing to data that shares its page (and lines) with its code',
   harts: 1,

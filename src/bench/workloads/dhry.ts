@@ -9,9 +9,9 @@
  * Record layout (56 bytes): 0 next (pointer), 8 discr (word), 12 kind (word), 16 value
  * (dword), 24 text (32 bytes).
  */
-import type { Workload } from '../workload';
+import type { AsmWorkload } from '../workload';
 
-export const dhry: Workload = {
+export const dhry: AsmWorkload = {
   name: 'dhry',
   description: 'Dhrystone-like mix: record copy, strcpy/strcmp, calls, arrays, mul/div',
   harts: 1,

@@ -6,9 +6,9 @@
  * message in a0. B replies a0 + 1000 with ecall, and the kernel switches back the same way.
  * A checks every reply. Per round trip: 2 traps, 2 satp writes, 2 sret.
  */
-import type { Workload } from '../workload';
+import type { AsmWorkload } from '../workload';
 
-export const kcall: Workload = {
+export const kcall: AsmWorkload = {
   name: 'kcall',
   description: 'IPC ping-pong between two U tasks through an S-mode kernel (ecall, context switch with satp, sret)',
   harts: 1,

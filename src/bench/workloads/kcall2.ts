@@ -8,9 +8,9 @@
  * every reply. Per round trip: 2 ecalls U->S, 2 ecalls S->M, 2 IPIs, 2 M and 2 S interrupts,
  * 2 sret to U, and the WFI idles in between (Bare translation; PMP is not enforced).
  */
-import type { Workload } from '../workload';
+import type { AsmWorkload } from '../workload';
 
-export const kcall2: Workload = {
+export const kcall2: AsmWorkload = {
   name: 'kcall2',
   description: 'IPC ping-pong between U tasks on two harts: ecall, IPI through M mode, S-mode interrupt, sret',
   harts: 2,

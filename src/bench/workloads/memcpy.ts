@@ -2,9 +2,9 @@
  * memcpy: PASSES copies of a BYTES-long buffer with an unrolled doubleword loop (4 loads,
  * 4 stores, 2 pointer increments, 1 branch = 11 instructions per 32 bytes), then a compare.
  */
-import type { Workload } from '../workload';
+import type { AsmWorkload } from '../workload';
 
-export const memcpy: Workload = {
+export const memcpy: AsmWorkload = {
   name: 'memcpy',
   description: 'unrolled 8-byte copy of a 1 MiB buffer, repeated',
   harts: 1,

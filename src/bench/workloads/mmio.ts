@@ -5,9 +5,9 @@
  * is there and reads it back (checking it is the byte sent). Six device accesses and about
  * fifteen other instructions per iteration.
  */
-import type { Workload } from '../workload';
+import type { AsmWorkload } from '../workload';
 
-export const mmio: Workload = {
+export const mmio: AsmWorkload = {
   name: 'mmio',
   description: 'device polling: CLINT mtime reads and UART loopback bytes (LSR polling)',
   harts: 1,

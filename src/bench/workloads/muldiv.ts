@@ -3,9 +3,9 @@
  * whose quotient and remainder must satisfy q*d + r == n (modulo 2^64 or 2^32), and a
  * mulh/mulhu accumulation. A wrong multiply or divide fails the identity.
  */
-import type { Workload } from '../workload';
+import type { AsmWorkload } from '../workload';
 
-export const muldiv: Workload = {
+export const muldiv: AsmWorkload = {
   name: 'muldiv',
   description: 'div/rem/divu/remu/divw/remw identities and mulh/mulhu',
   harts: 1,

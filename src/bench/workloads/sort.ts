@@ -2,9 +2,9 @@
  * Branchy sort: recursive quicksort (Hoare partition, middle pivot) of COUNT pseudo-random
  * signed 64-bit words. Checks: the result is ascending, and its sum and xor equal the input's.
  */
-import type { Workload } from '../workload';
+import type { AsmWorkload } from '../workload';
 
-export const sort: Workload = {
+export const sort: AsmWorkload = {
   name: 'sort',
   description: 'recursive quicksort of pseudo-random 64-bit words',
   harts: 1,

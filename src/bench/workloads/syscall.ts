@@ -4,9 +4,9 @@
  * U-mode ecalls to S-mode and drops to S, which drops to U. U-mode ecalls ITERS times; the
  * S-mode handler returns a0 + 1. The final ecall asks S to exit, which it forwards to M.
  */
-import type { Workload } from '../workload';
+import type { AsmWorkload } from '../workload';
 
-export const syscall: Workload = {
+export const syscall: AsmWorkload = {
   name: 'syscall',
   description: 'U-mode ecall loop under Sv39, handled in S-mode (medeleg)',
   harts: 1,

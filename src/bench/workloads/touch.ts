@@ -4,9 +4,9 @@
  * own address, then reads back one word per line. It exists to measure host memory (RSS) with
  * the whole guest RAM in use, and store throughput.
  */
-import type { Workload } from '../workload';
+import type { AsmWorkload } from '../workload';
 
-export const touch: Workload = {
+export const touch: AsmWorkload = {
   name: 'touch',
   description: 'store to every 64-byte line of 128 MiB guest RAM, then read back',
   harts: 1,

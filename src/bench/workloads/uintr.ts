@@ -5,9 +5,9 @@
  * answer; pong's handler answers with uipi. No kernel in the loop. Checks: every round trip
  * answered (ping's count and pong's count equal ROUNDS).
  */
-import type { Workload } from '../workload';
+import type { AsmWorkload } from '../workload';
 
-export const uintr: Workload = {
+export const uintr: AsmWorkload = {
   name: 'uintr',
   description: 'UINTR user-interrupt ping-pong between two harts (uipi, user trap, uret)',
   harts: 2,

@@ -48,16 +48,24 @@ export function privilegedFunctions(elf: ElfImage | undefined): Set<string> {
   return new Set(fns.filter((f) => f.start >= RAM_BASE && !user.has(f.name)).map((f) => f.name));
 }
 
-interface Report {
-  cycles: number;
-  errors: number;
+export interface IpcReport {
+  /** The client's cycles over the calls. */
+  readonly cycles: number;
+  /** Replies that were not the expected byte. */
+  readonly errors: number;
+  /** The calls made: the `n=` of the boot arguments the line repeats (undefined: not given). */
+  readonly calls: number | undefined;
 }
 
-/** The client's line: `ipc-bench: ... cycles=C start=S end=E errors=K ...`. */
-function parseReport(out: string): Report {
-  const m = /ipc-bench: .* cycles=(\d+) start=\d+ end=\d+ errors=(\d+)/.exec(out);
+/**
+ * The client's line: `ipc-bench: <boot arguments> cycles=C start=S end=E errors=K ...`
+ * (src/os/programs/ipc-bench/bench.ts). Throws when there is none.
+ */
+export function parseIpcReport(out: string): IpcReport {
+  const m = /ipc-bench: (.*) cycles=(\d+) start=\d+ end=\d+ errors=(\d+)/.exec(out);
   if (m === null) throw new RvnError(`ipc-bench printed no result line (output: ${JSON.stringify(out.slice(-300))})`);
-  return { cycles: Number(m[1]), errors: Number(m[2]) };
+  const n = /(?:^| )n=(\d+)(?: |$)/.exec(m[1]!);
+  return { cycles: Number(m[2]), errors: Number(m[3]), calls: n === null ? undefined : Number(n[1]) };
 }
 
 export interface IpcRunOptions {
@@ -84,7 +92,7 @@ export async function runIpcPoint(p: IpcPoint, ctx: PointContext, options: IpcRu
   for (const h of m.harts) h.observer = undefined;
   const out = text.join('');
   if (r.reason.kind !== 'exit') throw new RvnError(`ipc-bench did not finish (${r.reason.kind}${'message' in r.reason ? `: ${r.reason.message}` : ''})`);
-  const rep = parseReport(out);
+  const rep = parseIpcReport(out);
   if (rep.errors !== 0 || r.reason.code !== 0) throw new RvnError(`ipc-bench: ${rep.errors} replies were wrong`);
   const { start, end } = obs;
   if (start === undefined || end === undefined) throw new RvnError('ipc-bench: the measurement marks were not seen');
