@@ -32,6 +32,7 @@ import type { BlockFn } from './codegen/blocks';
 import { opInfos, type OpInfo } from './codegen/common';
 import { HartResult, type CodeContext, type CodeHost } from './codegen/host';
 import { makeInterpreter, type InterpFn } from './codegen/interp';
+import { makeAmoNewValue, type AmoNewValueFn } from './codegen/amo';
 import { IdealTimingModel } from '../timing/ideal';
 import { Access, Mmu, TranslateFault } from './mmu';
 import { execUipi } from './uipi';
@@ -364,6 +365,8 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   private readonly ctx: CodeContext;
   /** The interpreter (generated at start-up) and its observed variant (made when first needed). */
   private readonly interp: InterpFn;
+  /** What each AMO stores (its rule in the instruction table): into t[0]:t[1]. */
+  private readonly amoNewValue: AmoNewValueFn;
   private interpObserved: InterpFn | undefined = undefined;
   /** Decodes a slot of the current fetch page for the block translator. */
   private readonly slotDecoder = (dp: DecodedPage, idx: number): number => this.decodeSlot(dp, idx);
@@ -435,6 +438,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
       ramBase: this.ramBase, ram0Size: this.ram0Size, shared: this.shared, cache: config.codeCache ?? new FunctionCache(), csr: this.csr,
     };
     this.interp = makeInterpreter(this.ctx, false);
+    this.amoNewValue = makeAmoNewValue(this.ctx);
     this.ops.forEach((o, op) => {
       if (op !== UNDECODED && op !== CROSSING && o?.shape.plainLoad) this.plainLoadOp[op] = 1;
     });
@@ -1557,32 +1561,18 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
       this.exception(isLr ? Cause.LoadAccess : Cause.StoreAccess, a, ah);
       return false;
     }
-    let oLo = t[0];
-    let oHi = isD ? t[1] : t[0] >> 31;
+    const oLo = t[0];
+    const oHi = isD ? t[1] : t[0] >> 31;
     if (isLr) {
       this.bus.reserve(this.hartId, pa);
       this.xl[rd] = oLo;
       this.xh[rd] = oHi;
       return true;
     }
-    if (!isD) {
-      bh = b >> 31;
-    }
-    let nLo = b;
-    let nHi = bh;
-    const sLt = oHi < bh || (oHi === bh && oLo >>> 0 < b >>> 0);
-    const uLt = oHi >>> 0 < bh >>> 0 || (oHi === bh && oLo >>> 0 < b >>> 0);
-    switch (base + Op.LR_W) {
-      case Op.AMOSWAP_W: break;
-      case Op.AMOADD_W: nLo = (oLo + b) | 0; nHi = (oHi + bh + ((oLo >>> 0) + (b >>> 0) > 0xffffffff ? 1 : 0)) | 0; break;
-      case Op.AMOXOR_W: nLo = oLo ^ b; nHi = oHi ^ bh; break;
-      case Op.AMOAND_W: nLo = oLo & b; nHi = oHi & bh; break;
-      case Op.AMOOR_W: nLo = oLo | b; nHi = oHi | bh; break;
-      case Op.AMOMIN_W: if (sLt) { nLo = oLo; nHi = oHi; } break;
-      case Op.AMOMAX_W: if (!sLt) { nLo = oLo; nHi = oHi; } break;
-      case Op.AMOMINU_W: if (uLt) { nLo = oLo; nHi = oHi; } break;
-      case Op.AMOMAXU_W: if (!uLt) { nLo = oLo; nHi = oHi; } break;
-    }
+    // The new value: the AMO's rule (src/isa/insns/a.ts), which sign-extends a word's operand.
+    this.amoNewValue(op, oLo, oHi, b, bh);
+    const nLo = t[0];
+    const nHi = t[1];
     if (!this.amoStore(pa, size, nLo, nHi)) {
       this.exception(Cause.StoreAccess, a, ah);
       return false;

@@ -33,6 +33,9 @@
  *                      until this hart is the one furthest behind (only with several harts)
  *   ATTN               after retiring, look at the hart's attention flag (interrupts, sleep)
  *   END                after retiring, leave the block (fetch state may have changed)
+ *
+ * The AMOs' update rules (src/isa/insns/a.ts, AMO_NEW_VALUE) are bodies in this language too,
+ * with no effects: the old value in v:vh and the operand in b:bh, the new value left in b:bh.
  */
 
 /** x[rs1] + IMM as 64-bit halves into lo:hi (the carry out of the low word into the high). */

@@ -33,7 +33,7 @@
 import { HartSlot, type TimingCode, type TimingSite, type TimingWriter } from '../../timing/timing-code';
 import { CROSSING, UNDECODED } from '../decoded';
 import type { DecodedPage } from '../decoded';
-import { addressCode, codeMarkCheck, contextBindings, makeFunction, operandReads, ramRead, ramTest, ramWrite, SEM_LOCALS, HS, syncLimitOf, type OpInfo } from './common';
+import { addressCode, codeMarkCheck, contextBindings, makeFunction, operandReads, ramAmoCode, ramRead, ramTest, ramWrite, SEM_LOCALS, HS, syncLimitOf, type OpInfo } from './common';
 import type { CodeContext } from './host';
 import { splitArgs } from './interp';
 import { expand } from './sem';
@@ -413,53 +413,15 @@ class BlockWriter {
   }
 
   /**
-   * An LR, SC or AMO on RAM chunk 0 with Bare data translation, naturally aligned, done inline:
-   * what Hart.amo does there (the same reads, reservation calls, store and store bookkeeping),
-   * without the call and the registers' write-back and reload around it. With several harts
-   * every iteration of a contended loop is such an access (bench `amo`). Anywhere else (Sv39,
-   * another chunk, MMIO, a misaligned address: a trap) the hart does it. No observer runs
-   * blocks, so the hart's lastStore fields (for observers) are left alone.
+   * An LR, SC or AMO on RAM chunk 0 with Bare data translation, done inline (ramAmoCode). With
+   * several harts every iteration of a contended loop is such an access (bench `amo`). Before
+   * the store's bookkeeping (reservations, code, watches: a tohost write may end the run at the
+   * hart's cycle) the hart's pc, counters and cycle are made current, as before the call. No
+   * observer runs blocks, so the hart's lastStore fields (for observers) are left alone.
    */
   private ramAmo(i: Slot): { test: string; code: string } | undefined {
-    const m = /^(lr|sc|amo[a-z]+)\.([wd])$/.exec(i.info.name);
-    if (m === null) return undefined;
-    const kind = m[1];
-    const isD = m[2] === 'd';
-    const size = isD ? 8 : 4;
-    const pa = `ma + ${this.ctx.ramBase}`;
-    const test = `bare && ah === 0 && (ma = (a >>> 0) - ${this.ctx.ramBase}) >= 0 && ma <= ${this.ctx.ram0Size - size} && (ma & ${size - 1}) === 0`;
-    // The access as Hart.amo leaves it in the record, and its address in lo:hi as a load or
-    // store leaves it (the timing code reads ma, lo and hi, or the record).
-    let code = `lo = a; hi = ah; r.memPaddr = ${pa}; r.memVaddr = a >>> 0; r.memWidth = ${size}; r.memIsMmio = false; r.csrWritten = false; `;
-    // The store of an SC or AMO (Hart.amoStore) of the new value in b:bh. Before the store's
-    // bookkeeping (reservations, code, watches: a tohost write may end the run at the hart's
-    // cycle) the hart's pc, counters and cycle are made current, as before the call.
-    const store = `m32[ma >>> 2] = b; ${isD ? 'm32[(ma >>> 2) + 1] = bh; ' : ''}` +
-      `if ((codeMark[ma >>> 12] | bus.reservationCount) !== 0) { ${HS.pc} = ${i.pcE}; ${HS.instret} = i0 + it + ${i.k}; ${this.tw.sync(`it + ${i.k}`)} h.storedToCode(ma, ${size}); } `;
-    if (kind === 'sc') {
-      return { test, code: code + `if (bus.takeReservation(h.hartId, ${pa})) { ${store}xl[${i.rd}] = 0; } else { xl[${i.rd}] = 1; } xh[${i.rd}] = 0;` };
-    }
-    // The old value, sign-extended from a word.
-    code += `v = m32[ma >>> 2]; vh = ${isD ? 'm32[(ma >>> 2) + 1]' : 'v >> 31'}; `;
-    if (kind === 'lr') return { test, code: code + `bus.reserve(h.hartId, ${pa}); xl[${i.rd}] = v; xh[${i.rd}] = vh;` };
-    if (!isD) code += 'bh = b >> 31; ';
-    // The new value replaces the operand b:bh (Hart.amo's switch, 64-bit on sign-extended words).
-    const sLt = '(vh < bh || (vh === bh && v >>> 0 < b >>> 0))';
-    const uLt = '(vh >>> 0 < bh >>> 0 || (vh === bh && v >>> 0 < b >>> 0))';
-    const next: Record<string, string> = {
-      amoswap: '',
-      amoadd: 'bh = (vh + bh + ((v >>> 0) + (b >>> 0) > 0xffffffff ? 1 : 0)) | 0; b = (v + b) | 0;',
-      amoxor: 'b = v ^ b; bh = vh ^ bh;',
-      amoand: 'b = v & b; bh = vh & bh;',
-      amoor: 'b = v | b; bh = vh | bh;',
-      amomin: `if (${sLt}) { b = v; bh = vh; }`,
-      amomax: `if (!${sLt}) { b = v; bh = vh; }`,
-      amominu: `if (${uLt}) { b = v; bh = vh; }`,
-      amomaxu: `if (!${uLt}) { b = v; bh = vh; }`,
-    };
-    const op = next[kind];
-    if (op === undefined) return undefined;
-    return { test, code: code + `${op} ${store}xl[${i.rd}] = v; xh[${i.rd}] = vh;` };
+    const sync = `${HS.pc} = ${i.pcE}; ${HS.instret} = i0 + it + ${i.k}; ${this.tw.sync(`it + ${i.k}`)}`;
+    return ramAmoCode(i.info.name, String(i.rd), this.ctx, 'bare', sync, false);
   }
 
   /**

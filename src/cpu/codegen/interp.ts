@@ -20,7 +20,7 @@
  */
 import { InsnClass } from '../../isa/classes';
 import { CROSSING } from '../decoded';
-import { addressCode, codeMarkCheck, contextBindings, makeFunction, opInfos, operandReads, ramReadN, ramTest, ramWriteN, SEM_LOCALS, HS, syncLimitOf, type OpInfo } from './common';
+import { addressCode, codeMarkCheck, contextBindings, makeFunction, opInfos, operandReads, ramAmoCode, ramReadN, ramTest, ramWriteN, SEM_LOCALS, HS, syncLimitOf, type OpInfo } from './common';
 import type { CodeContext } from './host';
 import { expand, splitAt } from './sem';
 
@@ -90,7 +90,7 @@ export function makeInterpreter(ctx: CodeContext, observed: boolean): InterpFn {
   bound.F3 = Uint8Array.from(ops, (o) => o.funct3);
   bound.CLS = Uint8Array.from(ops, (o) => o.cls);
   bound.jt = new Int32Array(2);
-  bound.rare = makeRare(ctx, ops, bound);
+  bound.rare = makeRare(ctx, ops, bound, observed);
   bound.ci = {
     priv: 0, pc: 0, word: 0, len: 0, rd: 0, rdLo: 0, rdHi: 0, memVaddr: 0, memPaddr: -1, memWidth: 0,
     isStore: false, storeLo: 0, storeHi: 0,
@@ -151,10 +151,12 @@ function isAccess(o: OpInfo): boolean {
  *   rare(op, rd, rs1, rs2, imm, len, word) → RareResult
  * the semantics of one rare op, or of a load or store through the hart's load()/store() (h.pc
  * set, the record's fields for the instruction set). Leaves the multiply/divide operands in the
- * record.
+ * record. LR/SC/AMOs on RAM chunk 0 under Bare translation are done inline as in blocks
+ * (ramAmoCode): in reference mode every AMO of the `amo` bench is one. `observed`: the observed
+ * interpreter's, which reports an inline SC's or AMO's stored value as Hart.amo does.
  */
-function makeRare(ctx: CodeContext, ops: readonly OpInfo[], shared: Record<string, unknown>): unknown {
-  const g = new InterpGen(ctx, false, true);
+function makeRare(ctx: CodeContext, ops: readonly OpInfo[], shared: Record<string, unknown>, observed: boolean): unknown {
+  const g = new InterpGen(ctx, observed, true);
   const cases = ops.map((o, op) => (isRare(o) || isAccess(o) ? `case ${op}: { ${g.opCase(o)} break; }` : '')).filter((c) => c !== '');
   const body = [
     `${SEM_LOCALS} const pc = ${HS.pc};`,
@@ -195,14 +197,14 @@ class InterpGen {
       if (cut.before.trim() !== '') throw new Error(`interpreter: ${o.name}: nothing may precede LOAD or STORE`);
       return code + this.fields(cut.before) + `acc = ${s.loadSize > 0 ? 1 : 2}; sz = ${s.loadSize || s.storeSize};`;
     }
-    return code + this.fields(o.body);
+    return code + this.fields(o.body, o);
   }
 
-  /** A body (or part of one) with the decoded slot's fields and this generator's effects. */
-  fields(body: string): string {
+  /** A body (or part of one) of op `o` with the decoded slot's fields and this generator's effects. */
+  fields(body: string, o?: OpInfo): string {
     const word = this.rare ? 'word' : 'sp.word[idx]';
     return expand(body, { RD: 'rd', RS1: 'rs1', RS2: 'rs2', IMM: 'imm', LEN: 'len', PC: 'pc', NPC: '(pc + len)', WORD: word, OP: 'op' },
-      (name, arg) => this.effect(name, arg));
+      (name, arg) => this.effect(name, arg, o));
   }
 
   /**
@@ -221,7 +223,7 @@ class InterpGen {
     return `${addressCode('imm')} if (acc === ${Acc.Load}) { ${load} } else { ${store} }`;
   }
 
-  private effect(name: string, arg: string | undefined): string {
+  private effect(name: string, arg: string | undefined, o: OpInfo | undefined): string {
     switch (name) {
       case 'LOAD':
         // The rare function's: an access off the inline RAM path (the main loop's is access()).
@@ -237,8 +239,13 @@ class InterpGen {
       case 'JUMP64':
         if (this.rare) return `jt[0] = ${firstArg(arg)}; jt[1] = ${secondArg(arg)}; return ${RareResult.Jump};`;
         return `jl = ${firstArg(arg)}; jh = ${secondArg(arg)}; ${JUMP64_TAIL}`;
-      case 'HART':
-        return `${HS.pc} = pc; k = ${arg}; if (k !== 1) { if (k === 0) { ${this.trapped()} } ${this.waitExit()} }`;
+      case 'HART': {
+        const call = `${HS.pc} = pc; k = ${arg}; if (k !== 1) { if (k === 0) { ${this.trapped()} } ${this.waitExit()} }`;
+        // LR/SC/AMOs on RAM chunk 0 under Bare translation inline, as blocks do them (the
+        // rare function runs with the hart's pc and counters current: nothing to sync).
+        const amo = this.rare && o !== undefined ? ramAmoCode(o.name, 'rd', this.ctx, 'h.dataBare', '', this.observed) : undefined;
+        return amo === undefined ? call : `if (${amo.test}) { ${amo.code} } else { ${call} }`;
+      }
       case 'RAISE':
         // Charged like an instruction, not retired, then the trap.
         return `${HS.pc} = pc; ${this.describe()} r.nextPc = pc; ${HS.cycle} += ${callOf(this.ctx, 'tm.retire', 'r')}; ${arg}; ${this.trapped()}`;
