@@ -5,8 +5,8 @@
  * every access in order.
  *
  * What each AMO stores is its rule in AMO_NEW_VALUE below (the rows only say "the hart does
- * it"); the hart (Hart.amo) and the block translator's inline path (BlockWriter.ramAmo) are
- * both assembled from those rules.
+ * it"); the hart's function (src/cpu/codegen/amo.ts) and the inline path of the interpreter and
+ * translated blocks (ramAmoCode, src/cpu/codegen/common.ts) are both assembled from those rules.
  */
 import { InsnClass as C } from '../classes';
 import { AMO, LR, insn } from './spec';
