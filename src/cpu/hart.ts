@@ -33,6 +33,7 @@ import { opInfos, type OpInfo } from './codegen/common';
 import { HartResult, type CodeContext, type CodeHost } from './codegen/host';
 import { makeInterpreter, type InterpFn } from './codegen/interp';
 import { makeAmoNewValue, type AmoNewValueFn } from './codegen/amo';
+import { makeSpinEval, registerOnly, type SpinStepFn, type SpinTakenFn } from './codegen/spin';
 import { IdealTimingModel } from '../timing/ideal';
 import { Access, Mmu, TranslateFault } from './mmu';
 import { execUipi } from './uipi';
@@ -584,10 +585,10 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     const b2 = (branchInfo >>> 19) & 31;
     if ((b1 === rd) === (b2 === rd)) return -1;
     // Before the load: register-only instructions, none reading a register the loop writes
-    // before this pass has written it; those that write a register (not x0) must be addi, add,
-    // lui or auipc, which are evaluated here from the current registers: the base and the other
-    // branch operand must already hold the values every pass gives them (the hart may have
-    // entered the loop at the load).
+    // before this pass has written it; they are evaluated here from the current registers
+    // (with their own semantics: makeSpinEval): the base and the other branch operand must
+    // already hold the values every pass gives them (the hart may have entered the loop at the
+    // load).
     let written = 1 << rd;
     for (let i = head; i < loadIdx;) {
       const info = dp.info[i];
@@ -602,6 +603,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     // copied into rl/rh just before an instruction of the pass reads them.
     const rl = this.spinXl;
     const rh = this.spinXh;
+    const spin = this.spinEval ??= makeSpinEval(this.ctx, this.ops, rl, rh);
     let pass = 0;
     for (let i = head; i < loadIdx;) {
       const info = dp.info[i];
@@ -614,7 +616,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
       if ((pass & (1 << r2)) === 0) { rl[r2] = this.xl[r2]; rh[r2] = this.xh[r2]; }
       const d = (info >>> 8) & 63;
       if (d !== 32) {
-        if (!evalSimple(info & 255, rl, rh, d, r1, r2, dp.imm[i], this.fetchVBase + i * 2)) return -1;
+        spin.step(info & 255, d, r1, r2, dp.imm[i], this.fetchVBase + i * 2, 0, 0);
         pass |= 1 << d;
       }
       i += ((info >>> 24) & 7) >>> 1;
@@ -630,24 +632,21 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     const size = load.shape.loadSize;
     const off = (lo >>> 0) - this.ramBase;
     if (hi !== 0 || off < 0 || off + size > this.ram0Size || (off & (size - 1)) !== 0) return -1;
-    let vlo: number;
-    let vhi: number;
-    const signed = load.name === 'lb' || load.name === 'lh' || load.name === 'lw';
-    if (size === 8) { vlo = this.ram32[off >>> 2]; vhi = this.ram32[(off >>> 2) + 1]; }
-    else if (size === 4) { vlo = this.ram32[off >>> 2]; vhi = signed ? vlo >> 31 : 0; }
-    else if (size === 2) { vlo = signed ? (this.ram16[off >>> 1] << 16) >> 16 : this.ram16[off >>> 1]; vhi = signed ? vlo >> 31 : 0; }
-    else { vlo = signed ? (this.ram8[off] << 24) >> 24 : this.ram8[off]; vhi = signed ? vlo >> 31 : 0; }
-    const alo = b1 === rd ? vlo : this.xl[b1];
-    const ahi = b1 === rd ? vhi : this.xh[b1];
-    const blo = b2 === rd ? vlo : this.xl[b2];
-    const bhi = b2 === rd ? vhi : this.xh[b2];
-    const branch = this.opAt(branchInfo) as OpInfo;
-    return branchTaken(branch.funct3, alo, ahi, blo, bhi) ? off - (off & 7) : -1;
+    // The value there now (zero-extended, as LOAD reads it), into the destination as the load
+    // writes it; the branch on it and on the other operand's current value.
+    const vlo = size === 8 || size === 4 ? this.ram32[off >>> 2] : size === 2 ? this.ram16[off >>> 1] : this.ram8[off];
+    const vhi = size === 8 ? this.ram32[(off >>> 2) + 1] : 0;
+    spin.step(loadInfo & 255, rd, base, 0, imm, this.fetchVBase + loadIdx * 2, vlo, vhi);
+    rl[other] = this.xl[other];
+    rh[other] = this.xh[other];
+    return spin.taken(branchInfo & 255, b1, b2, dp.imm[idx], this.fetchVBase + idx * 2) ? off - (off & 7) : -1;
   }
 
   /** Scratch registers for spinGranule's evaluation. */
   private readonly spinXl = new Int32Array(33);
   private readonly spinXh = new Int32Array(33);
+  /** Their evaluation of the pass's instructions (made at the first spin check). */
+  private spinEval: { step: SpinStepFn; taken: SpinTakenFn } | undefined;
 
   /** The op of a decoded slot's info, undefined when not decoded here. */
   private opAt(info: number): OpInfo | undefined {
@@ -1676,57 +1675,6 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   wildJump(lo: number, hi: number): void {
     this.jumpTo(lo, hi);
   }
-}
-
-/** An instruction that only reads and writes integer registers (no memory, hart, control). */
-function registerOnly(o: OpInfo): boolean {
-  const s = o.shape;
-  return s.loadSize === 0 && s.storeSize === 0 && s.hart === 'none' && s.control === 'none' && !s.ordered && !s.attn && !s.end;
-}
-
-/** Whether a conditional branch (funct3) on a (lo, hi) and b (lo, hi) is taken. */
-function branchTaken(funct3: number, alo: number, ahi: number, blo: number, bhi: number): boolean {
-  const eq = alo === blo && ahi === bhi;
-  const lt = ahi < bhi || (ahi === bhi && alo >>> 0 < blo >>> 0);
-  const ltu = ahi >>> 0 < bhi >>> 0 || (ahi === bhi && alo >>> 0 < blo >>> 0);
-  switch (funct3) {
-    case 0: return eq;
-    case 1: return !eq;
-    case 4: return lt;
-    case 5: return !lt;
-    case 6: return ltu;
-    default: return !ltu;
-  }
-}
-
-/**
- * rd ← the result of addi, add, lui or auipc (op) on the registers in rl/rh (x0 reads as 0);
- * false for any other op (spinGranule).
- */
-function evalSimple(op: number, rl: Int32Array, rh: Int32Array, rd: number, r1: number, r2: number, imm: number, pc: number): boolean {
-  const a = rl[r1];
-  const ah = rh[r1];
-  let lo: number;
-  let hi: number;
-  if (op === Op.ADDI) {
-    lo = (a + imm) | 0;
-    hi = (ah + (imm >> 31) + (lo >>> 0 < a >>> 0 ? 1 : 0)) | 0;
-  } else if (op === Op.ADD) {
-    lo = (a + rl[r2]) | 0;
-    hi = (ah + rh[r2] + (lo >>> 0 < a >>> 0 ? 1 : 0)) | 0;
-  } else if (op === Op.LUI) {
-    lo = imm;
-    hi = imm >> 31;
-  } else if (op === Op.AUIPC) {
-    const v = pc + imm;
-    lo = v | 0;
-    hi = Math.floor(v / 4294967296) | 0;
-  } else {
-    return false;
-  }
-  rl[rd] = lo;
-  rh[rd] = hi;
-  return true;
 }
 
 /** The mstatus bits the hart's cached translation state depends on (refreshPrivilege). */
