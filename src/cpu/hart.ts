@@ -32,7 +32,7 @@ import type { BlockFn } from './codegen/blocks';
 import { opInfos, type OpInfo } from './codegen/common';
 import { HartResult, type CodeContext, type CodeHost } from './codegen/host';
 import { makeInterpreter, type InterpFn } from './codegen/interp';
-import { makeAmoNewValue, type AmoNewValueFn } from './codegen/amo';
+import { makeHartAmo, type HartAmoFn } from './codegen/amo';
 import { makeSpinEval, registerOnly, type SpinStepFn, type SpinTakenFn } from './codegen/spin';
 import { IdealTimingModel } from '../timing/ideal';
 import { Access, Mmu, TranslateFault } from './mmu';
@@ -366,8 +366,8 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   private readonly ctx: CodeContext;
   /** The interpreter (generated at start-up) and its observed variant (made when first needed). */
   private readonly interp: InterpFn;
-  /** What each AMO stores (its rule in the instruction table): into t[0]:t[1]. */
-  private readonly amoNewValue: AmoNewValueFn;
+  /** The steps of LR, SC and the AMOs once the address is translated (src/cpu/codegen/amo.ts). */
+  private readonly amoSteps: HartAmoFn;
   private interpObserved: InterpFn | undefined = undefined;
   /** Decodes a slot of the current fetch page for the block translator. */
   private readonly slotDecoder = (dp: DecodedPage, idx: number): number => this.decodeSlot(dp, idx);
@@ -439,7 +439,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
       ramBase: this.ramBase, ram0Size: this.ram0Size, shared: this.shared, cache: config.codeCache ?? new FunctionCache(), csr: this.csr,
     };
     this.interp = makeInterpreter(this.ctx, false);
-    this.amoNewValue = makeAmoNewValue(this.ctx);
+    this.amoSteps = makeHartAmo(this.ctx);
     this.ops.forEach((o, op) => {
       if (op !== UNDECODED && op !== CROSSING && o?.shape.plainLoad) this.plainLoadOp[op] = 1;
     });
@@ -1518,10 +1518,8 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   }
 
   private amo(op: number, rd: number, a: number, ah: number, b: number, bh: number): boolean {
-    const isD = op >= Op.LR_D;
-    const size = isD ? 8 : 4;
-    const base = isD ? op - Op.LR_D : op - Op.LR_W; // 0 LR, 1 SC, 2.. AMO
-    const isLr = base === 0;
+    const size = op >= Op.LR_D ? 8 : 4;
+    const isLr = op === Op.LR_W || op === Op.LR_D;
     if ((a & (size - 1)) !== 0) {
       this.exception(isLr ? Cause.LoadMisaligned : Cause.StoreMisaligned, a, ah);
       return false;
@@ -1532,56 +1530,27 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     r.memPaddr = pa;
     r.memVaddr = ah * Pow2.TWO32 + (a >>> 0);
     r.memWidth = size;
-    const t = this.t;
     const off = pa - this.ramBase;
-    const inRam0 = off >= 0 && off + size <= this.ram0Size;
-    r.memIsMmio = !inRam0 && !this.bus.isRam(pa, size);
-    if (base === 1) {
-      // SC: succeeds only with this hart's reservation on the granule.
-      if (this.bus.takeReservation(this.hartId, pa)) {
-        if (!this.amoStore(pa, size, b, bh)) {
-          this.exception(Cause.StoreAccess, a, ah);
-          return false;
-        }
-        this.lastStoreLo = b;
-        this.lastStoreHi = bh;
-        this.lastWasStore = true;
-        this.xl[rd] = 0;
-      } else {
-        this.xl[rd] = 1;
-      }
-      this.xh[rd] = 0;
+    r.memIsMmio = !(off >= 0 && off + size <= this.ram0Size) && !this.bus.isRam(pa, size);
+    // The reservations, the load, the AMO's rule, the store and x[rd]: written once, for this
+    // and for the inline path of the interpreter and blocks (src/cpu/codegen/amo.ts).
+    if (this.amoSteps(op, rd, pa, b, bh)) return true;
+    this.exception(isLr ? Cause.LoadAccess : Cause.StoreAccess, a, ah);
+    return false;
+  }
+
+  /**
+   * The load of an LR or AMO (naturally aligned) at physical pa into t[0]:t[1] (a word: t[0]).
+   * False: an access fault.
+   */
+  amoLoad(pa: number, size: number): boolean {
+    const off = pa - this.ramBase;
+    if (off >= 0 && off + size <= this.ram0Size) {
+      this.t[0] = this.ram32[off >>> 2];
+      this.t[1] = size === 8 ? this.ram32[(off >>> 2) + 1] : 0;
       return true;
     }
-    if (inRam0) {
-      t[0] = this.ram32[off >>> 2];
-      t[1] = isD ? this.ram32[(off >>> 2) + 1] : 0;
-    } else if (!this.bus.load(pa, size, t)) {
-      this.exception(isLr ? Cause.LoadAccess : Cause.StoreAccess, a, ah);
-      return false;
-    }
-    const oLo = t[0];
-    const oHi = isD ? t[1] : t[0] >> 31;
-    if (isLr) {
-      this.bus.reserve(this.hartId, pa);
-      this.xl[rd] = oLo;
-      this.xh[rd] = oHi;
-      return true;
-    }
-    // The new value: the AMO's rule (src/isa/insns/a.ts), which sign-extends a word's operand.
-    this.amoNewValue(op, oLo, oHi, b, bh);
-    const nLo = t[0];
-    const nHi = t[1];
-    if (!this.amoStore(pa, size, nLo, nHi)) {
-      this.exception(Cause.StoreAccess, a, ah);
-      return false;
-    }
-    this.lastStoreLo = nLo;
-    this.lastStoreHi = nHi;
-    this.lastWasStore = true;
-    this.xl[rd] = oLo;
-    this.xh[rd] = oHi;
-    return true;
+    return this.bus.load(pa, size, this.t);
   }
 
   /**
@@ -1590,7 +1559,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
    * translated block runs on after it (the multi-hart `amo` pattern); elsewhere, as any store
    * through the bus, it is dropped. False: an access fault.
    */
-  private amoStore(pa: number, size: number, lo: number, hi: number): boolean {
+  amoStore(pa: number, size: number, lo: number, hi: number): boolean {
     const off = pa - this.ramBase;
     if (off >= 0 && off + size <= this.ram0Size) {
       if (size === 8) {

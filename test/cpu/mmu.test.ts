@@ -9,7 +9,7 @@ import { Csr } from '../../src/csr/table';
 import { Access } from '../../src/cpu/mmu';
 import { enc, hex, machine, R, RAM } from './asm';
 
-const { a0, a1, a2 } = R;
+const { a0, a1, a2, a3, a4, a5 } = R;
 const ROOT = RAM + 0x10000;
 const L1 = RAM + 0x11000;
 const L0 = RAM + 0x12000;
@@ -81,6 +81,27 @@ describe('Sv39 walks', () => {
       expect(mcause(), name).toBe(cause);
       expect(mtval() >>> 0, name).toBe(prog[0] === enc('ld', a1, 8, a0) || prog[0] === enc('sd', a1, 8, a0) ? 0x1008 : 0x1000);
     }
+  });
+  test('LR/SC and an AMO through a mapped page (the hart does them): SC stores only with the reservation', () => {
+    // Unprivileged spec ch. 14: SC writes 0 to rd on success (and stores), a nonzero code (rvn:
+    // 1) on failure (no store); the reservation is used up by the SC; LR and the AMO return
+    // the old value (a word sign-extended).
+    const { m, h } = sv39([
+      enc('lr.d', a1, a0), enc('sc.d', a2, a3, a0), enc('sc.d', a4, a3, a0), enc('amoadd.w', a5, a3, a0), enc('lr.w', a1, a0),
+    ], V | Rd | W | A | D);
+    m.bus.writeBytes(PAGE, Uint8Array.from([5, 0, 0, 0, 0, 0, 0, 0x80]));
+    h.setX(a3, 9);
+    m.run(3);
+    expect(hex(h, a1)).toBe('8000000000000005');
+    expect(hex(h, a2)).toBe('0000000000000000'); // success
+    expect(hex(h, a4)).toBe('0000000000000001'); // failure: the reservation is gone
+    expect([...m.bus.readBytes(PAGE, 8)]).toEqual([9, 0, 0, 0, 0, 0, 0, 0]);
+    m.bus.writeBytes(PAGE, Uint8Array.from([0xff, 0xff, 0xff, 0xff]));
+    m.run(2);
+    expect(hex(h, a5)).toBe('ffffffffffffffff'); // the old word -1, sign-extended
+    expect(hex(h, a1)).toBe('0000000000000008'); // -1 + 9
+    expect([...m.bus.readBytes(PAGE, 8)]).toEqual([8, 0, 0, 0, 0, 0, 0, 0]);
+    expect(h.pc).toBe(RAM + 20);
   });
   test('SUM allows S loads from U pages; MXR allows loads from X-only pages', () => {
     const s = sv39([enc('ld', a1, 8, a0)], V | Rd | U | A);

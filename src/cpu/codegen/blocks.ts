@@ -33,7 +33,8 @@
 import { HartSlot, type TimingCode, type TimingSite, type TimingWriter } from '../../timing/timing-code';
 import { CROSSING, UNDECODED } from '../decoded';
 import type { DecodedPage } from '../decoded';
-import { addressCode, codeMarkCheck, contextBindings, makeFunction, operandReads, ramAmoCode, ramRead, ramTest, ramWrite, SEM_LOCALS, HS, syncLimitOf, type OpInfo } from './common';
+import { ramAmoCode } from './amo';
+import { addressCode, codeMarkCheck, contextBindings, makeFunction, operandReads, ramRead, ramTest, ramWrite, SEM_LOCALS, HS, syncLimitOf, type OpInfo } from './common';
 import type { CodeContext } from './host';
 import { splitArgs } from './interp';
 import { expand } from './sem';
@@ -419,9 +420,9 @@ class BlockWriter {
    * hart's cycle) the hart's pc, counters and cycle are made current, as before the call. No
    * observer runs blocks, so the hart's lastStore fields (for observers) are left alone.
    */
-  private ramAmo(i: Slot): { test: string; code: string } | undefined {
+  private ramAmo(i: Slot): { test: string; code: string } {
     const sync = `${HS.pc} = ${i.pcE}; ${HS.instret} = i0 + it + ${i.k}; ${this.tw.sync(`it + ${i.k}`)}`;
-    return ramAmoCode(i.info.name, String(i.rd), this.ctx, 'bare', sync, false);
+    return ramAmoCode([i.op], String(i.rd), this.ctx, 'bare', sync, false);
   }
 
   /**

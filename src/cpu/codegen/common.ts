@@ -4,7 +4,6 @@
  * per-op facts read from the instruction table once.
  */
 import { InsnClass } from '../../isa/classes';
-import { amoNewValue } from '../../isa/insns/a';
 import { AllOps } from '../../isa/opcodes';
 import { div64, mulHigh, mulU128 } from '../int64';
 import { HartSlot } from '../../timing/timing-code';
@@ -136,42 +135,3 @@ export function operandReads(shape: SemShape, rs1: string | number, rs2: string 
 
 /** The locals of the semantics (every generated function declares them). */
 export const SEM_LOCALS = 'let a = 0, ah = 0, b = 0, bh = 0, lo = 0, hi = 0, v = 0, vh = 0, sh = 0, tk = false, ma = 0, sx = false, jl = 0, jh = 0, k = 0;';
-
-/**
- * An LR, SC or AMO (the instruction `name`, destination register `rd`: a number or a local) on
- * RAM chunk 0 with Bare data translation, naturally aligned, done inline by generated code
- * (the interpreter's rare ops and translated blocks): what Hart.amo does there — the same
- * reads, reservation calls, store and store bookkeeping, and the same new value (the AMO's
- * rule, src/isa/insns/a.ts) — without the call. `test` is the test of the inline path (`bare`:
- * an expression, true when data is Bare; it leaves the RAM offset in ma); anywhere else (Sv39,
- * another chunk, MMIO, a misaligned address: a trap) the hart does it. `sync`: code that makes
- * the hart's pc, counters and cycle current before the store's bookkeeping (storedToCode).
- * `reported`: the stored value is reported as Hart.amo does (the hart's lastStore fields, which
- * the observed interpreter reads). Undefined for any other instruction.
- */
-export function ramAmoCode(name: string, rd: string, ctx: CodeContext, bare: string, sync: string, reported: boolean): { test: string; code: string } | undefined {
-  const m = /^(lr|sc|amo[a-z]+)\.([wd])$/.exec(name);
-  if (m === null) return undefined;
-  const kind = m[1];
-  const isD = m[2] === 'd';
-  const size = isD ? 8 : 4;
-  const pa = `ma + ${ctx.ramBase}`;
-  const test = `${bare} && ah === 0 && (ma = (a >>> 0) - ${ctx.ramBase}) >= 0 && ma <= ${ctx.ram0Size - size} && (ma & ${size - 1}) === 0`;
-  // The access as Hart.amo leaves it in the record, and its address in lo:hi as a load or
-  // store leaves it (the timing code reads ma, lo and hi, or the record).
-  let code = `lo = a; hi = ah; r.memPaddr = ${pa}; r.memVaddr = a >>> 0; r.memWidth = ${size}; r.memIsMmio = false; r.csrWritten = false; `;
-  // The store of an SC or AMO (Hart.amoStore) of the new value in b:bh.
-  const store = `m32[ma >>> 2] = b; ${isD ? 'm32[(ma >>> 2) + 1] = bh; ' : ''}` +
-    (reported ? 'h.lastStoreLo = b; h.lastStoreHi = bh; h.lastWasStore = true; ' : '') +
-    `if ((codeMark[ma >>> 12] | bus.reservationCount) !== 0) { ${sync} h.storedToCode(ma, ${size}); } `;
-  if (kind === 'sc') {
-    return { test, code: code + `if (bus.takeReservation(h.hartId, ${pa})) { ${store}xl[${rd}] = 0; } else { xl[${rd}] = 1; } xh[${rd}] = 0;` };
-  }
-  // The old value, sign-extended from a word.
-  code += `v = m32[ma >>> 2]; vh = ${isD ? 'm32[(ma >>> 2) + 1]' : 'v >> 31'}; `;
-  if (kind === 'lr') return { test, code: code + `bus.reserve(h.hartId, ${pa}); xl[${rd}] = v; xh[${rd}] = vh;` };
-  // The new value replaces the operand b:bh: the AMO's rule.
-  const newValue = amoNewValue(name);
-  if (newValue === undefined) return undefined;
-  return { test, code: code + `${newValue} ${store}xl[${rd}] = v; xh[${rd}] = vh;` };
-}

@@ -56,8 +56,8 @@ export interface CodeHost {
   storedToCode(off: number, size: number): void;
   /** The last store's value (the observed interpreter reports it). */
   lastWasStore: boolean;
-  readonly lastStoreLo: number;
-  readonly lastStoreHi: number;
+  lastStoreLo: number;
+  lastStoreHi: number;
   /** A jump whose target hi:lo is beyond 2^53 has retired: fault at the target. */
   wildJump(lo: number, hi: number): void;
   /** Target of the last xRET (JUMP64 reads it). */
@@ -68,6 +68,12 @@ export interface CodeHost {
   illegal(word: number): HartResult;
   fenceI(): HartResult;
   execAmo(op: number, rd: number, a: number, ah: number, b: number, bh: number): HartResult;
+  /** The hart's number (its LR/SC reservation in the bus). */
+  readonly hartId: number;
+  /** The load of an LR or AMO at physical pa, naturally aligned, into t[0]:t[1] (false: an access fault). */
+  amoLoad(pa: number, size: number): boolean;
+  /** The store of an SC or AMO at physical pa, naturally aligned (false: an access fault). */
+  amoStore(pa: number, size: number, lo: number, hi: number): boolean;
   execCsr(op: number, rd: number, rs1: number, imm: number, word: number): HartResult;
   execXret(op: number, word: number): HartResult;
   execWfi(word: number): HartResult;
@@ -79,7 +85,7 @@ export interface CodeHost {
 export const CODE_HOST_MEMBERS: readonly (keyof CodeHost)[] = [
   'hs', 'waiting', 'attention', 'priv', 'fetchPage', 'fetchMiss', 'slotInfo', 'slotPage', 'dataBare', 'loadPageHi', 'loadPageLo', 'loadPageOff', 'storePageHi',
   'storePageLo', 'storePageOff', 'load', 'store', 'storedToCode', 'lastWasStore', 'lastStoreLo', 'lastStoreHi', 'wildJump',
-  'targetLo', 'targetHi', 'ecall', 'ebreak', 'illegal', 'fenceI', 'execAmo', 'execCsr', 'execXret', 'execWfi',
+  'targetLo', 'targetHi', 'ecall', 'ebreak', 'illegal', 'fenceI', 'execAmo', 'hartId', 'amoLoad', 'amoStore', 'execCsr', 'execXret', 'execWfi',
   'execSfenceVma', 'execUipi',
 ];
 
@@ -103,7 +109,12 @@ export interface CodeContext {
   readonly codeMark: Uint8Array;
   /** RAM's code granules: bit g of word 2p + (g >>> 5) is set when 64-byte granule g of page p holds decoded code. */
   readonly codeBits: Uint32Array;
-  readonly bus: { readonly reservationCount: number };
+  /** The bus: its LR/SC reservations (the count tells inline stores to call the hart). */
+  readonly bus: {
+    readonly reservationCount: number;
+    reserve(hartId: number, paddr: number): void;
+    takeReservation(hartId: number, paddr: number): boolean;
+  };
   /** RAM base and the bytes of chunk 0 (the inline RAM path). */
   readonly ramBase: number;
   readonly ram0Size: number;

@@ -19,8 +19,10 @@
  * retired instruction to an observer: interp(limit, budget, false, observer).
  */
 import { InsnClass } from '../../isa/classes';
+import { AllOps } from '../../isa/opcodes';
 import { CROSSING } from '../decoded';
-import { addressCode, codeMarkCheck, contextBindings, makeFunction, opInfos, operandReads, ramAmoCode, ramReadN, ramTest, ramWriteN, SEM_LOCALS, HS, syncLimitOf, type OpInfo } from './common';
+import { ramAmoCode } from './amo';
+import { addressCode, codeMarkCheck, contextBindings, makeFunction, opInfos, operandReads, ramReadN, ramTest, ramWriteN, SEM_LOCALS, HS, syncLimitOf, type OpInfo } from './common';
 import type { CodeContext } from './host';
 import { expand, splitAt } from './sem';
 
@@ -142,6 +144,21 @@ function isRare(o: OpInfo): boolean {
   return o.shape.hart !== 'none' || (o.cls >= InsnClass.Mul && o.cls <= InsnClass.DivW);
 }
 
+/** An LR, SC or AMO. */
+function isAmo(o: OpInfo): boolean {
+  return o.cls === InsnClass.Amo || o.cls === InsnClass.Lr || o.cls === InsnClass.Sc;
+}
+
+/**
+ * The ops that share the rare function's case of LR/SC/AMO `o`: those of its class (LR, SC,
+ * AMO) and width. Its code then chooses by op only for the AMO's rule: one case for all 22
+ * (each test of op at run time) made `amo --no-fast` take 1.1 % more host instructions.
+ */
+function amoGroupOf(o: OpInfo): number[] {
+  const width = (name: string): string => name.slice(name.lastIndexOf('.'));
+  return AllOps.filter((d) => d.cls === o.cls && width(d.name) === width(o.name)).map((d) => d.op);
+}
+
 /** A load or store: the rare function has its whole body, for accesses off the inline RAM path. */
 function isAccess(o: OpInfo): boolean {
   return o.shape.loadSize > 0 || o.shape.storeSize > 0;
@@ -152,12 +169,24 @@ function isAccess(o: OpInfo): boolean {
  * the semantics of one rare op, or of a load or store through the hart's load()/store() (h.pc
  * set, the record's fields for the instruction set). Leaves the multiply/divide operands in the
  * record. LR/SC/AMOs on RAM chunk 0 under Bare translation are done inline as in blocks
- * (ramAmoCode): in reference mode every AMO of the `amo` bench is one. `observed`: the observed
- * interpreter's, which reports an inline SC's or AMO's stored value as Hart.amo does.
+ * (ramAmoCode, one case per class and width: amoGroupOf): in reference mode every AMO of the
+ * `amo` bench is one. `observed`: the observed interpreter's, which reports an inline SC's or AMO's stored
+ * value as the hart does.
  */
 function makeRare(ctx: CodeContext, ops: readonly OpInfo[], shared: Record<string, unknown>, observed: boolean): unknown {
   const g = new InterpGen(ctx, observed, true);
-  const cases = ops.map((o, op) => (isRare(o) || isAccess(o) ? `case ${op}: { ${g.opCase(o)} break; }` : '')).filter((c) => c !== '');
+  // Ops whose code is the same share one case (the LR/SC/AMOs of a class and width, whose inline
+  // path chooses the rule by op; the CSR instructions, xRETs, uipi ops): with a case per op the
+  // function had twice the bytecode.
+  const opsByCode = new Map<string, number[]>();
+  ops.forEach((o, op) => {
+    if (!isRare(o) && !isAccess(o)) return;
+    const code = g.opCase(o);
+    const same = opsByCode.get(code);
+    if (same === undefined) opsByCode.set(code, [op]);
+    else same.push(op);
+  });
+  const cases = [...opsByCode].map(([code, same]) => `${same.map((op) => `case ${op}:`).join(' ')} { ${code} break; }`);
   const body = [
     `${SEM_LOCALS} const pc = ${HS.pc};`,
     'switch (op) {',
@@ -242,8 +271,10 @@ class InterpGen {
       case 'HART': {
         const call = `${HS.pc} = pc; k = ${arg}; if (k !== 1) { if (k === 0) { ${this.trapped()} } ${this.waitExit()} }`;
         // LR/SC/AMOs on RAM chunk 0 under Bare translation inline, as blocks do them (the
-        // rare function runs with the hart's pc and counters current: nothing to sync).
-        const amo = this.rare && o !== undefined ? ramAmoCode(o.name, 'rd', this.ctx, 'h.dataBare', '', this.observed) : undefined;
+        // rare function runs with the hart's pc and counters current: nothing to sync). One
+        // code for the ops of a group, choosing the AMO's rule by `op` (makeRare gives a group
+        // one case).
+        const amo = this.rare && o !== undefined && isAmo(o) ? ramAmoCode(amoGroupOf(o), 'rd', this.ctx, 'h.dataBare', '', this.observed) : undefined;
         return amo === undefined ? call : `if (${amo.test}) { ${amo.code} } else { ${call} }`;
       }
       case 'RAISE':

@@ -5,8 +5,9 @@
  * every access in order.
  *
  * What each AMO stores is its rule in AMO_NEW_VALUE below (the rows only say "the hart does
- * it"); the hart's function (src/cpu/codegen/amo.ts) and the inline path of the interpreter and
- * translated blocks (ramAmoCode, src/cpu/codegen/common.ts) are both assembled from those rules.
+ * it"); the steps around the rules (load, reservations, store) are written once in
+ * src/cpu/codegen/amo.ts, placed by the hart's function and by the inline path of the
+ * interpreter and translated blocks (ramAmoCode).
  */
 import { InsnClass as C } from '../classes';
 import { AMO, LR, insn } from './spec';
@@ -46,8 +47,8 @@ const OLD_LTU = '(vh >>> 0 < bh >>> 0 || (vh === bh && v >>> 0 < b >>> 0))';
  * The AMOs' update rules: the value each AMO stores, in the language of src/isa/semantics.ts.
  * A rule reads the old value in memory, v:vh, and the operand x[rs2], b:bh, and leaves the new
  * value in b:bh (amoswap stores the operand as it is). x[rd] gets the old value; the load, the
- * store, the reservations and the traps around a rule are the hart's (or the block
- * translator's inline path, which does the same).
+ * store and the reservations around a rule are amoStepsCode's (src/cpu/codegen/amo.ts), the
+ * alignment and translation traps the hart's.
  *
  * One rule serves both widths: for a word AMO the old value is the word sign-extended and the
  * operand is sign-extended first (amoNewValue), and the low word of the 64-bit result is the
