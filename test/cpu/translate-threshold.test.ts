@@ -4,6 +4,7 @@
 // counts; the results must equal the reference interpreter's either way.
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/link/build';
+import { SHORT_SLICE } from '../../src/cpu/hart';
 import { Machine } from '../../src/machine/machine';
 import { idealProfile, rocketProfile } from '../../src/timing/profiles/index';
 
@@ -82,4 +83,36 @@ describe('translation thresholds', () => {
       expect(run(calls(entriesAfter + 8), timing, true).blocks).toBeGreaterThan(0);
     });
   }
+});
+
+// Harts taking turns every few cycles (src/cpu/hart.ts SHORT_SLICE; a slice runs up to the
+// other hart's cycle + the quantum, so 10-20 cycles here): a slice shorter than SHORT_SLICE cycles runs in the interpreter as in reference mode, so no slot gains heat and
+// nothing is translated, however often the loop runs; longer slices translate it as above.
+describe('short slices', () => {
+  /** Both harts run a long loop; the run stops after 8000 instructions (about 800 rounds each). */
+  function runTwoHarts(quantum: number, fast: boolean): { blocks: number; harts: { cycles: number; instret: number; t3: number }[] } {
+    const m = new Machine({ harts: 2, quantum, timing: idealProfile(), memBytes: 4 << 20, fast }, { console: () => undefined });
+    m.load(buildProgram([{ name: 'p.S', text: loop(100_000) }]), 'p.S');
+    const r = m.run({ maxInsns: 8000 });
+    expect(r.reason.kind).toBe('limit');
+    return {
+      blocks: m.harts.reduce((n, h) => n + h.blocksTranslated, 0),
+      harts: m.harts.map((h) => ({ cycles: h.cycle, instret: h.instret, t3: h.getX(28) })),
+    };
+  }
+
+  it('about 800 rounds of a loop per hart (50 times ideal loopTranslateAfter = 16) in slices of 10-20 cycles: no block', () => {
+    expect(SHORT_SLICE).toBeGreaterThan(20);
+    const short = runTwoHarts(10, true);
+    for (const h of short.harts) expect(h.instret).toBeGreaterThan(3000);
+    expect(short.blocks).toBe(0);
+    expect(short.harts).toEqual(runTwoHarts(10, false).harts);
+  });
+
+  it('the same loop in slices of 1000 cycles is translated', () => {
+    expect(SHORT_SLICE).toBeLessThanOrEqual(1000);
+    const long = runTwoHarts(1000, true);
+    expect(long.blocks).toBeGreaterThan(0);
+    expect(long.harts).toEqual(runTwoHarts(1000, false).harts);
+  });
 });
