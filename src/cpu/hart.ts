@@ -726,7 +726,10 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     // The loop's first look (attention) only takes an interrupt: needed when one is pending.
     const pending = (this.csr.mip & this.csr.mie) !== 0;
     this.attention = pending;
-    if (this.sleeping) {
+    // (Boolean fields are tested with `=== true` on the per-slice path: a bare `if (field)` is
+    // V8's generic truthiness test — false, '', undetectable, number, bigint — about ten host
+    // instructions where a comparison with true is two.)
+    if (this.sleeping === true) {
       if (!pending) return 0;
       this.sleeping = false;
     }
@@ -734,7 +737,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     const obs = this.observer;
     let steps = 0;
     while (this.cycle < cycleLimit && steps < insnLimit) {
-      if (this.attention) {
+      if (this.attention === true) {
         this.attention = false;
         if (this.stopRequested || this.sleeping) break;
         if (this.checkInterrupts()) {
@@ -749,7 +752,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
       } else if (obs !== undefined) {
         this.interpObserved ??= makeInterpreter(this.ctx, true);
         steps += this.interpObserved(cycleLimit, insnLimit - steps, false, obs);
-      } else if (this.fast && cycleLimit - this.cycle >= SHORT_SLICE) {
+      } else if (this.fast === true && cycleLimit - this.cycle >= SHORT_SLICE) {
         // The caller's limit as it came while nothing ran yet: insnLimit - 0 would be a new
         // heap number (a budget above 2^30) at every call.
         steps += steps === 0 ? this.runBlocks(cycleLimit, insnLimit) : this.runBlocks(cycleLimit, insnLimit - steps);
@@ -758,7 +761,8 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
         // runs through control transfers up to the limit, and the slots gain no heat.
         steps += this.interp(cycleLimit, insnLimit - steps, false);
       }
-      if (this.waiting) break;
+      // (`!== false` for `=== true`: TypeScript still takes it for the false set above.)
+      if (this.waiting !== false) break;
     }
     return this.instret - start;
   }
@@ -820,7 +824,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
     // run's) would be a new heap number at every call.
     do {
       n += this.blockStep(budget - n);
-    } while (!this.attention && !this.waiting && n < budget && this.cycle < cycleLimit);
+    } while (this.attention === false && this.waiting === false && n < budget && this.cycle < cycleLimit);
     return n;
   }
 

@@ -215,7 +215,7 @@ export class HartScheduler {
       // budget allocates nothing, where a larger one (the bench's 2e9 limit, Infinity) would
       // be a new heap number at every slice. A slice ended by it is one more scheduling stop.
       total += this.runSlice(hart, budget < SLICE_BUDGET ? budget : SLICE_BUDGET);
-      if (hart.debugHalt) {
+      if (hart.debugHalt === true) {
         hart.debugHalt = false;
         // Like a pause, a debugger's stop changes nothing (see the file comment); a run that a
         // hart already ended finishes its stop window instead.
@@ -239,30 +239,31 @@ export class HartScheduler {
     // A hart alone makes no ordered-access checks: it stops at every event, as it always did.
     // With others, an interruptible hart stops at events and within L of the others; the rest
     // pass events (their accesses to devices and pending bits wait for them instead).
-    if (!hart.shared) limit = Math.min(limit, nextEvent);
+    // (Boolean fields tested with `=== true`: see Hart.run.)
+    if (hart.shared === false) limit = Math.min(limit, nextEvent);
     else if ((hart.csr.mie & RemoteIrq.BITS) !== 0) limit = Math.min(limit, nextEvent, this.othersActive + this.crossLatency);
     this.current = hart;
     this.currentLimit = Math.max(limit, hart.cycle + 1);
     hart.syncLimit = Math.min(this.othersBound, nextEvent);
-    hart.readSyncLimit = hart.dataBare ? Math.min(this.othersReadBound, nextEvent) : hart.syncLimit;
+    hart.readSyncLimit = hart.dataBare === true ? Math.min(this.othersReadBound, nextEvent) : hart.syncLimit;
     this.slices++;
     // A slice without a cycle limit (the other harts asleep, no event due) passes the constant
     // Infinity: V8 boxes a computed Infinity into a new heap number at every call, the constant not.
     const retired = this.currentLimit === Infinity ? hart.run(Infinity, budget) : hart.run(this.currentLimit, budget);
-    if (hart.shared) {
+    if (hart.shared === true) {
       // Stopped (waiting) before an ordered operation: not in `j .`; before one that is not a
       // plain load (waitSpinless): not spinning either. (One path for both: a branch of its own
       // that had not run when V8 optimised this method cost a deopt and a recompile.)
       const spinless = hart.waitSpinless;
       hart.waitSpinless = false;
-      const idle = !hart.waiting && hart.spinsIdle();
+      const idle = hart.waiting === false && hart.spinsIdle();
       this.setQuiet(hart, idle, idle || spinless ? -1 : hart.spinGranule());
     }
     this.current = undefined;
     // pickHart()'s view of this hart (the only one its slice changed).
     const id = hart.hartId;
-    this.pickCycles[id] = hart.sleeping || this.done[id] !== 0 || hart.debugParked ? Infinity : hart.cycle;
-    const q = hart.idle ? Quiet.Idle : hart.spinning ? Quiet.Spinning : Quiet.Busy;
+    this.pickCycles[id] = hart.sleeping === true || this.done[id] !== 0 || hart.debugParked === true ? Infinity : hart.cycle;
+    const q = hart.idle === true ? Quiet.Idle : hart.spinning === true ? Quiet.Spinning : Quiet.Busy;
     const was = this.pickQuiet[id];
     if (q !== was) {
       this.quietHarts += (q !== Quiet.Busy ? 1 : 0) - (was !== Quiet.Busy ? 1 : 0);

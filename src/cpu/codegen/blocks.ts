@@ -334,9 +334,11 @@ class BlockWriter {
     let code = '';
     // Only a device access (through the hart) or a store to a watched or code page (sx) can
     // have raised an interrupt, stopped the run (HTIF tohost) or dropped the fetch cache.
-    if (s.loadSize > 0) code += `if (ma < 0 && h.attention) ${this.exit(i.nextE, n)} `;
-    if (s.storeSize > 0) code += `if (sx) { sx = false; if (h.attention || ${HS.fetchVBase} !== ${HS.fetchVBase}) ${this.exit(i.nextE, n)} } `;
-    if (s.hart === 'call') code += `if (h.attention || ${HS.fetchVBase} !== ${HS.fetchVBase}) ${this.exit(i.nextE, n)} `;
+    // (`=== true`: a bare test of a hart's boolean field is V8's generic truthiness test, about
+    // ten host instructions where a comparison with true is two: Hart.run.)
+    if (s.loadSize > 0) code += `if (ma < 0 && h.attention === true) ${this.exit(i.nextE, n)} `;
+    if (s.storeSize > 0) code += `if (sx) { sx = false; if (h.attention === true || ${HS.fetchVBase} !== ${HS.fetchVBase}) ${this.exit(i.nextE, n)} } `;
+    if (s.hart === 'call') code += `if (h.attention === true || ${HS.fetchVBase} !== ${HS.fetchVBase}) ${this.exit(i.nextE, n)} `;
     return code;
   }
 
@@ -548,8 +550,8 @@ class BlockWriter {
       `const pc0 = ${HS.pc}, fp0 = ${HS.fetchPBase} + (pc0 - ${HS.fetchVBase}), limit = ${HS.runLimit}, i0 = ${HS.instret}, budget = ${HS.runBudget};`,
       `const room = budget < ${ENTRY_BUDGET} ? budget : ${ENTRY_BUDGET};`,
       // Data translation cannot change inside a block (only traps, xRET and CSR writes change it,
-      // and the block leaves after those).
-      'const bare = h.dataBare;',
+      // and the block leaves after those). (A boolean local: every inline access tests it.)
+      'const bare = h.dataBare === true;',
       `${SEM_LOCALS} let K = 0, it = 0;`,
       tw.prologue(),
       regs.declare,

@@ -83,7 +83,8 @@ export function makeInterpreter(ctx: CodeContext, observed: boolean): InterpFn {
     `  if (wild) { ${HS.pc} = pc; h.wildJump(jl, jh); pc = ${HS.pc}; break main; }`,
     '  if (stopAtJump && npc !== pc + len) { pc = npc; break main; }',
     '  pc = npc;',
-    `  if (h.attention || n >= budget || ${HS.cycle} >= limit) break main;`,
+    // (`=== true`: V8's generic truthiness test of a field is some ten host instructions: Hart.run.)
+    `  if (h.attention === true || n >= budget || ${HS.cycle} >= limit) break main;`,
     '}',
     `${HS.pc} = pc;`,
     'return n;',
