@@ -175,18 +175,6 @@ function misaBits(letters: string): number {
   return m;
 }
 
-/**
- * Fast mode: a slice (run() up to a cycle limit) shorter than this many cycles runs in the
- * interpreter as in reference mode, and its slots gain no heat. An instruction takes at least a
- * cycle in every model, so such a slice retires fewer instructions than this: each block entry
- * there would run the block's checked variant for a few instructions only (it stops at the
- * limit), too few to repay the entry (the block's registers loaded and written back) and the
- * checked variant's compilation. The case: harts taking turns every few cycles (the
- * experiments' quantum of 10 cycles, the kipc2 bench row), where blocks made fast mode 3x slower
- * than reference mode (docs/performance-log.md, "wt/kpol").
- */
-export const SHORT_SLICE = 64;
-
 export class Hart implements CsrHost, TimingHost, CodeHost {
   readonly hartId: number;
   readonly bus: Bus;
@@ -752,13 +740,11 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
       } else if (obs !== undefined) {
         this.interpObserved ??= makeInterpreter(this.ctx, true);
         steps += this.interpObserved(cycleLimit, insnLimit - steps, false, obs);
-      } else if (this.fast === true && cycleLimit - this.cycle >= SHORT_SLICE) {
+      } else if (this.fast === true) {
         // The caller's limit as it came while nothing ran yet: insnLimit - 0 would be a new
         // heap number (a budget above 2^30) at every call.
         steps += steps === 0 ? this.runBlocks(cycleLimit, insnLimit) : this.runBlocks(cycleLimit, insnLimit - steps);
       } else {
-        // Reference mode, or a slice too short for blocks to pay (SHORT_SLICE): the interpreter
-        // runs through control transfers up to the limit, and the slots gain no heat.
         steps += this.interp(cycleLimit, insnLimit - steps, false);
       }
       // (`!== false` for `=== true`: TypeScript still takes it for the false set above.)

@@ -34,6 +34,21 @@ import { loadImage } from './loader';
 import type { LoadedImage } from './loader';
 import { HartScheduler } from './scheduler';
 
+/**
+ * Several harts with a quantum shorter than this many cycles run in reference mode, whatever
+ * MachineOptions.fast says. Each slice is then shorter than about two quanta (it runs up to the
+ * other harts' cycle + the quantum) and retires fewer instructions than that (an instruction
+ * takes at least a cycle): every block entered there would run its checked variant for a few
+ * instructions to the cycle limit, too few to repay the entry (the block's registers loaded and
+ * written back) and the compilations. The case: the experiments' quantum of 10 cycles and the
+ * kipc2 bench row, where blocks retired 1.5 instructions per entry and made fast mode 3x slower
+ * than reference mode (docs/performance-log.md, "wt/kpol"). With the default quantum only some
+ * slices are short (an interruptible hart runs within the cross-hart latency of the others);
+ * there blocks still pay (interpreting the short slices alone cost kcall2 rocket 12.6 % more
+ * host instructions, uintr rocket twice as many).
+ */
+export const MIN_FAST_QUANTUM = 64;
+
 /** The default scheduling quantum (cycles). */
 export const DEFAULT_QUANTUM = 10_000;
 
@@ -191,7 +206,8 @@ export class Machine implements HartIrqLines, MachineClock {
         readTime: timer !== undefined ? () => timer.mtimeAt(hart.cycle) : undefined,
         uintc,
         uretLegalOnlyInU: options.uintc === 'qemu',
-        fast: options.fast ?? true,
+        // Harts taking turns every few cycles: reference mode (MIN_FAST_QUANTUM).
+        fast: (options.fast ?? true) && (nHarts === 1 || this.quantum >= MIN_FAST_QUANTUM),
         translateAfter: options.translateAfter,
         shared: nHarts > 1,
         codeCache,

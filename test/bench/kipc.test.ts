@@ -63,7 +63,9 @@ describe('kipc and kipc2 on the ipc-bench image (quick size)', () => {
         expect(fast.result.reason).toEqual({ kind: 'exit', code: 0, source: 'test-device' });
         expect(fast.failure).toBeUndefined();
         expect(fast.passed).toBe(true);
-        expect(fast.blocksTranslated).toBeGreaterThan(0);
+        // kipc2: two harts with a quantum of 10 cycles run in reference mode (MIN_FAST_QUANTUM).
+        if (w === kipc2) expect(fast.blocksTranslated).toBe(0);
+        else expect(fast.blocksTranslated).toBeGreaterThan(0);
         if (t === 'ideal') return; // (the counts: under the detailed model only, to keep the test short)
         const reference = run(w, t, { fast: false });
         expect(reference.blocksTranslated).toBe(0);

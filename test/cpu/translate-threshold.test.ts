@@ -4,8 +4,7 @@
 // counts; the results must equal the reference interpreter's either way.
 import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/link/build';
-import { SHORT_SLICE } from '../../src/cpu/hart';
-import { Machine } from '../../src/machine/machine';
+import { Machine, MIN_FAST_QUANTUM } from '../../src/machine/machine';
 import { idealProfile, rocketProfile } from '../../src/timing/profiles/index';
 
 /** A loop of `rounds` rounds (5 instructions each) whose body is one straight run. */
@@ -85,8 +84,8 @@ describe('translation thresholds', () => {
   }
 });
 
-// Harts taking turns every few cycles (src/cpu/hart.ts SHORT_SLICE; a slice runs up to the
-// other hart's cycle + the quantum, so 10-20 cycles here): a slice shorter than SHORT_SLICE cycles runs in the interpreter as in reference mode, so no slot gains heat and
+// Harts taking turns every few cycles (src/cpu/hart.ts MIN_FAST_QUANTUM; a slice runs up to the
+// other hart's cycle + the quantum, so 10-20 cycles here): a slice shorter than MIN_FAST_QUANTUM cycles runs in the interpreter as in reference mode, so no slot gains heat and
 // nothing is translated, however often the loop runs; longer slices translate it as above.
 describe('short slices', () => {
   /** Both harts run a long loop; the run stops after 8000 instructions (about 800 rounds each). */
@@ -101,16 +100,16 @@ describe('short slices', () => {
     };
   }
 
-  it('about 800 rounds of a loop per hart (50 times ideal loopTranslateAfter = 16) in slices of 10-20 cycles: no block', () => {
-    expect(SHORT_SLICE).toBeGreaterThan(20);
+  it('about 800 rounds of a loop per hart (50 times ideal loopTranslateAfter = 16) with a quantum of 10 cycles: no block', () => {
+    expect(MIN_FAST_QUANTUM).toBeGreaterThan(10);
     const short = runTwoHarts(10, true);
     for (const h of short.harts) expect(h.instret).toBeGreaterThan(3000);
     expect(short.blocks).toBe(0);
     expect(short.harts).toEqual(runTwoHarts(10, false).harts);
   });
 
-  it('the same loop in slices of 1000 cycles is translated', () => {
-    expect(SHORT_SLICE).toBeLessThanOrEqual(1000);
+  it('the same loop with a quantum of 1000 cycles is translated', () => {
+    expect(MIN_FAST_QUANTUM).toBeLessThanOrEqual(1000);
     const long = runTwoHarts(1000, true);
     expect(long.blocks).toBeGreaterThan(0);
     expect(long.harts).toEqual(runTwoHarts(1000, false).harts);
