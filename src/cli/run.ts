@@ -3,7 +3,7 @@ import type { Command } from 'commander';
 import { Option } from 'commander';
 import { RvnError } from '../errors';
 import { MachineLimits, checkRamSize, ramSizeRange } from '../hw/limits';
-import { DEFAULT_QUANTUM, Machine } from '../machine/machine';
+import { DEFAULT_QUANTUM, MIN_FAST_QUANTUM, Machine } from '../machine/machine';
 import type { RunLimits, RunResult, UintcMode } from '../machine/machine';
 import type { TimingProfile } from '../timing/profile';
 import { builtinProfile, parseUserProfile } from '../timing/profiles/index';
@@ -52,7 +52,7 @@ export function registerRun(program: Command): void {
     .option('--max-cycles <n>', 'stop at cycle N (exit status 124)')
     .option('--timing <profile>', "cycle model: 'rocket', 'ideal' or a JSON profile file", 'rocket')
     .addOption(new Option('--uintc <mode>', 'UINTC behaviour: the spec (rocket) or the reference QEMU fork (qemu)').choices(['rocket', 'qemu']).default('rocket'))
-    .option('--quantum <cycles>', `scheduling only: most cycles a hart runs ahead of the others before another gets its turn (1-${MachineLimits.quantum.max}; results, cycles and traces do not depend on it)`, String(DEFAULT_QUANTUM))
+    .option('--quantum <cycles>', `scheduling only: most cycles a hart runs ahead of the others before another gets its turn (1-${MachineLimits.quantum.max}; results, cycles and traces do not depend on it; several harts below ${MIN_FAST_QUANTUM} run in reference mode, where translated blocks do not pay)`, String(DEFAULT_QUANTUM))
     .option('--bootargs <text>', 'kernel command line placed in the device tree')
     .option('--stats', 'print cycles, instructions and speed to stderr when the run ends')
     .option('--input <text|@file>', 'console input instead of stdin: TEXT (escapes \\n \\r \\t \\e \\xHH) or the bytes of FILE, typed on the emulated clock so the run is reproducible')
