@@ -5,9 +5,10 @@
 // hart 0 in between, and a driver blocked in Wait is woken by a uipi SEND through the kernel's
 // USIP interrupt on one hart and not through it on more (watched from outside by an observer).
 import { describe, expect, test } from 'vitest';
-import type { CommitInfo, Hart, HartObserver } from '../../src/cpu/hart';
+import type { CommitInfo, Hart, HartDebugHook, HartObserver } from '../../src/cpu/hart';
 import { findSymbol, readElf, type ElfImage } from '../../src/elf/reader';
 import { idealProfile } from '../../src/timing/index';
+import { KERNEL_BASE } from '../../src/os/kernel/memlayout';
 import { run, system } from './harness';
 
 const TESTS = [
@@ -130,4 +131,39 @@ describe('kernel-tests', () => {
       } else expect(watch.kernelUsip[0]).toEqual([]);
     });
   }
+
+  // OpenSBI v1.1's HSM sets a hart START_PENDING before it writes the start address; a hart
+  // that wakes in between jumps to its boot-time next_addr, the kernel's boot entry, with
+  // a0 = its hart id and a1 = the device tree (seen once in CI on QEMU: the banner twice, then
+  // a hang). Made to happen here: hart 1's first instruction at secondary_start is moved to the
+  // boot entry with hart 0's boot arguments. The kernel must boot once and run the suite.
+  test('2 harts: a hart the firmware sends to the boot entry instead of secondary_start starts as a secondary', () => {
+    const secondary = symbol(elf, 'secondary_start');
+    expect(secondary).toBeGreaterThan(KERNEL_BASE); // the kernel's, not the firmware's
+    const bootArgs: number[] = [];
+    let redirected = 0;
+    const hook: HartDebugHook = {
+      before(hart: Hart): boolean {
+        if (hart.hartId === 0 && hart.pc === KERNEL_BASE && bootArgs.length === 0) bootArgs.push(hart.xl[11], hart.xh[11]);
+        if (hart.hartId === 1 && hart.pc === secondary && redirected === 0) {
+          redirected++;
+          hart.pc = KERNEL_BASE;
+          hart.xl[11] = bootArgs[0];
+          hart.xh[11] = bootArgs[1];
+        }
+        return false;
+      },
+      after: () => false,
+    };
+    const r = run([built.image], {
+      harts: 2, timing: idealProfile(), bootargs: 'kernel-tests on rvn',
+      observer: (m) => { for (const h of m.harts) h.debug = hook; return undefined; },
+    });
+    expect(bootArgs).toHaveLength(2);
+    expect(redirected).toBe(1);
+    const out = r.stdout;
+    expect(out.match(/rvn kernel: /g), out).toHaveLength(1);
+    expect(out, out).toContain('kernel-tests: 20 passed, 0 failed, 0 skipped');
+    expect(r.result.reason).toEqual({ kind: 'exit', code: 0, source: 'test-device' });
+  });
 });

@@ -31,6 +31,7 @@ import { buildSpace, framesInit, kernelSatp, zeroRange } from './vm';
 
 declare function secondary_start(): void;
 declare function kernel_stacks(): void;
+declare function kernel_ready(): void;
 
 /** Physical address of the boot information: written into the image by the image builder. */
 export let boot_info_addr: u64 = 1;
@@ -218,6 +219,7 @@ export function kmain(hart: u64, dtb: u64): void {
   buildSystem(bi);
   fillUserInfo(bi);
   cpuInit(hart);
+  kernel_ready();
   for (let h = 0; h < harts; h++) if (h !== hart) sbiHartStart(h, fnaddr(secondary_start), 0);
   enterScheduler(hart);
 }

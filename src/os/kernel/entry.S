@@ -16,11 +16,25 @@
 
     .section .text.init
     .globl _start
-# The boot hart, from the firmware: a0 = hart id, a1 = device tree.
+# The boot hart, from the firmware: a0 = hart id, a1 = device tree. Firmware may send another
+# hart here too: OpenSBI v1.1's HSM jumps a hart it is starting to its boot-time next_addr
+# (this entry) instead of secondary_start when the hart wakes between the state change and the
+# writing of the start address, and some firmware starts every hart here. So the first hart to
+# arrive boots (a lottery, as Linux's head.S has); any other waits until the boot hart has
+# built the system (kernel_ready) and starts as a secondary (a0 is its hart id either way).
 _start:
+    la      t0, boot_lottery
+    li      t1, 1
+    amoswap.w t1, t1, (t0)
+    bnez    t1, 1f
     call    set_kernel_stack
     call    kmain                   # (hart, dtb): never returns
     j       halt
+1:  la      t0, system_ready
+2:  lw      t1, 0(t0)
+    beqz    t1, 2b
+    fence   r, rw
+    j       secondary_start
 
 # Other harts, started by the boot hart through SBI HSM: a0 = hart id.
     .text
@@ -29,6 +43,15 @@ secondary_start:
     call    set_kernel_stack
     call    kmain_secondary         # (hart): never returns
     j       halt
+
+# kernel_ready(): the system is built; harts waiting in _start may start as secondaries
+    .globl kernel_ready
+kernel_ready:
+    fence   rw, w
+    la      t0, system_ready
+    li      t1, 1
+    sw      t1, 0(t0)
+    ret
 
 # sp = top of hart a0's kernel stack; stvec = trap_entry; sscratch = 0 (leaf, clobbers t0, t1)
 set_kernel_stack:
@@ -165,6 +188,11 @@ restore_user:
     sret
 
     .bss
+    .balign 4
+boot_lottery:                       # 1 once a hart has taken the boot path
+    .zero   4
+system_ready:                       # 1 once kmain has built the system
+    .zero   4
     .balign 16
     .globl kernel_stacks
 kernel_stacks:
