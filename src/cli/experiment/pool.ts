@@ -28,6 +28,8 @@ export interface PoolOptions<T, R> {
   readonly timeoutSeconds?: number;
   onStart?(task: PoolTask<T>): void;
   onDone?(task: PoolTask<T>, outcome: TaskOutcome<R>): void;
+  /** What a task is called in failure messages (default 'point'). */
+  readonly taskNoun?: string;
 }
 
 type FromWorker<R> =
@@ -114,7 +116,7 @@ export function runPool<T, R>(tasks: readonly PoolTask<T>[], opts: PoolOptions<T
       child.on('exit', (code, signal) => {
         if (slot.task === undefined) return;
         const seconds = Math.round(performance.now() - slot.started) / 1000;
-        const why = slot.killedFor ?? `the worker process exited (${signal !== null ? `signal ${signal}` : `code ${code}`}) while running this point${lastLine(slot.stderrTail)}`;
+        const why = slot.killedFor ?? `the worker process exited (${signal !== null ? `signal ${signal}` : `code ${code}`}) while running this ${opts.taskNoun ?? 'point'}${lastLine(slot.stderrTail)}`;
         finish(slot, { ok: false, message: why, seconds });
         // Replace the worker and carry on with the queue.
         const fresh = start();
