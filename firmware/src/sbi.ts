@@ -167,6 +167,7 @@ export function fw_wait_for_start(hart: u64): void {
     fence();
     doFences(hart); // a stopped hart acknowledges remote fences too
     if (h.state === HSM_START_PENDING) {
+      fence(); // the address and opaque are read after the state (hartStart's order)
       h.state = HSM_STARTED;
       csr_clear('mip', MIP_SSIP | MIP_STIP);
       amoswap_d(h + offsetof<FwHart>('ipi'), 0);
@@ -348,6 +349,8 @@ function hartStart(f: Ptr<Frame>, target: u64, addr: u64, opaque: u64): void {
   if (h.state !== HSM_STOPPED) { ret(f, SBI_ERR_ALREADY_AVAILABLE, 0); return; }
   h.startAddr = addr;
   h.opaque = opaque;
+  // RVWMO may reorder stores: the waiter must see the address and opaque once it sees the state.
+  fence();
   h.state = HSM_START_PENDING;
   fence();
   store32(CLINT_MSIP + 4 * target, 1);
