@@ -741,9 +741,27 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
         this.interpObserved ??= makeInterpreter(this.ctx, true);
         steps += this.interpObserved(cycleLimit, insnLimit - steps, false, obs);
       } else if (this.fast === true) {
-        // The caller's limit as it came while nothing ran yet: insnLimit - 0 would be a new
-        // heap number (a budget above 2^30) at every call.
-        steps += steps === 0 ? this.runBlocks(cycleLimit, insnLimit) : this.runBlocks(cycleLimit, insnLimit - steps);
+        // Fast mode: runs translated blocks where the pc has one, else interprets up to the
+        // next control transfer (blockStep); stops like the interpreter (budget, cycle limit,
+        // attention, wait). A slot gets a block once control reached it translateAfter times,
+        // so cold (boot) code is not translated. A block is only entered when the budget leaves
+        // room for all of it, and in its unchecked variant only when the cycle limit does too
+        // (Block.maxCycles); nearer the limit its checked variant tests the limit after every
+        // instruction. Every stop is therefore exactly where the interpreter would stop.
+        // This loop is run()'s own (it was a method of its own, runBlocks): a scheduler's
+        // slice (several harts; 2-3 instructions in `amo`) then pays one call and one set of
+        // limit tests fewer. Its body is a method (blockStep): a loop of a method entered once
+        // per run runs only as on-stack-replaced code, compiled again for every machine (and
+        // after every deopt); the step is called once per block entry and optimised once per
+        // process. It reads the cycle limit from hs (runLimit): as an argument, a limit beyond
+        // 2^30 cycles (a long run's) would be a new heap number at every call. The budget left
+        // is a small integer when the scheduler calls (SLICE_BUDGET).
+        this.runLimit = cycleLimit;
+        this.loopDp = undefined;
+        this.loopIdx = -1;
+        do {
+          steps += this.blockStep(insnLimit - steps);
+        } while (this.attention === false && this.waiting === false && steps < insnLimit && this.cycle < cycleLimit);
       } else {
         steps += this.interp(cycleLimit, insnLimit - steps, false);
       }
@@ -790,33 +808,8 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   }
 
   /**
-   * Fast mode: runs translated blocks where the pc has one, else interprets up to the next
-   * control transfer; stops like the interpreter (budget, cycle limit, attention, wait). A slot
-   * gets a block once control reached it translateAfter times, so cold (boot) code is not
-   * translated. A block is only entered when the budget leaves room for all of it, and in its
-   * unchecked variant only when the cycle limit does too (Block.maxCycles); nearer the limit
-   * its checked variant tests the limit after every instruction. Every stop is therefore
-   * exactly where the interpreter would stop.
-   */
-  private runBlocks(cycleLimit: number, budget: number): number {
-    let n = 0;
-    this.runLimit = cycleLimit;
-    this.loopDp = undefined;
-    this.loopIdx = -1;
-    // The loop body is a method of its own: runBlocks is entered once per run, so V8 runs its
-    // loop only as on-stack-replaced code, compiled again for every machine (and after every
-    // deopt); the step is called once per block entry and optimised once per process. It reads
-    // the cycle limit from hs (runLimit): as an argument, a limit beyond 2^30 cycles (a long
-    // run's) would be a new heap number at every call.
-    do {
-      n += this.blockStep(budget - n);
-    } while (this.attention === false && this.waiting === false && n < budget && this.cycle < cycleLimit);
-    return n;
-  }
-
-  /**
-   * One step of runBlocks with `left` of its budget: a fetch-page change, one block, or the
-   * interpreter up to the next control transfer. Returns the steps done.
+   * One step of run()'s fast-mode loop with `left` of its budget: a fetch-page change, one
+   * block, or the interpreter up to the next control transfer. Returns the steps done.
    */
   private blockStep(left: number): number {
     const cycleLimit = this.runLimit;

@@ -92,9 +92,15 @@ export class HartScheduler {
   private readonly stopWindow: number;
   /** run(): the cycle from which a hart's slice ends the run or pauses it (pickHart). */
   private pauseAt = Infinity;
-  /** run(): its limits (SchedulerLimits.maxCycles and pauseAt), for runSlice. */
+  /** run(): its limits (SchedulerLimits.maxCycles and pauseAt). */
   private maxCycles = Infinity;
   private limitPauseAt = Infinity;
+  /**
+   * The cycle no slice runs past, whatever the quantum (runSlice): the run's cycle limit and,
+   * while no hart has ended the run, its pause, else the end of the stop window. Set by run()
+   * and endRun(), the only places its parts change.
+   */
+  private sliceCap = Infinity;
   /**
    * What pickHart() knows of each hart: its cycle (Infinity when it is not runnable) and
    * whether it is idle, spinning or neither (Quiet). Between slices only the hart that ran
@@ -146,6 +152,7 @@ export class HartScheduler {
   endRun(hart: Hart | undefined = this.current): void {
     if (this.stopAt !== Infinity) return;
     this.stopAt = hart !== undefined ? hart.cycle : this.eventTime;
+    this.sliceCap = Math.min(this.maxCycles, this.stopAt + this.stopWindow);
     if (hart !== undefined) {
       this.done[hart.hartId] = 1;
       this.stale = true;
@@ -189,6 +196,7 @@ export class HartScheduler {
     this.pauseAt = Math.min(limits.pauseAt, limits.maxCycles);
     this.limitPauseAt = limits.pauseAt;
     this.maxCycles = limits.maxCycles;
+    this.sliceCap = Math.min(limits.maxCycles, limits.pauseAt);
     for (;;) {
       const hart = this.pickHart();
       if (hart === undefined) {
@@ -229,13 +237,8 @@ export class HartScheduler {
   private runSlice(hart: Hart, budget: number): number {
     // (The run's limits are read from fields: Infinity passed as an argument is a heap number
     // allocated on every call.)
-    const maxCycles = this.maxCycles;
-    const pauseAt = this.limitPauseAt;
-    const others = this.othersEarliest;
     const nextEvent = this.events.nextTime;
-    let limit = Math.min(maxCycles, others + this.quantum);
-    if (this.stopAt !== Infinity) limit = Math.min(limit, this.stopAt + this.stopWindow);
-    else limit = Math.min(limit, pauseAt);
+    let limit = Math.min(this.sliceCap, this.othersEarliest + this.quantum);
     // A hart alone makes no ordered-access checks: it stops at every event, as it always did.
     // With others, an interruptible hart stops at events and within L of the others; the rest
     // pass events (their accesses to devices and pending bits wait for them instead).
@@ -251,13 +254,15 @@ export class HartScheduler {
     // Infinity: V8 boxes a computed Infinity into a new heap number at every call, the constant not.
     const retired = this.currentLimit === Infinity ? hart.run(Infinity, budget) : hart.run(this.currentLimit, budget);
     if (hart.shared === true) {
-      // Stopped (waiting) before an ordered operation: not in `j .`; before one that is not a
-      // plain load (waitSpinless): not spinning either. (One path for both: a branch of its own
-      // that had not run when V8 optimised this method cost a deopt and a recompile.)
-      const spinless = hart.waitSpinless;
-      hart.waitSpinless = false;
-      const idle = hart.waiting === false && hart.spinsIdle();
-      this.setQuiet(hart, idle, idle || spinless ? -1 : hart.spinGranule());
+      if (hart.waitSpinless === true) {
+        // Stopped (waiting) before an ordered operation that is not a plain load (an AMO, LR/SC,
+        // a store; `amo`: every slice): neither idle nor spinning. Most often it was neither
+        // before (hart.idle and hart.spinning are set only by setQuiet): nothing to tell.
+        hart.waitSpinless = false;
+        if (hart.idle === true || hart.spinning === true || this.spunOn[hart.hartId] !== -1) this.setQuiet(hart, false, -1);
+      } else {
+        this.settleQuiet(hart);
+      }
     }
     this.current = undefined;
     // pickHart()'s view of this hart (the only one its slice changed).
@@ -271,6 +276,16 @@ export class HartScheduler {
     }
     if (hart.fatal !== undefined) this.onFatal(hart);
     return retired;
+  }
+
+  /**
+   * After a slice that did not stop before an ordered operation other than a plain load:
+   * whether the hart is now idle (in `j .`, not waiting) or spinning (before the load of a spin
+   * loop). Apart from runSlice(), so that runSlice stays small enough for V8 to inline.
+   */
+  private settleQuiet(hart: Hart): void {
+    const idle = hart.waiting === false && hart.spinsIdle();
+    this.setQuiet(hart, idle, idle ? -1 : hart.spinGranule());
   }
 
   /** Sets whether a hart is idle or spinning on a granule (RAM offset, -1: not spinning). */
@@ -297,10 +312,16 @@ export class HartScheduler {
    * cycle, or one more for a hart with a higher id (at equal cycles the lower id goes first).
    */
   private pickHart(): Hart | undefined {
-    if (!this.stale && this.quietHarts === 0) {
+    // Small, so that V8 inlines it (and pickBusy) into run()'s loop: a call less per slice.
+    if (this.stale === false && this.quietHarts === 0) {
       const h = this.pickBusy();
       if (h !== undefined) return h;
     }
+    return this.pickAny();
+  }
+
+  /** pickHart() in every case (the view stale, a hart idle or spinning, events due). */
+  private pickAny(): Hart | undefined {
     const harts = this.harts;
     const n = harts.length;
     const events = this.events;
