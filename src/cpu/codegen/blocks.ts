@@ -286,8 +286,9 @@ class BlockWriter {
    * locals: the hart's load and store read no register, and the one path on which the hart
    * needs them, a trap, leaves through the function's trap exit (accessTrapped), which writes
    * them back once for all the block's accesses. (Written back before every such call, a
-   * block of 24 accesses and 13 written registers had 24 copies of 26 stores: a quarter of
-   * its source, which delayed V8's optimisation of the block and lengthened its compiles.)
+   * kernel block of 24 accesses and 13 written registers had 24 copies of 26 stores, a quarter
+   * of its source, and kipc's blocks then ran in V8's baseline code for much of the run:
+   * docs/performance-log.md, "wt/tcost".)
    */
   private syncBeforeAccess(i: Slot): string {
     return `${HS.pc} = ${i.pcE}; ${HS.instret} = i0 + it + ${i.k}; ${this.tw.sync(`it + ${i.k}`)} r.memPaddr = -1; r.memIsMmio = false; `;
