@@ -27,8 +27,11 @@
  * date. Exits are taken after any instruction that may need the run loop (a device access or a
  * store to a watched or code page, when `attention` is set or the fetch cache was dropped; a
  * hart call after which attention is set), at an instruction that must wait, in the checked
- * variant when the cycle limit is reached, and on a trap (which returns at once: counters are
- * brought up to date before every call into the hart).
+ * variant when the cycle limit is reached, and on a trap (counters are brought up to date
+ * before every call into the hart). A trap in a `HART` call returns at once (the registers were
+ * written back before the call, which may read them); one in a load, store or wild jump, whose
+ * hart calls read no register, breaks out of the body to the function's trap exit, which writes
+ * them back for all such sites at once.
  */
 import { HartSlot, type TimingCode, type TimingSite, type TimingWriter } from '../../timing/timing-code';
 import { CROSSING, UNDECODED } from '../decoded';
@@ -101,6 +104,11 @@ export function boundFirstEntries(blk: Block, hs: Float64Array): void {
  * one (a comment holding RL5 reloads x5) after a hart call: a call writes no register but its rd.
  */
 const WRITE_BACK = '/*WB*/';
+/**
+ * The label around a block's body and normal exit; breaking out of it goes to the trap exit
+ * (a load, store or wild jump trapped in instruction K: the registers are written back there).
+ */
+const TRAP_EXIT = 'trapped';
 const reloadMark = (rd: number): string => `/*RL${rd}*/`;
 const RELOAD_RE = /\/\*RL(\d+)\*\//g;
 
@@ -272,6 +280,25 @@ class BlockWriter {
     return `{ ${this.tw.resync()} return it + ${i.k + 1}; }`;
   }
 
+  /**
+   * Counters up to date before the hart does a load or store that missed the inline RAM path
+   * (the instruction k does not retire yet). Unlike syncBefore, the registers stay in their
+   * locals: the hart's load and store read no register, and the one path on which the hart
+   * needs them, a trap, leaves through the function's trap exit (accessTrapped), which writes
+   * them back once for all the block's accesses. (Written back before every such call, a
+   * kernel block of 24 accesses and 13 written registers had 24 copies of 26 stores, a quarter
+   * of its source, and kipc's blocks then ran in V8's baseline code for much of the run:
+   * docs/performance-log.md, "wt/tcost".)
+   */
+  private syncBeforeAccess(i: Slot): string {
+    return `${HS.pc} = ${i.pcE}; ${HS.instret} = i0 + it + ${i.k}; ${this.tw.sync(`it + ${i.k}`)} r.memPaddr = -1; r.memIsMmio = false; `;
+  }
+
+  /** A load or store in instruction i trapped: to the trap exit (compile()), with K its index. */
+  private accessTrapped(i: Slot): string {
+    return `{ K = it + ${i.k}; break ${TRAP_EXIT}; }`;
+  }
+
   /** The cycle-limit exit after instruction i (checked variant only). */
   private limitCheck(next: string, n: number): string {
     return this.checked ? `if (${this.tw.overLimit(`it + ${n}`)}) ${this.exit(next, n)} ` : '';
@@ -348,12 +375,12 @@ class BlockWriter {
       case 'LOAD': {
         const n = Number(arg);
         return `${addressCode(`(${i.imm})`)} ${ramTest(n, false, this.ctx, 'bare')} { ${ramRead(n)} } ` +
-          `else { ${this.syncBefore(i)}r.memPaddr = -1; r.memIsMmio = false; if (!h.load(lo, hi, ${n})) ${this.trapped(i)} ${tw.resync()} ma = -1; v = t[0]; vh = t[1]; }`;
+          `else { ${this.syncBeforeAccess(i)}if (!h.load(lo, hi, ${n})) ${this.accessTrapped(i)} ${tw.resync()} ma = -1; v = t[0]; vh = t[1]; }`;
       }
       case 'STORE': {
         const n = Number(arg);
         return `${addressCode(`(${i.imm})`)} ${ramTest(n, true, this.ctx, 'bare')} { ${ramWrite(n)} ${codeMarkCheck(n)} } ` +
-          `else { ${this.syncBefore(i)}r.memPaddr = -1; r.memIsMmio = false; if (!h.store(lo, hi, ${n}, b, bh)) ${this.trapped(i)} ${tw.resync()} ma = -1; sx = true; }`;
+          `else { ${this.syncBeforeAccess(i)}if (!h.store(lo, hi, ${n}, b, bh)) ${this.accessTrapped(i)} ${tw.resync()} ma = -1; sx = true; }`;
       }
       case 'BRANCH':
         return `tk = ${arg};`;
@@ -527,7 +554,8 @@ class BlockWriter {
    */
   private jalr(i: Slot, code: string): Emitted {
     const n = i.k + 1;
-    const wild = `{ ${HS.pc} = ${i.pcE}; ${HS.instret} = i0 + it + ${n}; ${this.tw.sync(`it + ${n}`)} ${WRITE_BACK} h.wildJump(jl, jh); ${this.tw.resync()} return it + ${n}; }`;
+    // (The fault reads no register: the trap exit writes them back, returning K + 1 = it + n steps.)
+    const wild = `{ ${HS.pc} = ${i.pcE}; ${HS.instret} = i0 + it + ${n}; ${this.tw.sync(`it + ${n}`)} h.wildJump(jl, jh); K = it + ${i.k}; break ${TRAP_EXIT}; }`;
     code += `if (!(jh >= -0x200000 && jh < 0x200000)) ${wild} `;
     const call = this.returns.length > 0 ? this.returns[this.returns.length - 1] : undefined;
     if (call === undefined || i.info.name !== 'jalr' || i.rd !== 32 || i.rs1 !== call.link || i.imm !== 0 || n >= this.maxBlock) {
@@ -555,11 +583,17 @@ class BlockWriter {
       `${SEM_LOCALS} let K = 0, it = 0;`,
       tw.prologue(),
       regs.declare,
+      `${TRAP_EXIT}: {`,
       'body: for (;;) {',
       ...regs.lines,
       '}',
       `${HS.instret} = i0 + K; ${tw.sync('K')} ${regs.writeBack}`,
       'return K;',
+      '}',
+      // The trap exit: a load or store trapped in instruction K, or a wild jump retired as
+      // instruction K and faulted (counters made current before the call): K + 1 steps.
+      `${tw.resync()} ${regs.writeBack}`,
+      'return K + 1;',
     ].join('\n');
     // Shared with later machines from the start when the cache serves several (FunctionCache).
     const fn = makeFunction<BlockFn>(this.ctx, 'block', '', body, contextBindings(this.ctx, tw.bindings()), true);
