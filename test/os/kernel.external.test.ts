@@ -6,7 +6,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { describe, expect, test } from 'vitest';
-import { idealProfile } from '../../src/timing/index';
+import { rocketProfile } from '../../src/timing/index';
 import { tempDir, writeTemp } from '../cli/rvn';
 import { FW_JUMP, run, system } from './harness';
 
@@ -39,29 +39,33 @@ describe('kernel-tests elsewhere', () => {
 
   test("Debian's OpenSBI fw_jump on rvn, 2 harts: every test without user interrupts passes", () => {
     expect(existsSync(FW_JUMP), `${FW_JUMP} is missing: apt-get install opensbi`).toBe(true);
-    const r = run([new Uint8Array(readFileSync(FW_JUMP)), built.payload], { harts: 2, timing: idealProfile(), bootargs: 'on opensbi' });
+    const r = run([new Uint8Array(readFileSync(FW_JUMP)), built.payload], { harts: 2, timing: rocketProfile(), bootargs: 'on opensbi' });
     expect(r.stdout).toContain('OpenSBI v');
+    // rvn's schedule is deterministic, and under the Rocket model hart 1 wins OpenSBI's cold-boot
+    // lottery (under the ideal model hart 0 does): this run is the one that surely has the kernel
+    // boot on a hart other than 0 (and start hart 0 through HSM, whose warm boot resets that
+    // hart's PLIC contexts).
+    expect(/Boot HART ID\s*:\s*(\d+)/.exec(r.stdout)?.[1]).toBe('1');
     expectSuite(r.stdout, /kernel: user interrupts: not available \(user software interrupts are not delegated to S-mode/);
     expect(r.result.reason).toEqual({ kind: 'exit', code: 0, source: 'test-device' });
   });
 
-  // OpenSBI's boot hart is whichever hart wins its start-up lottery, so the kernel boots on
-  // hart 0 or hart 1 and starts the other through HSM (whose warm boot resets that hart's PLIC
-  // contexts). Run until each hart has been the boot hart once; every run must pass.
-  test("QEMU virt with its OpenSBI (-bios default), 2 harts, booted on each hart", () => {
+  // On QEMU the harts run in parallel host threads, and OpenSBI's boot hart is whichever wins
+  // its cold-boot lottery: hart 0 or 1, as the host's threads fall (on a quiet machine hart 1
+  // about one time in four; in one CI run hart 0 forty times in a row), so a boot on hart 1 is
+  // required of the rvn run above, where it is deterministic. Here every one of several boots
+  // must pass, whichever hart booted: they are where races between real parallel harts show
+  // (OpenSBI v1.1 once sent the started hart to the kernel's boot entry: docs/os.md).
+  test("QEMU virt with its OpenSBI (-bios default), 2 harts, several boots", () => {
     const dir = tempDir();
     const payload = writeTemp(dir, 'payload.elf', built.payload);
-    const bootHarts = new Set<string>();
-    for (let run = 0; run < 40 && bootHarts.size < 2; run++) {
+    for (let boot = 0; boot < 6; boot++) {
       const q = qemu(['-bios', 'default', '-kernel', payload, '-append', 'on qemu']);
-      const boot = /Boot HART ID\s*:\s*(\d+)/.exec(q.stdout);
-      expect(boot, q.stdout).not.toBeNull();
-      bootHarts.add(boot![1]);
+      expect(/Boot HART ID\s*:\s*([01])\n/.exec(q.stdout.replace(/\r/g, '')), q.stdout).not.toBeNull();
       expectSuite(q.stdout, /kernel: user interrupts: not available \(no UINTC in the device tree/);
       expect(q.stdout).toContain("bootargs 'on qemu'");
       expect(q.status).toBe(0);
     }
-    expect([...bootHarts].sort(), 'in 40 runs OpenSBI booted on one hart only').toEqual(['0', '1']);
   });
 
   test('QEMU virt with rvn-fw (-bios none), 2 harts', () => {
