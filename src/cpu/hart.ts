@@ -1411,7 +1411,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
   execCsr(op: number, rd: number, rs1: number, imm: number, word: number): HartResult {
     const num = imm & 0xfff;
     const order = this.csrOrder[num];
-    if (order !== 0 && this.shared && this.cycle >= this.readSyncLimit) {
+    if (order !== 0 && this.shared === true && this.cycle >= this.readSyncLimit) {
       this.waiting = true;
       return HartResult.Wait;
     }
@@ -1437,7 +1437,7 @@ export class Hart implements CsrHost, TimingHost, CodeHost {
       this.afterCsrWrite(num, ms);
       // Another hart may now (or may no longer) be able to interrupt this one: the machine
       // recomputes how far this hart may run (docs/cpu.md).
-      if (order === 2 && this.shared) this.requestStop();
+      if (order === 2 && this.shared === true) this.requestStop();
     }
     this.rec.csr = num;
     this.xl[rd] = oldLo;

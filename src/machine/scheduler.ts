@@ -337,7 +337,7 @@ export class HartScheduler {
       bestCycle = Infinity;
       busy = -1;
       busyCycle = Infinity;
-      if (this.stale) {
+      if (this.stale === true) {
         this.stale = false;
         const done = this.done;
         // The same two lines as at the end of runSlice(), written out in both places on purpose:
@@ -345,8 +345,8 @@ export class HartScheduler {
         let notBusy = 0;
         for (let i = 0; i < n; i++) {
           const h = harts[i];
-          cyc[i] = h.sleeping || done[i] !== 0 || h.debugParked ? Infinity : h.cycle;
-          quiet[i] = h.idle ? Quiet.Idle : h.spinning ? Quiet.Spinning : Quiet.Busy;
+          cyc[i] = h.sleeping === true || done[i] !== 0 || h.debugParked === true ? Infinity : h.cycle;
+          quiet[i] = h.idle === true ? Quiet.Idle : h.spinning === true ? Quiet.Spinning : Quiet.Busy;
           // (An addition every pass: an increment first run after V8 optimised this cost a deopt.)
           notBusy += quiet[i] !== Quiet.Busy ? 1 : 0;
         }
@@ -372,7 +372,7 @@ export class HartScheduler {
     // pause; the quiet hart then catches up in one slice instead of stepping beside it by the
     // interrupt latency.
     let pick = best;
-    if (busy >= 0 && busy !== best && this.stopAt === Infinity && !harts[busy].waiting &&
+    if (busy >= 0 && busy !== best && this.stopAt === Infinity && harts[busy].waiting === false &&
         busyCycle < events.nextTime && busyCycle < this.pauseAt && busyCycle < bestCycle + this.quantum) {
       pick = busy;
     }
