@@ -1,6 +1,6 @@
 // Bundles the CLI (src/cli/main.ts) into dist/rvn.mjs, the `rvn` bin.
 // Runs on `npm ci` (the prepare script), so a fresh checkout has a working `npx rvn`.
-import { rmSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { build } from 'esbuild';
 import { rawText, typescriptRequire } from './esbuild-plugins.mjs';
 
@@ -32,3 +32,14 @@ await build({
   plugins: [rawText, typescriptRequire],
   logLevel: 'warning',
 });
+
+// esbuild writes code as ASCII but keeps the comments it preserves as they are, and a few hold
+// non-ASCII characters (→, ·, …). One such character makes Node decode the whole file into a
+// two-byte string, which V8 then scans as UTF-16 at load time and at every lazy compile: escaped
+// (valid in comments, strings, regular expressions and identifiers alike), the bundle loads as
+// one-byte text.
+for (const file of ['dist/rvn.mjs', ...readdirSync('dist/chunks').filter((f) => f.endsWith('.mjs')).map((f) => `dist/chunks/${f}`)]) {
+  const text = readFileSync(file, 'utf8');
+  const ascii = text.replace(/[^\x00-\x7f]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  if (ascii !== text) writeFileSync(file, ascii);
+}
