@@ -20,7 +20,8 @@
  */
 import { InsnClass } from '../../isa/classes';
 import { AllOps } from '../../isa/opcodes';
-import { CROSSING } from '../decoded';
+import { CROSSING, UNDECODED } from '../decoded';
+import type { FunctionCache } from '../../timing/timing-code';
 import { ramAmoCode } from './amo';
 import { addressCode, codeMarkCheck, contextBindings, makeFunction, opInfos, operandReads, ramReadN, ramTest, ramWriteN, SEM_LOCALS, HS, syncLimitOf, type OpInfo } from './common';
 import type { CodeContext } from './host';
@@ -31,6 +32,7 @@ export type InterpFn = (limit: number, budget: number, stopAtJump: boolean, obse
 /** Makes the interpreter of the hart whose context is `ctx` (observed: the variant that reports commits). */
 export function makeInterpreter(ctx: CodeContext, observed: boolean): InterpFn {
   const ops = opInfos();
+  const gates = gatesOf(ctx.cache, observed, ops);
   const g = new InterpGen(ctx, observed, false);
   const opCases = ops.map((o, op) => (isRare(o) ? '' : `case ${op}: { ${g.opCase(o)} break; }`)).filter((c) => c !== '');
   // The second half of every load (after its access): extension, destination.
@@ -38,11 +40,13 @@ export function makeInterpreter(ctx: CodeContext, observed: boolean): InterpFn {
     const cut = splitAt(o.body, 'LOAD');
     return cut === undefined || isRare(o) ? '' : `case ${op}: { ${g.fields(cut.after)} break; }`;
   }).filter((c) => c !== '');
+  // A cold op (sw = ops.length): its own function, counted (promoteColdOps).
+  opCases.push(`case ${ops.length}: acc = ${Acc.Cold}; GC[op]++; if (++GC[${GateCount.Since}] >= GC[${GateCount.Batch}]) promote(GT, GC, n); break;`);
   // Everything else: the rare ops' function, called after the switch (Acc.Rare).
   opCases.push(`default: acc = ${Acc.Rare};`);
   const body = [
     `let pc = ${HS.pc}, n = 0, npc = 0, wild = false, acc = 0, sz = 0;`,
-    'let dp = h.fetchPage, sp = dp, off = 0, idx = 0, info = 0, op = 0, rd = 0, rs1 = 0, rs2 = 0, len = 0, imm = 0;',
+    'let dp = h.fetchPage, sp = dp, off = 0, idx = 0, info = 0, op = 0, sw = 0, rd = 0, rs1 = 0, rs2 = 0, len = 0, imm = 0;',
     SEM_LOCALS,
     'main: for (;;) {',
     // Fetch: the decoded page of pc (the fetch cache), the slot's packed info.
@@ -57,24 +61,30 @@ export function makeInterpreter(ctx: CodeContext, observed: boolean): InterpFn {
     '    if (stopAtJump) { if (n) break main; }',
     `    else { ${HS.pc} = pc; k = h.fetchMiss(); if (k !== 1) { if (k === 0) { ${g.trapped()} } h.waiting = true; break main; } }`,
     '  }',
-    '  dp = h.fetchPage; sp = dp; idx = off >>> 1; info = dp.info[idx];',
-    `  if ((info & 255) >= ${CROSSING}) {`,
-    `    ${HS.pc} = pc; info = h.slotInfo(dp, idx, pc, off); if (info < 0) { ${g.trapped()} }`,
-    '    sp = h.slotPage;',
+    // The op's gate (GT, Gate): one load that also tells a slot still to decode or crossing
+    // the page; `sw`, the case the switch takes, is op except for a cold op.
+    '  dp = h.fetchPage; sp = dp; idx = off >>> 1; info = dp.info[idx]; op = info & 255; sw = op;',
+    `  if (GT[op] !== ${Gate.Hot}) {`,
+    `    if (op >= ${CROSSING}) {`,
+    `      ${HS.pc} = pc; info = h.slotInfo(dp, idx, pc, off); if (info < 0) { ${g.trapped()} }`,
+    '      sp = h.slotPage; op = info & 255; sw = op;',
+    '    }',
+    `    if (GT[op] === ${Gate.Cold}) { if (GC[${GateCount.Insns}] + n < ${WARM_UP}) GT[op] = ${Gate.Hot}; else sw = ${ops.length}; }`,
     '  }',
-    '  op = info & 255; rd = (info >>> 8) & 63; rs1 = (info >>> 14) & 31; rs2 = (info >>> 19) & 31; len = (info >>> 24) & 7;',
+    '  rd = (info >>> 8) & 63; rs1 = (info >>> 14) & 31; rs2 = (info >>> 19) & 31; len = (info >>> 24) & 7;',
     '  imm = sp.imm[idx]; npc = pc + len; wild = false;',
     `  r.pc = pc; r.fetchPaddr = ${HS.fetchPBase} + off; r.memPaddr = -1; r.memIsMmio = false; r.taken = false; r.csrWritten = false;`,
     observed ? '  ci.priv = h.priv; h.lastWasStore = false;' : '',
-    '  switch (op) {',
+    '  switch (sw) {',
     ...opCases,
     '  }',
     // Loads and stores: one access path for every width (see access()); the rare function for
     // the rare ops and for the accesses off the inline RAM path (its result: RareResult). One
     // call site for both: the first MMIO access of a run is then not a path the optimised code
     // has never seen (it would deoptimise the whole interpreter, typically as a program ends).
-    `  if (acc !== 0) { if (acc !== ${Acc.Rare}) { ${g.access(`switch (op) { ${postCases.join(' ')} }`)} } ` +
-    `if (acc === ${Acc.Rare}) { ${HS.pc} = pc; k = ${callOf(ctx, 'rare', 'op, rd, rs1, rs2, imm, len, sp.word[idx]')}; if (k !== ${RareResult.Done}) { ` +
+    `  if (acc !== 0) { if (acc < ${Acc.Rare}) { ${g.access(`switch (op) { ${postCases.join(' ')} }`)} } ` +
+    `if (acc >= ${Acc.Rare}) { ${HS.pc} = pc; ` +
+    `k = acc === ${Acc.Rare} ? ${callOf(ctx, 'rare', 'op, rd, rs1, rs2, imm, len, sp.word[idx]')} : ${callOf(ctx, 'coldOf(op)', 'rd, rs1, rs2, imm, len, sp.word[idx]')}; if (k !== ${RareResult.Done}) { ` +
     `if (k === ${RareResult.Jump}) { jl = jt[0]; jh = jt[1]; ${JUMP64_TAIL} } else if (k === ${RareResult.Trapped}) { ${g.trapped()} } else { h.waiting = true; break main; } } } ` +
     'acc = 0; }',
     `  ${g.describe()}`,
@@ -86,14 +96,18 @@ export function makeInterpreter(ctx: CodeContext, observed: boolean): InterpFn {
     // (`=== true`: V8's generic truthiness test of a field is some ten host instructions: Hart.run.)
     `  if (h.attention === true || n >= budget || ${HS.cycle} >= limit) break main;`,
     '}',
-    `${HS.pc} = pc;`,
+    `${HS.pc} = pc; GC[${GateCount.Insns}] += n;`,
     'return n;',
   ].join('\n');
   const bound = contextBindings(ctx, {});
   bound.F3 = Uint8Array.from(ops, (o) => o.funct3);
   bound.CLS = Uint8Array.from(ops, (o) => o.cls);
   bound.jt = new Int32Array(2);
+  bound.GT = gates.gate;
+  bound.GC = gates.count;
+  bound.promote = promoteColdOps;
   bound.rare = makeRare(ctx, ops, bound, observed);
+  bound.coldOf = coldOps(ctx, ops, bound, observed);
   bound.ci = {
     priv: 0, pc: 0, word: 0, len: 0, rd: 0, rdLo: 0, rdHi: 0, memVaddr: 0, memPaddr: -1, memWidth: 0,
     isStore: false, storeLo: 0, storeHi: 0,
@@ -121,6 +135,8 @@ const enum Acc {
   Store = 2,
   /** The rare function: a rare op, or an access off the inline RAM path. */
   Rare = 3,
+  /** A cold op: its function (makeColdOps). */
+  Cold = 4,
 }
 
 /** What the rare ops' function reports. */
@@ -130,6 +146,11 @@ const enum RareResult {
   Wait = 2,
   /** Retired, continuing at the target jt[1]:jt[0] (xRET). */
   Jump = 3,
+}
+
+/** The rare function's exit to the double `target` (a cold op's branch or jump): its halves in jt. */
+function rareJumpTo(target: string): string {
+  return `jl = ${target}; jt[0] = jl | 0; jt[1] = Math.floor(jl / 4294967296) | 0; return ${RareResult.Jump};`;
 }
 
 /** The tail of a 64-bit jump in the interpreter: the next pc, or a target beyond 2^53. */
@@ -199,6 +220,24 @@ function makeRare(ctx: CodeContext, ops: readonly OpInfo[], shared: Record<strin
   return makeFunction(ctx, 'rare', 'op, rd, rs1, rs2, imm, len, word', body, { ...contextBindings(ctx, {}), F3: shared.F3, CLS: shared.CLS, jt: shared.jt }, true);
 }
 
+/**
+ *   coldOf(op)(rd, rs1, rs2, imm, len, word) → RareResult
+ * per op that is not rare, a function running it as the rare function runs its ops (loads and
+ * stores through the hart's load()/store()): a cold op's (Gate), made when first needed. One
+ * small function per op, called through coldOf (V8 inlines none of them into the interpreter):
+ * the first run of a path of one after V8 optimised it deoptimises only that function.
+ */
+function coldOps(ctx: CodeContext, ops: readonly OpInfo[], shared: Record<string, unknown>, observed: boolean): (op: number) => unknown {
+  const g = new InterpGen(ctx, observed, true);
+  const bound = { ...contextBindings(ctx, {}), F3: shared.F3, CLS: shared.CLS, jt: shared.jt };
+  const made: unknown[] = [];
+  const make = (op: number): unknown => {
+    const body = [`${SEM_LOCALS} const pc = ${HS.pc};`, g.opCase(ops[op]), `return ${RareResult.Done};`].join('\n');
+    return (made[op] = makeFunction(ctx, 'cold', 'rd, rs1, rs2, imm, len, word', body, bound, true));
+  };
+  return (op) => made[op] ?? make(op);
+}
+
 /** Writes the interpreter's pieces. */
 class InterpGen {
   /** rare: writing the rare ops' function (exits are its results). */
@@ -263,8 +302,10 @@ class InterpGen {
         if (!this.rare) throw new Error('interpreter: LOAD and STORE are expanded by access()');
         return `${addressCode('imm')} if (!h.store(lo, hi, ${arg}, b, bh)) { ${this.trapped()} }`;
       case 'BRANCH':
+        if (this.rare) return `if (${arg}) { r.taken = true; ${rareJumpTo('pc + imm')} }`;
         return `if (${arg}) { npc = pc + imm; r.taken = true; }`;
       case 'JUMP':
+        if (this.rare) return rareJumpTo(arg ?? '');
         return `npc = ${arg};`;
       case 'JUMP64':
         if (this.rare) return `jt[0] = ${firstArg(arg)}; jt[1] = ${secondArg(arg)}; return ${RareResult.Jump};`;
@@ -326,3 +367,94 @@ export function splitArgs(arg: string | undefined): [string, string] {
 
 const firstArg = (arg: string | undefined): string => splitArgs(arg)[0];
 const secondArg = (arg: string | undefined): string => splitArgs(arg)[1];
+
+/**
+ * Which ops the interpreter's switch runs (GT[op], Gate): an op is cold until it has been run
+ * often, and a cold op runs in the rare function (every op has its case there). V8 optimises
+ * the interpreter's loop after a few thousand instructions; an op whose case had not run by then
+ * has no type feedback there, and its first run deoptimised the whole interpreter: a 1-hart
+ * OpenSBI boot meets new ops until its last instructions (XOR after 6.4 M, SLTI after 9.2 M),
+ * and V8 compiled the interpreter 15 times, most of the boot's CPU time (docs/performance-log.md,
+ * "wt/boot"). Cold ops are promoted in batches (promoteColdOps), so that the ops a program runs
+ * often cost one recompile together, and an op it runs a few times costs none.
+ */
+const enum Gate {
+  Hot = 0,
+  Cold = 1,
+  /** UNDECODED and CROSSING: the slot must go through h.slotInfo() first. */
+  Slot = 2,
+}
+
+/** GC's slots after the per-op counts (cold runs since the last batch). */
+const enum GateCount {
+  /** Cold runs since the last batch. */
+  Since = 256,
+  /** The batch: promoteColdOps runs when Since reaches it. */
+  Batch = 257,
+  /** Instructions the interpreters ran, counted as each call returns. */
+  Insns = 258,
+  /** Insns at the last batch. */
+  Mark = 259,
+  Length = 260,
+}
+
+/**
+ * An op first met in the interpreters' first WARM_UP instructions is hot at once: V8 has not
+ * optimised the interpreter for long (or at all) then, and a program's startup meets its common
+ * ops there (the bench's rows: all of them), which then cost nothing more than before.
+ */
+const WARM_UP = 1 << 16;
+/** The first batch of cold runs; each batch doubles it, up to MAX_BATCH. */
+const FIRST_BATCH = 4096;
+const MAX_BATCH = 1 << 24;
+/** A cold op that made at least 1/HOT_SHARE of the instructions run since the last batch is promoted. */
+const HOT_SHARE = 256;
+
+interface Gates {
+  readonly gate: Uint8Array;
+  readonly count: Float64Array;
+}
+
+/**
+ * The gates of the interpreters a FunctionCache makes (plain or observed): shared by every
+ * closure of the interpreter's source, which share its type feedback, so the machines a cache
+ * serves in turn (the bench's runs) start with the ops promoted so far.
+ */
+const gatesByCache = new WeakMap<FunctionCache, Gates[]>();
+
+function gatesOf(cache: FunctionCache, observed: boolean, ops: readonly OpInfo[]): Gates {
+  let pair = gatesByCache.get(cache);
+  if (pair === undefined) gatesByCache.set(cache, (pair = [newGates(ops), newGates(ops)]));
+  return pair[observed ? 1 : 0];
+}
+
+function newGates(ops: readonly OpInfo[]): Gates {
+  const gate = new Uint8Array(256);
+  ops.forEach((o, op) => {
+    if (!isRare(o)) gate[op] = Gate.Cold;
+  });
+  gate[UNDECODED] = Gate.Slot;
+  gate[CROSSING] = Gate.Slot;
+  const count = new Float64Array(GateCount.Length);
+  count[GateCount.Batch] = FIRST_BATCH;
+  return { gate, count };
+}
+
+/**
+ * The end of a batch of cold runs (`n`: the instructions the calling interpreter has run in this
+ * call, not yet counted): the cold ops that made at least 1/HOT_SHARE of the instructions since
+ * the last batch go to the switch (one deoptimisation for them all), and the next batch is twice
+ * as long. An op a program runs rarely stays cold however long the program runs. Which ops are
+ * hot changes the speed only, never a result.
+ */
+function promoteColdOps(gate: Uint8Array, count: Float64Array, n: number): void {
+  const total = count[GateCount.Insns] + n;
+  const span = total - count[GateCount.Mark];
+  for (let op = 0; op < GateCount.Since; op++) {
+    if (gate[op] === Gate.Cold && count[op] * HOT_SHARE >= span) gate[op] = Gate.Hot;
+    count[op] = 0;
+  }
+  count[GateCount.Mark] = total;
+  count[GateCount.Since] = 0;
+  count[GateCount.Batch] = Math.min(count[GateCount.Batch] * 2, MAX_BATCH);
+}
