@@ -401,26 +401,27 @@ class RocketWriter implements TimingWriter {
    * access's RAM offset (ma); retire(record) reads the access from the record.
    */
   private data(write: boolean, i: TimingSite): string {
-    // D$ line q hits inline in the slot its set found last (CacheModel.mru: it holds the line
-    // touched last); any other line calls. A read hit changes nothing, a write one the dirty bit.
-    const mruHit = `dtg[ds = dmr[q & ${this.model.dcache.setMask}]] === q`;
-    const hit = write ? '{ mem = 0; dcd[ds] = 1; }' : 'mem = 0;';
+    const hit = (slot: string): string => (write ? `{ mem = 0; dcd[${slot}] = 1; }` : 'mem = 0;');
+    // D$ line q: a hit in the slot its set found last (CacheModel.mru: it holds the line touched
+    // last) or in the line touched before it (two lines of one set used in turn: Dhrystone
+    // makes 7.7 M such accesses), else a call. A read hit changes nothing, a write one the dirty bit.
+    const dline = `ds = dmr[q & ${this.model.dcache.setMask}]; if (dtg[ds] === q) ${hit('ds')} ` +
+      `else if (q === dc.prevLine) ${hit('dc.prevSlot')} else mem = tm.dataLine(q, ${write}); `;
     if (i.at === undefined) {
-      // retire(record): the same inline test on the record's access, when it is not MMIO and
+      // retire(record): the same inline tests on the record's access, when it is not MMIO and
       // its physical address fits 32 bits (so that >>> gives the D$ line, as lineOf() does).
       if (this.dShift < 0) return `mem = tm.dataOf(r, ${write}); `;
       const recordNoWalk = '(tm.bareData || ((q = r.memVaddr - dtf[0]) >= 0 && q < dtf[1]))';
       return `q = r.memPaddr; if (q >= 0 && q < 4294967296 && !r.memIsMmio && ${recordNoWalk}) { q = r.memPaddr >>> ${this.dShift}; ` +
-        `if (${mruHit}) ${hit} else mem = tm.dataLine(q, ${write}); } else mem = tm.dataOf(r, ${write}); `;
+        `${dline}} else mem = tm.dataOf(r, ${write}); `;
     }
-    // Everything but the inline hit is one call (blockDataOf(): the same D-TLB and D$ work),
-    // which keeps each load's and store's code small: a block's V8 compile takes time in
-    // proportion to its code, and on Dhrystone the compiles are a third of the run.
+    // The rest is one call (the record's fields written there, not in each load's and store's
+    // code: a block's V8 compile takes time in proportion to its code).
     const slow = `mem = tm.blockDataOf(r, ma, ${this.ramBase}, lo, hi, ${write});`;
     if (this.dShift < 0) return `${slow} `;
     // Translation costs nothing when Bare, or inside the D-TLB entry used last (a lookup there
     // changes no state); the D$ part then as for Bare.
     const noWalk = '(tm.bareData || ((q = hi * 4294967296 + (lo >>> 0) - dtf[0]) >= 0 && q < dtf[1]))';
-    return `if (ma >= 0 && ${noWalk} && (q = (ma >>> ${this.dShift}) + ${this.dBase}, ${mruHit})) ${hit} else ${slow} `;
+    return `if (ma >= 0 && ${noWalk}) { q = (ma >>> ${this.dShift}) + ${this.dBase}; ${dline}} else ${slow} `;
   }
 }

@@ -192,20 +192,15 @@ export class RocketTimingModel implements TimingModel {
   }
 
   /**
-   * dataOf() of an access of translated block code (all but its inline D$ hit): `ma` ≥ 0, the RAM offset of an access the
+   * dataOf() of an access of translated block code: `ma` ≥ 0, the RAM offset of an access the
    * block made inline (ramBase its RAM's start, lo:hi its virtual address), which the record
    * does not describe yet; ma < 0, an access the hart made, which it left in the record. (A
    * call rather than the record's fields written in the block: the block's code is smaller.)
    */
   blockDataOf(r: RetireRecord, ma: number, ramBase: number, lo: number, hi: number, write: boolean): number {
     if (ma >= 0) {
-      const vaddr = hi * 4294967296 + (lo >>> 0);
-      // Translation costs nothing when Bare or inside the D-TLB entry used last (whose lookup
-      // changes nothing): the D$ part alone, without writing the record.
-      const d = vaddr - this.dtlb.lastF64[0];
-      if (this.bareData || (d >= 0 && d < this.dtlb.lastF64[1])) return this.dataLine(this.dcache.lineOf(ma + ramBase), write);
       r.memPaddr = ma + ramBase;
-      r.memVaddr = vaddr;
+      r.memVaddr = hi * 4294967296 + (lo >>> 0);
       r.memIsMmio = false;
     }
     return this.dataOf(r, write);
