@@ -200,6 +200,8 @@ export class PredictorCode {
     // The BHT index from the history before this branch, its counter pv.
     let code = `${this.btbLookup(at)}${this.bhtIndex(at.pc)}pv = bht[pi]; `;
     code += `if (tk) { if (pv < ${bp.counterMax}) bht[pi] = pv + 1; if (!ph) { ${this.btbInsert()}btt[ps] = ${targetKey}; } } else if (pv > 0) bht[pi] = pv - 1; `;
+    // The slot found (ph) or inserted (taken and not found) becomes the most recently used.
+    code += `if (ph || tk) ${this.btbTouch()}`;
     // Rocket shifts the newest outcome in at the top of the history register.
     if (bp.histLen > 0) code += `bhs[0] = ((bhs[0] >>> 1) | (tk ? ${1 << (bp.histLen - 1)} : 0)) & ${bp.histMask}; `;
     code += `if ((ph && pv >= ${bp.takenThreshold}) !== tk) { ctl = ${bp.mispredictCycles}; ev[${TimingEvent.BranchMispredict}]++; } else ctl = 0; `;
@@ -214,7 +216,7 @@ export class PredictorCode {
   jal(at: PredictorPc, rd: number | string, len: number | string, targetKey: string): string {
     const push = this.ifLink(rd, this.rasPush(at.linkKey(len)));
     return `${this.btbLookup(at)}${push}if (ph) ctl = 0; ` +
-      `else { ${this.btbInsert()}btt[ps] = ${targetKey}; ctl = ${this.bp.btbMissJumpCycles}; ev[${TimingEvent.BtbMissBubble}]++; } `;
+      `else { ${this.btbInsert()}btt[ps] = ${targetKey}; ctl = ${this.bp.btbMissJumpCycles}; ev[${TimingEvent.BtbMissBubble}]++; } ${this.btbTouch()}`;
   }
 
   /**
@@ -235,7 +237,7 @@ export class PredictorCode {
       if (isLink(rs1) && rd !== rs1) code += pop;
     } else if (pop !== '') code += `if ((${rs1} === ${LinkReg.RA} || ${rs1} === ${LinkReg.T0}) && ${rd} !== ${rs1}) { ${pop}} `;
     code += this.ifLink(rd, this.rasPush(at.linkKey(len)));
-    code += `if (!ph) { ${this.btbInsert()}} pw = ${targetKey}; btt[ps] = pw; `;
+    code += `if (!ph) { ${this.btbInsert()}} ${this.btbTouch()}pw = ${targetKey}; btt[ps] = pw; `;
     code += `if (pv !== pw) { ctl = ${this.bp.mispredictCycles}; ev[${TimingEvent.JumpMispredict}]++; } `;
     code += `else if (!ph) { ctl = ${this.bp.btbMissJumpCycles}; ev[${TimingEvent.BtbMissBubble}]++; } else ctl = 0; `;
     return code;
@@ -254,16 +256,22 @@ export class PredictorCode {
   }
 
   /**
-   * pk, pb, ps and ph of the pc `at` (ExactAssocTable.lookup(), marking a hit most recently
-   * used): a key at its bucket's hint is a hit, a bucket with no other live key a miss, else the
-   * table scans.
+   * pk, pb, ps and ph of the pc `at` (ExactAssocTable.lookup()): a key at its bucket's hint is
+   * a hit, a bucket with no other live key a miss, else the table scans. A hit found at the
+   * hint is not yet marked most recently used: the caller's code does that once, after its
+   * insert if it makes one (btbTouch(): the code for both paths written once, which makes a
+   * block's code smaller). Nothing reads the LRU order in between but an insert, which is
+   * made only on a miss.
    */
   private btbLookup(at: PredictorPc): string {
     return `pk = ${at.key}; pb = ${bucketOf('pk')}; ps = bth[pb]; ` +
-      `if (btk[ps] === pk) { ph = true; ${this.btbTouch()}} else if (btc[pb] > 1) { ps = bt.lookup(pk); ph = ps >= 0; } else ph = false; `;
+      'if (btk[ps] === pk) ph = true; else if (btc[pb] > 1) { ps = bt.lookup(pk); ph = ps >= 0; } else ph = false; ';
   }
 
-  /** Marks BTB slot ps most recently used (LruOrder.touch(); uses pt and pw). */
+  /**
+   * Marks BTB slot ps most recently used (LruOrder.touch(); uses pt and pw). A slot the table's
+   * own lookup() or insert() returned is already the most recently used: nothing to do.
+   */
   private btbTouch(): string {
     const H = LruEnd.Head;
     return `if (ps !== lre[${H}]) { pt = lrp[ps]; pw = lrn[ps]; lrn[pt] = pw; if (pw >= 0) lrp[pw] = pt; else lre[${LruEnd.Tail}] = pt; ` +
@@ -271,13 +279,14 @@ export class PredictorCode {
   }
 
   /**
-   * Inserts pk (not present) into the BTB, its slot left in ps (ExactAssocTable.insert()). The
-   * victim pw is the least recently used slot and po its old bucket; when that bucket keeps
-   * another live key and the victim was its hint, the table finds it a new hint.
+   * Inserts pk (not present) into the BTB, its slot left in ps (ExactAssocTable.insert()), to
+   * be marked most recently used by the caller's btbTouch(). The victim pw is the least
+   * recently used slot and po its old bucket; when that bucket keeps another live key and the
+   * victim was its hint, the table finds it a new hint.
    */
   private btbInsert(): string {
     return `pw = lre[${LruEnd.Tail}]; po = ${bucketOf('btk[pw]')}; if (btv[pw] === 1 && btc[po] > 1 && bth[po] === pw) ps = bt.insert(pk); ` +
-      `else { ps = pw; if (btv[ps] === 1) btc[po]--; btk[ps] = pk; btv[ps] = 1; ${this.btbTouch()}btc[pb]++; bth[pb] = ps; } `;
+      'else { ps = pw; if (btv[ps] === 1) btc[po]--; btk[ps] = pk; btv[ps] = 1; btc[pb]++; bth[pb] = ps; } ';
   }
 
   /** Pushes `key` (an expression) on the RAS (uses pw). */

@@ -25,8 +25,10 @@
  * changes nothing), and every interlock is tested.
  *
  * What is dynamic stays a call into the model, but only on its slow path: the D-TLB entry used
- * last and the two D$ lines touched last are tested inline (a hit there changes nothing but the
- * dirty bit), another line of RAM calls dataLine(), anything else dataOf() (retire(record) does
+ * last, the D$ slot the line's set found last (CacheModel.mru) and the D$ line touched before
+ * the last one are tested inline (a hit there changes nothing but the dirty bit: the D$
+ * replaces at random, it keeps no LRU state), another line of RAM calls dataLine(), anything
+ * else dataOf() (in a block through blockDataOf(); retire(record) does
  * the same for an access the record gives as not MMIO, below 4 GiB); in a block the
  * predictor's work for a branch or jump is its rules' code (PredictorCode, predictor.ts) over
  * its typed arrays, calling the BTB's table only when a lookup must scan or an insert must
@@ -35,7 +37,7 @@
  * class (CSR write, fence.i, sfence.vma, xRET, wfi) a call.
  */
 import { TimingEvent } from './events';
-import { InsnClass } from './record';
+import { InsnClass, type RetireRecord } from './record';
 import { HartSlot, type TimingCode, type TimingSite, type TimingWriter } from './timing-code';
 import type { TimingProfile } from './profile';
 import { Csr } from '../csr/table';
@@ -87,9 +89,11 @@ export interface RocketCodeState {
   readonly tf: Float64Array;
   readonly ready: Float64Array;
   readonly events: Float64Array;
-  readonly dcache: { readonly dirty: Uint8Array };
+  readonly dcache: { readonly dirty: Uint8Array; readonly tags: Float64Array; readonly mru: Int32Array; readonly setMask: number };
   readonly dtlb: { readonly lastF64: Float64Array };
   readonly bp: BranchPredictor;
+  /** dataOf() of a block's access (RocketTimingModel.blockDataOf()). */
+  blockDataOf(r: RetireRecord, ma: number, ramBase: number, lo: number, hi: number, write: boolean): number;
   /** The fetch epoch if fetching physical address `pa` now changes no state, else NaN (RocketTimingModel). */
   heldFetchEpoch(pa: number): number;
   /** A write to CSR `num` flushes the pipeline (the profile does not list it as a no-flush CSR). */
@@ -158,7 +162,7 @@ class RocketWriter implements TimingWriter {
       ? `${PredictorCode.LOCALS}${this.blockSites > 0 ? ` const kb = pc0 - ${PcKey.BIAS};` : ''}\n`
       : '';
     return base + predictor + `let now = tf[${RocketSlot.Now}]; const cb = hs[${HartSlot.Cycle}] - now, lim = limit - cb;\n` +
-      'let st = 0, s = 0, u = 0, q = 0, mem = 0, ctl = 0;';
+      'let st = 0, s = 0, u = 0, q = 0, mem = 0, ctl = 0, ds = 0;';
   }
 
   bindings(): Record<string, unknown> {
@@ -175,7 +179,7 @@ class RocketWriter implements TimingWriter {
     const fe = new Float64Array(this.siteLines.length);
     for (let k = 0; k < fe.length; k++) fe[k] = m.heldFetchEpoch(this.pagePa + this.siteLines[k]);
     return {
-      fe, tf: m.tf, rdy: m.ready, ev: m.events, dc: m.dcache, dcd: m.dcache.dirty, dtf: m.dtlb.lastF64,
+      fe, tf: m.tf, rdy: m.ready, ev: m.events, dc: m.dcache, dcd: m.dcache.dirty, dtg: m.dcache.tags, dmr: m.dcache.mru, dtf: m.dtlb.lastF64,
       ...this.predictor.bindings(),
     };
   }
@@ -397,22 +401,27 @@ class RocketWriter implements TimingWriter {
    * access's RAM offset (ma); retire(record) reads the access from the record.
    */
   private data(write: boolean, i: TimingSite): string {
-    const hit = (slot: string): string => (write ? `{ mem = 0; dcd[dc.${slot}] = 1; }` : 'mem = 0;');
+    const hit = (slot: string): string => (write ? `{ mem = 0; dcd[${slot}] = 1; }` : 'mem = 0;');
+    // D$ line q: a hit in the slot its set found last (CacheModel.mru: it holds the line touched
+    // last) or in the line touched before it (two lines of one set used in turn: Dhrystone
+    // makes 7.7 M such accesses), else a call. A read hit changes nothing, a write one the dirty bit.
+    const dline = `ds = dmr[q & ${this.model.dcache.setMask}]; if (dtg[ds] === q) ${hit('ds')} ` +
+      `else if (q === dc.prevLine) ${hit('dc.prevSlot')} else mem = tm.dataLine(q, ${write}); `;
     if (i.at === undefined) {
       // retire(record): the same inline tests on the record's access, when it is not MMIO and
       // its physical address fits 32 bits (so that >>> gives the D$ line, as lineOf() does).
       if (this.dShift < 0) return `mem = tm.dataOf(r, ${write}); `;
       const recordNoWalk = '(tm.bareData || ((q = r.memVaddr - dtf[0]) >= 0 && q < dtf[1]))';
       return `q = r.memPaddr; if (q >= 0 && q < 4294967296 && !r.memIsMmio && ${recordNoWalk}) { q = r.memPaddr >>> ${this.dShift}; ` +
-        `if (q === dc.lastLine) ${hit('lastSlot')} else if (q === dc.prevLine) ${hit('prevSlot')} else mem = tm.dataLine(q, ${write}); } ` +
-        `else mem = tm.dataOf(r, ${write}); `;
+        `${dline}} else mem = tm.dataOf(r, ${write}); `;
     }
-    const slow = `{ if (ma >= 0) { r.memPaddr = ma + ${this.ramBase}; r.memVaddr = hi * 4294967296 + (lo >>> 0); r.memIsMmio = false; } mem = tm.dataOf(r, ${write}); }`;
+    // The rest is one call (the record's fields written there, not in each load's and store's
+    // code: a block's V8 compile takes time in proportion to its code).
+    const slow = `mem = tm.blockDataOf(r, ma, ${this.ramBase}, lo, hi, ${write});`;
     if (this.dShift < 0) return `${slow} `;
     // Translation costs nothing when Bare, or inside the D-TLB entry used last (a lookup there
     // changes no state); the D$ part then as for Bare.
     const noWalk = '(tm.bareData || ((q = hi * 4294967296 + (lo >>> 0) - dtf[0]) >= 0 && q < dtf[1]))';
-    return `if (ma >= 0 && ${noWalk}) { q = (ma >>> ${this.dShift}) + ${this.dBase}; ` +
-      `if (q === dc.lastLine) ${hit('lastSlot')} else if (q === dc.prevLine) ${hit('prevSlot')} else mem = tm.dataLine(q, ${write}); } else ${slow} `;
+    return `if (ma >= 0 && ${noWalk}) { q = (ma >>> ${this.dShift}) + ${this.dBase}; ${dline}} else ${slow} `;
   }
 }

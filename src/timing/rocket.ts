@@ -192,6 +192,21 @@ export class RocketTimingModel implements TimingModel {
   }
 
   /**
+   * dataOf() of an access of translated block code: `ma` ≥ 0, the RAM offset of an access the
+   * block made inline (ramBase its RAM's start, lo:hi its virtual address), which the record
+   * does not describe yet; ma < 0, an access the hart made, which it left in the record. (A
+   * call rather than the record's fields written in the block: the block's code is smaller.)
+   */
+  blockDataOf(r: RetireRecord, ma: number, ramBase: number, lo: number, hi: number, write: boolean): number {
+    if (ma >= 0) {
+      r.memPaddr = ma + ramBase;
+      r.memVaddr = hi * 4294967296 + (lo >>> 0);
+      r.memIsMmio = false;
+    }
+    return this.dataOf(r, write);
+  }
+
+  /**
    * Extra cycles of the data access in the record's memory fields: D-TLB, then MMIO or the D$
    * (write-back, write-allocate). No access (memPaddr < 0): 0.
    */
