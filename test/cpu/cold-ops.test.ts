@@ -9,6 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { buildProgram } from '../../src/link/build';
 import { Machine } from '../../src/machine/machine';
 import { idealProfile, rocketProfile } from '../../src/timing/profiles/index';
+import { EXIT_ROUTINES } from '../../src/bench/workload';
 
 const PROGRAM = `
     .text
@@ -70,16 +71,7 @@ check:
 leaf:
     ori  t5, zero, 0x55
     jalr zero, 0(ra)
-pass:
-    li t0, 0x100000
-    li t1, 0x5555
-    sw t1, 0(t0)
-1:  j 1b
-fail:
-    li t0, 0x100000
-    li t1, 0x13333
-    sw t1, 0(t0)
-1:  j 1b
+${EXIT_ROUTINES}
     .data
 data: .dword 0
 `;
