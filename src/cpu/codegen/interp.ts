@@ -370,7 +370,8 @@ const secondArg = (arg: string | undefined): string => splitArgs(arg)[1];
 
 /**
  * Which ops the interpreter's switch runs (GT[op], Gate): an op is cold until it has been run
- * often, and a cold op runs in the rare function (every op has its case there). V8 optimises
+ * often, and a cold op runs in a small function of its own (coldOps), made from the same body.
+ * V8 optimises
  * the interpreter's loop after a few thousand instructions; an op whose case had not run by then
  * has no type feedback there, and its first run deoptimised the whole interpreter: a 1-hart
  * OpenSBI boot meets new ops until its last instructions (XOR after 6.4 M, SLTI after 9.2 M),
